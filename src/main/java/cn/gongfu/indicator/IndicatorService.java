@@ -1,0 +1,211 @@
+package cn.gongfu.indicator;
+
+import cn.gongfu.db.Pager;
+import cn.gongfu.db.Where;
+import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.NotFoundException;
+import cn.gongfu.web.PageRequest;
+import cn.gongfu.web.PageResult;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class IndicatorService {
+
+    private static final String INDICATOR_COLUMNS = """
+            i.id, i.code, i.name, i.unit, i.polarity, i.cumulative, i.domain, i.unit_id,
+            u.name as unit_name, i.data_source, i.region_code""";
+    private static final String INDICATOR_FROM = "from indicator i left join unit u on u.id = i.unit_id";
+    private static final RowMapper<Indicator> INDICATOR = (rs, i) -> new Indicator(
+            rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
+            rs.getString("polarity"), rs.getBoolean("cumulative"), rs.getString("domain"),
+            (Long) rs.getObject("unit_id", Long.class), rs.getString("unit_name"), rs.getString("data_source"),
+            rs.getString("region_code"));
+
+    private static final String TARGET_COLUMNS = """
+            t.id, t.indicator_id, i.name as indicator_name, i.unit as indicator_unit, t.region_code, t.year,
+            t.comparator, t.value, t.min_value, t.max_value, t.raw_text, t.plan_id, p.title as plan_title, t.task_id""";
+    private static final String TARGET_FROM =
+            "from target t join indicator i on i.id = t.indicator_id left join plan p on p.id = t.plan_id";
+    private static final RowMapper<TargetView> TARGET = IndicatorService::target;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final Pager pager;
+
+    public IndicatorService(JdbcClient jdbc, JdbcTemplate batch, Pager pager) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.pager = pager;
+    }
+
+    public PageResult<Indicator> list(Long planId, String regionCode, String domain, String text, PageRequest page) {
+        Where where = new Where()
+                .and("exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :plan)", "plan", planId)
+                .and("i.region_code = :region", "region", regionCode)
+                .and("i.domain = :domain", "domain", domain)
+                .containing("text", text, "i.name", "i.domain");
+        return pager.page(INDICATOR_COLUMNS, INDICATOR_FROM, where, "i.domain, i.id", page, INDICATOR);
+    }
+
+    public Optional<Indicator> find(long id) {
+        return jdbc.sql("select " + INDICATOR_COLUMNS + " " + INDICATOR_FROM + " where i.id = :id")
+                .param("id", id).query(INDICATOR).optional();
+    }
+
+    public Indicator get(long id) {
+        return find(id).orElseThrow(() -> new NotFoundException("indicator", id));
+    }
+
+    /** Distinct domains (领域) in a region, in name order, for filters. */
+    public List<String> domains(String regionCode) {
+        Where where = new Where().and("domain is not null").and("region_code = :region", "region", regionCode);
+        return jdbc.sql("select distinct domain from indicator" + where.sql() + " order by domain")
+                .params(where.params()).query(String.class).list();
+    }
+
+    public PageResult<TargetView> targets(Long indicatorId, Long planId, String regionCode, Integer year,
+                                          String comparator, PageRequest page) {
+        if (comparator != null && !comparator.isBlank() && !TargetView.COMPARATORS.contains(comparator)) {
+            throw new InvalidParameterException("comparator", "must be one of " + TargetView.COMPARATORS);
+        }
+        Where where = new Where()
+                .and("t.indicator_id = :indicator", "indicator", indicatorId)
+                .and("t.plan_id = :plan", "plan", planId)
+                .and("t.region_code = :region", "region", regionCode)
+                .and("t.year = :year", "year", year)
+                .and("t.comparator = :comparator", "comparator", comparator);
+        return pager.page(TARGET_COLUMNS, TARGET_FROM, where, "t.indicator_id, t.year, t.id", page, TARGET);
+    }
+
+    /** All targets of one indicator, by year: what its chart draws. */
+    public List<TargetView> targetsOf(long indicatorId) {
+        return jdbc.sql("select " + TARGET_COLUMNS + " " + TARGET_FROM
+                        + " where t.indicator_id = :id order by t.region_code, t.year, t.id")
+                .param("id", indicatorId).query(TARGET).list();
+    }
+
+    public List<TargetView> targetsOfTask(long taskId) {
+        return jdbc.sql("select " + TARGET_COLUMNS + " " + TARGET_FROM + " where t.task_id = :id order by t.id")
+                .param("id", taskId).query(TARGET).list();
+    }
+
+    public List<Observation> observationsOf(long indicatorId) {
+        return jdbc.sql("""
+                select id, indicator_id, region_code, period, value, state, reported_by, reported_at, comment, version
+                from observation where indicator_id = :id order by region_code, period""")
+                .param("id", indicatorId).query(new DataClassRowMapper<>(Observation.class)).list();
+    }
+
+    /** What a new indicator is when a document first names it. */
+    public record IndicatorSpec(String code, String name, String unit, String polarity, boolean cumulative,
+                                String domain, Long responsibleUnitId, String dataSource) {}
+
+    /**
+     * Ids of the region's indicators with these names; those not yet known are created from their spec.
+     * An existing indicator is matched by name and left as it is.
+     */
+    @Transactional
+    public Map<String, Long> ensure(String regionCode, List<IndicatorSpec> specs) {
+        Map<String, Long> ids = new HashMap<>();
+        if (specs.isEmpty()) return ids;
+        List<String> names = specs.stream().map(IndicatorSpec::name).distinct().toList();
+        jdbc.sql("select name, id from indicator where region_code = :region and name in (:names)")
+                .param("region", regionCode).param("names", names)
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list().forEach(e -> ids.put(e.getKey(), e.getValue()));
+        Set<String> seen = new HashSet<>(ids.keySet());
+        List<IndicatorSpec> missing = new ArrayList<>();
+        for (IndicatorSpec spec : specs) {
+            if (seen.add(spec.name())) missing.add(spec);
+        }
+        for (IndicatorSpec s : missing) {
+            if (!Indicator.POLARITIES.contains(s.polarity())) {
+                throw new InvalidParameterException("polarity", "indicator " + s.name() + ": must be one of " + Indicator.POLARITIES);
+            }
+        }
+        batch.batchUpdate("""
+                insert into indicator (code, name, unit, polarity, cumulative, domain, unit_id, data_source, region_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", missing, missing.size(), (ps, s) -> {
+            ps.setString(1, s.code());
+            ps.setString(2, s.name());
+            ps.setString(3, s.unit());
+            ps.setString(4, s.polarity());
+            ps.setBoolean(5, s.cumulative());
+            ps.setString(6, s.domain());
+            ps.setObject(7, s.responsibleUnitId(), Types.BIGINT);
+            ps.setString(8, s.dataSource());
+            ps.setString(9, regionCode);
+        });
+        if (!missing.isEmpty()) {
+            jdbc.sql("select name, id from indicator where region_code = :region and name in (:names)")
+                    .param("region", regionCode).param("names", missing.stream().map(IndicatorSpec::name).toList())
+                    .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .list().forEach(e -> ids.put(e.getKey(), e.getValue()));
+        }
+        return ids;
+    }
+
+    public record NewTarget(long indicatorId, String regionCode, int year, String comparator, BigDecimal value,
+                            BigDecimal min, BigDecimal max, String rawText, Long planId, Long taskId) {}
+
+    @Transactional
+    public void addTargets(List<NewTarget> targets) {
+        batch.batchUpdate("""
+                insert into target (indicator_id, region_code, year, comparator, value, min_value, max_value,
+                                    raw_text, plan_id, task_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", targets, targets.size(), (ps, t) -> {
+            ps.setLong(1, t.indicatorId());
+            ps.setString(2, t.regionCode());
+            ps.setInt(3, t.year());
+            ps.setString(4, t.comparator());
+            ps.setBigDecimal(5, t.value());
+            ps.setBigDecimal(6, t.min());
+            ps.setBigDecimal(7, t.max());
+            ps.setString(8, t.rawText());
+            ps.setObject(9, t.planId(), Types.BIGINT);
+            ps.setObject(10, t.taskId(), Types.BIGINT);
+        });
+    }
+
+    public record NewObservation(long indicatorId, String regionCode, String period, BigDecimal value,
+                                 String state, String reportedBy, String comment) {}
+
+    @Transactional
+    public void addObservations(List<NewObservation> observations) {
+        batch.batchUpdate("""
+                insert into observation (indicator_id, region_code, period, value, state, reported_by, reported_at, comment)
+                values (?, ?, ?, ?, ?, ?, current_timestamp, ?)""", observations, observations.size(), (ps, o) -> {
+            ps.setLong(1, o.indicatorId());
+            ps.setString(2, o.regionCode());
+            ps.setString(3, o.period());
+            ps.setBigDecimal(4, o.value());
+            ps.setString(5, o.state());
+            ps.setString(6, o.reportedBy());
+            ps.setString(7, o.comment());
+        });
+    }
+
+    private static TargetView target(ResultSet rs, int row) throws SQLException {
+        return new TargetView(rs.getLong("id"), rs.getLong("indicator_id"), rs.getString("indicator_name"),
+                rs.getString("indicator_unit"), rs.getString("region_code"), rs.getInt("year"),
+                rs.getString("comparator"), rs.getBigDecimal("value"), rs.getBigDecimal("min_value"),
+                rs.getBigDecimal("max_value"), rs.getString("raw_text"),
+                rs.getObject("plan_id", Long.class), rs.getString("plan_title"), rs.getObject("task_id", Long.class));
+    }
+}

@@ -1,0 +1,19 @@
+package cn.gongfu.plan;
+
+import java.time.LocalDateTime;
+
+/** A plan document (规划/方案) as stored: the source file itself is kept apart, see {@code plan_source}. */
+public record Plan(
+        long id,
+        String title,
+        String regionCode,
+        String regionName,
+        String issuer,
+        int startYear,
+        int endYear,
+        String kind,
+        String state,
+        String sourceName,
+        String sourceSha256,
+        LocalDateTime createdAt,
+        int taskCount) {}

@@ -1,0 +1,87 @@
+package cn.gongfu.plan;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A plan as it arrives from outside (demo data, and later the document importer): everything named,
+ * nothing resolved to database ids yet. {@link PlanWriter} stores one in a single transaction.
+ * Units are referred to by name or alias; sections by a key local to the draft.
+ */
+public record PlanDraft(
+        String title,
+        String regionCode,
+        String issuer,
+        int startYear,
+        int endYear,
+        String kind,
+        List<SectionDraft> sections,
+        List<TaskDraft> tasks,
+        List<IndicatorDraft> indicators) {
+
+    public PlanDraft {
+        sections = orEmpty(sections);
+        tasks = orEmpty(tasks);
+        indicators = orEmpty(indicators);
+    }
+
+    static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    public record SectionDraft(String key, String parentKey, String label, String title) {}
+
+    public record TaskDraft(
+            String list,
+            String code,
+            String sectionKey,
+            String category,
+            String group,
+            String title,
+            String text,
+            List<String> leadUnits,
+            List<String> coUnits,
+            String targetSystem,
+            String workSystem,
+            String policySystem,
+            String evaluationSystem,
+            List<MilestoneDraft> milestones,
+            List<TargetDraft> targets) {
+
+        public TaskDraft {
+            leadUnits = orEmpty(leadUnits);
+            coUnits = orEmpty(coUnits);
+            milestones = orEmpty(milestones);
+            targets = orEmpty(targets);
+        }
+    }
+
+    public record MilestoneDraft(String from, String to, String text) {}
+
+    /** A target as written: {@code indicator} is the indicator's name; {@code unit} its measurement unit. */
+    public record TargetDraft(
+            String indicator,
+            String comparator,
+            BigDecimal value,
+            BigDecimal min,
+            BigDecimal max,
+            String unit,
+            int year,
+            String text) {}
+
+    public record IndicatorDraft(
+            String code,
+            String domain,
+            String name,
+            String unit,
+            String polarity,
+            boolean cumulative,
+            String responsibleUnit,
+            String dataSource,
+            List<TargetDraft> targets) {
+
+        public IndicatorDraft {
+            targets = orEmpty(targets);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package cn.gongfu.plan;
+
+import cn.gongfu.db.Pager;
+import cn.gongfu.db.Where;
+import cn.gongfu.indicator.IndicatorService;
+import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.NotFoundException;
+import cn.gongfu.web.PageRequest;
+import cn.gongfu.web.PageResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads plans, their section trees and tasks. Writing a whole plan is {@link PlanWriter}'s job. */
+@Service
+public class PlanService {
+
+    public static final List<String> STATES = List.of("draft", "published");
+
+    private static final String PLAN_COLUMNS = """
+            p.id, p.title, p.region_code, r.name as region_name, p.issuer, p.start_year, p.end_year, p.kind, p.state,
+            p.source_name, p.source_sha256, p.created_at,
+            (select count(*) from task t where t.plan_id = p.id) as task_count""";
+    private static final String PLAN_FROM = "from plan p join region r on r.code = p.region_code";
+    private static final RowMapper<Plan> PLAN = new DataClassRowMapper<>(Plan.class);
+
+    private static final String SECTION_COLUMNS = """
+            s.id, s.plan_id, s.parent_id, s.label, s.title, s.position,
+            (select count(*) from task t where t.section_id = s.id) as task_count""";
+    private static final RowMapper<Section> SECTION = new DataClassRowMapper<>(Section.class);
+
+    private static final String TASK_COLUMNS = """
+            t.id, t.plan_id, p.title as plan_title, t.section_id, t.list_name, t.code, t.category, t.group_name, t.title""";
+    private static final String TASK_FROM = "from task t join plan p on p.id = t.plan_id";
+
+    private final JdbcClient jdbc;
+    private final Pager pager;
+    private final IndicatorService indicators;
+
+    public PlanService(JdbcClient jdbc, Pager pager, IndicatorService indicators) {
+        this.jdbc = jdbc;
+        this.pager = pager;
+        this.indicators = indicators;
+    }
+
+    public PageResult<Plan> list(String regionCode, String state, String text, PageRequest page) {
+        if (state != null && !state.isBlank() && !STATES.contains(state)) {
+            throw new InvalidParameterException("state", "must be one of " + STATES);
+        }
+        Where where = new Where()
+                .and("p.region_code = :region", "region", regionCode)
+                .and("p.state = :state", "state", state)
+                .containing("text", text, "p.title", "p.issuer");
+        return pager.page(PLAN_COLUMNS, PLAN_FROM, where, "p.start_year desc, p.id desc", page, PLAN);
+    }
+
+    public Optional<Plan> find(long id) {
+        return jdbc.sql("select " + PLAN_COLUMNS + " " + PLAN_FROM + " where p.id = :id")
+                .param("id", id).query(PLAN).optional();
+    }
+
+    public Plan get(long id) {
+        return find(id).orElseThrow(() -> new NotFoundException("plan", id));
+    }
+
+    /** A plan's sections in document order; {@code parentId} links them into a tree. */
+    public List<Section> sections(long planId) {
+        get(planId);
+        return jdbc.sql("select " + SECTION_COLUMNS + " from section s where s.plan_id = :plan order by s.position")
+                .param("plan", planId).query(SECTION).list();
+    }
+
+    public Section section(long id) {
+        return jdbc.sql("select " + SECTION_COLUMNS + " from section s where s.id = :id")
+                .param("id", id).query(SECTION).optional()
+                .orElseThrow(() -> new NotFoundException("section", id));
+    }
+
+    /** Sections filtered by plan and parent; {@code topLevel} lists only the roots. */
+    public PageResult<Section> sections(Long planId, Long parentId, boolean topLevel, PageRequest page) {
+        Where where = new Where()
+                .and("s.plan_id = :plan", "plan", planId)
+                .and("s.parent_id = :parent", "parent", parentId);
+        if (topLevel) where.and("s.parent_id is null");
+        return pager.page(SECTION_COLUMNS, "from section s", where, "s.plan_id, s.position", page, SECTION);
+    }
+
+    /** The task filter of the list API and pages; every field is optional. */
+    public record TaskFilter(Long planId, Long sectionId, Long unitId, String regionCode, String category, String text) {}
+
+    /**
+     * Tasks matching the filter, in document order. A section filter includes the tasks of its
+     * subsections; a unit filter matches lead and co-units; a region filter matches the plan's region.
+     */
+    public PageResult<TaskSummary> tasks(TaskFilter f, PageRequest page) {
+        List<Long> sections = f.sectionId() == null ? null : subtree(f.sectionId());
+        if (sections != null && sections.isEmpty()) return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        Where where = new Where()
+                .and("t.plan_id = :plan", "plan", f.planId())
+                .and("t.section_id in (:sections)", "sections", sections)
+                .and("exists (select 1 from task_unit tu where tu.task_id = t.id and tu.unit_id = :unit)", "unit", f.unitId())
+                .and("p.region_code = :region", "region", f.regionCode())
+                .and("t.category = :category", "category", f.category())
+                .containing("text", f.text(), "t.title", "t.body", "t.code");
+        PageResult<TaskSummary> rows = pager.page(TASK_COLUMNS, TASK_FROM, where,
+                "t.plan_id, t.position, t.id", page, (rs, i) -> taskSummary(rs));
+        return withUnits(rows);
+    }
+
+    /** The section and all sections below it. */
+    private List<Long> subtree(long sectionId) {
+        return jdbc.sql("""
+                with recursive sub (id) as (
+                    select id from section where id = :id
+                    union all select s.id from section s join sub on s.parent_id = sub.id)
+                select id from sub""").param("id", sectionId).query(Long.class).list();
+    }
+
+    /** Every task of a plan in document order, with its units: what the plan tree shows. */
+    public List<TaskSummary> tasksOfPlan(long planId) {
+        List<TaskSummary> rows = jdbc.sql("select " + TASK_COLUMNS + " " + TASK_FROM
+                        + " where t.plan_id = :plan order by t.position")
+                .param("plan", planId).query((rs, i) -> taskSummary(rs)).list();
+        return withUnits(new PageResult<>(rows, 0, rows.size(), rows.size())).items();
+    }
+
+    public TaskDetail task(long id) {
+        record Row(long id, long planId, String planTitle, Long sectionId, String list, String code, String category,
+                   String group, String title, String text, String targetSystem, String workSystem,
+                   String policySystem, String evaluationSystem) {}
+        Row t = jdbc.sql("""
+                select t.id, t.plan_id, p.title, t.section_id, t.list_name, t.code, t.category, t.group_name, t.title,
+                       t.body, t.target_system, t.work_system, t.policy_system, t.evaluation_system
+                from task t join plan p on p.id = t.plan_id where t.id = :id""")
+                .param("id", id)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14)))
+                .optional().orElseThrow(() -> new NotFoundException("task", id));
+        Map<Long, TaskUnits> units = unitsOf(List.of(id));
+        TaskUnits u = units.getOrDefault(id, TaskUnits.NONE);
+        List<Milestone> milestones = jdbc.sql("""
+                select id, task_id, from_month, to_month, text, state, completed_on, evidence
+                from milestone where task_id = :id order by from_month, to_month, id""")
+                .param("id", id).query(new DataClassRowMapper<>(Milestone.class)).list();
+        return new TaskDetail(t.id(), t.planId(), t.planTitle(), sectionPath(t.sectionId()), t.list(), t.code(),
+                t.category(), t.group(), t.title(), t.text(), u.lead(), u.co(), t.targetSystem(), t.workSystem(),
+                t.policySystem(), t.evaluationSystem(), milestones, indicators.targetsOfTask(id));
+    }
+
+    private List<Section> sectionPath(Long sectionId) {
+        if (sectionId == null) return List.of();
+        List<Section> path = new ArrayList<>(jdbc.sql("""
+                with recursive up (id, depth) as (
+                    select id, 0 from section where id = :id
+                    union all select s.parent_id, up.depth + 1 from section s join up on s.id = up.id
+                    where s.parent_id is not null)
+                select %s from section s join up on up.id = s.id order by up.depth desc""".formatted(SECTION_COLUMNS))
+                .param("id", sectionId).query(SECTION).list());
+        return Collections.unmodifiableList(path);
+    }
+
+    private record TaskUnits(List<UnitRef> lead, List<UnitRef> co) {
+        static final TaskUnits NONE = new TaskUnits(List.of(), List.of());
+    }
+
+    private PageResult<TaskSummary> withUnits(PageResult<TaskSummary> rows) {
+        Map<Long, TaskUnits> units = unitsOf(rows.items().stream().map(TaskSummary::id).toList());
+        return rows.map(t -> {
+            TaskUnits u = units.getOrDefault(t.id(), TaskUnits.NONE);
+            return new TaskSummary(t.id(), t.planId(), t.planTitle(), t.sectionId(), t.list(), t.code(),
+                    t.category(), t.group(), t.title(), u.lead(), u.co());
+        });
+    }
+
+    /** Lead and co-units of many tasks in one query. */
+    private Map<Long, TaskUnits> unitsOf(List<Long> taskIds) {
+        if (taskIds.isEmpty()) return Map.of();
+        Map<Long, TaskUnits> result = new HashMap<>();
+        jdbc.sql("""
+                select tu.task_id, tu.role, u.id, u.name from task_unit tu join unit u on u.id = tu.unit_id
+                where tu.task_id in (:ids) order by tu.task_id, tu.position""")
+                .param("ids", taskIds)
+                .query(rs -> {
+                    TaskUnits u = result.computeIfAbsent(rs.getLong(1), k -> new TaskUnits(new ArrayList<>(), new ArrayList<>()));
+                    ("lead".equals(rs.getString(2)) ? u.lead() : u.co()).add(new UnitRef(rs.getLong(3), rs.getString(4)));
+                });
+        return result;
+    }
+
+    private static TaskSummary taskSummary(ResultSet rs) throws SQLException {
+        return new TaskSummary(rs.getLong("id"), rs.getLong("plan_id"), rs.getString("plan_title"),
+                rs.getObject("section_id", Long.class), rs.getString("list_name"), rs.getString("code"),
+                rs.getString("category"), rs.getString("group_name"), rs.getString("title"), List.of(), List.of());
+    }
+}

@@ -1,0 +1,267 @@
+package cn.gongfu.plan;
+
+import cn.gongfu.indicator.IndicatorService;
+import cn.gongfu.indicator.IndicatorService.IndicatorSpec;
+import cn.gongfu.indicator.IndicatorService.NewTarget;
+import cn.gongfu.indicator.TargetView;
+import cn.gongfu.plan.PlanDraft.IndicatorDraft;
+import cn.gongfu.plan.PlanDraft.MilestoneDraft;
+import cn.gongfu.plan.PlanDraft.SectionDraft;
+import cn.gongfu.plan.PlanDraft.TargetDraft;
+import cn.gongfu.plan.PlanDraft.TaskDraft;
+import cn.gongfu.region.RegionService;
+import cn.gongfu.unit.UnitService;
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores a whole {@link PlanDraft} in one transaction: the plan, its sections, tasks with their units and
+ * milestones, indicators and targets. Everything is checked first; a draft with any problem stores nothing.
+ */
+@Service
+public class PlanWriter {
+
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    private static final List<String> KINDS = List.of("action_plan", "work_points", "special_plan", "implementation");
+    private static final List<String> CATEGORIES = List.of("measure", "key_work", "major_reform", "signature_result");
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final RegionService regions;
+    private final UnitService units;
+    private final IndicatorService indicators;
+
+    public PlanWriter(JdbcClient jdbc, JdbcTemplate batch, RegionService regions, UnitService units,
+                      IndicatorService indicators) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.regions = regions;
+        this.units = units;
+        this.indicators = indicators;
+    }
+
+    /** Stores the draft and returns the new plan's id; throws {@link DraftException} naming every problem. */
+    @Transactional
+    public long create(PlanDraft draft) {
+        Map<String, Long> unitIds = checkAndResolveUnits(draft);
+        long planId = insertPlan(draft);
+        Map<String, Long> sectionIds = insertSections(planId, draft.sections());
+        List<Long> taskIds = insertTasks(planId, draft.tasks(), sectionIds);
+        insertTaskUnits(draft.tasks(), taskIds, unitIds);
+        insertMilestones(draft.tasks(), taskIds);
+        insertIndicatorsAndTargets(planId, draft, taskIds, unitIds);
+        return planId;
+    }
+
+    private Map<String, Long> checkAndResolveUnits(PlanDraft d) {
+        List<String> problems = new ArrayList<>();
+        if (d.title() == null || d.title().isBlank()) problems.add("title: required");
+        if (d.regionCode() == null || regions.find(d.regionCode()).isEmpty()) {
+            problems.add("regionCode: unknown region " + d.regionCode());
+        }
+        if (d.endYear() < d.startYear()) problems.add("endYear: " + d.endYear() + " is before startYear " + d.startYear());
+        if (!KINDS.contains(d.kind())) problems.add("kind: must be one of " + KINDS);
+
+        Set<String> sectionKeys = new HashSet<>();
+        for (int i = 0; i < d.sections().size(); i++) {
+            SectionDraft s = d.sections().get(i);
+            if (s.parentKey() != null && !sectionKeys.contains(s.parentKey())) {
+                problems.add("sections[" + i + "].parentKey: " + s.parentKey() + " is not a section listed before it");
+            }
+            if (!sectionKeys.add(s.key())) problems.add("sections[" + i + "].key: " + s.key() + " appears twice");
+        }
+        Set<String> codes = new HashSet<>();
+        Set<String> unitNames = new LinkedHashSet<>();
+        for (int i = 0; i < d.tasks().size(); i++) {
+            TaskDraft t = d.tasks().get(i);
+            String at = "tasks[" + i + "] (" + t.code() + ")";
+            if (!codes.add(t.list() + "/" + t.code())) problems.add(at + ".code: appears twice in list " + t.list());
+            if (t.sectionKey() != null && !sectionKeys.contains(t.sectionKey())) {
+                problems.add(at + ".sectionKey: unknown section " + t.sectionKey());
+            }
+            if (!CATEGORIES.contains(t.category())) problems.add(at + ".category: must be one of " + CATEGORIES);
+            unitNames.addAll(t.leadUnits());
+            unitNames.addAll(t.coUnits());
+            for (int m = 0; m < t.milestones().size(); m++) {
+                MilestoneDraft ms = t.milestones().get(m);
+                if (!MONTH.matcher(ms.from()).matches() || !MONTH.matcher(ms.to()).matches() || ms.to().compareTo(ms.from()) < 0) {
+                    problems.add(at + ".milestones[" + m + "]: months must be YYYY-MM with from ≤ to, got " + ms.from() + " – " + ms.to());
+                }
+            }
+            checkTargets(at, t.targets(), problems);
+        }
+        for (int i = 0; i < d.indicators().size(); i++) {
+            IndicatorDraft ind = d.indicators().get(i);
+            if (ind.responsibleUnit() != null) unitNames.add(ind.responsibleUnit());
+            checkTargets("indicators[" + i + "] (" + ind.name() + ")", ind.targets(), problems);
+        }
+        Map<String, Long> resolved = d.regionCode() == null ? Map.of() : units.resolve(d.regionCode(), unitNames);
+        unitNames.stream().filter(n -> !resolved.containsKey(n))
+                .forEach(n -> problems.add("unit: " + n + " is not a known unit or alias in region " + d.regionCode()));
+        if (!problems.isEmpty()) throw new DraftException(problems);
+        return resolved;
+    }
+
+    private static void checkTargets(String at, List<TargetDraft> targets, List<String> problems) {
+        for (int k = 0; k < targets.size(); k++) {
+            TargetDraft t = targets.get(k);
+            String where = at + ".targets[" + k + "]";
+            if (t.indicator() == null || t.indicator().isBlank()) problems.add(where + ".indicator: required");
+            if (!TargetView.COMPARATORS.contains(t.comparator())) {
+                problems.add(where + ".comparator: must be one of " + TargetView.COMPARATORS);
+            } else if (t.comparator().equals("range") ? (t.min() == null || t.max() == null)
+                    : Set.of("ge", "gt", "le", "lt", "eq").contains(t.comparator()) && t.value() == null) {
+                problems.add(where + ": comparator " + t.comparator() + " needs a value");
+            }
+        }
+    }
+
+    private long insertPlan(PlanDraft d) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into plan (title, region_code, issuer, start_year, end_year, kind, state)
+                values (:title, :region, :issuer, :start, :end, :kind, 'published')""")
+                .param("title", d.title()).param("region", d.regionCode()).param("issuer", d.issuer())
+                .param("start", d.startYear()).param("end", d.endYear()).param("kind", d.kind())
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** Sections go in one at a time because each child needs its parent's generated id; plans have tens of them. */
+    private Map<String, Long> insertSections(long planId, List<SectionDraft> sections) {
+        Map<String, Long> ids = new HashMap<>();
+        for (int i = 0; i < sections.size(); i++) {
+            SectionDraft s = sections.get(i);
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("insert into section (plan_id, parent_id, label, title, position) values (:plan, :parent, :label, :title, :pos)")
+                    .param("plan", planId).param("parent", s.parentKey() == null ? null : ids.get(s.parentKey()), Types.BIGINT)
+                    .param("label", s.label()).param("title", s.title()).param("pos", i)
+                    .update(key, "id");
+            ids.put(s.key(), key.getKey().longValue());
+        }
+        return ids;
+    }
+
+    private List<Long> insertTasks(long planId, List<TaskDraft> tasks, Map<String, Long> sectionIds) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        batch.batchUpdate(con -> con.prepareStatement("""
+                insert into task (plan_id, section_id, list_name, code, category, group_name, title, body,
+                                  target_system, work_system, policy_system, evaluation_system, position)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
+                        TaskDraft t = tasks.get(i);
+                        ps.setLong(1, planId);
+                        ps.setObject(2, t.sectionKey() == null ? null : sectionIds.get(t.sectionKey()), Types.BIGINT);
+                        ps.setString(3, t.list() == null ? "main" : t.list());
+                        ps.setString(4, t.code());
+                        ps.setString(5, t.category());
+                        ps.setString(6, t.group());
+                        ps.setString(7, t.title());
+                        ps.setString(8, t.text());
+                        ps.setString(9, t.targetSystem());
+                        ps.setString(10, t.workSystem());
+                        ps.setString(11, t.policySystem());
+                        ps.setString(12, t.evaluationSystem());
+                        ps.setInt(13, i);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return tasks.size();
+                    }
+                }, keys);
+        return keys.getKeyList().stream().map(k -> ((Number) k.values().iterator().next()).longValue()).toList();
+    }
+
+    private void insertTaskUnits(List<TaskDraft> tasks, List<Long> taskIds, Map<String, Long> unitIds) {
+        record Row(long taskId, long unitId, String role, int position) {}
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskDraft t = tasks.get(i);
+            Set<Long> seen = new HashSet<>();
+            int position = 0;
+            for (String name : t.leadUnits()) {
+                if (seen.add(unitIds.get(name))) rows.add(new Row(taskIds.get(i), unitIds.get(name), "lead", position++));
+            }
+            for (String name : t.coUnits()) {
+                if (seen.add(unitIds.get(name))) rows.add(new Row(taskIds.get(i), unitIds.get(name), "co", position++));
+            }
+        }
+        batch.batchUpdate("insert into task_unit (task_id, unit_id, role, position) values (?, ?, ?, ?)",
+                rows, rows.size(), (ps, r) -> {
+                    ps.setLong(1, r.taskId());
+                    ps.setLong(2, r.unitId());
+                    ps.setString(3, r.role());
+                    ps.setInt(4, r.position());
+                });
+    }
+
+    private void insertMilestones(List<TaskDraft> tasks, List<Long> taskIds) {
+        record Row(long taskId, MilestoneDraft m) {}
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            for (MilestoneDraft m : tasks.get(i).milestones()) rows.add(new Row(taskIds.get(i), m));
+        }
+        batch.batchUpdate("insert into milestone (task_id, from_month, to_month, text) values (?, ?, ?, ?)",
+                rows, rows.size(), (ps, r) -> {
+                    ps.setLong(1, r.taskId());
+                    ps.setString(2, r.m().from());
+                    ps.setString(3, r.m().to());
+                    ps.setString(4, r.m().text());
+                });
+    }
+
+    private void insertIndicatorsAndTargets(long planId, PlanDraft d, List<Long> taskIds, Map<String, Long> unitIds) {
+        List<IndicatorSpec> specs = new ArrayList<>();
+        for (IndicatorDraft ind : d.indicators()) {
+            specs.add(new IndicatorSpec(ind.code(), ind.name(), ind.unit(), ind.polarity(), ind.cumulative(),
+                    ind.domain(), ind.responsibleUnit() == null ? null : unitIds.get(ind.responsibleUnit()),
+                    ind.dataSource()));
+        }
+        // Targets named only inside a task's text become indicators of their own, polarity read off the comparator.
+        d.tasks().stream().flatMap(t -> t.targets().stream())
+                .forEach(t -> specs.add(new IndicatorSpec(null, t.indicator(), t.unit(), polarityOf(t.comparator()),
+                        false, null, null, null)));
+        Map<String, Long> indicatorIds = indicators.ensure(d.regionCode(), specs);
+
+        List<NewTarget> targets = new ArrayList<>();
+        for (IndicatorDraft ind : d.indicators()) {
+            ind.targets().forEach(t -> targets.add(newTarget(indicatorIds.get(ind.name()), d.regionCode(), t, planId, null)));
+        }
+        for (int i = 0; i < d.tasks().size(); i++) {
+            long taskId = taskIds.get(i);
+            d.tasks().get(i).targets().forEach(t ->
+                    targets.add(newTarget(indicatorIds.get(t.indicator()), d.regionCode(), t, planId, taskId)));
+        }
+        indicators.addTargets(targets);
+    }
+
+    private static NewTarget newTarget(long indicatorId, String region, TargetDraft t, long planId, Long taskId) {
+        return new NewTarget(indicatorId, region, t.year(), t.comparator(), t.value(), t.min(), t.max(), t.text(),
+                planId, taskId);
+    }
+
+    static String polarityOf(String comparator) {
+        return switch (comparator) {
+            case "le", "lt" -> "lower";
+            case "qualitative", "assigned" -> "qualitative";
+            default -> "higher";
+        };
+    }
+}

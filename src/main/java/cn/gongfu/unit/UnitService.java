@@ -1,0 +1,107 @@
+package cn.gongfu.unit;
+
+import cn.gongfu.db.Pager;
+import cn.gongfu.db.Where;
+import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.NotFoundException;
+import cn.gongfu.web.PageRequest;
+import cn.gongfu.web.PageResult;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class UnitService {
+
+    private final JdbcClient jdbc;
+    private final Pager pager;
+
+    public UnitService(JdbcClient jdbc, Pager pager) {
+        this.jdbc = jdbc;
+        this.pager = pager;
+    }
+
+    /** Units whose name or any alias contains {@code text}. */
+    public PageResult<Unit> list(String regionCode, String kind, String text, PageRequest page) {
+        if (kind != null && !kind.isBlank() && !Unit.KINDS.contains(kind)) {
+            throw new InvalidParameterException("kind", "must be one of " + Unit.KINDS);
+        }
+        Where where = new Where()
+                .and("u.region_code = :region", "region", regionCode)
+                .and("u.kind = :kind", "kind", kind);
+        where.and("(lower(u.name) like :text or exists (select 1 from unit_alias a"
+                + " where a.unit_id = u.id and lower(a.alias) like :text))", "text", Where.likePattern(text));
+        PageResult<Unit> rows = pager.page("u.id, u.name, u.kind, u.region_code", "from unit u", where,
+                "u.region_code, u.kind, u.name, u.id", page,
+                (rs, i) -> new Unit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), List.of()));
+        Map<Long, List<String>> aliases = aliasesOf(rows.items().stream().map(Unit::id).toList());
+        return rows.map(u -> withAliases(u, aliases));
+    }
+
+    public Optional<Unit> find(long id) {
+        return jdbc.sql("select id, name, kind, region_code from unit where id = :id").param("id", id)
+                .query((rs, i) -> new Unit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), List.of()))
+                .optional()
+                .map(u -> withAliases(u, aliasesOf(List.of(u.id()))));
+    }
+
+    public Unit get(long id) {
+        return find(id).orElseThrow(() -> new NotFoundException("unit", id));
+    }
+
+    /**
+     * Resolves names as written in a document to unit ids within a region: by canonical name first,
+     * then by alias. Names that resolve to nothing are absent from the result.
+     */
+    public Map<String, Long> resolve(String regionCode, Collection<String> names) {
+        if (names.isEmpty()) return Map.of();
+        Map<String, Long> found = new HashMap<>();
+        jdbc.sql("""
+                select a.alias, a.unit_id from unit_alias a where a.region_code = :region and a.alias in (:names)
+                union all
+                select u.name, u.id from unit u where u.region_code = :region and u.name in (:names)""")
+                .param("region", regionCode).param("names", names)
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                // a canonical name wins over an alias that happens to spell the same
+                .forEach(e -> found.merge(e.getKey(), e.getValue(), (alias, name) -> name));
+        return found;
+    }
+
+    @Transactional
+    public long create(String regionCode, String name, String kind, List<String> aliases) {
+        if (!Unit.KINDS.contains(kind)) throw new InvalidParameterException("kind", "must be one of " + Unit.KINDS);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into unit (name, kind, region_code) values (:name, :kind, :region)")
+                .param("name", name).param("kind", kind).param("region", regionCode)
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        for (String alias : aliases) {
+            jdbc.sql("insert into unit_alias (region_code, alias, unit_id) values (:region, :alias, :id)")
+                    .param("region", regionCode).param("alias", alias).param("id", id).update();
+        }
+        return id;
+    }
+
+    private Map<Long, List<String>> aliasesOf(List<Long> unitIds) {
+        if (unitIds.isEmpty()) return Map.of();
+        return jdbc.sql("select unit_id, alias from unit_alias where unit_id in (:ids) order by alias")
+                .param("ids", unitIds)
+                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    private static Unit withAliases(Unit u, Map<Long, List<String>> aliases) {
+        return new Unit(u.id(), u.name(), u.kind(), u.regionCode(), aliases.getOrDefault(u.id(), List.of()));
+    }
+}

@@ -1,0 +1,68 @@
+package cn.gongfu.web;
+
+import cn.gongfu.plan.DraftException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Errors of the REST API as RFC 9457 problem details; a bad parameter is named in {@code field}. */
+@RestControllerAdvice(annotations = RestController.class)
+public class ApiProblems {
+
+    private static final String TYPES = "https://gongfu.example/problems/";
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail p = problem(HttpStatus.NOT_FOUND, "not-found", "Not found 未找到", e.getMessage());
+        p.setProperty("resource", e.resource());
+        p.setProperty("id", String.valueOf(e.id()));
+        return p;
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalid(InvalidParameterException e) {
+        return badParameter(e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
+        return badParameter(e.getName(), e.getName() + ": '" + e.getValue() + "' is not " + expected);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missing(MissingServletRequestParameterException e) {
+        return badParameter(e.getParameterName(), e.getParameterName() + ": required");
+    }
+
+    @ExceptionHandler(DraftException.class)
+    ProblemDetail draft(DraftException e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-plan", "Invalid plan 方案数据有误", e.getMessage());
+        p.setProperty("problems", e.problems());
+        return p;
+    }
+
+    private static ProblemDetail badParameter(String field, String detail) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter 参数错误", detail);
+        p.setProperty("field", field);
+        return p;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create(TYPES + type));
+        p.setTitle(title);
+        return p;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) return "a whole number";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        return "a valid " + type.getSimpleName();
+    }
+}
