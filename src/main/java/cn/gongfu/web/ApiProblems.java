@@ -2,17 +2,28 @@ package cn.gongfu.web;
 
 import cn.gongfu.plan.DraftException;
 import java.net.URI;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Errors of the REST API as RFC 9457 problem details; a bad parameter is named in {@code field}. */
+/**
+ * Errors of the REST API as RFC 9457 problem details; a bad parameter is named in {@code field}.
+ * Spring's own request errors (wrong method, unreadable body…) keep its standard problem details.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
-public class ApiProblems {
+public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final String TYPES = "https://gongfu.example/problems/";
 
@@ -29,15 +40,18 @@ public class ApiProblems {
         return badParameter(e.field(), e.getMessage());
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName();
         String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
-        return badParameter(e.getName(), e.getName() + ": '" + e.getValue() + "' is not " + expected);
+        return problemResponse(badParameter(field, field + ": '" + e.getValue() + "' is not " + expected));
     }
 
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ProblemDetail missing(MissingServletRequestParameterException e) {
-        return badParameter(e.getParameterName(), e.getParameterName() + ": required");
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problemResponse(badParameter(e.getParameterName(), e.getParameterName() + ": required"));
     }
 
     @ExceptionHandler(DraftException.class)
@@ -45,6 +59,10 @@ public class ApiProblems {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-plan", "Invalid plan 方案数据有误", e.getMessage());
         p.setProperty("problems", e.problems());
         return p;
+    }
+
+    private static ResponseEntity<Object> problemResponse(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).body(p);
     }
 
     private static ProblemDetail badParameter(String field, String detail) {

@@ -1,5 +1,9 @@
 package cn.gongfu.web;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -7,26 +11,38 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 /** Errors of the HTML pages: a calm page that says what was not found or which parameter was wrong. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(annotations = WebPage.class)
 public class PageErrors {
 
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(NotFoundException e) {
-        ModelAndView mv = new ModelAndView("error/page", HttpStatus.NOT_FOUND);
-        mv.addObject("status", 404);
-        mv.addObject("messageKey", "error.notFound");
-        mv.addObject("detail", e.resource() + " " + e.id());
-        return mv;
+        return page(HttpStatus.NOT_FOUND, "error.notFound", e.resource() + " " + e.id());
     }
 
-    @ExceptionHandler({InvalidParameterException.class, MethodArgumentTypeMismatchException.class})
-    ModelAndView badRequest(Exception e) {
-        String field = e instanceof InvalidParameterException ip ? ip.field()
-                : ((MethodArgumentTypeMismatchException) e).getName();
-        ModelAndView mv = new ModelAndView("error/page", HttpStatus.BAD_REQUEST);
-        mv.addObject("status", 400);
-        mv.addObject("messageKey", "error.badParameter");
-        mv.addObject("detail", field);
+    @ExceptionHandler(InvalidParameterException.class)
+    ModelAndView invalid(InvalidParameterException e) {
+        return page(HttpStatus.BAD_REQUEST, "error.badParameter", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView typeMismatch(MethodArgumentTypeMismatchException e) {
+        return page(HttpStatus.BAD_REQUEST, "error.badParameter", e.getName() + ": " + e.getValue());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e) {
+        log.error("Page failed", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected", null);
+    }
+
+    private static ModelAndView page(HttpStatus status, String messageKey, String detail) {
+        ModelAndView mv = new ModelAndView("error/page", status);
+        mv.addObject("status", status.value());
+        mv.addObject("messageKey", messageKey);
+        mv.addObject("detail", detail);
         return mv;
     }
 }

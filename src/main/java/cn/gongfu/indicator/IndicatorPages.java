@@ -1,0 +1,71 @@
+package cn.gongfu.indicator;
+
+import cn.gongfu.region.Region;
+import cn.gongfu.region.RegionService;
+import cn.gongfu.web.PageRequest;
+import cn.gongfu.web.WebPage;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.ObjectMapper;
+
+@WebPage
+@Controller
+public class IndicatorPages {
+
+    private final IndicatorService indicators;
+    private final RegionService regions;
+    private final MessageSource messages;
+    private final ObjectMapper json;
+
+    public IndicatorPages(IndicatorService indicators, RegionService regions, MessageSource messages, ObjectMapper json) {
+        this.indicators = indicators;
+        this.regions = regions;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/indicators")
+    public String list(@RequestParam(required = false) Long plan, @RequestParam(required = false) String domain,
+                       @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("indicators", indicators.list(plan, null, domain, q, new PageRequest(page, 50)));
+        model.addAttribute("domains", indicators.domains(null));
+        model.addAttribute("plan", plan);
+        model.addAttribute("domain", domain);
+        model.addAttribute("q", q);
+        model.addAttribute("pageBase", UriComponentsBuilder.fromPath("/indicators")
+                .queryParamIfPresent("plan", Optional.ofNullable(plan))
+                .queryParamIfPresent("domain", Optional.ofNullable(domain).filter(s -> !s.isBlank()))
+                .queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isBlank()))
+                .build().encode().toUriString());
+        return "indicators/list";
+    }
+
+    @GetMapping("/indicators/{id}")
+    public String detail(@PathVariable long id, Model model) {
+        Indicator indicator = indicators.get(id);
+        List<TargetView> targets = indicators.targetsOf(id);
+        List<Observation> observations = indicators.observationsOf(id);
+        Map<String, String> regionNames = regions.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE))
+                .items().stream().collect(Collectors.toMap(Region::code, Region::name));
+        var locale = LocaleContextHolder.getLocale();
+        Map<String, Object> chart = IndicatorChart.option(indicator, targets, observations, regionNames,
+                messages.getMessage("indicators.target", null, locale),
+                messages.getMessage("indicators.observed", null, locale));
+        model.addAttribute("indicator", indicator);
+        model.addAttribute("targets", targets);
+        model.addAttribute("observations", observations);
+        model.addAttribute("regionNames", regionNames);
+        model.addAttribute("chart", json.writeValueAsString(chart));
+        return "indicators/detail";
+    }
+}

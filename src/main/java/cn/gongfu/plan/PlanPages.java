@@ -1,0 +1,61 @@
+package cn.gongfu.plan;
+
+import cn.gongfu.web.NotFoundException;
+import cn.gongfu.web.PageRequest;
+import cn.gongfu.web.WebPage;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+@WebPage
+@Controller
+public class PlanPages {
+
+    private final PlanService plans;
+
+    public PlanPages(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @GetMapping("/")
+    public String home() {
+        return "redirect:/plans";
+    }
+
+    @GetMapping("/plans")
+    public String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("plans", plans.list(null, null, q, new PageRequest(page, 20)));
+        model.addAttribute("pageBase", UriComponentsBuilder.fromPath("/plans").queryParamIfPresent("q",
+                java.util.Optional.ofNullable(q).filter(s -> !s.isBlank())).build().encode().toUriString());
+        return "plans/list";
+    }
+
+    @GetMapping("/plans/{id}")
+    public String tree(@PathVariable long id, @RequestParam(required = false) String expand, Model model) {
+        Plan plan = plans.get(id);
+        PlanTree tree = PlanTree.of(plans.sections(id), plans.tasksOfPlan(id));
+        model.addAttribute("plan", plan);
+        model.addAttribute("roots", tree.roots());
+        model.addAttribute("loose", tree.loose());
+        model.addAttribute("expand", "all".equals(expand));
+        return "plans/tree";
+    }
+
+    /** The inside of one section, loaded by htmx when the reader opens it. */
+    @GetMapping("/plans/{planId}/sections/{sectionId}")
+    public String section(@PathVariable long planId, @PathVariable long sectionId, Model model) {
+        PlanTree tree = PlanTree.of(plans.sections(planId), plans.tasksOfPlan(planId));
+        model.addAttribute("node", tree.find(sectionId).orElseThrow(() -> new NotFoundException("section", sectionId)));
+        return "plans/section";
+    }
+
+    @GetMapping("/tasks/{id}")
+    public String task(@PathVariable long id, Model model) {
+        model.addAttribute("task", plans.task(id));
+        return "tasks/detail";
+    }
+}
