@@ -3,6 +3,7 @@ package cn.gongfu.api;
 import static cn.gongfu.support.DemoFacts.count;
 import static cn.gongfu.support.DemoFacts.plan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,6 +13,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gongfu.plan.DraftException;
+import cn.gongfu.plan.PlanDraft;
+import cn.gongfu.plan.PlanDraft.MilestoneDraft;
+import cn.gongfu.plan.PlanDraft.SectionDraft;
+import cn.gongfu.plan.PlanDraft.TargetDraft;
+import cn.gongfu.plan.PlanDraft.TaskDraft;
+import cn.gongfu.plan.PlanWriter;
+import cn.gongfu.unit.UnitService;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +48,12 @@ abstract class PlanApiContract {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlanWriter writer;
+
+    @Autowired
+    UnitService units;
 
     long planId;
 
@@ -106,7 +122,7 @@ abstract class PlanApiContract {
 
     @Test
     void tasksFilterByUnitMatchingLeadAndCoUnits() throws Exception {
-        long unitId = json(get("/api/v1/units").param("q", "区卫健局")).get("items").get(0).get("id").asLong();
+        long unitId = json(get("/api/v1/units").param("region", "330299").param("q", "区卫健局")).get("items").get(0).get("id").asLong();
         long expected = plan().get("tasks").valueStream().filter(t -> mentions(t, "区卫生健康局", "区卫健局")).count();
         assertThat(expected).isPositive();
         ok(get("/api/v1/tasks").param("unit", "" + unitId).param("size", "500"))
@@ -147,11 +163,12 @@ abstract class PlanApiContract {
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].name").value("区自然资源和规划分局"))
                 .andExpect(jsonPath("$.items[0].aliases", hasItem("区资规分局")));
-        long id = json(get("/api/v1/units").param("q", "区卫健局")).get("items").get(0).get("id").asLong();
+        long id = json(get("/api/v1/units").param("region", "330299").param("q", "区卫健局")).get("items").get(0).get("id").asLong();
         ok(get("/api/v1/units/{id}", id)).andExpect(jsonPath("$.name").value("区卫生健康局"));
         ok(get("/api/v1/units").param("region", "330299").param("kind", "town"))
                 .andExpect(jsonPath("$.items[*].kind", everyItem(is("town"))));
-        ok(get("/api/v1/units").param("size", "500")).andExpect(jsonPath("$.total").value(cn.gongfu.support.DemoFacts.DEMO.get("units").size()));
+        ok(get("/api/v1/units").param("region", "330299").param("size", "500"))
+                .andExpect(jsonPath("$.total").value(cn.gongfu.support.DemoFacts.DEMO.get("units").size()));
     }
 
     @Test
@@ -180,6 +197,7 @@ abstract class PlanApiContract {
                 .andExpect(jsonPath("$.total").value((int) (first.get("targets").size() + fromTasks)));
         int year = first.get("targets").get(0).get("year").asInt();
         ok(get("/api/v1/targets").param("indicator", "" + id).param("year", "" + year))
+                .andExpect(jsonPath("$.items[*].year", everyItem(is(year))))
                 .andExpect(jsonPath("$.items[0].year").value(year));
         String domain = first.get("domain").asText();
         long inDomain = plan().get("indicators").valueStream().filter(i -> domain.equals(i.get("domain").asText())).count();
@@ -218,6 +236,85 @@ abstract class PlanApiContract {
                 .andExpect(jsonPath("$.paths['/api/v1/tasks']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/plans/{id}']").exists());
         mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+    }
+
+    @Test
+    void aDraftWithProblemsIsRejectedWholeNamingEachProblem() {
+        long plansBefore = rows("plan");
+        PlanDraft draft = new PlanDraft("错误方案", "330299", null, 2025, 2021, "action_plan",
+                List.of(new SectionDraft("a", "missing", "（一）", "攻坚行动"), new SectionDraft("a", null, "（二）", "行动")),
+                List.of(task("1", "a", List.of("区卫健局"), List.of()),
+                        task("1", "nowhere", List.of("不存在的局"), List.of(new MilestoneDraft("2023-13", "2023-02", "x")))),
+                List.of());
+        assertThatThrownBy(() -> writer.create(draft))
+                .isInstanceOfSatisfying(DraftException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "endYear: 2021 is before startYear 2025",
+                        "sections[0].parentKey: missing is not a section listed before it",
+                        "sections[1].key: a appears twice",
+                        "tasks[1] (1).code: appears twice in list main",
+                        "tasks[1] (1).sectionKey: unknown section nowhere",
+                        "tasks[1] (1).milestones[0]: months must be YYYY-MM with from ≤ to, got 2023-13 – 2023-02",
+                        "unit: 不存在的局 is not a known unit or alias in region 330299"));
+        assertThat(rows("plan")).isEqualTo(plansBefore);
+    }
+
+    @Test
+    void aFailureHalfwayThroughWritingLeavesNothingBehind() {
+        long plansBefore = rows("plan");
+        long sectionsBefore = rows("section");
+        // passes every check, then the database refuses the second task's 600-character title
+        PlanDraft draft = new PlanDraft("半途失败的方案", "330299", null, 2021, 2025, "action_plan",
+                List.of(new SectionDraft("a", null, "（一）", "攻坚行动")),
+                List.of(task("1", "a", List.of("区卫健局"), List.of()), task("2", "a", List.of("区教育局"), List.of(), "长".repeat(600))),
+                List.of());
+        assertThatThrownBy(() -> writer.create(draft)).isNotInstanceOf(DraftException.class);
+        assertThat(rows("plan")).isEqualTo(plansBefore);
+        assertThat(rows("section")).isEqualTo(sectionsBefore);
+    }
+
+    @Test
+    void aStoredDraftReadsBackThroughTheApi() throws Exception {
+        PlanDraft draft = new PlanDraft("定海区测试方案（2023—2027年）", "330902", "测试", 2023, 2027, "special_plan",
+                List.of(new SectionDraft("a", null, "一、", "幼有善育"), new SectionDraft("a1", "a", "——", "托育")),
+                List.of(new TaskDraft("main", "7", "a1", "measure", null, "建设托育机构", "到2027年，每千人口托位数达到5.5个。",
+                        List.of("区卫健局"), List.of("区教育局"), null, null, null, null,
+                        List.of(new MilestoneDraft("2023-05", "2023-05", "出台方案")),
+                        List.of(new TargetDraft("每千人口托位数", "range", null, new BigDecimal("5"), new BigDecimal("5.5"), "个", 2027, "5-5.5个")))),
+                List.of());
+        createUnitsInDinghai();
+        long id = writer.create(draft);
+        ok(get("/api/v1/plans/{id}", id)).andExpect(jsonPath("$.taskCount").value(1)).andExpect(jsonPath("$.kind").value("special_plan"));
+        long taskId = json(get("/api/v1/tasks").param("plan", "" + id)).get("items").get(0).get("id").asLong();
+        ok(get("/api/v1/tasks/{id}", taskId))
+                .andExpect(jsonPath("$.leadUnits[0].name").value("区卫生健康局"))
+                .andExpect(jsonPath("$.coUnits[0].name").value("区教育局"))
+                .andExpect(jsonPath("$.sectionPath.length()").value(2))
+                .andExpect(jsonPath("$.milestones[0].toMonth").value("2023-05"))
+                .andExpect(jsonPath("$.targets[0].comparator").value("range"))
+                .andExpect(jsonPath("$.targets[0].min").value(5.0))
+                .andExpect(jsonPath("$.targets[0].max").value(5.5))
+                .andExpect(jsonPath("$.targets[0].regionCode").value("330902"));
+    }
+
+    /** Dinghai's health and education bureaus, created once for the draft that names them. */
+    private void createUnitsInDinghai() {
+        if (units.resolve("330902", List.of("区卫健局")).isEmpty()) {
+            units.create("330902", "区卫生健康局", "department", List.of("区卫健局"));
+            units.create("330902", "区教育局", "department", List.of());
+        }
+    }
+
+    private static TaskDraft task(String code, String section, List<String> lead, List<MilestoneDraft> milestones) {
+        return task(code, section, lead, milestones, "任务" + code);
+    }
+
+    private static TaskDraft task(String code, String section, List<String> lead, List<MilestoneDraft> milestones, String title) {
+        return new TaskDraft("main", code, section, "measure", null, title, null, lead, List.of(),
+                null, null, null, null, milestones, List.of());
+    }
+
+    private long rows(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
     private void badParameter(org.springframework.test.web.servlet.RequestBuilder request, String field) throws Exception {
