@@ -10,14 +10,15 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's headless chromium through its own chromedriver, never a downloaded browser. Where chromium is
+ * Debian's headless chromium through its own chromedriver, never a downloaded browser
+ * ({@code GONGFU_CHROMIUM} / {@code GONGFU_CHROMEDRIVER} point elsewhere). Where chromium is
  * absent the calling test is skipped with a message, unless {@code GONGFU_REQUIRE_BROWSER} is set (CI),
  * in which case its absence is a failure.
  */
 public final class Browser {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("GONGFU_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("GONGFU_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     private Browser() {}
 
