@@ -49,7 +49,7 @@ final class FindingsAnalyzer {
                     }
                 }
             }
-            if (!seq.isEmpty() && seq.get(0).number > 1 && seq.get(0).category.equals("measure")) {
+            if (!seq.isEmpty() && seq.get(0).number > 1) {
                 TaskDraft first = seq.get(0);
                 findings.add(new Finding("numbering-gap", "编号从" + first.number + "开始，前面的条目缺失 / numbering starts at "
                         + first.number + ": earlier items are missing", List.of("main/" + first.code), first.line));

@@ -47,6 +47,9 @@ final class TargetExtractor {
             "^(?:[，,、；;：:\\s]|到\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
     private static final Pattern TRAILING_FILLER = Pattern.compile("(?:分别|均|都|实现|有效|基本|全面|要)+$");
 
+    /** Words that end an indicator name; a "和" only separates two names when both end like this. */
+    private static final Pattern METRIC_END = Pattern.compile("(?:数|率|比|比重|占比|额|量|度|值|面积|人数|规模|水平|指数|系数|收入|支出|标准|总量|里程)$");
+
     private TargetExtractor() {
     }
 
@@ -63,6 +66,7 @@ final class TargetExtractor {
         final List<ParsedTarget> out = new ArrayList<>();
         int lastEnd = -1;
         String lastName;
+        String lastVerb;
         Comparator lastComparator;
         int groupStart = -1;
         boolean groupSeparately;
@@ -178,7 +182,7 @@ final class TargetExtractor {
             int nameStart;
             if (kind.equals("verb")) {
                 int nounEnd = end;
-                while (nounEnd < masked.length() && !isBoundary(masked.charAt(nounEnd))) {
+                while (nounEnd < masked.length() && "，,。；;、：:！？)）\n ".indexOf(masked.charAt(nounEnd)) < 0) {
                     nounEnd++;
                 }
                 int verbStart = start - verbLength(head);
@@ -190,6 +194,16 @@ final class TargetExtractor {
                 name = clean(s.substring(nameStart, prefixStart));
             }
             if (kind.equals("continuation") && (name.isEmpty() || nameStart >= lastEnd)) {
+                name = name.replaceAll("^(?:和|及|与|以及)+", "");
+                if (name.isEmpty() && lastVerb != null && !boundary) {
+                    // "打造200条精品线路、130个城市客厅": the second count names its own noun after the verb.
+                    int nounEnd = end;
+                    while (nounEnd < masked.length() && "，,。；;、：:！？)）\n ".indexOf(masked.charAt(nounEnd)) < 0) {
+                        nounEnd++;
+                    }
+                    name = lastVerb + s.substring(end, nounEnd);
+                    end = nounEnd;
+                }
                 if (name.isEmpty()) {
                     name = lastName;
                 }
@@ -210,7 +224,15 @@ final class TargetExtractor {
             int textStart = kind.equals("continuation") ? start : nameStart;
             String spanText = s.substring(textStart, end).replaceFirst("^[，,、；;：:\\s]+", "");
             out.add(new ParsedTarget(name, cmp, value, min, max, unit, yearAt(start), false, spanText));
-            lastEnd = kind.equals("verb") ? end : unitEnd + suffix.length();
+            if (!kind.equals("continuation")) {
+                lastVerb = kind.equals("verb") ? verbWord(head) : null;
+            }
+            if (prefixWord != null && (prefixWord.equals("增长") || prefixWord.equals("下降")) && !name.endsWith(prefixWord)) {
+                out.set(out.size() - 1, withName(out.get(out.size() - 1), name + prefixWord));
+                name = name + prefixWord;
+            }
+            lastEnd = kind.equals("verb") || (kind.equals("continuation") && lastVerb != null && end > unitEnd + suffix.length())
+                    ? end : unitEnd + suffix.length();
             lastName = name;
             lastComparator = cmp;
             if (groupSeparately) {
@@ -226,9 +248,14 @@ final class TargetExtractor {
                 return;
             }
             String name = out.get(groupStart).indicator();
-            String[] parts = name.split("和|、|及|与");
+            String[] parts = name.split("和|及|与");
             if (parts.length != size) {
                 return;
+            }
+            for (String part : parts) {
+                if (!METRIC_END.matcher(part).find()) {
+                    return;
+                }
             }
             for (int i = 0; i < size; i++) {
                 ParsedTarget t = out.get(groupStart + i);
@@ -248,6 +275,11 @@ final class TargetExtractor {
         boolean isContinuation(int prevEnd, int start) {
             String between = masked.substring(Math.min(prevEnd, start), start);
             return between.matches("(?:[、，,]?(?:和|及|与|以及)?|、)");
+        }
+
+        String verbWord(String head) {
+            Matcher v = VERB_BEFORE.matcher(head);
+            return v.find() ? v.group() : null;
         }
 
         int verbLength(String head) {
@@ -351,6 +383,10 @@ final class TargetExtractor {
             return masked.startsWith(what, pos) && !masked.startsWith(what + "度", pos)
                     || (masked.startsWith("—", pos) || masked.startsWith("-", pos));
         }
+    }
+
+    private static ParsedTarget withName(ParsedTarget t, String name) {
+        return new ParsedTarget(name, t.comparator(), t.value(), t.min(), t.max(), t.unit(), t.year(), t.implied(), t.text());
     }
 
     static Comparator comparatorOf(String prefix, String suffix, boolean range) {

@@ -19,6 +19,7 @@ final class TitleFinder {
     private static final Pattern TITLE = Pattern.compile("^[^，。；：:,;！？]{4,70}" + DOC_TYPE + "(?:" + PERIOD + ")?$");
     private static final Pattern NOTICE = Pattern.compile(".*(?:关于印发|印发).*(?:的通知|通知)$|.*关于$");
     private static final Pattern QUOTED = Pattern.compile("《([^》]{4,80}" + DOC_TYPE + "(?:" + PERIOD + ")?)》");
+    private static final Pattern DATE_OR_FILE_NO = Pattern.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日$|.*〔\\d{4}〕\\s*\\d+\\s*号$|.*办公室$");
     private static final Pattern SINGLE_YEAR = Pattern.compile("(\\d{4})年");
 
     record Result(String title, Period period) {
@@ -44,7 +45,7 @@ final class TitleFinder {
             StringBuilder joined = new StringBuilder();
             for (int k = 0; k < 3 && i + k < head.size(); k++) {
                 String part = head.get(i + k).text();
-                if (part.length() > 70 || Markers.startsStructure(part) && k > 0) {
+                if (part.length() > 70 || Markers.startsStructure(part) || DATE_OR_FILE_NO.matcher(part).matches()) {
                     break;
                 }
                 joined.append(part);
