@@ -343,7 +343,9 @@ final class StructureParser {
         if (t.title == null) {
             t.title = taskTitle(text);
         }
-        TargetExtractor.Mode mode = "goal".equals(t.category) ? TargetExtractor.Mode.TARGET_TEXT : TargetExtractor.Mode.PROSE;
+        // In annual work points every measure is this year's work, so its counts are targets without "到YYYY年".
+        boolean annual = period != null && period.from() == period.to();
+        TargetExtractor.Mode mode = "goal".equals(t.category) || annual ? TargetExtractor.Mode.TARGET_TEXT : TargetExtractor.Mode.PROSE;
         t.targets.addAll(TargetExtractor.extract(text, targetYear, mode));
         if (t.code == null) {
             generated++;

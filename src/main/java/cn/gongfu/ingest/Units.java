@@ -13,7 +13,7 @@ final class Units {
 
     private static final String[] BASE = {
             "平方公里", "平方千米", "平方米", "立方米", "公顷", "亩", "公里", "千米", "厘米", "米",
-            "吨标准煤", "吨", "千克", "公斤", "克", "千瓦时", "千瓦", "兆瓦", "瓦", "标准煤", "方",
+            "吨标准煤", "吨", "千克", "公斤", "微克", "毫克", "克", "千瓦时", "千瓦", "兆瓦", "瓦", "标准煤", "方",
             "美元", "欧元", "元", "人次", "人", "名", "位", "户", "家", "个百分点", "百分点", "个月", "个", "所", "张", "床",
             "支", "条", "件", "座", "项", "场次", "场", "次", "批", "套", "间", "台", "辆", "艘", "架", "只", "头",
             "棵", "株", "册", "本", "篇", "部", "份", "期", "对", "处", "块", "栋", "幢", "种", "类", "天", "日",
@@ -30,7 +30,7 @@ final class Units {
         String[] sorted = BASE.clone();
         Arrays.sort(sorted, Comparator.comparingInt(String::length).reversed());
         String alt = String.join("|", sorted);
-        String simple = "(?:[万亿]?(?:" + alt + "))";
+        String simple = "(?:[万亿]{0,2}(?:" + alt + "))";
         String denominator = "(?:[万亿千百]?(?:" + alt + "))";
         UNIT = Pattern.compile("(?:%|‰|" + simple + "(?:/" + denominator + ")?|[万亿])");
     }
