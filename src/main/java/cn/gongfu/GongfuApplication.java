@@ -1,5 +1,11 @@
 package cn.gongfu;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import cn.gongfu.cli.ParseCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +13,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class GongfuApplication {
 
     public static void main(String[] args) {
+        // The parse command must not start Spring or touch a database, so it is dispatched first.
+        if (args.length > 0 && "parse".equals(args[0])) {
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            System.exit(ParseCommand.run(args, out, err));
+        }
         SpringApplication.run(GongfuApplication.class, args);
     }
 }

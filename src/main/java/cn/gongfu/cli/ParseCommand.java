@@ -1,0 +1,65 @@
+package cn.gongfu.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import cn.gongfu.ingest.DocumentException;
+import cn.gongfu.ingest.DocumentParser;
+import cn.gongfu.ingest.ExtractionJson;
+import cn.gongfu.ingest.ParsedDocument;
+import cn.gongfu.ingest.SummaryWriter;
+
+/**
+ * `gongfu parse FILE [--json]`: prints the extraction of one document without starting Spring or touching
+ * a database. Exit code 0 on success, 2 with a one-line message on bad input or usage.
+ */
+public final class ParseCommand {
+
+    private ParseCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        String file = null;
+        boolean json = false;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--json")) {
+                json = true;
+            } else if (a.startsWith("--")) {
+                err.println("未知选项 / unknown option: " + a + "  (usage: parse FILE [--json])");
+                return 2;
+            } else if (file == null) {
+                file = a;
+            } else {
+                err.println("只能解析一个文件 / only one file can be parsed  (usage: parse FILE [--json])");
+                return 2;
+            }
+        }
+        if (file == null) {
+            err.println("缺少文件参数 / missing FILE  (usage: parse FILE [--json])");
+            return 2;
+        }
+        try {
+            ParsedDocument doc = new DocumentParser().parse(Path.of(file));
+            out.print(json ? ExtractionJson.write(doc) + "\n" : SummaryWriter.write(doc));
+            out.flush();
+            return 0;
+        } catch (DocumentException e) {
+            err.println("错误 / error: " + e.getMessage().replace('\n', ' '));
+            return 2;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            err.println("错误 / error: 解析失败 / parsing failed for " + file + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage().lines().findFirst().orElse("")));
+            return 2;
+        }
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        String[] withVerb = new String[args.length + 1];
+        withVerb[0] = "parse";
+        System.arraycopy(args, 0, withVerb, 1, args.length);
+        System.exit(run(withVerb, out, System.err));
+    }
+}

@@ -1,0 +1,217 @@
+package cn.gongfu.ingest;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the parsed document for things a person should look at: numbering that skips or repeats,
+ * totals the body announces that the annex does not list, and targets that fall where they should rise,
+ * fall while cumulative, or disagree with another target for the same indicator and year.
+ */
+final class FindingsAnalyzer {
+
+    private FindingsAnalyzer() {
+    }
+
+    /** Numbered body tasks: qualify codes when numbering restarts per section, report gaps and repeats. */
+    static void checkNumbering(List<TaskDraft> tasks, List<ParsedSection> sections, List<Finding> findings) {
+        Map<String, List<TaskDraft>> byList = new LinkedHashMap<>();
+        for (TaskDraft t : tasks) {
+            if (t.number > 0 && !t.codeGenerated && "main".equals(t.list)) {
+                byList.computeIfAbsent(t.category, k -> new ArrayList<>()).add(t);
+            }
+        }
+        Map<String, String> labelOf = new HashMap<>();
+        Map<String, String> parentOf = new HashMap<>();
+        for (ParsedSection s : sections) {
+            labelOf.put(s.id(), s.label());
+            parentOf.put(s.id(), s.parentId());
+        }
+        for (List<TaskDraft> seq : byList.values()) {
+            boolean restarts = false;
+            for (int i = 1; i < seq.size(); i++) {
+                TaskDraft a = seq.get(i - 1);
+                TaskDraft b = seq.get(i);
+                if (b.number == 1 && a.number >= 1 && !sameSection(a, b)) {
+                    restarts = true;
+                }
+            }
+            if (restarts) {
+                // "（一）1." and "（二）1.": the code carries the section label to stay unique in its list.
+                for (TaskDraft t : seq) {
+                    String label = sectionLabel(t.sectionId, labelOf, parentOf);
+                    if (label != null) {
+                        t.code = label + t.number;
+                    }
+                }
+            }
+            if (!seq.isEmpty() && seq.get(0).number > 1) {
+                TaskDraft first = seq.get(0);
+                findings.add(new Finding("numbering-gap", "编号从" + first.number + "开始，前面的条目缺失 / numbering starts at "
+                        + first.number + ": earlier items are missing", List.of("main/" + first.code), first.line));
+            }
+            for (int i = 1; i < seq.size(); i++) {
+                TaskDraft a = seq.get(i - 1);
+                TaskDraft b = seq.get(i);
+                boolean restart = restarts && b.number == 1 && !sameSection(a, b);
+                if (restart || b.number == a.number + 1) {
+                    continue;
+                }
+                String what = b.number == a.number ? "重复编号" + b.number + " / repeated number " + b.number
+                        : b.number > a.number ? "缺少编号" + (a.number + 1) + (b.number - a.number > 2 ? "–" + (b.number - 1) : "")
+                        + " / missing number " + (a.number + 1) + (b.number - a.number > 2 ? "–" + (b.number - 1) : "")
+                        : "编号" + b.number + "排在" + a.number + "之后 / number " + b.number + " follows " + a.number;
+                findings.add(new Finding("numbering-gap", what, List.of("main/" + a.code, "main/" + b.code), b.line));
+            }
+        }
+    }
+
+    private static boolean sameSection(TaskDraft a, TaskDraft b) {
+        return a.sectionId == null ? b.sectionId == null : a.sectionId.equals(b.sectionId);
+    }
+
+    private static String sectionLabel(String id, Map<String, String> labelOf, Map<String, String> parentOf) {
+        String cur = id;
+        while (cur != null) {
+            String label = labelOf.get(cur);
+            if (label != null && !label.equals("——")) {
+                return label;
+            }
+            cur = parentOf.get(cur);
+        }
+        return null;
+    }
+
+    /** "73项重点工作" in the body against the annex whose title names 重点工作. */
+    static void checkDeclaredTotals(List<Object[]> declared, Map<String, Integer> annexRows, Map<String, String> annexTitles,
+                                    List<Finding> findings) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Object[] d : declared) {
+            int n = (Integer) d[0];
+            String noun = (String) d[1];
+            for (Map.Entry<String, String> annex : annexTitles.entrySet()) {
+                Integer rows = annexRows.get(annex.getKey());
+                if (rows == null || rows == 0 || !annex.getValue().contains(noun)) {
+                    continue;
+                }
+                String key = annex.getKey() + "/" + noun + "/" + n;
+                if (rows != n && seen.add(key)) {
+                    findings.add(new Finding("declared-count-mismatch", "正文称" + n + "项" + noun + "，" + annex.getKey() + "列出" + rows
+                            + "项 / the text announces " + n + " " + noun + " but " + annex.getKey() + " lists " + rows,
+                            List.of(annex.getKey()), (Integer) d[2]));
+                }
+            }
+        }
+    }
+
+    /** Year-on-year moves of table indicators that contradict their polarity or accumulation. */
+    static void checkIndicatorSeries(List<ParsedIndicator> indicators, List<Finding> findings) {
+        for (ParsedIndicator ind : indicators) {
+            List<ParsedIndicatorValue> vals = ind.values();
+            List<String> moves = new ArrayList<>();
+            for (int i = 1; i < vals.size(); i++) {
+                ParsedIndicatorValue a = vals.get(i - 1);
+                ParsedIndicatorValue b = vals.get(i);
+                if (a.value() == null || b.value() == null || a.comparator() != b.comparator()) {
+                    continue;
+                }
+                int cmp = b.value().compareTo(a.value());
+                boolean bad = ind.cumulative() ? cmp < 0
+                        : ind.polarity() == Polarity.HIGHER ? cmp < 0 : ind.polarity() == Polarity.LOWER && cmp > 0;
+                if (bad) {
+                    moves.add(a.year() + "年" + a.raw() + "→" + b.year() + "年" + b.raw());
+                }
+            }
+            if (moves.isEmpty()) {
+                continue;
+            }
+            String ref = "indicator/" + ind.code();
+            if (ind.cumulative()) {
+                findings.add(new Finding("cumulative-decrease", "累计指标「" + ind.name() + "」（" + ind.code() + "）目标值下降：" + String.join("，", moves)
+                        + " / cumulative indicator falls", List.of(ref, ind.name()), ind.line()));
+            } else {
+                String dir = ind.polarity() == Polarity.LOWER ? "上升（该指标越低越好）" : "下降（该指标越高越好）";
+                findings.add(new Finding("worsening-target", "指标「" + ind.name() + "」（" + ind.code() + "）目标值" + dir + "："
+                        + String.join("，", moves) + " / target moves the wrong way for its polarity", List.of(ref, ind.name()), ind.line()));
+            }
+        }
+    }
+
+    /** The same indicator and year with different values, across indicator lists, tables and task texts. */
+    static void checkConflicts(List<ParsedIndicator> indicators, List<TaskDraft> tasks, List<Finding> findings) {
+        record Entry(String key, int year, BigDecimal value, String unit, Comparator cmp, String ref, String shown, int line) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (ParsedIndicator ind : indicators) {
+            for (ParsedIndicatorValue v : ind.values()) {
+                if (v.value() != null && v.comparator() != Comparator.RANGE) {
+                    BigDecimal[] canon = canonical(v.value(), ind.unit());
+                    entries.add(new Entry(key(ind.name()), v.year(), canon[0], canonicalUnit(ind.unit()), v.comparator(),
+                            "indicator/" + ind.code(), ind.name() + " " + v.raw(), ind.line()));
+                }
+            }
+        }
+        for (TaskDraft t : tasks) {
+            for (ParsedTarget g : t.targets) {
+                if (g.value() != null && g.year() != null && !g.implied() && g.indicator() != null && g.indicator().length() >= 4) {
+                    BigDecimal[] canon = canonical(g.value(), g.unit());
+                    entries.add(new Entry(key(g.indicator()), g.year(), canon[0], canonicalUnit(g.unit()), g.comparator(),
+                            t.list + "/" + t.code, g.text(), t.line));
+                }
+            }
+        }
+        Map<String, Entry> firstSeen = new LinkedHashMap<>();
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        for (Entry e : entries) {
+            if (e.key().length() < 4) {
+                continue;
+            }
+            String k = e.key() + "@" + e.year();
+            Entry prior = firstSeen.get(k);
+            if (prior == null) {
+                firstSeen.put(k, e);
+                continue;
+            }
+            boolean unitsComparable = prior.unit().isEmpty() || e.unit().isEmpty() || prior.unit().equals(e.unit());
+            if (!unitsComparable || prior.value().compareTo(e.value()) == 0 || prior.ref().equals(e.ref())) {
+                continue;
+            }
+            if (reported.add(k + prior.ref() + e.ref())) {
+                findings.add(new Finding("conflicting-target", e.year() + "年「" + e.key() + "」有不同目标：" + prior.shown() + "（"
+                        + prior.ref() + "）与 " + e.shown() + "（" + e.ref() + "） / different targets for the same indicator and year",
+                        List.of(prior.ref(), e.ref()), e.line()));
+            }
+        }
+    }
+
+    private static String key(String name) {
+        String k = name.replaceAll("[（(][^（）()]*[）)]", "").replaceAll("[“”\"《》、，,\\s]", "");
+        k = k.replaceAll("^(?:全区|全市|全县|全省|我区|我市|区级|市级|新增|累计|年均|全年|全社会)", "");
+        return k;
+    }
+
+    private static String canonicalUnit(String unit) {
+        if (unit == null) {
+            return "";
+        }
+        String u = unit;
+        while (!u.isEmpty() && (u.charAt(0) == '万' || u.charAt(0) == '亿') && !(u.length() > 1 && u.charAt(1) == '/')) {
+            u = u.substring(1);
+        }
+        return u;
+    }
+
+    private static BigDecimal[] canonical(BigDecimal value, String unit) {
+        BigDecimal v = value;
+        String u = unit == null ? "" : unit;
+        while (!u.isEmpty() && (u.charAt(0) == '万' || u.charAt(0) == '亿') && !(u.length() > 1 && u.charAt(1) == '/')) {
+            v = v.multiply(u.charAt(0) == '万' ? BigDecimal.valueOf(10_000) : BigDecimal.valueOf(100_000_000));
+            u = u.substring(1);
+        }
+        return new BigDecimal[] {v};
+    }
+}

@@ -1,0 +1,74 @@
+package cn.gongfu.ingest;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The line openings that give a plan its structure, shared by the line joiner and the structure parser. */
+final class Markers {
+
+    static final String CN = "[一二三四五六七八九十百零〇两]+";
+
+    static final Pattern CHAPTER = Pattern.compile("^(?:(第(" + CN + "|\\d{1,2})[章部分篇编])\\s*|((" + CN + ")、))\\s*(.*)$");
+    static final Pattern SECTION = Pattern.compile("^([（(](" + CN + ")[）)])\\s*(.*)$");
+    static final Pattern THEME = Pattern.compile("^(——|－－|--)\\s*(.+)$");
+    static final Pattern BULLET = Pattern.compile("^([●◆■★▲◎○•])\\s*(.+)$");
+    static final Pattern ACTION = Pattern.compile("^第(" + CN + "|\\d{1,3})(?:大|项|个)?(?:行动|工程|任务|计划|举措|措施)");
+    static final Pattern TASK_DOTTED = Pattern.compile("^(\\d{1,3})\\s*[.．、](?![\\d%])\\s*(.*)$");
+    static final Pattern TASK_BARE = Pattern.compile("^(\\d{1,3})(?=[\\u4e00-\\u9fff“])(.*)$");
+    static final Pattern ANNEX = Pattern.compile("^附件\\s*([一二三四五六七八九十]+|\\d{1,2})\\s*[:：]?\\s*$");
+    static final Pattern ANNEX_DIRECTORY = Pattern.compile("^附件\\s*[:：]\\s*.*$");
+    static final Pattern ANNEX_GROUP = Pattern.compile("^(.{2,60}?)\\s*[（(](\\d{1,3})\\s*(?:项|个|条|件)[）)]$");
+
+    private Markers() {
+    }
+
+    /** True for openings that always start a new paragraph (headings, bullets, annexes). */
+    static boolean startsStructure(CharSequence line) {
+        String t = line.toString();
+        return CHAPTER.matcher(t).matches() || SECTION.matcher(t).matches() || THEME.matcher(t).matches()
+                || BULLET.matcher(t).matches() || t.startsWith("附件") || TASK_DOTTED.matcher(t).matches();
+    }
+
+    static boolean startsTaskNumber(CharSequence line) {
+        return TASK_DOTTED.matcher(line).matches();
+    }
+
+    /**
+     * The task number a wrapped line opens with, or 0. Numbers without a dot ("88完善…") count only when they
+     * continue the running sequence, so a wrapped "2025年…" is never mistaken for task 2025.
+     */
+    static int leadingTaskNumber(String line, int lastNumber) {
+        Matcher m = TASK_DOTTED.matcher(line);
+        if (m.matches()) {
+            String rest = m.group(2);
+            if (rest.startsWith("年") || rest.startsWith("月")) {
+                return 0;
+            }
+            return Integer.parseInt(m.group(1));
+        }
+        m = TASK_BARE.matcher(line);
+        if (m.matches() && lastNumber > 0 && Integer.parseInt(m.group(1)) == lastNumber + 1) {
+            return lastNumber + 1;
+        }
+        return 0;
+    }
+
+    /** A short heading line with no sentence inside it (so it cannot continue on the next line). */
+    static boolean isHeadingLine(CharSequence line) {
+        String t = line.toString();
+        if (t.length() > 40 || TASK_DOTTED.matcher(t).matches()) {
+            return false;
+        }
+        if (!(CHAPTER.matcher(t).matches() || SECTION.matcher(t).matches() || THEME.matcher(t).matches()
+                || BULLET.matcher(t).matches())) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '。' || c == '；' || c == '，' || c == ',' || c == ';') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

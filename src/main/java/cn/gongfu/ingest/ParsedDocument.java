@@ -1,0 +1,18 @@
+package cn.gongfu.ingest;
+
+import java.util.List;
+
+/** Everything the parser read from one document; the importer maps it to plans, tasks and indicators. */
+public record ParsedDocument(
+        String source,
+        String title,
+        Period period,
+        List<ParsedSection> sections,
+        List<ParsedTask> tasks,
+        List<ParsedIndicator> indicators,
+        List<Finding> findings) {
+
+    public List<ParsedTask> tasksOf(String list) {
+        return tasks.stream().filter(t -> t.list().equals(list)).toList();
+    }
+}

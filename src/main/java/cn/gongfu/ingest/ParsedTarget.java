@@ -1,0 +1,19 @@
+package cn.gongfu.ingest;
+
+import java.math.BigDecimal;
+
+/**
+ * One quantified (or qualitative) target found in a text span. value/min/max and unit are kept as written
+ * ("500亿元" is 500 and "亿元"); multiplying out 万/亿 is the consumer's job.
+ */
+public record ParsedTarget(
+        String indicator,
+        Comparator comparator,
+        BigDecimal value,
+        BigDecimal min,
+        BigDecimal max,
+        String unit,
+        Integer year,
+        boolean implied,
+        String text) {
+}

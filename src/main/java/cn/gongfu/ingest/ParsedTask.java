@@ -1,0 +1,25 @@
+package cn.gongfu.ingest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A task as the document lists it. list is "main" for the body or the annex's name (附件二);
+ * code is the number as written, or a generated one (codeGenerated) for unnumbered measures.
+ * columns holds the table columns of annex lists (目标体系, 工作体系, …) keyed by their header.
+ */
+public record ParsedTask(
+        String list,
+        String code,
+        boolean codeGenerated,
+        String category,
+        String sectionId,
+        String group,
+        String title,
+        String text,
+        List<String> leadUnits,
+        List<ParsedTarget> targets,
+        Map<String, String> columns,
+        List<ParsedMilestone> milestones,
+        int line) {
+}

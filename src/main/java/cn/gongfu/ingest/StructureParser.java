@@ -1,0 +1,459 @@
+package cn.gongfu.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Walks the logical lines once and builds the outline (chapters 一、, sections （一）, themes ——),
+ * the tasks (numbered measures "54.", actions "●第十二大行动", unnumbered measures closed by their units,
+ * annex table rows) and the indicators (tables with year columns, inline 指标目标 lists).
+ */
+final class StructureParser {
+
+    private static final Pattern MEASURES_LEAD = Pattern.compile("^(?:工作举措|主要举措|重点举措|具体措施|主要任务|重点任务)\\s*[:：]\\s*");
+    private static final Pattern DECLARED_TOTAL = Pattern.compile("(\\d{1,3})(?:项|个|条)([\\u4e00-\\u9fff]{2,6}?)(?=[，,。；;、和及]|$)");
+
+    private final List<SourceLine> lines;
+    private final Period period;
+    private final Integer targetYear;
+    private final int docYear;
+
+    final List<ParsedSection> sections = new ArrayList<>();
+    final List<TaskDraft> tasks = new ArrayList<>();
+    final List<ParsedIndicator> indicators = new ArrayList<>();
+    final List<Finding> findings = new ArrayList<>();
+    /** Totals the body announces ("73项重点工作"), checked later against the annex lists. */
+    final List<Object[]> declaredTotals = new ArrayList<>();
+    final Map<String, Integer> annexRowCounts = new HashMap<>();
+    final Map<String, String> annexTitles = new HashMap<>();
+
+    private final Map<String, List<String>> sectionUnits = new HashMap<>();
+    private final Map<String, String> parentOf = new HashMap<>();
+    private final Set<String> usedIds = new HashSet<>();
+    private final Map<String, Integer> childCount = new HashMap<>();
+    private String chapterId;
+    private String sectionId;
+    private String themeId;
+    private TaskDraft open;
+    private int lastTaskNumber;
+    private int generated;
+
+    StructureParser(List<SourceLine> lines, Period period) {
+        this.lines = lines;
+        this.period = period;
+        this.targetYear = period == null ? null : period.to();
+        this.docYear = period == null ? java.time.Year.now().getValue() : period.to();
+    }
+
+    void parse() {
+        int i = 0;
+        while (i < lines.size()) {
+            SourceLine l = lines.get(i);
+            if (l.isTableRow()) {
+                int[] end = new int[1];
+                List<TableRow> rows = TabTableReader.read(lines, i, end);
+                handleTable(rows, "main", currentParent());
+                i = Math.max(end[0], i + 1);
+                continue;
+            }
+            if (l.isBlank()) {
+                i++;
+                continue;
+            }
+            String t = l.text();
+            Matcher annex = Markers.ANNEX.matcher(t);
+            if (annex.matches()) {
+                closeTask();
+                int j = i + 1;
+                while (j < lines.size() && !Markers.ANNEX.matcher(lines.get(j).text()).matches()) {
+                    j++;
+                }
+                handleAnnex("附件" + annex.group(1), lines.subList(i + 1, j), l.lineNo());
+                i = j;
+                continue;
+            }
+            if (Markers.ANNEX_DIRECTORY.matcher(t).matches()) {
+                closeTask();
+                i++;
+                // The annex directory lists annex titles as "2.…清单"; they are not tasks.
+                while (i < lines.size() && (lines.get(i).isBlank()
+                        || lines.get(i).text().matches("^\\d{1,2}\\s*[.、．].{2,80}") && !lines.get(i).text().contains("。"))) {
+                    i++;
+                }
+                continue;
+            }
+            handleLine(l);
+            i++;
+        }
+        closeTask();
+    }
+
+    private void handleLine(SourceLine l) {
+        String t = l.text();
+        Matcher m;
+        if ((m = Markers.CHAPTER.matcher(t)).matches()) {
+            closeTask();
+            String label = m.group(1) != null ? m.group(1) : m.group(3);
+            String numeral = m.group(2) != null ? m.group(2) : m.group(4);
+            String title = firstSentence(m.group(5));
+            chapterId = newId(null, "s" + number(numeral));
+            addSection(chapterId, null, label, title, "chapter", l.lineNo());
+            sectionId = null;
+            themeId = null;
+            return;
+        }
+        if ((m = Markers.SECTION.matcher(t)).matches()) {
+            closeTask();
+            String rest = m.group(3);
+            String title = firstSentence(rest);
+            String id = newId(chapterId, (chapterId == null ? "s" : chapterId + ".") + number(m.group(2)));
+            addSection(id, chapterId, m.group(1), title, "section", l.lineNo());
+            sectionId = id;
+            themeId = null;
+            ResponsibleUnits.Split units = ResponsibleUnits.labelled(rest);
+            if (!units.units().isEmpty()) {
+                sectionUnits.put(id, units.units());
+            }
+            String body = rest.length() > title.length() ? rest.substring(Math.min(rest.length(), title.length() + 1)) : "";
+            collectDeclaredTotals(rest, l.lineNo());
+            if (InlineIndicatorList.LEAD.matcher(body).find()) {
+                handleIndicatorList(body, l.lineNo());
+            }
+            return;
+        }
+        if ((m = Markers.THEME.matcher(t)).matches()) {
+            closeTask();
+            String rest = m.group(2);
+            boolean heading = rest.length() <= 30 && !rest.matches(".*[。；，,].*");
+            String title = heading ? rest : firstClause(rest);
+            String parent = sectionId != null ? sectionId : chapterId;
+            String id = newId(parent, childId(parent, "t"));
+            addSection(id, parent, "——", title, "theme", l.lineNo());
+            themeId = id;
+            if (!heading) {
+                TaskDraft goal = newTask(l.lineNo(), "goal");
+                goal.text.append(rest);
+                open = goal;
+                closeTask();
+            }
+            return;
+        }
+        if ((m = Markers.BULLET.matcher(t)).matches()) {
+            closeTask();
+            String rest = m.group(2);
+            Matcher action = Markers.ACTION.matcher(rest);
+            TaskDraft task = newTask(l.lineNo(), "action");
+            if (action.find()) {
+                task.number = ChineseNumerals.parse(action.group(1));
+                task.code = String.valueOf(task.number);
+                int is = rest.indexOf('是');
+                task.title = (is > 0 && is < 16 ? rest.substring(is + 1) : rest.substring(action.end())).replaceAll("^[:：，,\\s]+", "");
+                if (task.title.isEmpty()) {
+                    task.title = rest;
+                }
+                task.text.append(rest);
+            } else {
+                task.text.append(rest);
+            }
+            open = task;
+            return;
+        }
+        int number = Markers.leadingTaskNumber(t, lastTaskNumber);
+        if (number > 0) {
+            closeTask();
+            TaskDraft task = newTask(l.lineNo(), "measure");
+            task.number = number;
+            task.code = String.valueOf(number);
+            Matcher dotted = Markers.TASK_DOTTED.matcher(t);
+            String rest = dotted.matches() ? dotted.group(2) : t.substring(String.valueOf(number).length());
+            task.text.append(rest);
+            open = task;
+            lastTaskNumber = number;
+            return;
+        }
+        if (InlineIndicatorList.LEAD.matcher(t).find()) {
+            closeTask();
+            handleIndicatorList(t, l.lineNo());
+            return;
+        }
+        if (MEASURES_LEAD.matcher(t).find() || MeasureSplitter.isMeasureParagraph(t)) {
+            closeTask();
+            String body = MEASURES_LEAD.matcher(t).replaceFirst("");
+            for (MeasureSplitter.Measure measure : MeasureSplitter.split(body)) {
+                TaskDraft task = newTask(l.lineNo(), "measure");
+                task.text.append(measure.text());
+                task.leadUnits.addAll(measure.units());
+                open = task;
+                closeTask();
+            }
+            return;
+        }
+        if (open != null) {
+            open.text.append(t);
+            return;
+        }
+        collectDeclaredTotals(t, l.lineNo());
+        // An unnumbered paragraph with quantified targets (goals of a chapter) is kept as a goal task.
+        List<ParsedTarget> targets = TargetExtractor.extract(t, targetYear, TargetExtractor.Mode.PROSE);
+        if (targets.stream().anyMatch(x -> x.comparator() != Comparator.QUALITATIVE && x.comparator() != Comparator.ASSIGNED)) {
+            TaskDraft goal = newTask(l.lineNo(), "goal");
+            goal.text.append(t);
+            open = goal;
+            closeTask();
+        }
+    }
+
+    private void handleIndicatorList(String text, int line) {
+        String domain = null;
+        String parent = sectionId != null ? sectionId : chapterId;
+        for (ParsedSection s : sections) {
+            if (s.id().equals(parent)) {
+                domain = s.title();
+            }
+        }
+        String prefix = (parent == null ? "i" : parent) + "-";
+        indicators.addAll(InlineIndicatorList.parse(text, domain, docYear, prefix, line));
+    }
+
+    private void handleTable(List<TableRow> rows, String list, String parent) {
+        closeTask();
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> header = rows.get(0).cells();
+        List<TableRow> body = rows.subList(1, rows.size());
+        if (IndicatorTableInterpreter.isIndicatorHeader(header)) {
+            indicators.addAll(IndicatorTableInterpreter.interpret(header, body));
+        } else if (TaskTableInterpreter.isTaskHeader(header)) {
+            addTableTasks(header, body, list, parent, "table");
+        }
+    }
+
+    private void handleAnnex(String name, List<SourceLine> annexLines, int line) {
+        String parentId = newId(null, "a" + name.substring(2));
+        String title = annexLines.stream().filter(x -> !x.isBlank() && !x.isTableRow()).map(SourceLine::text).findFirst().orElse(name);
+        addSection(parentId, null, name, title, "annex", line);
+        annexTitles.put(name, title);
+        boolean tabbed = annexLines.stream().anyMatch(SourceLine::isTableRow);
+        if (tabbed) {
+            int start = 0;
+            while (start < annexLines.size() && !annexLines.get(start).isTableRow()) {
+                start++;
+            }
+            int[] end = new int[1];
+            List<TableRow> rows = TabTableReader.read(annexLines, start, end);
+            if (!rows.isEmpty() && TaskTableInterpreter.isTaskHeader(rows.get(0).cells())) {
+                addTableTasks(rows.get(0).cells(), rows.subList(1, rows.size()), name, parentId, category(title));
+                return;
+            }
+            if (!rows.isEmpty() && IndicatorTableInterpreter.isIndicatorHeader(rows.get(0).cells())) {
+                indicators.addAll(IndicatorTableInterpreter.interpret(rows.get(0).cells(), rows.subList(1, rows.size())));
+                return;
+            }
+        }
+        FlattenedTableReader.Table table = FlattenedTableReader.read(annexLines);
+        if (table != null && TaskTableInterpreter.isTaskHeader(table.header())) {
+            findings.addAll(table.findings());
+            addTableTasks(table.header(), table.rows(), name, parentId, category(title));
+            return;
+        }
+        // Not a table: read the annex like body text, its tasks listed under the annex's name.
+        String savedChapter = chapterId;
+        chapterId = parentId;
+        sectionId = null;
+        themeId = null;
+        for (SourceLine l : annexLines) {
+            if (!l.isBlank() && !l.isTableRow()) {
+                handleLine(l);
+            }
+        }
+        closeTask();
+        for (TaskDraft t : tasks) {
+            if (t.sectionId != null && t.sectionId.startsWith(parentId) && "main".equals(t.list)) {
+                t.list = name;
+            }
+        }
+        chapterId = savedChapter;
+    }
+
+    private static String category(String annexTitle) {
+        if (annexTitle.contains("重点工作")) {
+            return "key-work";
+        }
+        if (annexTitle.contains("改革")) {
+            return "reform";
+        }
+        if (annexTitle.contains("标志性成果")) {
+            return "signature-result";
+        }
+        if (annexTitle.contains("项目")) {
+            return "project";
+        }
+        return "item";
+    }
+
+    private void addTableTasks(List<String> header, List<TableRow> rows, String list, String parent, String category) {
+        int year = docYear;
+        TaskTableInterpreter.Result r = TaskTableInterpreter.interpret(header, rows, list, parent,
+                (parent == null ? "x" : parent) + ".", year, targetYear, category);
+        sections.addAll(r.groups());
+        r.groups().forEach(g -> usedIds.add(g.id()));
+        tasks.addAll(r.tasks());
+        findings.addAll(r.findings());
+        annexRowCounts.merge(list, r.tasks().size(), Integer::sum);
+    }
+
+    private TaskDraft newTask(int line, String category) {
+        TaskDraft t = new TaskDraft();
+        t.line = line;
+        t.category = category;
+        t.sectionId = themeId != null ? themeId : sectionId != null ? sectionId : chapterId;
+        return t;
+    }
+
+    private void closeTask() {
+        TaskDraft t = open;
+        open = null;
+        if (t == null) {
+            return;
+        }
+        String text = t.text.toString().trim();
+        ResponsibleUnits.Split labelled = ResponsibleUnits.labelled(text);
+        if (!labelled.units().isEmpty()) {
+            t.leadUnits.addAll(labelled.units());
+            text = labelled.rest();
+        } else if (t.leadUnits.isEmpty()) {
+            ResponsibleUnits.Split trailing = trailingUnits(text);
+            if (!trailing.units().isEmpty()) {
+                t.leadUnits.addAll(trailing.units());
+                text = trailing.rest();
+            }
+        }
+        if (t.leadUnits.isEmpty()) {
+            t.leadUnits.addAll(inheritedUnits(t.sectionId));
+        }
+        t.text.setLength(0);
+        t.text.append(text);
+        if (t.title == null) {
+            t.title = taskTitle(text);
+        }
+        // In annual work points every measure is this year's work, so its counts are targets without "到YYYY年".
+        boolean annual = period != null && period.from() == period.to();
+        TargetExtractor.Mode mode = "goal".equals(t.category) || annual ? TargetExtractor.Mode.TARGET_TEXT : TargetExtractor.Mode.PROSE;
+        t.targets.addAll(TargetExtractor.extract(text, targetYear, mode));
+        if (t.code == null) {
+            generated++;
+            t.code = (t.sectionId == null ? "p" : t.sectionId) + "#" + generated;
+            t.codeGenerated = true;
+        }
+        tasks.add(t);
+    }
+
+    /** "…完成市下达任务(区经信局)。" — units in a bracket at the very end of a task. */
+    private static ResponsibleUnits.Split trailingUnits(String text) {
+        String trimmed = text.replaceAll("[。；;.\\s]+$", "");
+        if (trimmed.endsWith(")") || trimmed.endsWith("）")) {
+            int open = ResponsibleUnits.matchingOpen(trimmed, trimmed.length() - 1);
+            if (open > 0) {
+                String content = trimmed.substring(open + 1, trimmed.length() - 1);
+                if (ResponsibleUnits.looksLikeUnits(content)) {
+                    String rest = trimmed.substring(0, open).trim();
+                    return new ResponsibleUnits.Split(ResponsibleUnits.split(content), rest.endsWith("。") ? rest : rest + "。");
+                }
+            }
+        }
+        return new ResponsibleUnits.Split(List.of(), text);
+    }
+
+    private List<String> inheritedUnits(String id) {
+        String cur = id;
+        while (cur != null) {
+            List<String> u = sectionUnits.get(cur);
+            if (u != null) {
+                return u;
+            }
+            cur = parentOf.get(cur);
+        }
+        return List.of();
+    }
+
+    /** A task's title is its first sentence, or its first clause when the sentence is long. */
+    static String taskTitle(String text) {
+        String sentence = firstSentence(text);
+        if (sentence.length() > 40) {
+            return firstClause(sentence);
+        }
+        return sentence;
+    }
+
+    static String firstSentence(String text) {
+        int end = indexOfAny(text, "。；;！？");
+        String s = end < 0 ? text : text.substring(0, end);
+        return s.trim();
+    }
+
+    static String firstClause(String text) {
+        int end = indexOfAny(text, "，,。；;：:");
+        return (end < 0 ? text : text.substring(0, end)).trim();
+    }
+
+    private static int indexOfAny(String s, String chars) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '“' || c == '（' || c == '(' || c == '《') {
+                depth++;
+            } else if ((c == '”' || c == '）' || c == ')' || c == '》') && depth > 0) {
+                depth--;
+            } else if (depth == 0 && chars.indexOf(c) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void collectDeclaredTotals(String text, int line) {
+        Matcher m = DECLARED_TOTAL.matcher(text);
+        while (m.find()) {
+            declaredTotals.add(new Object[] {Integer.parseInt(m.group(1)), m.group(2), line});
+        }
+    }
+
+    private String currentParent() {
+        return themeId != null ? themeId : sectionId != null ? sectionId : chapterId;
+    }
+
+    private void addSection(String id, String parent, String label, String title, String kind, int line) {
+        sections.add(new ParsedSection(id, parent, label, title, kind, line));
+        usedIds.add(id);
+        if (parent != null) {
+            parentOf.put(id, parent);
+        }
+    }
+
+    private String childId(String parent, String orphanPrefix) {
+        String key = parent == null ? "#" + orphanPrefix : parent;
+        int n = childCount.merge(key, 1, Integer::sum);
+        return parent == null ? orphanPrefix + n : parent + "." + n;
+    }
+
+    private String newId(String parent, String wanted) {
+        String id = wanted;
+        int k = 2;
+        while (usedIds.contains(id)) {
+            id = wanted + "_" + k++;
+        }
+        return id;
+    }
+
+    private static String number(String numeral) {
+        int n = ChineseNumerals.parse(numeral);
+        return n < 0 ? numeral : String.valueOf(n);
+    }
+}

@@ -1,0 +1,106 @@
+package cn.gongfu.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The human-readable summary of `parse FILE`: title, period, counts, outline, tasks, indicators, findings. */
+public final class SummaryWriter {
+
+    private SummaryWriter() {
+    }
+
+    public static String write(ParsedDocument doc) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("文件 / file: ").append(doc.source()).append('\n');
+        sb.append("标题 / title: ").append(doc.title() == null ? "（未识别 / not found）" : doc.title()).append('\n');
+        sb.append("期间 / period: ").append(doc.period() == null ? "（未识别 / not found）"
+                : doc.period().from() + "–" + doc.period().to()).append('\n');
+        Map<String, Long> perList = doc.tasks().stream().collect(Collectors.groupingBy(ParsedTask::list,
+                java.util.LinkedHashMap::new, Collectors.counting()));
+        long targets = doc.tasks().stream().mapToLong(t -> t.targets().size()).sum();
+        sb.append("统计 / counts: 章节 sections ").append(doc.sections().size())
+                .append(", 任务 tasks ").append(doc.tasks().size()).append(' ').append(perList)
+                .append(", 目标 targets ").append(targets)
+                .append(", 指标 indicators ").append(doc.indicators().size())
+                .append(", 发现 findings ").append(doc.findings().size()).append("\n\n");
+
+        Map<String, List<ParsedSection>> children = new HashMap<>();
+        Map<String, List<ParsedTask>> tasksBySection = new HashMap<>();
+        for (ParsedSection s : doc.sections()) {
+            children.computeIfAbsent(s.parentId() == null ? "" : s.parentId(), k -> new ArrayList<>()).add(s);
+        }
+        for (ParsedTask t : doc.tasks()) {
+            tasksBySection.computeIfAbsent(t.sectionId() == null ? "" : t.sectionId(), k -> new ArrayList<>()).add(t);
+        }
+        sb.append("结构与任务 / outline and tasks\n");
+        for (ParsedTask t : tasksBySection.getOrDefault("", List.of())) {
+            task(sb, t, "  ");
+        }
+        for (ParsedSection s : children.getOrDefault("", List.of())) {
+            section(sb, s, "  ", children, tasksBySection);
+        }
+        if (!doc.indicators().isEmpty()) {
+            sb.append("\n指标 / indicators\n");
+            for (ParsedIndicator i : doc.indicators()) {
+                sb.append("  ").append(i.code()).append(' ').append(i.name());
+                if (i.domain() != null) {
+                    sb.append(" 〔").append(i.domain()).append('〕');
+                }
+                sb.append(" [").append(i.polarity().code()).append(i.cumulative() ? ", cumulative" : "").append("]: ");
+                sb.append(i.values().stream().map(v -> v.year() + "=" + v.raw()).collect(Collectors.joining(", "))).append('\n');
+            }
+        }
+        if (!doc.findings().isEmpty()) {
+            sb.append("\n发现 / findings\n");
+            for (Finding f : doc.findings()) {
+                sb.append("  [").append(f.kind()).append("] ").append(f.message());
+                if (f.line() > 0) {
+                    sb.append(" (line ").append(f.line()).append(')');
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void section(StringBuilder sb, ParsedSection s, String indent, Map<String, List<ParsedSection>> children,
+                                Map<String, List<ParsedTask>> tasks) {
+        sb.append(indent).append(s.label().equals("——") ? "——" : s.label() + " ").append(s.title()).append('\n');
+        for (ParsedTask t : tasks.getOrDefault(s.id(), List.of())) {
+            task(sb, t, indent + "  ");
+        }
+        for (ParsedSection c : children.getOrDefault(s.id(), List.of())) {
+            section(sb, c, indent + "  ", children, tasks);
+        }
+    }
+
+    private static void task(StringBuilder sb, ParsedTask t, String indent) {
+        sb.append(indent).append(t.codeGenerated() ? "·" : t.code() + ".").append(' ').append(t.title());
+        if (!t.leadUnits().isEmpty()) {
+            sb.append(" （").append(String.join("、", t.leadUnits())).append('）');
+        }
+        sb.append('\n');
+        for (ParsedTarget g : t.targets()) {
+            sb.append(indent).append("    → ").append(g.indicator()).append(' ').append(g.comparator().code()).append(' ');
+            if (g.value() != null) {
+                sb.append(g.value().stripTrailingZeros().toPlainString());
+            } else if (g.min() != null) {
+                sb.append(g.min().toPlainString()).append('–').append(g.max().toPlainString());
+            }
+            if (g.unit() != null && (g.value() != null || g.min() != null)) {
+                sb.append(g.unit());
+            }
+            if (g.year() != null) {
+                sb.append(" @").append(g.year());
+            }
+            sb.append('\n');
+        }
+        long dated = t.milestones().stream().filter(ParsedMilestone::isDated).count();
+        if (!t.milestones().isEmpty()) {
+            sb.append(indent).append("    进度 milestones: ").append(dated).append('/').append(t.milestones().size()).append(" dated\n");
+        }
+    }
+}

@@ -1,0 +1,521 @@
+package cn.gongfu.ingest;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds targets in a span of plan text: "每千常住人口床位数达到6.6张", "新增…1-2个", "降至8%以下",
+ * "完成市下达任务", "实现…全覆盖". A number counts as a target when a comparator word stands before it,
+ * when 以上/以下 follows it, when a creation verb introduces it ("打造2个…基地"), or when it closes a
+ * clause inside a target context ("到2025年，…", a 目标体系 column, an indicator list).
+ */
+final class TargetExtractor {
+
+    /** Where the text comes from; decides whether bare numbers are targets and their default comparator. */
+    enum Mode {
+        /** Prose of a measure: bare numbers count only after "到2025年" / "力争" / "目标". */
+        PROSE,
+        /** A column or paragraph that is all targets (目标体系, "目标包括…"). */
+        TARGET_TEXT,
+        /** One item of an indicator list (指标目标: 人均生产总值15万元): plain values are eq. */
+        INDICATOR_ITEM
+    }
+
+    private static final String GE_WORDS = "不低于|不少于|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|扩大到|扩大至|达到|稳定在|保持在|维持在|提至|增至|达|到|增长|提高|提升";
+    private static final String GT_WORDS = "超过|高于|大于|多于|突破";
+    private static final String LE_WORDS = "不高于|不超过|不多于|降至|降到|下降到|下降至|降低到|降低至|控制在|控制到|缩小到|缩小至|压减到|压减至|减少到|减少至|压缩到|压缩至|下降";
+    private static final String LT_WORDS = "低于|小于|少于";
+
+    private static final Pattern PREFIX = Pattern.compile(
+            "(?:分别|均|都|累计|年均|平均|总计|合计|全部)?(" + GE_WORDS + "|" + GT_WORDS + "|" + LE_WORDS + "|" + LT_WORDS + ")(?:了)?$");
+
+    private static final String CREATION_VERBS = "新增|新建|建成|建设|打造|创建|争创|创成|培育|引育|引进|实施|完成|开展|设立|组建|改造|举办|发表|刊发|"
+            + "招引|认定|开设|推出|设置|建立|推动|帮助|援建|召开|选树|遴选|筹建|提供|培训|吸引|招聘|新开|增加|扩招|签约|落地|推荐|入选|获评|命名|评选|形成|整治|提升|拆除|消除|淘汰";
+    private static final Pattern VERB_BEFORE = Pattern.compile("(?:" + CREATION_VERBS + ")(?:了)?$");
+
+    private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?))?");
+    private static final Pattern SUFFIX = Pattern.compile("^(及以上|及以下|以上|以下|以内|之内|左右|以(?=[，,。；;、\\s]|$))");
+    private static final Pattern CONTEXT = Pattern.compile("到\\d{4}年|\\d{4}年(?:底|末)?前?[，,]|年内|年底前|力争|确保|争取|目标|全年");
+    private static final Pattern YEAR_MARK = Pattern.compile("(?:到|至|在)?(\\d{4})年(?!度)(?:底|末)?(?:前)?");
+    private static final Pattern ASSIGNED = Pattern.compile("(均|都)?完成(?:国家|省|市|区|县|上级|省市|省级|市级|宁波市|[\\u4e00-\\u9fff]{1,4}市)?下达(?:的)?(?:年度)?(?:任务|目标|指标)");
+    private static final Pattern QUALITATIVE = Pattern.compile("全覆盖|动态清零|零增长|负增长|翻一番|翻番|双达标|双下降");
+    private static final Pattern PASS = Pattern.compile("通过[^，,。；;]{0,20}(?:评估|验收|认定|评审|复评|复核|考核)");
+    private static final Pattern LEADING_FILLER = Pattern.compile(
+            "^(?:[，,、；;：:\\s]|到\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
+    private static final Pattern TRAILING_FILLER = Pattern.compile("(?:分别|均|都|实现|有效|基本|全面|要)+$");
+
+    /** Words that end an indicator name; a "和" only separates two names when both end like this. */
+    private static final Pattern METRIC_END = Pattern.compile("(?:数|率|比|比重|占比|额|量|度|值|面积|人数|规模|水平|指数|系数|收入|支出|标准|总量|里程)$");
+
+    private TargetExtractor() {
+    }
+
+    static List<ParsedTarget> extract(String text, Integer defaultYear, Mode mode) {
+        return new Run(text, defaultYear, mode).run();
+    }
+
+    private static final class Run {
+        final String s;
+        final String masked;
+        final Integer defaultYear;
+        final Mode mode;
+        final int contextStart;
+        final List<ParsedTarget> out = new ArrayList<>();
+        int lastEnd = -1;
+        String lastName;
+        String lastVerb;
+        Comparator lastComparator;
+        int groupStart = -1;
+        boolean groupSeparately;
+
+        Run(String text, Integer defaultYear, Mode mode) {
+            this.s = text;
+            this.masked = mask(text);
+            this.defaultYear = defaultYear;
+            this.mode = mode;
+            if (mode == Mode.PROSE) {
+                Matcher c = CONTEXT.matcher(masked);
+                this.contextStart = c.find() ? c.start() : Integer.MAX_VALUE;
+            } else {
+                this.contextStart = 0;
+            }
+        }
+
+        List<ParsedTarget> run() {
+            List<int[]> spans = new ArrayList<>();
+            Matcher m = NUMBER.matcher(masked);
+            int from = 0;
+            while (m.find(from)) {
+                int end = tryNumber(m);
+                from = Math.max(m.end(), end);
+            }
+            findAssigned();
+            findQualitative();
+            out.sort(java.util.Comparator.comparingInt(t -> s.indexOf(t.text())));
+            return out;
+        }
+
+        /** Returns the end offset of what was consumed. */
+        int tryNumber(Matcher m) {
+            int start = m.start();
+            int numEnd = m.end();
+            char before = start > 0 ? masked.charAt(start - 1) : ' ';
+            if (isAsciiLetterOrDigit(before) || before == '.' || before == '+' || before == '第' || before == '每' || before == '由'
+                    || before == '从' || before == '近' || before == '约' || before == '共' || before == '前' || before == '-' || before == '/') {
+                return numEnd;
+            }
+            String first = m.group(1);
+            String second = m.group(2);
+            // Years ("到2025年", "2021—2025年", "2000年底前") are never targets.
+            if (isYear(first) && (second == null || isYear(second)) && followedBy(numEnd, "年")) {
+                return numEnd;
+            }
+            if (second != null && isYear(first) && isYear(second)) {
+                return numEnd;
+            }
+            if (numEnd < masked.length()) {
+                char after = masked.charAt(numEnd);
+                if (isAsciiLetterOrDigit(after) || after == '+' || after == '月' || after == '号' || after == '届' || after == '版'
+                        || after == '级' || after == '星' || after == '楼' || after == '代') {
+                    return numEnd;
+                }
+            }
+            Matcher u = Units.UNIT.matcher(masked).region(numEnd, masked.length());
+            String unit = u.lookingAt() ? u.group() : "";
+            int unitEnd = numEnd + unit.length();
+            Matcher sfx = SUFFIX.matcher(masked.substring(unitEnd, Math.min(masked.length(), unitEnd + 4)));
+            String suffix = sfx.find() ? sfx.group(1) : "";
+            int end = unitEnd + suffix.length();
+            char next = end < masked.length() ? masked.charAt(end) : '。';
+            if (next == '的' || next == '或' || next == '之') {
+                return end;
+            }
+            boolean boundary = isBoundary(next);
+
+            String head = masked.substring(Math.max(0, start - 8), start);
+            Matcher p = PREFIX.matcher(head);
+            String prefixWord = null;
+            int prefixStart = start;
+            if (p.find()) {
+                prefixWord = p.group(1);
+                prefixStart = start - (head.length() - p.start());
+                if (prefixWord.equals("到") && unit.isEmpty()) {
+                    prefixWord = null;
+                    prefixStart = start;
+                }
+            }
+            boolean continuation = lastEnd >= 0 && isContinuation(lastEnd, start);
+            boolean inContext = start >= contextStart;
+            boolean verbBefore = VERB_BEFORE.matcher(head).find();
+
+            if (!unit.isEmpty() && Units.NEED_COMPARATOR.contains(Units.base(unit)) && prefixWord == null && !continuation) {
+                return end;
+            }
+            String kind;
+            if (prefixWord != null && (boundary || !unit.isEmpty())) {
+                kind = "prefix";
+            } else if (continuation && (boundary || !unit.isEmpty())) {
+                kind = "continuation";
+            } else if (!suffix.isEmpty() && !suffix.equals("左右") && !suffix.equals("以") && boundary && !unit.isEmpty()) {
+                kind = "suffix";
+            } else if (!unit.isEmpty() && boundary && inContext) {
+                kind = "context";
+            } else if (!unit.isEmpty() && verbBefore && !boundary) {
+                kind = "verb";
+            } else if (mode == Mode.INDICATOR_ITEM && boundary && end >= trimmedLength()) {
+                kind = "context";
+            } else {
+                return end;
+            }
+
+            Comparator cmp = comparatorOf(prefixWord, suffix, second != null);
+            if (cmp == null) {
+                cmp = mode == Mode.INDICATOR_ITEM ? Comparator.EQ : Comparator.GE;
+            }
+            if (kind.equals("continuation") && prefixWord == null && suffix.isEmpty() && lastComparator != null) {
+                cmp = lastComparator;
+            }
+            String name;
+            int nameStart;
+            if (kind.equals("verb")) {
+                int nounEnd = end;
+                while (nounEnd < masked.length() && "，,。；;、：:！？)）\n ".indexOf(masked.charAt(nounEnd)) < 0) {
+                    nounEnd++;
+                }
+                int verbStart = start - verbLength(head);
+                nameStart = clauseStart(verbStart);
+                name = clean(s.substring(nameStart, start) + s.substring(end, nounEnd));
+                end = nounEnd;
+            } else {
+                nameStart = clauseStart(prefixStart);
+                name = clean(s.substring(nameStart, prefixStart));
+            }
+            if (kind.equals("continuation") && (name.isEmpty() || nameStart >= lastEnd)) {
+                name = name.replaceAll("^(?:和|及|与|以及)+", "");
+                if (name.isEmpty() && lastVerb != null && !boundary) {
+                    // "打造200条精品线路、130个城市客厅": the second count names its own noun after the verb.
+                    int nounEnd = end;
+                    while (nounEnd < masked.length() && "，,。；;、：:！？)）\n ".indexOf(masked.charAt(nounEnd)) < 0) {
+                        nounEnd++;
+                    }
+                    name = lastVerb + s.substring(end, nounEnd);
+                    end = nounEnd;
+                }
+                if (name.isEmpty()) {
+                    name = lastName;
+                }
+            } else {
+                groupStart = out.size();
+                groupSeparately = prefixWord != null && head.contains("分别");
+            }
+            BigDecimal v1 = new BigDecimal(first);
+            BigDecimal min = null;
+            BigDecimal max = null;
+            BigDecimal value = v1;
+            if (second != null) {
+                min = v1;
+                max = new BigDecimal(second);
+                value = null;
+                cmp = Comparator.RANGE;
+            }
+            int textStart = kind.equals("continuation") ? start : nameStart;
+            String spanText = s.substring(textStart, end).replaceFirst("^[，,、；;：:\\s]+", "");
+            out.add(new ParsedTarget(name, cmp, value, min, max, unit, yearAt(start), false, spanText));
+            if (!kind.equals("continuation")) {
+                lastVerb = kind.equals("verb") ? verbWord(head) : null;
+            }
+            if (prefixWord != null && (prefixWord.equals("增长") || prefixWord.equals("下降")) && !name.endsWith(prefixWord)) {
+                out.set(out.size() - 1, withName(out.get(out.size() - 1), name + prefixWord));
+                name = name + prefixWord;
+            }
+            lastEnd = kind.equals("verb") || (kind.equals("continuation") && lastVerb != null && end > unitEnd + suffix.length())
+                    ? end : unitEnd + suffix.length();
+            lastName = name;
+            lastComparator = cmp;
+            if (groupSeparately) {
+                splitGroupNames();
+            }
+            return end;
+        }
+
+        /** "执业医师数和注册护士数分别达4.4人、5.1人": one name part per value when the counts agree. */
+        void splitGroupNames() {
+            int size = out.size() - groupStart;
+            if (size < 2) {
+                return;
+            }
+            String name = out.get(groupStart).indicator();
+            String[] parts = name.split("和|及|与");
+            if (parts.length != size) {
+                return;
+            }
+            for (String part : parts) {
+                if (!METRIC_END.matcher(part).find()) {
+                    return;
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                ParsedTarget t = out.get(groupStart + i);
+                out.set(groupStart + i, new ParsedTarget(parts[i], t.comparator(), t.value(), t.min(), t.max(), t.unit(), t.year(),
+                        t.implied(), t.text()));
+            }
+        }
+
+        int trimmedLength() {
+            int n = masked.length();
+            while (n > 0 && "。；;，, ".indexOf(masked.charAt(n - 1)) >= 0) {
+                n--;
+            }
+            return n;
+        }
+
+        boolean isContinuation(int prevEnd, int start) {
+            String between = masked.substring(Math.min(prevEnd, start), start);
+            return between.matches("(?:[、，,]?(?:和|及|与|以及)?|、)");
+        }
+
+        String verbWord(String head) {
+            Matcher v = VERB_BEFORE.matcher(head);
+            return v.find() ? v.group() : null;
+        }
+
+        int verbLength(String head) {
+            Matcher v = VERB_BEFORE.matcher(head);
+            return v.find() ? head.length() - v.start() : 0;
+        }
+
+        /** Start of the clause a target's name is taken from: the last punctuation or the previous target. */
+        int clauseStart(int pos) {
+            int i = pos - 1;
+            while (i >= 0) {
+                char c = masked.charAt(i);
+                if (c == '，' || c == ',' || c == '。' || c == '；' || c == ';' || c == '：' || c == ':' || c == '！' || c == '？') {
+                    break;
+                }
+                i--;
+            }
+            int start = i + 1;
+            if (lastEnd > start && lastEnd <= pos) {
+                start = lastEnd;
+            }
+            return start;
+        }
+
+        Integer yearAt(int pos) {
+            // The latest year mark in the same sentence wins, else a "到YYYY年" earlier in the text, else the plan's.
+            int sentenceStart = pos;
+            while (sentenceStart > 0 && "。；;".indexOf(masked.charAt(sentenceStart - 1)) < 0) {
+                sentenceStart--;
+            }
+            Integer found = null;
+            Matcher y = YEAR_MARK.matcher(masked);
+            Integer sticky = null;
+            while (y.find() && y.start() < pos) {
+                int year = Integer.parseInt(y.group(1));
+                if (defaultYear != null && year < defaultYear - 10) {
+                    continue;
+                }
+                if (y.start() >= sentenceStart) {
+                    found = year;
+                } else if (y.group().startsWith("到") || y.group().startsWith("至")) {
+                    sticky = year;
+                }
+            }
+            if (found != null) {
+                return found;
+            }
+            return sticky != null ? sticky : defaultYear;
+        }
+
+        void findAssigned() {
+            Matcher a = ASSIGNED.matcher(masked);
+            while (a.find()) {
+                int cs = clauseStart(a.start());
+                String subject = clean(s.substring(cs, a.start()));
+                String span = s.substring(cs, a.end()).replaceFirst("^[，,、；;：:\\s]+", "");
+                Integer year = yearAt(a.start());
+                if (a.group(1) != null && subject.contains("、")) {
+                    for (String part : subject.split("、")) {
+                        out.add(new ParsedTarget(clean(part), Comparator.ASSIGNED, null, null, null, null, year, false, span));
+                    }
+                } else {
+                    out.add(new ParsedTarget(subject, Comparator.ASSIGNED, null, null, null, null, year, false, span));
+                }
+            }
+        }
+
+        void findQualitative() {
+            Matcher q = QUALITATIVE.matcher(masked);
+            while (q.find()) {
+                if (q.start() < contextStart) {
+                    continue;
+                }
+                addQualitative(q.start(), q.end(), q.group().equals("全覆盖"));
+            }
+            Matcher p = PASS.matcher(masked);
+            while (p.find()) {
+                if (p.start() >= contextStart) {
+                    addQualitative(p.start(), p.end(), false);
+                }
+            }
+        }
+
+        void addQualitative(int kwStart, int kwEnd, boolean fullCoverage) {
+            int cs = clauseStart(kwStart);
+            String name = clean(s.substring(cs, kwStart));
+            String keyword = s.substring(kwStart, kwEnd);
+            if (name.isEmpty()) {
+                name = keyword;
+            }
+            String span = s.substring(cs, kwEnd).replaceFirst("^[，,、；;：:\\s]+", "");
+            Integer year = yearAt(kwStart);
+            if (fullCoverage) {
+                out.add(new ParsedTarget(name, Comparator.QUALITATIVE, new BigDecimal(100), null, null, "%", year, true, span));
+            } else {
+                out.add(new ParsedTarget(name, Comparator.QUALITATIVE, null, null, null, null, year, false, span));
+            }
+        }
+
+        boolean followedBy(int pos, String what) {
+            return masked.startsWith(what, pos) && !masked.startsWith(what + "度", pos)
+                    || (masked.startsWith("—", pos) || masked.startsWith("-", pos));
+        }
+    }
+
+    private static ParsedTarget withName(ParsedTarget t, String name) {
+        return new ParsedTarget(name, t.comparator(), t.value(), t.min(), t.max(), t.unit(), t.year(), t.implied(), t.text());
+    }
+
+    static Comparator comparatorOf(String prefix, String suffix, boolean range) {
+        if (range) {
+            return Comparator.RANGE;
+        }
+        Comparator fromPrefix = null;
+        if (prefix != null) {
+            if (prefix.matches(GT_WORDS)) {
+                fromPrefix = Comparator.GT;
+            } else if (prefix.matches(LT_WORDS)) {
+                fromPrefix = Comparator.LT;
+            } else if (prefix.matches(LE_WORDS)) {
+                fromPrefix = Comparator.LE;
+            } else {
+                fromPrefix = Comparator.GE;
+            }
+        }
+        switch (suffix) {
+            case "以下", "以内", "之内", "及以下" -> {
+                return fromPrefix == Comparator.LT ? Comparator.LT : Comparator.LE;
+            }
+            case "以上", "及以上" -> {
+                return fromPrefix == Comparator.GT ? Comparator.GT : Comparator.GE;
+            }
+            case "左右" -> {
+                return Comparator.EQ;
+            }
+            default -> {
+                return fromPrefix != null ? fromPrefix : null;
+            }
+        }
+    }
+
+    static String clean(String name) {
+        String n = name.trim();
+        n = LEADING_FILLER.matcher(n).replaceFirst("");
+        n = TRAILING_FILLER.matcher(n).replaceFirst("");
+        n = n.replaceAll("^[，,、；;：:\\s]+|[，,、；;：:\\s]+$", "");
+        return n;
+    }
+
+    private static boolean isYear(String n) {
+        return n.length() == 4 && (n.startsWith("19") || n.startsWith("20"));
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    static boolean isBoundary(char c) {
+        return "，,。；;、：:！？!?)）和及与或等\n ".indexOf(c) >= 0;
+    }
+
+    /**
+     * Hides quoted names (“15分钟健身圈”, 《…》), parenthesised remarks with numbers and list-item numbers
+     * ("2.65岁以上…" is item 2) so their digits are not read as targets; offsets stay the same.
+     */
+    static String mask(String s) {
+        char[] c = s.toCharArray();
+        maskBetween(c, '“', '”');
+        maskBetween(c, '《', '》');
+        maskBetween(c, '「', '」');
+        maskBetween(c, '"', '"');
+        maskParenthesesWithDigits(c);
+        maskItemNumbers(c);
+        return new String(c);
+    }
+
+    private static void maskBetween(char[] c, char open, char close) {
+        int i = 0;
+        while (i < c.length) {
+            if (c[i] == open) {
+                int j = i + 1;
+                while (j < c.length && c[j] != close && j - i < 60) {
+                    j++;
+                }
+                if (j < c.length && c[j] == close) {
+                    for (int k = i; k <= j; k++) {
+                        c[k] = '＿';
+                    }
+                    i = j + 1;
+                    continue;
+                }
+            }
+            i++;
+        }
+    }
+
+    private static void maskParenthesesWithDigits(char[] c) {
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] == '(' || c[i] == '（') {
+                int j = i + 1;
+                boolean digit = false;
+                while (j < c.length && c[j] != ')' && c[j] != '）' && c[j] != '(' && c[j] != '（' && j - i < 80) {
+                    digit |= Character.isDigit(c[j]);
+                    j++;
+                }
+                if (j < c.length && (c[j] == ')' || c[j] == '）') && digit) {
+                    for (int k = i; k <= j; k++) {
+                        c[k] = '＿';
+                    }
+                    i = j;
+                }
+            }
+        }
+    }
+
+    private static void maskItemNumbers(char[] c) {
+        int expected = 1;
+        for (int i = 0; i < c.length; i++) {
+            boolean itemStart = i == 0 || "。；;：: ＿".indexOf(c[i - 1]) >= 0;
+            if (!itemStart || !Character.isDigit(c[i])) {
+                continue;
+            }
+            int j = i;
+            while (j < c.length && Character.isDigit(c[j]) && j - i < 2) {
+                j++;
+            }
+            if (j < c.length && (c[j] == '.' || c[j] == '、') && j + 1 < c.length && !Character.isWhitespace(c[j + 1])) {
+                int n = Integer.parseInt(new String(c, i, j - i));
+                boolean nextIsDigit = Character.isDigit(c[j + 1]);
+                if (!nextIsDigit || n == expected) {
+                    for (int k = i; k <= j; k++) {
+                        c[k] = '＿';
+                    }
+                    expected = n + 1;
+                }
+            }
+        }
+    }
+}

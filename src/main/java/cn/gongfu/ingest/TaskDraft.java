@@ -1,0 +1,31 @@
+package cn.gongfu.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A task while it is being read; turned into an immutable {@link ParsedTask} at the end. */
+final class TaskDraft {
+    String list = "main";
+    String code;
+    int number = -1;
+    boolean codeGenerated;
+    String category = "measure";
+    String sectionId;
+    String group;
+    String title;
+    final StringBuilder text = new StringBuilder();
+    List<String> leadUnits = new ArrayList<>();
+    List<ParsedTarget> targets = new ArrayList<>();
+    Map<String, String> columns = new LinkedHashMap<>();
+    List<ParsedMilestone> milestones = new ArrayList<>();
+    int line;
+
+    ParsedTask build() {
+        return new ParsedTask(list, code, codeGenerated, category, sectionId, group, title, text.toString(),
+                List.copyOf(leadUnits), List.copyOf(targets), Map.copyOf(new LinkedHashMap<>(columns)).isEmpty()
+                        ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns)),
+                List.copyOf(milestones), line);
+    }
+}

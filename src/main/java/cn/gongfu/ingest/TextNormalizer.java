@@ -1,0 +1,247 @@
+package cn.gongfu.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Cleans extracted text into logical lines: full-width digits and letters, spacing that OCR puts between
+ * characters, page furniture ("上接第2版"), web boilerplate (font-size links, share buttons, source lines),
+ * and line breaks of hard-wrapped OCR columns (joined back into paragraphs, keeping the first line number).
+ */
+final class TextNormalizer {
+
+    private static final Pattern FURNITURE_LINE = Pattern.compile(
+            "^(?:(?:上接|下转|接上|转下|上转|下接)第?[0-9一二三四五六七八九十A-Za-z]{1,3}版"
+                    + "|进入(?:老年|无障碍|长者)版.*|.*无障碍浏览.*"
+                    + "|字体[:：]?\\s*【?大】?.*|.*【大】\\s*【中】.*|.*【大】\\s*【小】.*"
+                    + "|【?(?:打印|关闭|打印本页|关闭窗口|返回顶部|收藏|纠错)】?(?:\\s*【?(?:打印|关闭|打印本页|关闭窗口|返回顶部|收藏|纠错)】?)*"
+                    + "|(?:分享到|分享)[:：]?.{0,20}"
+                    + "|索引号.*|(?:主题分类|组配分类|公开方式|公开范围|发布机构|发文机关|成文日期|文\\s*号)[:：\\s].*"
+                    + "|(?:发布日期|发布时间|发文日期|更新时间|浏览次数|阅读次数|访问量|点击数|信息来源|来源)[:：].{0,60}"
+                    + "|.*咨询热线.*|[0-9\\-—()（）\\s]{7,}"
+                    + "|当前位置[:：].*|首页\\s*[>＞»].*)$");
+
+    /** Web page tails: everything after these (near the end of the text) is site furniture. */
+    private static final Pattern TAIL_START = Pattern.compile(
+            "^(?:[（(]来源[:：].*|相关新闻.*|相关链接.*|相关阅读.*|扫一扫.*|FOLLOW US.*|【打印本页】.*|上一篇[:：].*|下一篇[:：].*|抄送[:：].*)$");
+
+    private static final Pattern INLINE_FURNITURE = Pattern.compile("(?:上接|下转)第[0-9一二三四五六七八九十]{1,3}版");
+
+    private TextNormalizer() {
+    }
+
+    static List<SourceLine> normalize(String raw) {
+        String[] physical = raw.split("\r\n|\r|\n", -1);
+        List<SourceLine> lines = new ArrayList<>(physical.length);
+        for (int i = 0; i < physical.length; i++) {
+            String p = physical[i];
+            if (p.indexOf('\t') >= 0) {
+                lines.add(tableRow(p, i + 1));
+                continue;
+            }
+            String t = cleanInline(p);
+            if (FURNITURE_LINE.matcher(t).matches() && t.length() < 80) {
+                t = "";
+            }
+            lines.add(new SourceLine(t, i + 1, null));
+        }
+        cutWebTail(lines);
+        if (isHardWrapped(lines)) {
+            return joinWrapped(lines);
+        }
+        return lines;
+    }
+
+    private static SourceLine tableRow(String p, int lineNo) {
+        String[] parts = p.split("\t", -1);
+        List<String> cells = new ArrayList<>();
+        // A leading tab is how the row is marked, not an empty first cell.
+        for (int i = p.startsWith("\t") ? 1 : 0; i < parts.length; i++) {
+            cells.add(cleanInline(parts[i]));
+        }
+        while (cells.size() > 1 && cells.get(cells.size() - 1).isEmpty()) {
+            cells.remove(cells.size() - 1);
+        }
+        return new SourceLine(String.join(" ", cells).trim(), lineNo, List.copyOf(cells));
+    }
+
+    static String cleanInline(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '０' && c <= '９') {
+                c = (char) (c - '０' + '0');
+            } else if ((c >= 'Ａ' && c <= 'Ｚ') || (c >= 'ａ' && c <= 'ｚ')) {
+                c = (char) (c - 0xFEE0);
+            } else if (c == '％') {
+                c = '%';
+            } else if (c == '．') {
+                c = '.';
+            } else if (c == '＜') {
+                c = '<';
+            } else if (c == '＞') {
+                c = '>';
+            } else if (c == '＝') {
+                c = '=';
+            } else if (c == '～') {
+                c = '~';
+            } else if (c == '／') {
+                c = '/';
+            } else if (c == '\u3000' || c == '\u00A0' || c == '\t' || c == '\u2002' || c == '\u2003' || c == '\u200B' || c == '\uFEFF') {
+                c = ' ';
+            }
+            sb.append(c);
+        }
+        String t = INLINE_FURNITURE.matcher(sb).replaceAll("");
+        return squeezeSpaces(t).trim();
+    }
+
+    /**
+     * Drops spaces that OCR and PDF extraction put between CJK characters and between numbers and their
+     * units ("基 本 医 疗", "达到 6.6张", "2025 年 ，"); spaces between Latin words stay.
+     */
+    static String squeezeSpaces(String s) {
+        if (s.indexOf(' ') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c != ' ') {
+                sb.append(c);
+                continue;
+            }
+            int j = i;
+            while (j < n && s.charAt(j) == ' ') {
+                j++;
+            }
+            char before = sb.length() == 0 ? ' ' : sb.charAt(sb.length() - 1);
+            char after = j < n ? s.charAt(j) : ' ';
+            boolean keep = isLatinish(before) && isLatinish(after);
+            if (keep) {
+                sb.append(' ');
+            }
+            i = j - 1;
+        }
+        return sb.toString();
+    }
+
+    private static boolean isLatinish(char c) {
+        return c < 0x2E80 && c != ' ' && !isOpeningOrClosing(c);
+    }
+
+    private static boolean isOpeningOrClosing(char c) {
+        return c == '(' || c == ')' || c == ',' || c == '.' || c == ';' || c == ':' || c == '%';
+    }
+
+    private static void cutWebTail(List<SourceLine> lines) {
+        int n = lines.size();
+        for (int i = (int) (n * 0.6); i < n; i++) {
+            SourceLine l = lines.get(i);
+            if (!l.isTableRow() && TAIL_START.matcher(l.text()).matches()) {
+                for (int k = i; k < n; k++) {
+                    SourceLine d = lines.get(k);
+                    lines.set(k, new SourceLine("", d.lineNo(), null));
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * OCR of a newspaper column wraps every line at nearly the same width. When most longer lines share one
+     * length (within a few characters), the text is hard-wrapped and its lines are joined back.
+     */
+    static boolean isHardWrapped(List<SourceLine> lines) {
+        Map<Integer, Integer> byLength = new HashMap<>();
+        int considered = 0;
+        for (SourceLine l : lines) {
+            if (l.isTableRow()) {
+                continue;
+            }
+            int len = l.text().length();
+            if (len >= 12) {
+                considered++;
+                byLength.merge(len, 1, Integer::sum);
+            }
+        }
+        if (considered < 8) {
+            return false;
+        }
+        int bestWindow = 0;
+        for (int w : byLength.keySet()) {
+            int count = 0;
+            for (int d = -2; d <= 2; d++) {
+                count += byLength.getOrDefault(w + d, 0);
+            }
+            bestWindow = Math.max(bestWindow, count);
+        }
+        return bestWindow >= considered * 0.5;
+    }
+
+    private static int wrapWidth(List<SourceLine> lines) {
+        Map<Integer, Integer> byLength = new HashMap<>();
+        for (SourceLine l : lines) {
+            if (!l.isTableRow() && l.text().length() >= 12) {
+                byLength.merge(l.text().length(), 1, Integer::sum);
+            }
+        }
+        return byLength.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(30);
+    }
+
+    private static List<SourceLine> joinWrapped(List<SourceLine> lines) {
+        int width = wrapWidth(lines);
+        List<SourceLine> out = new ArrayList<>();
+        StringBuilder buf = new StringBuilder();
+        int bufLine = -1;
+        boolean bufClosed = false;
+        int lastTaskNumber = 0;
+        for (SourceLine l : lines) {
+            if (l.isTableRow()) {
+                if (buf.length() > 0) {
+                    out.add(new SourceLine(squeezeSpaces(buf.toString()), bufLine, null));
+                    buf.setLength(0);
+                }
+                out.add(l);
+                continue;
+            }
+            String t = l.text();
+            if (t.isEmpty()) {
+                if (buf.length() > 0 && Markers.isHeadingLine(buf) && buf.length() < width - 2) {
+                    bufClosed = true;
+                }
+                continue;
+            }
+            int number = Markers.leadingTaskNumber(t, lastTaskNumber);
+            boolean startsNew = number > 0 || Markers.startsStructure(t);
+            if (buf.length() == 0) {
+                buf.append(t);
+                bufLine = l.lineNo();
+                bufClosed = false;
+            } else if (startsNew || bufClosed) {
+                out.add(new SourceLine(squeezeSpaces(buf.toString()), bufLine, null));
+                buf.setLength(0);
+                buf.append(t);
+                bufLine = l.lineNo();
+                bufClosed = false;
+            } else {
+                buf.append(t);
+            }
+            if (number > 0) {
+                lastTaskNumber = number;
+            }
+            if (Markers.isHeadingLine(t) && t.length() < width - 2 && buf.length() == t.length()) {
+                // A short heading line ends its paragraph even without a blank line after it.
+                bufClosed = Markers.startsStructure(t) && !Markers.startsTaskNumber(t);
+            }
+        }
+        if (buf.length() > 0) {
+            out.add(new SourceLine(squeezeSpaces(buf.toString()), bufLine, null));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,107 @@
+package cn.gongfu.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a plan's title and period near the top of the text. Titles are often split over two or three
+ * lines and preceded by a covering notice ("关于印发《…》的通知") or web-page headings; the title is the
+ * first run of short lines ending in a document-type word, optionally followed by a period line.
+ */
+final class TitleFinder {
+
+    private static final String DOC_TYPE = "(?:实施方案|行动方案|工作方案|方案|规划|行动计划|计划|工作要点|要点|实施意见|意见|纲要|清单|办法|细则|行动)";
+    private static final String PERIOD = "[（(]\\s*(\\d{4})\\s*[-—–~至到]+\\s*(\\d{4})\\s*年?\\s*[）)]";
+    private static final Pattern PERIOD_ONLY = Pattern.compile("^" + PERIOD + "$");
+    private static final Pattern PERIOD_ANYWHERE = Pattern.compile(PERIOD);
+    private static final Pattern TITLE = Pattern.compile("^[^，。；：:,;！？]{4,70}" + DOC_TYPE + "(?:" + PERIOD + ")?$");
+    private static final Pattern NOTICE = Pattern.compile(".*(?:关于印发|印发).*(?:的通知|通知)$|.*关于$");
+    private static final Pattern QUOTED = Pattern.compile("《([^》]{4,80}" + DOC_TYPE + "(?:" + PERIOD + ")?)》");
+    private static final Pattern DATE_OR_FILE_NO = Pattern.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日$|.*〔\\d{4}〕\\s*\\d+\\s*号$|.*办公室$");
+    private static final Pattern SINGLE_YEAR = Pattern.compile("(\\d{4})年");
+
+    record Result(String title, Period period) {
+    }
+
+    private TitleFinder() {
+    }
+
+    static Result find(List<SourceLine> lines) {
+        List<SourceLine> head = new ArrayList<>();
+        for (SourceLine l : lines) {
+            if (!l.isBlank() && !l.isTableRow()) {
+                head.add(l);
+            }
+            if (head.size() >= 40) {
+                break;
+            }
+        }
+        String title = null;
+        int titleIndex = -1;
+        outer:
+        for (int i = 0; i < head.size(); i++) {
+            StringBuilder joined = new StringBuilder();
+            for (int k = 0; k < 3 && i + k < head.size(); k++) {
+                String part = head.get(i + k).text();
+                if (part.length() > 70 || Markers.startsStructure(part) || DATE_OR_FILE_NO.matcher(part).matches()) {
+                    break;
+                }
+                joined.append(part);
+                String candidate = joined.toString();
+                if (NOTICE.matcher(candidate).matches()) {
+                    continue;
+                }
+                if (TITLE.matcher(candidate).matches() && !candidate.contains("关于印发")) {
+                    title = candidate;
+                    titleIndex = i + k;
+                    break outer;
+                }
+            }
+        }
+        if (title == null) {
+            for (SourceLine l : head) {
+                Matcher q = QUOTED.matcher(l.text());
+                if (q.find()) {
+                    title = q.group(1);
+                    break;
+                }
+            }
+        }
+        Period period = null;
+        if (title != null) {
+            Matcher pm = PERIOD_ANYWHERE.matcher(title);
+            if (pm.find()) {
+                period = new Period(Integer.parseInt(pm.group(1)), Integer.parseInt(pm.group(2)));
+            } else if (titleIndex >= 0 && titleIndex + 1 < head.size()) {
+                String next = head.get(titleIndex + 1).text();
+                Matcher only = PERIOD_ONLY.matcher(next);
+                if (only.matches()) {
+                    title = title + next;
+                    period = new Period(Integer.parseInt(only.group(1)), Integer.parseInt(only.group(2)));
+                }
+            }
+            if (period == null) {
+                Matcher y = SINGLE_YEAR.matcher(title);
+                if (y.find()) {
+                    int year = Integer.parseInt(y.group(1));
+                    period = new Period(year, year);
+                }
+            }
+        }
+        if (period == null) {
+            for (SourceLine l : head) {
+                Matcher pm = PERIOD_ANYWHERE.matcher(l.text());
+                if (pm.find()) {
+                    period = new Period(Integer.parseInt(pm.group(1)), Integer.parseInt(pm.group(2)));
+                    break;
+                }
+            }
+        }
+        if (period != null && (period.from() > period.to() || period.from() < 1990 || period.to() > 2100)) {
+            period = null;
+        }
+        return new Result(title, period);
+    }
+}

@@ -1,0 +1,96 @@
+package cn.gongfu.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TargetExtractorTest {
+
+    private static List<ParsedTarget> prose(String text) {
+        return TargetExtractor.extract(text, 2025, TargetExtractor.Mode.PROSE);
+    }
+
+    @Test
+    void comparatorsOfTheContract() {
+        assertThat(prose("到2025年，每千常住人口床位数达到6.6张。")).singleElement().satisfies(t -> {
+            assertThat(t.indicator()).isEqualTo("每千常住人口床位数");
+            assertThat(t.comparator()).isEqualTo(Comparator.GE);
+            assertThat(t.value()).isEqualByComparingTo("6.6");
+            assertThat(t.unit()).isEqualTo("张");
+            assertThat(t.year()).isEqualTo(2025);
+            assertThat(t.text()).isEqualTo("每千常住人口床位数达到6.6张");
+        });
+        assertThat(prose("到2025年，市场主体超过80万户。").get(0).comparator()).isEqualTo(Comparator.GT);
+        assertThat(prose("到2025年，死亡率降至8%以下。").get(0).comparator()).isEqualTo(Comparator.LE);
+        assertThat(prose("到2025年，失业率控制在3.5%以内。").get(0).comparator()).isEqualTo(Comparator.LE);
+        assertThat(prose("到2025年，万人成讼率低于80。").get(0)).satisfies(t -> {
+            assertThat(t.comparator()).isEqualTo(Comparator.LT);
+            assertThat(t.unit()).isEmpty();
+        });
+        assertThat(prose("到2025年，新增非遗项目1-2个。").get(0)).satisfies(t -> {
+            assertThat(t.comparator()).isEqualTo(Comparator.RANGE);
+            assertThat(t.min()).isEqualByComparingTo("1");
+            assertThat(t.max()).isEqualByComparingTo("2");
+        });
+        assertThat(prose("到2025年，基本养老保险参保人数完成市下达任务。").get(0).comparator()).isEqualTo(Comparator.ASSIGNED);
+        assertThat(prose("到2025年，单位GDP能耗、单位GDP碳排放均完成市下达目标。"))
+                .extracting(ParsedTarget::indicator).containsExactly("单位GDP能耗", "单位GDP碳排放");
+        assertThat(prose("到2025年，实现历史遗留问题动态清零，案件零增长，数量实现翻番，实现村级全覆盖。"))
+                .extracting(ParsedTarget::comparator).containsOnly(Comparator.QUALITATIVE).hasSize(4);
+    }
+
+    @Test
+    void unitsAsWritten() {
+        assertThat(prose("到2025年，总产值达500亿元以上。").get(0)).satisfies(t -> {
+            assertThat(t.value()).isEqualByComparingTo("500");
+            assertThat(t.unit()).isEqualTo("亿元");
+        });
+        assertThat(prose("到2025年，低保标准提升到14000元/年以上。").get(0).unit()).isEqualTo("元/年");
+        assertThat(prose("到2025年，死亡率低于0.006人/亿元。").get(0).unit()).isEqualTo("人/亿元");
+        assertThat(prose("到2025年，建成面积80万平方米。").get(0).unit()).isEqualTo("万平方米");
+        assertThat(prose("到2025年，交易额达到2万亿元。").get(0).unit()).isEqualTo("万亿元");
+        assertThat(prose("到2025年，发生率控制在1‰以内。").get(0).unit()).isEqualTo("‰");
+    }
+
+    @Test
+    void severalValuesInOneClause() {
+        assertThat(prose("到2025年，执业医师数和注册护士数分别达4.4人、5.1人。"))
+                .extracting(ParsedTarget::indicator).containsExactly("执业医师数", "注册护士数");
+        assertThat(prose("到2025年，合格率保持在98.5%以上和100%。"))
+                .extracting(t -> t.value().toPlainString()).containsExactly("98.5", "100");
+        assertThat(prose("到2025年，获评中国好人3名、浙江好人8名。")).extracting(ParsedTarget::indicator)
+                .containsExactly("获评中国好人", "浙江好人");
+    }
+
+    @Test
+    void numbersThatAreNotTargets() {
+        assertThat(prose("打造城区“10分钟健身圈”，布局P2实验室和5G基站，完成“污水零直排区”2.0版建设。")).isEmpty();
+        assertThat(prose("推动认定标准放宽至低保标准的2倍。")).isEmpty();
+        assertThat(prose("到2025年，PM2.5年均浓度实现双达标。")).allSatisfy(t -> assertThat(t.value()).isNull());
+        assertThat(prose("到2025年，65岁以上老年人参检率达61%以上。")).singleElement()
+                .satisfies(t -> assertThat(t.value()).isEqualByComparingTo("61"));
+        assertThat(prose("实施2021—2025年行动计划，2022年底前完成。")).isEmpty();
+        assertThat(prose("力争新增2家以上三级甲等医院。")).singleElement().satisfies(t -> {
+            assertThat(t.indicator()).isEqualTo("新增三级甲等医院");
+            assertThat(t.comparator()).isEqualTo(Comparator.GE);
+        });
+    }
+
+    @Test
+    void indicatorItems() {
+        List<ParsedTarget> t = TargetExtractor.extract("城乡居民收入倍差1.67", 2022, TargetExtractor.Mode.INDICATOR_ITEM);
+        assertThat(t).singleElement().satisfies(x -> {
+            assertThat(x.comparator()).isEqualTo(Comparator.EQ);
+            assertThat(x.unit()).isEmpty();
+            assertThat(x.year()).isEqualTo(2022);
+        });
+    }
+
+    @Test
+    void yearComesFromTheSentence() {
+        assertThat(prose("2023年起，随迁子女比例达到100%。").get(0).year()).isEqualTo(2023);
+        assertThat(TargetExtractor.extract("床位数达到6张。", null, TargetExtractor.Mode.TARGET_TEXT).get(0).year()).isNull();
+    }
+}
