@@ -36,6 +36,7 @@ create table plan (
     state         varchar(20)  not null default 'draft' check (state in ('draft', 'published')),
     source_name   varchar(300),
     source_sha256 char(64),
+    previous_plan_id bigint    references plan (id),        -- the version this plan replaces, if any
     created_at    timestamp    not null default current_timestamp,
     check (end_year >= start_year)
 );
@@ -66,7 +67,7 @@ create table task (
     section_id        bigint        references section (id) on delete set null,
     list_name         varchar(50)   not null default 'main',   -- 'main' or the annex ("附件二")
     code              varchar(30)   not null,
-    category          varchar(20)   not null check (category in ('measure', 'key_work', 'major_reform', 'signature_result')),
+    category          varchar(20)   not null check (category in ('measure', 'goal', 'key_work', 'major_reform', 'signature_result', 'project')),
     group_name        varchar(200),
     title             varchar(500)  not null,
     body              text,

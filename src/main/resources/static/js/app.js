@@ -14,3 +14,11 @@
   document.addEventListener('DOMContentLoaded', function () { drawCharts(document); });
   document.addEventListener('htmx:afterSwap', function (e) { drawCharts(e.target); });
 })();
+
+// Upload forms with data-upload-progress fill the named <progress> as htmx sends the file.
+document.addEventListener('htmx:xhr:progress', function (e) {
+  var form = e.target.closest ? e.target.closest('[data-upload-progress]') : null;
+  if (!form || !e.detail.lengthComputable) return;
+  var bar = document.getElementById(form.dataset.uploadProgress);
+  if (bar) bar.value = Math.round(e.detail.loaded / e.detail.total * 100);
+});

@@ -58,10 +58,7 @@ public class DemoDataLoader implements ApplicationRunner {
         long planId = planWriter.create(demo.plan());
 
         List<String> names = demo.observations().stream().map(DemoData.DemoObservation::indicator).distinct().toList();
-        Map<String, Long> ids = jdbc.sql("select name, id from indicator where region_code = :region and name in (:names)")
-                .param("region", region).param("names", names)
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> ids = indicators.idsByName(region, names);
         indicators.addObservations(demo.observations().stream()
                 .map(o -> new NewObservation(ids.get(o.indicator()), o.regionCode(), o.period(), o.value(),
                         "approved", "demo", null))

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -100,6 +101,23 @@ public class IndicatorService {
                 .param("id", indicatorId).query(TARGET).list();
     }
 
+    /** Every target a plan sets, those of its tasks and those of its indicator tables. */
+    public List<TargetView> targetsOfPlan(long planId) {
+        return jdbc.sql("select " + TARGET_COLUMNS + " " + TARGET_FROM + " where t.plan_id = :id order by t.id")
+                .param("id", planId).query(TARGET).list();
+    }
+
+    /** Ids of the region's indicators among these names. */
+    public Map<String, Long> idsByName(String regionCode, Collection<String> names) {
+        Map<String, Long> ids = new HashMap<>();
+        if (names.isEmpty()) return ids;
+        jdbc.sql("select name, id from indicator where region_code = :region and name in (:names)")
+                .param("region", regionCode).param("names", names)
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list().forEach(e -> ids.put(e.getKey(), e.getValue()));
+        return ids;
+    }
+
     public List<TargetView> targetsOfTask(long taskId) {
         return jdbc.sql("select " + TARGET_COLUMNS + " " + TARGET_FROM + " where t.task_id = :id order by t.id")
                 .param("id", taskId).query(TARGET).list();
@@ -122,13 +140,7 @@ public class IndicatorService {
      */
     @Transactional
     public Map<String, Long> ensure(String regionCode, List<IndicatorSpec> specs) {
-        Map<String, Long> ids = new HashMap<>();
-        if (specs.isEmpty()) return ids;
-        List<String> names = specs.stream().map(IndicatorSpec::name).distinct().toList();
-        jdbc.sql("select name, id from indicator where region_code = :region and name in (:names)")
-                .param("region", regionCode).param("names", names)
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                .list().forEach(e -> ids.put(e.getKey(), e.getValue()));
+        Map<String, Long> ids = idsByName(regionCode, specs.stream().map(IndicatorSpec::name).distinct().toList());
         Set<String> seen = new HashSet<>(ids.keySet());
         List<IndicatorSpec> missing = new ArrayList<>();
         for (IndicatorSpec spec : specs) {
@@ -152,12 +164,7 @@ public class IndicatorService {
             ps.setString(8, s.dataSource());
             ps.setString(9, regionCode);
         });
-        if (!missing.isEmpty()) {
-            jdbc.sql("select name, id from indicator where region_code = :region and name in (:names)")
-                    .param("region", regionCode).param("names", missing.stream().map(IndicatorSpec::name).toList())
-                    .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                    .list().forEach(e -> ids.put(e.getKey(), e.getValue()));
-        }
+        if (!missing.isEmpty()) ids.putAll(idsByName(regionCode, missing.stream().map(IndicatorSpec::name).toList()));
         return ids;
     }
 

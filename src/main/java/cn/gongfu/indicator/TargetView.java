@@ -25,15 +25,23 @@ public record TargetView(
 
     /** The target as a person reads it: "≥ 6.6", "1–2", "完成上级下达任务" or the document's words. */
     public String display() {
-        String v = value == null ? "" : value.stripTrailingZeros().toPlainString();
+        return display(comparator, value, min, max, rawText);
+    }
+
+    public static String display(String comparator, BigDecimal value, BigDecimal min, BigDecimal max, String rawText) {
+        String v = plain(value);
         return switch (comparator) {
             case "ge" -> "≥ " + v;
             case "gt" -> "> " + v;
             case "le" -> "≤ " + v;
             case "lt" -> "< " + v;
             case "eq" -> v;
-            case "range" -> min.stripTrailingZeros().toPlainString() + "–" + max.stripTrailingZeros().toPlainString();
+            case "range" -> plain(min) + "–" + plain(max);
             default -> rawText == null ? comparator : rawText;
         };
+    }
+
+    private static String plain(BigDecimal n) {
+        return n == null ? "" : n.stripTrailingZeros().toPlainString();
     }
 }

@@ -15,5 +15,6 @@ public record Plan(
         String state,
         String sourceName,
         String sourceSha256,
+        Long previousPlanId,
         LocalDateTime createdAt,
         int taskCount) {}

@@ -28,7 +28,7 @@ public class PlanService {
 
     private static final String PLAN_COLUMNS = """
             p.id, p.title, p.region_code, r.name as region_name, p.issuer, p.start_year, p.end_year, p.kind, p.state,
-            p.source_name, p.source_sha256, p.created_at,
+            p.source_name, p.source_sha256, p.previous_plan_id, p.created_at,
             (select count(*) from task t where t.plan_id = p.id) as task_count""";
     private static final String PLAN_FROM = "from plan p join region r on r.code = p.region_code";
     private static final RowMapper<Plan> PLAN = new DataClassRowMapper<>(Plan.class);
@@ -77,6 +77,34 @@ public class PlanService {
         get(planId);
         return jdbc.sql("select " + SECTION_COLUMNS + " from section s where s.plan_id = :plan order by s.position")
                 .param("plan", planId).query(SECTION).list();
+    }
+
+    /** The plan imported from the document with this SHA-256, if any. */
+    public Optional<Plan> findBySourceSha256(String sha256) {
+        return jdbc.sql("select " + PLAN_COLUMNS + " " + PLAN_FROM + " where p.source_sha256 = :sha")
+                .param("sha", sha256).query(PLAN).optional();
+    }
+
+    /** The newest plan of a region with exactly this title: the likely previous version of a re-imported document. */
+    public Optional<Plan> latestWithTitle(String regionCode, String title) {
+        return jdbc.sql("select " + PLAN_COLUMNS + " " + PLAN_FROM
+                        + " where p.region_code = :region and p.title = :title order by p.id desc fetch first 1 rows only")
+                .param("region", regionCode).param("title", title).query(PLAN).optional();
+    }
+
+    /** A task's words and lead units by name: what a comparison with a new version of the plan needs. */
+    public record TaskText(long id, String list, String code, String title, String text, List<String> leadUnits) {}
+
+    public List<TaskText> taskTexts(long planId) {
+        List<TaskText> rows = jdbc.sql("""
+                select id, list_name, code, title, body from task where plan_id = :plan order by position""")
+                .param("plan", planId)
+                .query((rs, i) -> new TaskText(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), List.of()))
+                .list();
+        Map<Long, TaskUnits> units = unitsOf(rows.stream().map(TaskText::id).toList());
+        return rows.stream().map(t -> new TaskText(t.id(), t.list(), t.code(), t.title(), t.text(),
+                units.getOrDefault(t.id(), TaskUnits.NONE).lead().stream().map(UnitRef::name).toList())).toList();
     }
 
     public Section section(long id) {

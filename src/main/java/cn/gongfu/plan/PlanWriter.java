@@ -37,7 +37,8 @@ public class PlanWriter {
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final List<String> KINDS = List.of("action_plan", "work_points", "special_plan", "implementation");
-    private static final List<String> CATEGORIES = List.of("measure", "key_work", "major_reform", "signature_result");
+    static final List<String> CATEGORIES =
+            List.of("measure", "goal", "key_work", "major_reform", "signature_result", "project");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -57,8 +58,22 @@ public class PlanWriter {
     /** Stores the draft and returns the new plan's id; throws {@link DraftException} naming every problem. */
     @Transactional
     public long create(PlanDraft draft) {
+        return create(draft, null, null);
+    }
+
+    /**
+     * Stores an imported draft with the document it came from and, for a new version of a plan, the plan
+     * it replaces (which stays as it is).
+     */
+    @Transactional
+    public long create(PlanDraft draft, SourceFile source, Long previousPlanId) {
         Map<String, Long> unitIds = checkAndResolveUnits(draft);
-        long planId = insertPlan(draft);
+        long planId = insertPlan(draft, source, previousPlanId);
+        if (source != null) {
+            jdbc.sql("insert into plan_source (plan_id, content_type, content) values (:plan, :type, :content)")
+                    .param("plan", planId).param("type", source.contentType()).param("content", source.content())
+                    .update();
+        }
         Map<String, Long> sectionIds = insertSections(planId, draft.sections());
         List<Long> taskIds = insertTasks(planId, draft.tasks(), sectionIds);
         insertTaskUnits(draft.tasks(), taskIds, unitIds);
@@ -130,13 +145,17 @@ public class PlanWriter {
         }
     }
 
-    private long insertPlan(PlanDraft d) {
+    private long insertPlan(PlanDraft d, SourceFile source, Long previousPlanId) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into plan (title, region_code, issuer, start_year, end_year, kind, state)
-                values (:title, :region, :issuer, :start, :end, :kind, 'published')""")
+                insert into plan (title, region_code, issuer, start_year, end_year, kind, state,
+                                  source_name, source_sha256, previous_plan_id)
+                values (:title, :region, :issuer, :start, :end, :kind, 'published', :sourceName, :sha, :previous)""")
                 .param("title", d.title()).param("region", d.regionCode()).param("issuer", d.issuer())
                 .param("start", d.startYear()).param("end", d.endYear()).param("kind", d.kind())
+                .param("sourceName", source == null ? null : source.name())
+                .param("sha", source == null ? null : source.sha256())
+                .param("previous", previousPlanId, Types.BIGINT)
                 .update(key, "id");
         return key.getKey().longValue();
     }

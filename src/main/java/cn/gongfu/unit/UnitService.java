@@ -84,11 +84,14 @@ public class UnitService {
                 .param("name", name).param("kind", kind).param("region", regionCode)
                 .update(key, "id");
         long id = key.getKey().longValue();
-        for (String alias : aliases) {
-            jdbc.sql("insert into unit_alias (region_code, alias, unit_id) values (:region, :alias, :id)")
-                    .param("region", regionCode).param("alias", alias).param("id", id).update();
-        }
+        aliases.forEach(alias -> addAlias(regionCode, alias, id));
         return id;
+    }
+
+    /** Teaches the region another name for a unit, as the office confirmed it while importing a document. */
+    public void addAlias(String regionCode, String alias, long unitId) {
+        jdbc.sql("insert into unit_alias (region_code, alias, unit_id) values (:region, :alias, :id)")
+                .param("region", regionCode).param("alias", alias).param("id", unitId).update();
     }
 
     private Map<Long, List<String>> aliasesOf(List<Long> unitIds) {

@@ -1,5 +1,8 @@
 package cn.gongfu.web;
 
+import cn.gongfu.importing.DuplicateDocumentException;
+import cn.gongfu.importing.ImportStateException;
+import cn.gongfu.ingest.DocumentException;
 import cn.gongfu.plan.DraftException;
 import java.net.URI;
 import org.springframework.beans.TypeMismatchException;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -26,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final String TYPES = "https://gongfu.example/problems/";
+    static final String UPLOAD_LIMIT = "50 MB";
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -59,6 +64,35 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-plan", "Invalid plan 方案数据有误", e.getMessage());
         p.setProperty("problems", e.problems());
         return p;
+    }
+
+    @ExceptionHandler(DocumentException.class)
+    ProblemDetail unreadableDocument(DocumentException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "unreadable-document", "Unreadable document 文档无法读取", e.getMessage());
+        p.setProperty("field", "file");
+        return p;
+    }
+
+    @ExceptionHandler(DuplicateDocumentException.class)
+    ProblemDetail duplicate(DuplicateDocumentException e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "duplicate-document", "Already imported 文档已导入", e.getMessage());
+        if (e.planId() != null) p.setProperty("planId", e.planId());
+        if (e.importId() != null) p.setProperty("importId", e.importId());
+        return p;
+    }
+
+    @ExceptionHandler(ImportStateException.class)
+    ProblemDetail importState(ImportStateException e) {
+        return problem(HttpStatus.CONFLICT, "import-closed", "Import not in review 导入已结束", e.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "File too large 文件过大",
+                "the file is larger than the " + UPLOAD_LIMIT + " an upload may have");
+        p.setProperty("field", "file");
+        return problemResponse(p);
     }
 
     private static ResponseEntity<Object> problemResponse(ProblemDetail p) {

@@ -1,0 +1,104 @@
+package cn.gongfu.importing;
+
+import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.PageRequest;
+import cn.gongfu.web.PageResult;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@Tag(name = "imports", description = "文档导入 Import plan documents: upload, review, map units, publish")
+@RestController
+@RequestMapping("/api/v1/imports")
+public class ImportApi {
+
+    private final ImportService imports;
+
+    public ImportApi(ImportService imports) {
+        this.imports = imports;
+    }
+
+    /** Uploads a .txt, .docx or .pdf plan document; it is parsed at once and kept for review. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<ImportReview> upload(@RequestParam("file") MultipartFile file,
+                                               @RequestParam String region,
+                                               @RequestParam(defaultValue = "action_plan") String kind,
+                                               @RequestParam(required = false) Long previousPlan) throws IOException {
+        ImportJob job = imports.upload(file.getOriginalFilename(), file.getBytes(), region, kind, previousPlan);
+        return ResponseEntity.created(URI.create("/api/v1/imports/" + job.id())).body(imports.review(job.id()));
+    }
+
+    @GetMapping
+    public PageResult<ImportJob> list(@RequestParam(required = false) String state,
+                                      @RequestParam(defaultValue = "0") int page,
+                                      @RequestParam(defaultValue = "50") int size) {
+        return imports.list(state, new PageRequest(page, size));
+    }
+
+    @GetMapping("/{id}")
+    public ImportReview review(@PathVariable long id) {
+        return imports.review(id);
+    }
+
+    /** How a unit name as written resolves: {@code {"writtenName", "unitId"}} or {@code {"writtenName", "createName", "createKind"}}. */
+    public record UnitDecision(String writtenName, Long unitId, String createName, String createKind) {}
+
+    @PutMapping("/{id}/units")
+    public ImportReview decideUnit(@PathVariable long id, @RequestBody UnitDecision decision) {
+        if (decision.writtenName() == null || decision.writtenName().isBlank()) {
+            throw new InvalidParameterException("writtenName", "required");
+        }
+        if (decision.unitId() != null) {
+            imports.mapUnit(id, decision.writtenName(), decision.unitId());
+        } else if (decision.createKind() != null) {
+            imports.createUnit(id, decision.writtenName(), decision.createName(), decision.createKind());
+        } else {
+            throw new InvalidParameterException("unitId", "give unitId to map, or createKind (and createName) to create");
+        }
+        return imports.review(id);
+    }
+
+    /** Takes every suggestion and creates every other unknown unit as written. */
+    @PostMapping("/{id}/units/settle")
+    public ImportReview settleUnknownUnits(@PathVariable long id) {
+        imports.settleUnknownUnits(id);
+        return imports.review(id);
+    }
+
+    @PostMapping("/{id}/publish")
+    public ResponseEntity<Map<String, Long>> publish(@PathVariable long id) {
+        long planId = imports.publish(id);
+        return ResponseEntity.created(URI.create("/api/v1/plans/" + planId)).body(Map.of("planId", planId));
+    }
+
+    @PostMapping("/{id}/discard")
+    public ResponseEntity<Void> discard(@PathVariable long id) {
+        imports.discard(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The original document, byte for byte. */
+    @GetMapping("/{id}/source")
+    public ResponseEntity<byte[]> source(@PathVariable long id) {
+        ImportJob job = imports.job(id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(job.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(job.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(imports.content(id));
+    }
+}

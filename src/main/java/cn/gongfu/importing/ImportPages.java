@@ -1,0 +1,150 @@
+package cn.gongfu.importing;
+
+import cn.gongfu.ingest.DocumentException;
+import cn.gongfu.plan.PlanService;
+import cn.gongfu.region.RegionService;
+import cn.gongfu.unit.Unit;
+import cn.gongfu.unit.UnitService;
+import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.PageRequest;
+import cn.gongfu.web.WebPage;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The import wizard: upload with a progress bar, review, decide about unknown units, publish. */
+@WebPage
+@Controller
+public class ImportPages {
+
+    private final ImportService imports;
+    private final RegionService regions;
+    private final PlanService plans;
+    private final UnitService units;
+    private final MessageSource messages;
+
+    public ImportPages(ImportService imports, RegionService regions, PlanService plans, UnitService units,
+                       MessageSource messages) {
+        this.imports = imports;
+        this.regions = regions;
+        this.plans = plans;
+        this.units = units;
+        this.messages = messages;
+    }
+
+    @GetMapping("/imports")
+    public String list(Model model) {
+        prepareForm(model);
+        return "imports/list";
+    }
+
+    /**
+     * A plain form post redirects to the review; an htmx post (the one with the progress bar) gets the
+     * redirect as an {@code HX-Redirect} header, or the error message as a fragment to show in place.
+     */
+    @PostMapping("/imports")
+    public String upload(@RequestParam(value = "file", required = false) MultipartFile file,
+                         @RequestParam String region, @RequestParam String kind,
+                         @RequestParam(required = false) Long previousPlan,
+                         @RequestHeader(value = "HX-Request", required = false) String htmx,
+                         HttpServletResponse response, Model model) throws IOException {
+        String error;
+        try {
+            if (file == null || file.isEmpty()) throw new InvalidParameterException("file", message("imports.noFile"));
+            ImportJob job = imports.upload(file.getOriginalFilename(), file.getBytes(), region, kind, previousPlan);
+            if (htmx != null) {
+                response.setHeader("HX-Redirect", "/imports/" + job.id());
+                return "imports/list :: uploadResult";
+            }
+            return "redirect:/imports/" + job.id();
+        } catch (DocumentException | InvalidParameterException e) {
+            error = e.getMessage();
+        } catch (DuplicateDocumentException e) {
+            error = e.planId() != null ? message("imports.duplicatePlan", e.planId()) : message("imports.duplicateImport", e.importId());
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("error", error);
+        if (htmx != null) return "imports/list :: uploadResult";
+        prepareForm(model);
+        return "imports/list";
+    }
+
+    @GetMapping("/imports/{id}")
+    public String review(@PathVariable long id, Model model) {
+        ImportReview review = imports.review(id);
+        model.addAttribute("review", review);
+        java.util.Map<String, String> sectionNames = new java.util.HashMap<>();
+        review.document().sections().forEach(sec -> sectionNames.put(sec.id(),
+                (sec.label() == null ? "" : sec.label()) + sec.title()));
+        model.addAttribute("sectionNames", sectionNames);
+        model.addAttribute("regionName", regions.find(review.job().regionCode()).map(r -> r.name()).orElse(""));
+        model.addAttribute("regionUnits", units.list(review.job().regionCode(), null, null,
+                new PageRequest(0, PageRequest.MAX_SIZE)).items());
+        model.addAttribute("unitKinds", Unit.KINDS);
+        return "imports/review";
+    }
+
+    @PostMapping("/imports/{id}/units")
+    public String decideUnit(@PathVariable long id, @RequestParam String writtenName, @RequestParam String action,
+                             @RequestParam(required = false) Long unitId, @RequestParam(required = false) String name,
+                             @RequestParam(required = false) String kind) {
+        if ("map".equals(action)) {
+            if (unitId == null) throw new InvalidParameterException("unitId", "choose a unit");
+            imports.mapUnit(id, writtenName, unitId);
+        } else {
+            imports.createUnit(id, writtenName, name, kind == null ? "department" : kind);
+        }
+        return "redirect:/imports/" + id + "#units";
+    }
+
+    @PostMapping("/imports/{id}/units/settle")
+    public String settleUnknownUnits(@PathVariable long id) {
+        imports.settleUnknownUnits(id);
+        return "redirect:/imports/" + id + "#units";
+    }
+
+    @PostMapping("/imports/{id}/publish")
+    public String publish(@PathVariable long id) {
+        return "redirect:/plans/" + imports.publish(id);
+    }
+
+    @PostMapping("/imports/{id}/discard")
+    public String discard(@PathVariable long id) {
+        imports.discard(id);
+        return "redirect:/imports";
+    }
+
+    private void prepareForm(Model model) {
+        model.addAttribute("jobs", imports.list(null, new PageRequest(0, 50)));
+        model.addAttribute("regions", Stream.concat(
+                regions.list(null, "city", null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream(),
+                regions.list(null, "county", null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()).toList());
+        model.addAttribute("plans", plans.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items());
+        model.addAttribute("kinds", ImportService.KINDS);
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    /** An oversized upload is refused before it reaches {@link #upload}; say so on the form. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(MaxUploadSizeExceededException.class)
+    public String tooLarge(HttpServletResponse response, Model model) {
+        response.setStatus(413);
+        model.addAttribute("error", message("imports.tooLarge"));
+        prepareForm(model);
+        return "imports/list";
+    }
+}

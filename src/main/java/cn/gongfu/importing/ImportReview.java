@@ -1,0 +1,53 @@
+package cn.gongfu.importing;
+
+import cn.gongfu.ingest.Finding;
+import cn.gongfu.ingest.ParsedDocument;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import cn.gongfu.plan.Plan;
+import cn.gongfu.plan.PlanDraft;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the office checks before publishing an import: what was read, how its units resolve, which
+ * targets land on known indicators, what changes against the previous version, and what still blocks it.
+ *
+ * @param draft      null when the document lacks what a plan needs (see problems)
+ * @param indicators each indicator name the draft uses, with the id of the existing indicator it matches or null for new
+ * @param diff       null unless the import is a new version of {@code previousPlan}
+ */
+public record ImportReview(
+        ImportJob job,
+        @JsonIgnore ParsedDocument document,
+        PlanDraft draft,
+        List<UnitResolution> units,
+        Map<String, Long> indicators,
+        List<String> problems,
+        Plan previousPlan,
+        PlanDiff diff) {
+
+    /** What the parser noticed in the document: count mismatches, numbering gaps, targets that move the wrong way. */
+    public List<Finding> findings() {
+        return document.findings();
+    }
+
+    public boolean canPublish() {
+        return job.inReview() && problems.isEmpty();
+    }
+
+    public long unknownUnits() {
+        return units.stream().filter(UnitResolution::unknown).count();
+    }
+
+    public long newIndicators() {
+        return indicators.values().stream().filter(java.util.Objects::isNull).count();
+    }
+
+    public int targetCount() {
+        return draft == null ? 0 : draft.tasks().stream().mapToInt(t -> t.targets().size()).sum();
+    }
+
+    public int milestoneCount() {
+        return draft == null ? 0 : draft.tasks().stream().mapToInt(t -> t.milestones().size()).sum();
+    }
+}

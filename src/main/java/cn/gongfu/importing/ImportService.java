@@ -1,0 +1,364 @@
+package cn.gongfu.importing;
+
+import cn.gongfu.importing.PlanDiff.TargetShape;
+import cn.gongfu.importing.PlanDiff.TaskShape;
+import cn.gongfu.importing.UnitResolution.Status;
+import cn.gongfu.indicator.IndicatorService;
+import cn.gongfu.indicator.TargetView;
+import cn.gongfu.ingest.DocumentParser;
+import cn.gongfu.ingest.ParsedDocument;
+import cn.gongfu.plan.DraftException;
+import cn.gongfu.plan.Plan;
+import cn.gongfu.plan.PlanDraft;
+import cn.gongfu.plan.PlanService;
+import cn.gongfu.plan.PlanService.TaskText;
+import cn.gongfu.plan.PlanWriter;
+import cn.gongfu.plan.SourceFile;
+import cn.gongfu.region.Region;
+import cn.gongfu.region.RegionService;
+import cn.gongfu.unit.Unit;
+import cn.gongfu.unit.UnitKinds;
+import cn.gongfu.unit.UnitService;
+import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.NotFoundException;
+import cn.gongfu.web.PageRequest;
+import cn.gongfu.web.PageResult;
+import cn.gongfu.db.Pager;
+import cn.gongfu.db.Where;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The office's import of a plan document: upload (parsed at once, so a bad file is refused before it is
+ * stored), review (units, indicators, differences to the previous version), decisions about unknown
+ * units, and publishing as a plan in one transaction. The stored bytes are parsed again on each review:
+ * the parser is fast, and there is then one source of truth for what the document says.
+ */
+@Service
+public class ImportService {
+
+    public static final List<String> KINDS = List.of("action_plan", "work_points", "special_plan", "implementation");
+
+    private static final String JOB_COLUMNS = """
+            id, file_name, content_type, sha256, size_bytes, region_code, kind, previous_plan_id, state, plan_id, created_at""";
+    private static final RowMapper<ImportJob> JOB = new DataClassRowMapper<>(ImportJob.class);
+
+    private final DocumentParser parser = new DocumentParser();
+    private final JdbcClient jdbc;
+    private final Pager pager;
+    private final RegionService regions;
+    private final UnitService units;
+    private final PlanService plans;
+    private final PlanWriter planWriter;
+    private final IndicatorService indicators;
+
+    public ImportService(JdbcClient jdbc, Pager pager, RegionService regions, UnitService units, PlanService plans,
+                         PlanWriter planWriter, IndicatorService indicators) {
+        this.jdbc = jdbc;
+        this.pager = pager;
+        this.regions = regions;
+        this.units = units;
+        this.plans = plans;
+        this.planWriter = planWriter;
+        this.indicators = indicators;
+    }
+
+    /**
+     * Parses and stores an uploaded document for review. Refuses a document already imported (same
+     * SHA-256) and a file the parser cannot read ({@link cn.gongfu.ingest.DocumentException}); nothing is
+     * stored then. Without an explicit previous plan, a plan of the region with the same title is taken.
+     */
+    @Transactional
+    public ImportJob upload(String fileName, byte[] content, String regionCode, String kind, Long previousPlanId) {
+        if (fileName == null || fileName.isBlank()) throw new InvalidParameterException("file", "a file is required");
+        Region region = regions.find(regionCode == null ? "" : regionCode)
+                .orElseThrow(() -> new InvalidParameterException("region", "unknown region " + regionCode));
+        if (!KINDS.contains(kind)) throw new InvalidParameterException("kind", "must be one of " + KINDS);
+        Plan previous = null;
+        if (previousPlanId != null) {
+            previous = plans.find(previousPlanId)
+                    .orElseThrow(() -> new InvalidParameterException("previousPlan", "unknown plan " + previousPlanId));
+            if (!previous.regionCode().equals(region.code())) {
+                throw new InvalidParameterException("previousPlan", "plan " + previousPlanId + " belongs to another region");
+            }
+        }
+        String sha = sha256(content);
+        plans.findBySourceSha256(sha).ifPresent(p -> {
+            throw new DuplicateDocumentException(p.id(), null);
+        });
+        jdbc.sql("select id from import_job where sha256 = :sha and state = 'review'").param("sha", sha)
+                .query(Long.class).optional().ifPresent(id -> {
+                    throw new DuplicateDocumentException(null, id);
+                });
+        ParsedDocument doc = parser.parse(fileName, content);
+        if (previous == null && doc.title() != null) {
+            previous = plans.latestWithTitle(region.code(), doc.title()).orElse(null);
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into import_job (file_name, content_type, sha256, size_bytes, content, region_code, kind, previous_plan_id)
+                values (:name, :type, :sha, :size, :content, :region, :kind, :previous)""")
+                .param("name", fileName).param("type", contentType(fileName)).param("sha", sha)
+                .param("size", content.length).param("content", content).param("region", region.code())
+                .param("kind", kind).param("previous", previous == null ? null : previous.id(), Types.BIGINT)
+                .update(key, "id");
+        return job(key.getKey().longValue());
+    }
+
+    public ImportJob job(long id) {
+        return jdbc.sql("select " + JOB_COLUMNS + " from import_job where id = :id").param("id", id)
+                .query(JOB).optional().orElseThrow(() -> new NotFoundException("import", id));
+    }
+
+    public PageResult<ImportJob> list(String state, PageRequest page) {
+        Where where = new Where().and("state = :state", "state", state);
+        return pager.page(JOB_COLUMNS, "from import_job", where, "id desc", page, JOB);
+    }
+
+    public ImportReview review(long id) {
+        ImportJob job = job(id);
+        ParsedDocument doc = parser.parse(job.fileName(), content(id));
+        List<String> problems = new ArrayList<>();
+        if (doc.title() == null || doc.title().isBlank()) problems.add("文档中没有找到标题 The document has no title");
+        if (doc.period() == null) problems.add("文档中没有找到规划期限 The document gives no period (years)");
+        if (doc.tasks().isEmpty() && doc.indicators().isEmpty()) problems.add("文档中没有找到任务或指标 No tasks or indicators found");
+        PlanDraft draft = problems.isEmpty()
+                ? DraftMapper.toDraft(doc, job.regionCode(), job.kind(), null, doc.period().from(), doc.period().to())
+                : null;
+        List<UnitResolution> resolutions = draft == null ? List.of() : resolveUnits(job, draft);
+        resolutions.stream().filter(UnitResolution::unknown).forEach(u ->
+                problems.add("未识别的责任单位 Unknown unit: " + u.writtenName()));
+
+        Map<String, Long> indicatorMatches = new LinkedHashMap<>();
+        if (draft != null) {
+            Set<String> names = new LinkedHashSet<>();
+            draft.indicators().forEach(i -> names.add(i.name()));
+            draft.tasks().forEach(t -> t.targets().forEach(x -> names.add(x.indicator())));
+            Map<String, Long> known = indicators.idsByName(job.regionCode(), names);
+            names.forEach(n -> indicatorMatches.put(n, known.get(n)));
+        }
+        Plan previous = job.previousPlanId() == null ? null : plans.find(job.previousPlanId()).orElse(null);
+        PlanDiff diff = previous == null || draft == null ? null : diff(previous, canonicalUnits(draft, resolutions));
+        return new ImportReview(job, doc, draft, resolutions, indicatorMatches, problems, previous, diff);
+    }
+
+    /** Maps a unit name as written to an existing unit of the region; on publishing the name becomes its alias. */
+    @Transactional
+    public void mapUnit(long importId, String writtenName, long unitId) {
+        ImportJob job = reviewable(importId);
+        Unit unit = units.find(unitId).orElseThrow(() -> new InvalidParameterException("unit", "unknown unit " + unitId));
+        if (!unit.regionCode().equals(job.regionCode())) {
+            throw new InvalidParameterException("unit", unit.name() + " belongs to another region");
+        }
+        saveDecision(importId, writtenName, unitId, null, null);
+    }
+
+    /** Decides to create a unit for a name as written, under a canonical name (the written one if blank). */
+    @Transactional
+    public void createUnit(long importId, String writtenName, String canonicalName, String kind) {
+        reviewable(importId);
+        if (!Unit.KINDS.contains(kind)) throw new InvalidParameterException("kind", "must be one of " + Unit.KINDS);
+        String name = canonicalName == null || canonicalName.isBlank() ? writtenName : canonicalName.strip();
+        saveDecision(importId, writtenName, null, name, kind);
+    }
+
+    /**
+     * Settles every unit still unknown at once: a suggestion found (区民政局 for 民政局) is taken, any other
+     * name becomes a new unit as written, its kind guessed from its name. Returns how many were settled.
+     */
+    @Transactional
+    public int settleUnknownUnits(long importId) {
+        reviewable(importId);
+        int settled = 0;
+        for (UnitResolution u : review(importId).units()) {
+            if (!u.unknown()) continue;
+            if (u.suggestedUnitId() != null) {
+                saveDecision(importId, u.writtenName(), u.suggestedUnitId(), null, null);
+            } else {
+                saveDecision(importId, u.writtenName(), null, u.writtenName(), UnitKinds.guess(u.writtenName()));
+            }
+            settled++;
+        }
+        return settled;
+    }
+
+    /**
+     * Publishes the import as a plan: applies the unit decisions (aliases learnt, units created), stores
+     * the plan with its source document, and closes the import. All or nothing.
+     */
+    @Transactional
+    public long publish(long importId) {
+        ImportReview review = review(importId);
+        if (!review.job().inReview()) {
+            throw new ImportStateException("import " + importId + " is " + review.job().state() + ", not in review");
+        }
+        if (!review.problems().isEmpty()) throw new DraftException(review.problems());
+        ImportJob job = review.job();
+        for (UnitResolution u : review.units()) {
+            if (u.status() == Status.MAPPED) {
+                units.addAlias(job.regionCode(), u.writtenName(), u.unitId());
+            } else if (u.status() == Status.CREATE) {
+                List<String> aliases = u.unitName().equals(u.writtenName()) ? List.of() : List.of(u.writtenName());
+                units.create(job.regionCode(), u.unitName(), u.createKind(), aliases);
+            }
+        }
+        long planId = planWriter.create(review.draft(),
+                new SourceFile(job.fileName(), job.contentType(), job.sha256(), content(importId)), job.previousPlanId());
+        int closed = jdbc.sql("update import_job set state = 'published', plan_id = :plan where id = :id and state = 'review'")
+                .param("plan", planId).param("id", importId).update();
+        if (closed != 1) throw new ImportStateException("import " + importId + " was published or discarded meanwhile");
+        return planId;
+    }
+
+    @Transactional
+    public void discard(long importId) {
+        int closed = jdbc.sql("update import_job set state = 'discarded' where id = :id and state = 'review'")
+                .param("id", importId).update();
+        if (closed != 1) throw new ImportStateException("import " + job(importId).id() + " is not in review");
+    }
+
+    /** The original bytes of an import, for parsing and for download. */
+    public byte[] content(long importId) {
+        return jdbc.sql("select content from import_job where id = :id").param("id", importId)
+                .query(byte[].class).optional().orElseThrow(() -> new NotFoundException("import", importId));
+    }
+
+    private ImportJob reviewable(long importId) {
+        ImportJob job = job(importId);
+        if (!job.inReview()) throw new ImportStateException("import " + importId + " is " + job.state() + ", not in review");
+        return job;
+    }
+
+    private void saveDecision(long importId, String writtenName, Long unitId, String createName, String createKind) {
+        jdbc.sql("delete from import_unit_decision where import_id = :id and written_name = :name")
+                .param("id", importId).param("name", writtenName).update();
+        jdbc.sql("""
+                insert into import_unit_decision (import_id, written_name, unit_id, create_name, create_kind)
+                values (:id, :name, :unit, :createName, :createKind)""")
+                .param("id", importId).param("name", writtenName).param("unit", unitId, Types.BIGINT)
+                .param("createName", createName).param("createKind", createKind).update();
+    }
+
+    private List<UnitResolution> resolveUnits(ImportJob job, PlanDraft draft) {
+        Map<String, Integer> names = DraftMapper.unitNames(draft);
+        Map<String, Long> known = units.resolve(job.regionCode(), names.keySet());
+        record Decision(Long unitId, String createName, String createKind) {}
+        Map<String, Decision> decisions = new HashMap<>();
+        jdbc.sql("select written_name, unit_id, create_name, create_kind from import_unit_decision where import_id = :id")
+                .param("id", job.id())
+                .query(rs -> {
+                    decisions.put(rs.getString(1), new Decision(rs.getObject(2, Long.class), rs.getString(3), rs.getString(4)));
+                });
+        Map<String, String> variants = new HashMap<>();
+        names.keySet().stream().filter(n -> !known.containsKey(n) && !decisions.containsKey(n))
+                .forEach(n -> suggestionsFor(n).forEach(v -> variants.putIfAbsent(v, n)));
+        Map<String, Long> suggested = new HashMap<>();
+        units.resolve(job.regionCode(), variants.keySet()).forEach((variant, unitId) ->
+                suggested.putIfAbsent(variants.get(variant), unitId));
+        Map<Long, String> unitNames = unitNames(job.regionCode(), known, decisions.values().stream()
+                .map(Decision::unitId).toList(), suggested);
+
+        List<UnitResolution> result = new ArrayList<>();
+        names.forEach((name, count) -> {
+            Decision d = decisions.get(name);
+            if (known.containsKey(name)) {
+                long id = known.get(name);
+                result.add(new UnitResolution(name, Status.KNOWN, id, unitNames.get(id), null, null, null, count));
+            } else if (d != null && d.unitId() != null) {
+                result.add(new UnitResolution(name, Status.MAPPED, d.unitId(), unitNames.get(d.unitId()), null, null, null, count));
+            } else if (d != null) {
+                result.add(new UnitResolution(name, Status.CREATE, null, d.createName(), d.createKind(), null, null, count));
+            } else {
+                Long s = suggested.get(name);
+                result.add(new UnitResolution(name, Status.UNKNOWN, null, null, null, s, s == null ? null : unitNames.get(s), count));
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Other ways a document may write the same unit: a district plan says 民政局 for 区民政局, a city plan
+     * 市发改委 where the unit list has 宁波市发改委.
+     */
+    static List<String> suggestionsFor(String written) {
+        List<String> v = new ArrayList<>();
+        for (String prefix : List.of("区", "市", "县")) {
+            if (written.startsWith(prefix)) v.add(written.substring(prefix.length()));
+            else v.add(prefix + written);
+        }
+        return v;
+    }
+
+    private Map<Long, String> unitNames(String regionCode, Map<String, Long> known, List<Long> decided, Map<String, Long> suggested) {
+        Set<Long> ids = new LinkedHashSet<>(known.values());
+        decided.stream().filter(java.util.Objects::nonNull).forEach(ids::add);
+        ids.addAll(suggested.values());
+        Map<Long, String> names = new HashMap<>();
+        if (ids.isEmpty()) return names;
+        jdbc.sql("select id, name from unit where id in (:ids)").param("ids", ids)
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
+    /** The draft with each unit name replaced by the canonical name it resolves to, so a diff compares like with like. */
+    private static PlanDraft canonicalUnits(PlanDraft draft, List<UnitResolution> resolutions) {
+        Map<String, String> canonical = new HashMap<>();
+        resolutions.forEach(r -> canonical.put(r.writtenName(), r.unitName() == null ? r.writtenName() : r.unitName()));
+        List<PlanDraft.TaskDraft> tasks = draft.tasks().stream().map(t -> new PlanDraft.TaskDraft(t.list(), t.code(),
+                t.sectionKey(), t.category(), t.group(), t.title(), t.text(),
+                t.leadUnits().stream().map(n -> canonical.getOrDefault(n, n)).toList(),
+                t.coUnits().stream().map(n -> canonical.getOrDefault(n, n)).toList(),
+                t.targetSystem(), t.workSystem(), t.policySystem(), t.evaluationSystem(), t.milestones(), t.targets())).toList();
+        return new PlanDraft(draft.title(), draft.regionCode(), draft.issuer(), draft.startYear(), draft.endYear(),
+                draft.kind(), draft.sections(), tasks, draft.indicators());
+    }
+
+    private PlanDiff diff(Plan previous, PlanDraft draft) {
+        List<TaskText> old = plans.taskTexts(previous.id());
+        Map<Long, TaskText> byId = new HashMap<>();
+        old.forEach(t -> byId.put(t.id(), t));
+        List<TaskShape> oldTasks = old.stream()
+                .map(t -> new TaskShape(t.list(), t.code(), t.title(), t.text(), t.leadUnits())).toList();
+        List<TargetShape> oldTargets = new ArrayList<>();
+        for (TargetView t : indicators.targetsOfPlan(previous.id())) {
+            TaskText task = t.taskId() == null ? null : byId.get(t.taskId());
+            if (task != null) {
+                oldTargets.add(new TargetShape(task.list(), task.code(), t.indicatorName(), t.year(), t.display()));
+            }
+        }
+        return PlanDiff.between(oldTasks, oldTargets, PlanDiff.tasksOf(draft), PlanDiff.targetsOf(draft));
+    }
+
+    static String contentType(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".docx")) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        if (lower.endsWith(".pdf")) return "application/pdf";
+        return "text/plain";
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
