@@ -11,6 +11,9 @@ create table import_job (
     region_code      varchar(12)  not null references region (code),
     kind             varchar(20)  not null,
     previous_plan_id bigint       references plan (id) on delete set null,
+    title            varchar(500),                 -- entered by the office where the document lacks one
+    start_year       integer,                      -- likewise the period
+    end_year         integer,
     state            varchar(12)  not null default 'review' check (state in ('review', 'published', 'discarded')),
     plan_id          bigint       references plan (id) on delete set null,
     created_at       timestamp    not null default current_timestamp

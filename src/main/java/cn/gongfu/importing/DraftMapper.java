@@ -33,13 +33,13 @@ final class DraftMapper {
 
     private DraftMapper() {}
 
-    /** @param start the plan's first year, {@code end} its last: the document's period or what the office entered */
-    static PlanDraft toDraft(ParsedDocument doc, String regionCode, String kind, String issuer, int start, int end) {
+    /** @param title, start, end the document's title and period, or what the office entered where it has none */
+    static PlanDraft toDraft(ParsedDocument doc, String title, String regionCode, String kind, int start, int end) {
         List<SectionDraft> sections = doc.sections().stream()
                 .map(s -> new SectionDraft(s.id(), s.parentId(), s.label(), s.title())).toList();
         List<TaskDraft> tasks = doc.tasks().stream().map(t -> task(t, end)).toList();
         List<IndicatorDraft> indicators = doc.indicators().stream().map(DraftMapper::indicator).toList();
-        return new PlanDraft(doc.title(), regionCode, issuer, start, end, kind, sections, tasks, indicators);
+        return new PlanDraft(title, regionCode, null, start, end, kind, sections, tasks, indicators);
     }
 
     static String category(String parsed) {

@@ -34,11 +34,11 @@ public class ImportApi {
 
     /** Uploads a .txt, .docx or .pdf plan document; it is parsed at once and kept for review. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ResponseEntity<ImportReview> upload(@RequestParam("file") MultipartFile file,
+    public ResponseEntity<ImportReview> upload(@RequestParam(value = "file", required = false) MultipartFile file,
                                                @RequestParam String region,
                                                @RequestParam(defaultValue = "action_plan") String kind,
                                                @RequestParam(required = false) Long previousPlan) throws IOException {
-        ImportJob job = imports.upload(file.getOriginalFilename(), file.getBytes(), region, kind, previousPlan);
+        ImportJob job = imports.upload(file.getOriginalFilename(), Uploads.read(file), region, kind, previousPlan);
         return ResponseEntity.created(URI.create("/api/v1/imports/" + job.id())).body(imports.review(job.id()));
     }
 
@@ -76,6 +76,15 @@ public class ImportApi {
     @PostMapping("/{id}/units/settle")
     public ImportReview settleUnknownUnits(@PathVariable long id) {
         imports.settleUnknownUnits(id);
+        return imports.review(id);
+    }
+
+    /** The title and period where the document gives none (or gets them wrong). */
+    public record Details(String title, Integer startYear, Integer endYear) {}
+
+    @PutMapping("/{id}/details")
+    public ImportReview details(@PathVariable long id, @RequestBody Details details) {
+        imports.setDetails(id, details.title(), details.startYear(), details.endYear());
         return imports.review(id);
     }
 

@@ -12,6 +12,9 @@ public record ImportJob(
         String regionCode,
         String kind,
         Long previousPlanId,
+        String title,
+        Integer startYear,
+        Integer endYear,
         String state,
         Long planId,
         LocalDateTime createdAt) {

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The import wizard: upload with a progress bar, review, decide about unknown units, publish. */
@@ -63,13 +62,13 @@ public class ImportPages {
         String error;
         try {
             if (file == null || file.isEmpty()) throw new InvalidParameterException("file", message("imports.noFile"));
-            ImportJob job = imports.upload(file.getOriginalFilename(), file.getBytes(), region, kind, previousPlan);
+            ImportJob job = imports.upload(file.getOriginalFilename(), Uploads.read(file), region, kind, previousPlan);
             if (htmx != null) {
                 response.setHeader("HX-Redirect", "/imports/" + job.id());
                 return "imports/list :: uploadResult";
             }
             return "redirect:/imports/" + job.id();
-        } catch (DocumentException | InvalidParameterException e) {
+        } catch (DocumentException | InvalidParameterException | UploadTooLargeException e) {
             error = e.getMessage();
         } catch (DuplicateDocumentException e) {
             error = e.planId() != null ? message("imports.duplicatePlan", e.planId()) : message("imports.duplicateImport", e.importId());
@@ -109,6 +108,13 @@ public class ImportPages {
         return "redirect:/imports/" + id + "#units";
     }
 
+    @PostMapping("/imports/{id}/details")
+    public String details(@PathVariable long id, @RequestParam(required = false) String title,
+                          @RequestParam(required = false) Integer startYear, @RequestParam(required = false) Integer endYear) {
+        imports.setDetails(id, title, startYear, endYear);
+        return "redirect:/imports/" + id;
+    }
+
     @PostMapping("/imports/{id}/units/settle")
     public String settleUnknownUnits(@PathVariable long id) {
         imports.settleUnknownUnits(id);
@@ -137,14 +143,5 @@ public class ImportPages {
 
     private String message(String key, Object... args) {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-    }
-
-    /** An oversized upload is refused before it reaches {@link #upload}; say so on the form. */
-    @org.springframework.web.bind.annotation.ExceptionHandler(MaxUploadSizeExceededException.class)
-    public String tooLarge(HttpServletResponse response, Model model) {
-        response.setStatus(413);
-        model.addAttribute("error", message("imports.tooLarge"));
-        prepareForm(model);
-        return "imports/list";
     }
 }

@@ -56,7 +56,8 @@ public class ImportService {
     public static final List<String> KINDS = List.of("action_plan", "work_points", "special_plan", "implementation");
 
     private static final String JOB_COLUMNS = """
-            id, file_name, content_type, sha256, size_bytes, region_code, kind, previous_plan_id, state, plan_id, created_at""";
+            id, file_name, content_type, sha256, size_bytes, region_code, kind, previous_plan_id, title, start_year, end_year,
+            state, plan_id, created_at""";
     private static final RowMapper<ImportJob> JOB = new DataClassRowMapper<>(ImportJob.class);
 
     private final DocumentParser parser = new DocumentParser();
@@ -134,12 +135,15 @@ public class ImportService {
     public ImportReview review(long id) {
         ImportJob job = job(id);
         ParsedDocument doc = parser.parse(job.fileName(), content(id));
+        String title = job.title() != null ? job.title() : doc.title();
+        Integer start = job.startYear() != null ? job.startYear() : doc.period() == null ? null : doc.period().from();
+        Integer end = job.endYear() != null ? job.endYear() : doc.period() == null ? null : doc.period().to();
         List<String> problems = new ArrayList<>();
-        if (doc.title() == null || doc.title().isBlank()) problems.add("文档中没有找到标题 The document has no title");
-        if (doc.period() == null) problems.add("文档中没有找到规划期限 The document gives no period (years)");
+        if (title == null || title.isBlank()) problems.add("文档中没有找到标题，请填写 The document has no title: enter one");
+        if (start == null || end == null) problems.add("文档中没有找到规划期限，请填写 The document gives no period: enter its years");
         if (doc.tasks().isEmpty() && doc.indicators().isEmpty()) problems.add("文档中没有找到任务或指标 No tasks or indicators found");
         PlanDraft draft = problems.isEmpty()
-                ? DraftMapper.toDraft(doc, job.regionCode(), job.kind(), null, doc.period().from(), doc.period().to())
+                ? DraftMapper.toDraft(doc, title, job.regionCode(), job.kind(), start, end)
                 : null;
         List<UnitResolution> resolutions = draft == null ? List.of() : resolveUnits(job, draft);
         resolutions.stream().filter(UnitResolution::unknown).forEach(u ->
@@ -156,6 +160,19 @@ public class ImportService {
         Plan previous = job.previousPlanId() == null ? null : plans.find(job.previousPlanId()).orElse(null);
         PlanDiff diff = previous == null || draft == null ? null : diff(previous, canonicalUnits(draft, resolutions));
         return new ImportReview(job, doc, draft, resolutions, indicatorMatches, problems, previous, diff);
+    }
+
+    /** What the office enters where the document is silent: the plan's title and its first and last year. */
+    @Transactional
+    public void setDetails(long importId, String title, Integer startYear, Integer endYear) {
+        reviewable(importId);
+        if ((startYear == null) != (endYear == null)) throw new InvalidParameterException("endYear", "give both years or neither");
+        if (startYear != null && (startYear < 1949 || endYear < startYear || endYear > startYear + 30)) {
+            throw new InvalidParameterException("endYear", "years must run forward from 1949, at most 30 years: " + startYear + "–" + endYear);
+        }
+        jdbc.sql("update import_job set title = :title, start_year = :start, end_year = :end where id = :id")
+                .param("title", title == null || title.isBlank() ? null : title.strip())
+                .param("start", startYear, Types.INTEGER).param("end", endYear, Types.INTEGER).param("id", importId).update();
     }
 
     /** Maps a unit name as written to an existing unit of the region; on publishing the name becomes its alias. */

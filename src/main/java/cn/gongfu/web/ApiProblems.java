@@ -2,6 +2,7 @@ package cn.gongfu.web;
 
 import cn.gongfu.importing.DuplicateDocumentException;
 import cn.gongfu.importing.ImportStateException;
+import cn.gongfu.importing.UploadTooLargeException;
 import cn.gongfu.ingest.DocumentException;
 import cn.gongfu.plan.DraftException;
 import java.net.URI;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -30,7 +30,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final String TYPES = "https://gongfu.example/problems/";
-    static final String UPLOAD_LIMIT = "50 MB";
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -86,13 +85,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "import-closed", "Import not in review 导入已结束", e.getMessage());
     }
 
-    @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "File too large 文件过大",
-                "the file is larger than the " + UPLOAD_LIMIT + " an upload may have");
+    @ExceptionHandler(UploadTooLargeException.class)
+    ProblemDetail tooLarge(UploadTooLargeException e) {
+        ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "File too large 文件过大", e.getMessage());
         p.setProperty("field", "file");
-        return problemResponse(p);
+        return p;
     }
 
     private static ResponseEntity<Object> problemResponse(ProblemDetail p) {

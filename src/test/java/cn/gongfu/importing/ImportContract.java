@@ -1,0 +1,227 @@
+package cn.gongfu.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Importing documents of the demo district's style through the API, run on each database: upload,
+ * review, unit decisions, publish, duplicates, bad files, and a new version with its differences.
+ */
+abstract class ImportContract {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aDocumentIsReviewedItsUnitsSettledAndPublishedWithItsSource() throws Exception {
+        byte[] doc = sample("qingxi_work_points.txt");
+        JsonNode review = json(upload("work_points.txt", doc, "work_points").andExpect(status().isCreated()));
+        long id = review.get("job").get("id").asLong();
+        assertThat(review.get("job").get("state").asText()).isEqualTo("review");
+        Map<String, JsonNode> units = byWrittenName(review);
+        assertThat(units.get("区卫健局").get("status").asText()).isEqualTo("KNOWN");
+        assertThat(units.get("区卫健局").get("unitName").asText()).isEqualTo("区卫生健康局");
+        assertThat(units.get("区商务局").get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(review.get("problems").toString()).contains("区商务局", "区科技局", "青溪高新区管委会");
+
+        // publishing with unknown units is refused, naming them, and stores nothing
+        long plans = rows("plan");
+        mvc.perform(post("/api/v1/imports/{id}/publish", id))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[*]", hasItem(containsString("区商务局"))));
+        assertThat(rows("plan")).isEqualTo(plans);
+
+        long econ = unitId("区经济和信息化局");
+        json(put("/api/v1/imports/{id}/units", id).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"writtenName\":\"区科技局\",\"unitId\":" + econ + "}"));
+        json(put("/api/v1/imports/{id}/units", id).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"writtenName\":\"区商务局\",\"createName\":\"区商务局\",\"createKind\":\"department\"}"));
+        JsonNode settled = json(post("/api/v1/imports/{id}/units/settle", id));
+        assertThat(settled.get("problems")).isEmpty();
+        assertThat(byWrittenName(settled).get("青溪高新区管委会").get("createKind").asText()).isEqualTo("management");
+        assertThat(byWrittenName(settled).get("区科技局").get("status").asText()).isEqualTo("MAPPED");
+
+        long planId = json(mvc.perform(post("/api/v1/imports/{id}/publish", id)).andExpect(status().isCreated()))
+                .get("planId").asLong();
+        JsonNode plan = json(get("/api/v1/plans/{id}", planId));
+        assertThat(plan.get("title").asText()).isEqualTo("青溪区2023年推进共同富裕先行区工作要点");
+        assertThat(plan.get("sourceSha256").asText()).isEqualTo(ImportService.sha256(doc));
+        assertThat(plan.get("taskCount").asInt()).isEqualTo(review.get("draft").get("tasks").size());
+        byte[] stored = jdbc.sql("select content from plan_source where plan_id = :id").param("id", planId)
+                .query(byte[].class).single();
+        assertThat(stored).isEqualTo(doc);
+        byte[] downloaded = mvc.perform(get("/api/v1/imports/{id}/source", id)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(downloaded).isEqualTo(doc);
+
+        // what the office decided is learnt: the written name is now an alias; new units exist
+        ok(get("/api/v1/units").param("region", "330299").param("q", "区科技局"))
+                .andExpect(jsonPath("$.items[0].name").value("区经济和信息化局"));
+        ok(get("/api/v1/units").param("region", "330299").param("q", "青溪高新区管委会"))
+                .andExpect(jsonPath("$.items[0].kind").value("management"));
+        ok(get("/api/v1/tasks").param("plan", "" + planId).param("size", "500"))
+                .andExpect(jsonPath("$.items[*].leadUnits[*].name", hasItem("区卫生健康局")));
+
+        // the import is closed; the same document again is recognised
+        mvc.perform(post("/api/v1/imports/{id}/publish", id)).andExpect(status().isConflict());
+        upload("again.txt", doc, "work_points").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.planId").value(planId));
+    }
+
+    @Test
+    void unreadableOrMisaddressedUploadsAreRefusedAndNothingIsStored() throws Exception {
+        long jobs = rows("import_job");
+        badUpload(upload("empty.txt", new byte[0], "action_plan"), "file");
+        byte[] garbage = new byte[4096];
+        new java.util.Random(7).nextBytes(garbage);
+        badUpload(upload("garbage.docx", garbage, "action_plan"), "file");
+        badUpload(upload("garbage.txt", garbage, "action_plan"), "file");
+        badUpload(mvc.perform(multipart("/api/v1/imports").file(file("x.txt", sample("qingxi_actions.txt")))
+                .param("region", "999999").param("kind", "action_plan")), "region");
+        badUpload(mvc.perform(multipart("/api/v1/imports").file(file("x.txt", sample("qingxi_actions.txt")))
+                .param("region", "330299").param("kind", "novel")), "kind");
+        assertThat(rows("import_job")).isEqualTo(jobs);
+    }
+
+    @Test
+    void anOversizedUploadIsRefusedWith413() throws Exception {
+        byte[] big = new byte[52 * 1024 * 1024];
+        Arrays.fill(big, (byte) 'a');
+        String boundary = "gongfu-test-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"region\"\r\n\r\n330299\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\nContent-Type: text/plain\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, big, tail))).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("\"field\":\"file\"", "50 MB");
+    }
+
+    @Test
+    void aNewVersionOfAPlanShowsWhatChangedAndIsImportedBesideTheOld() throws Exception {
+        String original = new String(sample("qingxi_services_plan.txt"), StandardCharsets.UTF_8);
+        long oldPlan = importAndPublish("services.txt", original.getBytes(StandardCharsets.UTF_8));
+        JsonNode oldTask = json(get("/api/v1/tasks").param("plan", "" + oldPlan).param("size", "500")).get("items").get(0);
+        JsonNode oldTargets = json(get("/api/v1/tasks/{id}", oldTask.get("id").asLong())).get("targets");
+        assertThat(oldTargets).isNotEmpty();
+        String raw = oldTargets.get(0).get("rawText").asText();
+        String changedRaw = raw.replaceFirst("\\d+(\\.\\d+)?", "999");
+        assertThat(original).contains(raw);
+
+        String revised = original.replace(raw, changedRaw);
+        JsonNode review = json(upload("services-v2.txt", revised.getBytes(StandardCharsets.UTF_8), "special_plan")
+                .andExpect(status().isCreated()));
+        assertThat(review.get("previousPlan").get("id").asLong()).as("recognised by its title").isEqualTo(oldPlan);
+        JsonNode diff = review.get("diff");
+        assertThat(diff.get("targets").toString()).contains("CHANGED", "999");
+        assertThat(diff.get("tasks").toString()).contains(oldTask.get("code").asText());
+
+        long id = review.get("job").get("id").asLong();
+        json(post("/api/v1/imports/{id}/units/settle", id));
+        long newPlan = json(mvc.perform(post("/api/v1/imports/{id}/publish", id)).andExpect(status().isCreated()))
+                .get("planId").asLong();
+        ok(get("/api/v1/plans/{id}", newPlan)).andExpect(jsonPath("$.previousPlanId").value((int) oldPlan));
+        ok(get("/api/v1/plans/{id}", oldPlan)).andExpect(jsonPath("$.state").value("published"));
+    }
+
+    @Test
+    void aDiscardedImportCanBeUploadedAgain() throws Exception {
+        byte[] doc = (new String(sample("qingxi_actions.txt"), StandardCharsets.UTF_8) + "\n（讨论稿）\n")
+                .getBytes(StandardCharsets.UTF_8);
+        long id = json(upload("actions.txt", doc, "implementation").andExpect(status().isCreated())).get("job").get("id").asLong();
+        upload("actions.txt", doc, "implementation").andExpect(status().isConflict()).andExpect(jsonPath("$.importId").value((int) id));
+        mvc.perform(post("/api/v1/imports/{id}/discard", id)).andExpect(status().isNoContent());
+        mvc.perform(post("/api/v1/imports/{id}/discard", id)).andExpect(status().isConflict());
+        upload("actions.txt", doc, "implementation").andExpect(status().isCreated());
+    }
+
+    private long importAndPublish(String name, byte[] doc) throws Exception {
+        long id = json(upload(name, doc, "special_plan").andExpect(status().isCreated())).get("job").get("id").asLong();
+        json(post("/api/v1/imports/{id}/units/settle", id));
+        return json(mvc.perform(post("/api/v1/imports/{id}/publish", id)).andExpect(status().isCreated())).get("planId").asLong();
+    }
+
+    private ResultActions upload(String name, byte[] content, String kind) throws Exception {
+        return mvc.perform(multipart("/api/v1/imports").file(file(name, content)).param("region", "330299").param("kind", kind));
+    }
+
+    private static MockMultipartFile file(String name, byte[] content) {
+        return new MockMultipartFile("file", name, "application/octet-stream", content);
+    }
+
+    private void badUpload(ResultActions result, String field) throws Exception {
+        result.andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value(field))
+                .andExpect(jsonPath("$.detail").isNotEmpty());
+    }
+
+    private long unitId(String name) {
+        return jdbc.sql("select id from unit where region_code = '330299' and name = :name").param("name", name)
+                .query(Long.class).single();
+    }
+
+    private long rows(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private static Map<String, JsonNode> byWrittenName(JsonNode review) {
+        Map<String, JsonNode> m = new HashMap<>();
+        review.get("units").forEach(u -> m.put(u.get("writtenName").asText(), u));
+        return m;
+    }
+
+    private static byte[] sample(String name) throws IOException {
+        return new ClassPathResource("ingest/" + name).getContentAsByteArray();
+    }
+
+    private ResultActions ok(RequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk());
+    }
+
+    private JsonNode json(RequestBuilder request) throws Exception {
+        return json(ok(request));
+    }
+
+    private static JsonNode json(ResultActions result) throws Exception {
+        return JSON.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+}
