@@ -73,9 +73,10 @@ public class ImportPages {
         } catch (DuplicateDocumentException e) {
             error = e.planId() != null ? message("imports.duplicatePlan", e.planId()) : message("imports.duplicateImport", e.importId());
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("error", error);
+        // htmx swaps only successful responses into the page, so its error fragment comes with 200
         if (htmx != null) return "imports/list :: uploadResult";
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         prepareForm(model);
         return "imports/list";
     }

@@ -44,10 +44,10 @@ public record ImportReview(
     }
 
     public int targetCount() {
-        return draft == null ? 0 : draft.tasks().stream().mapToInt(t -> t.targets().size()).sum();
+        return document.tasks().stream().mapToInt(t -> t.targets().size()).sum();
     }
 
     public int milestoneCount() {
-        return draft == null ? 0 : draft.tasks().stream().mapToInt(t -> t.milestones().size()).sum();
+        return document.tasks().stream().mapToInt(t -> t.milestones().size()).sum();
     }
 }
