@@ -14,6 +14,11 @@ import java.util.Map;
  */
 final class FindingsAnalyzer {
 
+    private static final java.util.regex.Pattern PARENS = java.util.regex.Pattern.compile("[（(][^（）()]*[）)]");
+    private static final java.util.regex.Pattern NOISE = java.util.regex.Pattern.compile("[“”\"《》、，,\\s]");
+    private static final java.util.regex.Pattern SCOPE = java.util.regex.Pattern.compile(
+            "^(?:全区|全市|全县|全省|我区|我市|区级|市级|新增|累计|年均|全年|全社会)");
+
     private FindingsAnalyzer() {
     }
 
@@ -189,8 +194,9 @@ final class FindingsAnalyzer {
     }
 
     private static String key(String name) {
-        String k = name.replaceAll("[（(][^（）()]*[）)]", "").replaceAll("[“”\"《》、，,\\s]", "");
-        k = k.replaceAll("^(?:全区|全市|全县|全省|我区|我市|区级|市级|新增|累计|年均|全年|全社会)", "");
+        String k = PARENS.matcher(name).replaceAll("");
+        k = NOISE.matcher(k).replaceAll("");
+        k = SCOPE.matcher(k).replaceFirst("");
         return k;
     }
 

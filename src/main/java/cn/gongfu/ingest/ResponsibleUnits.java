@@ -21,6 +21,10 @@ final class ResponsibleUnits {
     record Split(List<String> units, String rest) {
     }
 
+    private static final Pattern SEPARATORS = Pattern.compile("[、，,；;]");
+    private static final Pattern BRACKETS_AROUND = Pattern.compile("^[（(]+|[)）]+$");
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+
     private ResponsibleUnits() {
     }
 
@@ -42,9 +46,11 @@ final class ResponsibleUnits {
 
     static List<String> split(String content) {
         List<String> units = new ArrayList<>();
-        for (String part : content.split("[、，,；;]")) {
-            String u = part.trim().replaceAll("^[（(]+|[)）]+$", "").trim();
-            u = u.replaceAll("[。.]$", "");
+        for (String part : SEPARATORS.split(content)) {
+            String u = BRACKETS_AROUND.matcher(part.trim()).replaceAll("").trim();
+            if (u.endsWith("。") || u.endsWith(".")) {
+                u = u.substring(0, u.length() - 1);
+            }
             if (!u.isEmpty()) {
                 units.add(u);
             }
@@ -55,7 +61,7 @@ final class ResponsibleUnits {
     /** True when every 、-separated part of a bracket reads like an organisation name. */
     static boolean looksLikeUnits(String content) {
         String c = content.trim();
-        if (c.length() < 2 || c.length() > 200 || c.matches(".*\\d.*")) {
+        if (c.length() < 2 || c.length() > 200 || DIGIT.matcher(c).find()) {
             return false;
         }
         for (String part : split(c)) {

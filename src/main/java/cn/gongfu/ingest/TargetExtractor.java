@@ -45,10 +45,14 @@ final class TargetExtractor {
     private static final Pattern PASS = Pattern.compile("通过[^，,。；;]{0,20}(?:评估|验收|认定|评审|复评|复核|考核)");
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:[，,、；;：:\\s]|到\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
-    private static final Pattern TRAILING_FILLER = Pattern.compile("(?:分别|均|都|实现|有效|基本|全面|要)+$");
+    private static final Pattern TRAILING_FILLER = Pattern.compile("(?:分别|均|都|实现|有效|基本|全面|要|在)+$");
 
     /** Words that end an indicator name; a "和" only separates two names when both end like this. */
     private static final Pattern METRIC_END = Pattern.compile("(?:数|率|比|比重|占比|额|量|度|值|面积|人数|规模|水平|指数|系数|收入|支出|标准|总量|里程)$");
+
+    private static final Pattern LEADING_CONJUNCTION = Pattern.compile("^(?:和|及|与|以及)+");
+    private static final Pattern CONTINUATION = Pattern.compile("(?:[、，,]?(?:和|及|与|以及)?|、)");
+    private static final Pattern AND = Pattern.compile("和|及|与");
 
     private TargetExtractor() {
     }
@@ -64,6 +68,11 @@ final class TargetExtractor {
         final Mode mode;
         final int contextStart;
         final List<ParsedTarget> out = new ArrayList<>();
+        /** Offset in the text of each target in out, for document order. */
+        final List<Integer> positions = new ArrayList<>();
+        final int[] markStart;
+        final int[] markYear;
+        final boolean[] markSticky;
         int lastEnd = -1;
         String lastName;
         String lastVerb;
@@ -82,6 +91,23 @@ final class TargetExtractor {
             } else {
                 this.contextStart = 0;
             }
+            List<int[]> marks = new ArrayList<>();
+            Matcher y = YEAR_MARK.matcher(masked);
+            while (y.find()) {
+                int year = Integer.parseInt(y.group(1));
+                if (defaultYear != null && year < defaultYear - 10) {
+                    continue;
+                }
+                marks.add(new int[] {y.start(), year, y.group().startsWith("到") || y.group().startsWith("至") ? 1 : 0});
+            }
+            markStart = new int[marks.size()];
+            markYear = new int[marks.size()];
+            markSticky = new boolean[marks.size()];
+            for (int i = 0; i < marks.size(); i++) {
+                markStart[i] = marks.get(i)[0];
+                markYear[i] = marks.get(i)[1];
+                markSticky[i] = marks.get(i)[2] == 1;
+            }
         }
 
         List<ParsedTarget> run() {
@@ -94,8 +120,21 @@ final class TargetExtractor {
             }
             findAssigned();
             findQualitative();
-            out.sort(java.util.Comparator.comparingInt(t -> s.indexOf(t.text())));
-            return out;
+            Integer[] order = new Integer[out.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(positions::get));
+            List<ParsedTarget> sorted = new ArrayList<>(out.size());
+            for (Integer i : order) {
+                sorted.add(out.get(i));
+            }
+            return sorted;
+        }
+
+        void add(ParsedTarget t, int pos) {
+            out.add(t);
+            positions.add(pos);
         }
 
         /** Returns the end offset of what was consumed. */
@@ -194,7 +233,7 @@ final class TargetExtractor {
                 name = clean(s.substring(nameStart, prefixStart));
             }
             if (kind.equals("continuation") && (name.isEmpty() || nameStart >= lastEnd)) {
-                name = name.replaceAll("^(?:和|及|与|以及)+", "");
+                name = LEADING_CONJUNCTION.matcher(name).replaceFirst("");
                 if (name.isEmpty() && lastVerb != null && !boundary) {
                     // "打造200条精品线路、130个城市客厅": the second count names its own noun after the verb.
                     int nounEnd = end;
@@ -222,8 +261,8 @@ final class TargetExtractor {
                 cmp = Comparator.RANGE;
             }
             int textStart = kind.equals("continuation") ? start : nameStart;
-            String spanText = s.substring(textStart, end).replaceFirst("^[，,、；;：:\\s]+", "");
-            out.add(new ParsedTarget(name, cmp, value, min, max, unit, yearAt(start), false, spanText));
+            String spanText = stripLeadingPunct(s.substring(textStart, end));
+            add(new ParsedTarget(name, cmp, value, min, max, unit, yearAt(start), false, spanText), start);
             if (!kind.equals("continuation")) {
                 lastVerb = kind.equals("verb") ? verbWord(head) : null;
             }
@@ -248,7 +287,7 @@ final class TargetExtractor {
                 return;
             }
             String name = out.get(groupStart).indicator();
-            String[] parts = name.split("和|及|与");
+            String[] parts = AND.split(name);
             if (parts.length != size) {
                 return;
             }
@@ -274,7 +313,7 @@ final class TargetExtractor {
 
         boolean isContinuation(int prevEnd, int start) {
             String between = masked.substring(Math.min(prevEnd, start), start);
-            return between.matches("(?:[、，,]?(?:和|及|与|以及)?|、)");
+            return CONTINUATION.matcher(between).matches();
         }
 
         String verbWord(String head) {
@@ -310,24 +349,17 @@ final class TargetExtractor {
             while (sentenceStart > 0 && "。；;".indexOf(masked.charAt(sentenceStart - 1)) < 0) {
                 sentenceStart--;
             }
-            Integer found = null;
-            Matcher y = YEAR_MARK.matcher(masked);
-            Integer sticky = null;
-            while (y.find() && y.start() < pos) {
-                int year = Integer.parseInt(y.group(1));
-                if (defaultYear != null && year < defaultYear - 10) {
-                    continue;
-                }
-                if (y.start() >= sentenceStart) {
-                    found = year;
-                } else if (y.group().startsWith("到") || y.group().startsWith("至")) {
-                    sticky = year;
+            int k = java.util.Arrays.binarySearch(markStart, pos);
+            int last = k >= 0 ? k - 1 : -k - 2;
+            if (last >= 0 && markStart[last] >= sentenceStart) {
+                return markYear[last];
+            }
+            for (int i = last; i >= 0; i--) {
+                if (markSticky[i]) {
+                    return markYear[i];
                 }
             }
-            if (found != null) {
-                return found;
-            }
-            return sticky != null ? sticky : defaultYear;
+            return defaultYear;
         }
 
         void findAssigned() {
@@ -335,14 +367,14 @@ final class TargetExtractor {
             while (a.find()) {
                 int cs = clauseStart(a.start());
                 String subject = clean(s.substring(cs, a.start()));
-                String span = s.substring(cs, a.end()).replaceFirst("^[，,、；;：:\\s]+", "");
+                String span = stripLeadingPunct(s.substring(cs, a.end()));
                 Integer year = yearAt(a.start());
                 if (a.group(1) != null && subject.contains("、")) {
                     for (String part : subject.split("、")) {
-                        out.add(new ParsedTarget(clean(part), Comparator.ASSIGNED, null, null, null, null, year, false, span));
+                        add(new ParsedTarget(clean(part), Comparator.ASSIGNED, null, null, null, null, year, false, span), a.start());
                     }
                 } else {
-                    out.add(new ParsedTarget(subject, Comparator.ASSIGNED, null, null, null, null, year, false, span));
+                    add(new ParsedTarget(subject, Comparator.ASSIGNED, null, null, null, null, year, false, span), a.start());
                 }
             }
         }
@@ -370,12 +402,12 @@ final class TargetExtractor {
             if (name.isEmpty()) {
                 name = keyword;
             }
-            String span = s.substring(cs, kwEnd).replaceFirst("^[，,、；;：:\\s]+", "");
+            String span = stripLeadingPunct(s.substring(cs, kwEnd));
             Integer year = yearAt(kwStart);
             if (fullCoverage) {
-                out.add(new ParsedTarget(name, Comparator.QUALITATIVE, new BigDecimal(100), null, null, "%", year, true, span));
+                add(new ParsedTarget(name, Comparator.QUALITATIVE, new BigDecimal(100), null, null, "%", year, true, span), kwStart);
             } else {
-                out.add(new ParsedTarget(name, Comparator.QUALITATIVE, null, null, null, null, year, false, span));
+                add(new ParsedTarget(name, Comparator.QUALITATIVE, null, null, null, null, year, false, span), kwStart);
             }
         }
 
@@ -421,11 +453,24 @@ final class TargetExtractor {
         }
     }
 
+    static String stripLeadingPunct(String t) {
+        int i = 0;
+        while (i < t.length() && "，,、；;：: \t".indexOf(t.charAt(i)) >= 0) {
+            i++;
+        }
+        return t.substring(i);
+    }
+
     static String clean(String name) {
         String n = name.trim();
         n = LEADING_FILLER.matcher(n).replaceFirst("");
         n = TRAILING_FILLER.matcher(n).replaceFirst("");
-        n = n.replaceAll("^[，,、；;：:\\s]+|[，,、；;：:\\s]+$", "");
+        n = stripLeadingPunct(n);
+        int e = n.length();
+        while (e > 0 && "，,、；;：: ".indexOf(n.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        n = n.substring(0, e);
         return n;
     }
 

@@ -43,7 +43,7 @@ final class TextNormalizer {
                 continue;
             }
             String t = cleanInline(p);
-            if (FURNITURE_LINE.matcher(t).matches() && t.length() < 80) {
+            if (t.length() < 80 && mightBeFurniture(t) && FURNITURE_LINE.matcher(t).matches()) {
                 t = "";
             }
             lines.add(new SourceLine(t, i + 1, null));
@@ -53,6 +53,23 @@ final class TextNormalizer {
             return joinWrapped(lines);
         }
         return lines;
+    }
+
+    private static final String FURNITURE_HINTS = "版字【打关分索类公发文日时次访点来热位首纠收返";
+
+    /** Cheap pre-check so the furniture pattern only runs on lines that could be furniture. */
+    private static boolean mightBeFurniture(String t) {
+        int digits = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (FURNITURE_HINTS.indexOf(c) >= 0) {
+                return true;
+            }
+            if (c >= '0' && c <= '9' || c == '-') {
+                digits++;
+            }
+        }
+        return digits >= 7;
     }
 
     private static SourceLine tableRow(String p, int lineNo) {
