@@ -194,9 +194,19 @@ final class FindingsAnalyzer {
     }
 
     private static String key(String name) {
-        String k = PARENS.matcher(name).replaceAll("");
-        k = NOISE.matcher(k).replaceAll("");
-        k = SCOPE.matcher(k).replaceFirst("");
+        StringBuilder sb = new StringBuilder(name.length());
+        int depth = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '(' || c == '（') {
+                depth++;
+            } else if ((c == ')' || c == '）') && depth > 0) {
+                depth--;
+            } else if (depth == 0 && "“”\"《》、，, ".indexOf(c) < 0) {
+                sb.append(c);
+            }
+        }
+        String k = SCOPE.matcher(sb).replaceFirst("");
         return k;
     }
 

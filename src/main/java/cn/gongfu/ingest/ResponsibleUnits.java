@@ -21,6 +21,7 @@ final class ResponsibleUnits {
     record Split(List<String> units, String rest) {
     }
 
+    private static final Pattern OTHER_UNITS = Pattern.compile("[；;]\\s*(?:配合|协办|参与|责任)?(?:单位|部门)\\s*[:：]");
     private static final Pattern SEPARATORS = Pattern.compile("[、，,；;]");
     private static final Pattern BRACKETS_AROUND = Pattern.compile("^[（(]+|[)）]+$");
     private static final Pattern DIGIT = Pattern.compile("\\d");
@@ -39,7 +40,7 @@ final class ResponsibleUnits {
         int contentEnd = close < 0 ? text.length() : close;
         String content = text.substring(contentStart, contentEnd);
         // "牵头单位：A；配合单位：B" — only the lead part is ours.
-        content = content.split("[；;]\\s*(?:配合|协办|参与|责任)?(?:单位|部门)\\s*[:：]")[0];
+        content = OTHER_UNITS.split(content)[0];
         String rest = (text.substring(0, m.start()) + (close < 0 ? "" : text.substring(close + 1))).trim();
         return new Split(split(content), rest);
     }

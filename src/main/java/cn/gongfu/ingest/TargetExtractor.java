@@ -29,23 +29,54 @@ final class TargetExtractor {
     private static final String LE_WORDS = "不高于|不超过|不多于|降至|降到|下降到|下降至|降低到|降低至|控制在|控制到|缩小到|缩小至|压减到|压减至|减少到|减少至|压缩到|压缩至|下降";
     private static final String LT_WORDS = "低于|小于|少于";
 
-    private static final Pattern PREFIX = Pattern.compile(
-            "(?:分别|均|都|累计|年均|平均|总计|合计|全部)?(" + GE_WORDS + "|" + GT_WORDS + "|" + LE_WORDS + "|" + LT_WORDS + ")(?:了)?$");
 
     private static final String CREATION_VERBS = "新增|新建|建成|建设|打造|创建|争创|创成|培育|引育|引进|实施|完成|开展|设立|组建|改造|举办|发表|刊发|"
             + "招引|认定|开设|推出|设置|建立|推动|帮助|援建|召开|选树|遴选|筹建|提供|培训|吸引|招聘|新开|增加|扩招|签约|落地|推荐|入选|获评|命名|评选|形成|整治|提升|拆除|消除|淘汰";
-    private static final Pattern VERB_BEFORE = Pattern.compile("(?:" + CREATION_VERBS + ")(?:了)?$");
 
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?))?");
     private static final Pattern SUFFIX = Pattern.compile("^(及以上|及以下|以上|以下|以内|之内|左右|以(?=[，,。；;、\\s]|$))");
     private static final Pattern CONTEXT = Pattern.compile("到\\d{4}年|\\d{4}年(?:底|末)?前?[，,]|年内|年底前|力争|确保|争取|目标|全年");
     private static final Pattern YEAR_MARK = Pattern.compile("(?:到|至|在)?(\\d{4})年(?!度)(?:底|末)?(?:前)?");
     private static final Pattern ASSIGNED = Pattern.compile("(均|都)?完成(?:国家|省|市|区|县|上级|省市|省级|市级|宁波市|[\\u4e00-\\u9fff]{1,4}市)?下达(?:的)?(?:年度)?(?:任务|目标|指标)");
-    private static final Pattern QUALITATIVE = Pattern.compile("全覆盖|动态清零|零增长|负增长|翻一番|翻番|双达标|双下降");
     private static final Pattern PASS = Pattern.compile("通过[^，,。；;]{0,20}(?:评估|验收|认定|评审|复评|复核|考核)");
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:[，,、；;：:\\s]|到\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
     private static final Pattern TRAILING_FILLER = Pattern.compile("(?:分别|均|都|实现|有效|基本|全面|要|在)+$");
+
+    private static final String[] COMPARATOR_WORDS = byLength((GE_WORDS + "|" + GT_WORDS + "|" + LE_WORDS + "|" + LT_WORDS).split("\\|"));
+    private static final String[] QUALIFIERS = byLength("分别|均|都|累计|年均|平均|总计|合计|全部".split("\\|"));
+    private static final String[] NO_QUALIFIERS = {};
+    private static final String[] VERBS = byLength(CREATION_VERBS.split("\\|"));
+    private static final String[] QUALITATIVE_WORDS = {"全覆盖", "动态清零", "零增长", "负增长", "翻一番", "翻番", "双达标", "双下降"};
+
+    private static String[] byLength(String[] words) {
+        String[] w = words.clone();
+        java.util.Arrays.sort(w, java.util.Comparator.comparingInt(String::length).reversed());
+        return w;
+    }
+
+    /**
+     * The longest word that ends the head (optionally followed by 了), with an optional qualifier such as
+     * 分别 before it; at[0] receives where the qualifier-or-word starts. Plain string tests: this runs for
+     * every number in the text, where a regex alternation was the hot spot.
+     */
+    static String endingWord(String head, String[] words, String[] qualifiers, int[] at) {
+        String h = head.endsWith("了") ? head.substring(0, head.length() - 1) : head;
+        for (String w : words) {
+            if (h.endsWith(w)) {
+                int start = h.length() - w.length();
+                for (String q : qualifiers) {
+                    if (h.startsWith(q, start - q.length()) && start - q.length() >= 0) {
+                        start -= q.length();
+                        break;
+                    }
+                }
+                at[0] = start;
+                return w;
+            }
+        }
+        return null;
+    }
 
     /** Words that end an indicator name; a "和" only separates two names when both end like this. */
     private static final Pattern METRIC_END = Pattern.compile("(?:数|率|比|比重|占比|额|量|度|值|面积|人数|规模|水平|指数|系数|收入|支出|标准|总量|里程)$");
@@ -175,12 +206,13 @@ final class TargetExtractor {
             boolean boundary = isBoundary(next);
 
             String head = masked.substring(Math.max(0, start - 8), start);
-            Matcher p = PREFIX.matcher(head);
             String prefixWord = null;
             int prefixStart = start;
-            if (p.find()) {
-                prefixWord = p.group(1);
-                prefixStart = start - (head.length() - p.start());
+            int[] prefixAt = new int[1];
+            String found = endingWord(head, COMPARATOR_WORDS, QUALIFIERS, prefixAt);
+            if (found != null) {
+                prefixWord = found;
+                prefixStart = start - (head.length() - prefixAt[0]);
                 if (prefixWord.equals("到") && unit.isEmpty()) {
                     prefixWord = null;
                     prefixStart = start;
@@ -188,7 +220,7 @@ final class TargetExtractor {
             }
             boolean continuation = lastEnd >= 0 && isContinuation(lastEnd, start);
             boolean inContext = start >= contextStart;
-            boolean verbBefore = VERB_BEFORE.matcher(head).find();
+            boolean verbBefore = verbWord(head) != null;
 
             if (!unit.isEmpty() && Units.NEED_COMPARATOR.contains(Units.base(unit)) && prefixWord == null && !continuation) {
                 return end;
@@ -317,13 +349,14 @@ final class TargetExtractor {
         }
 
         String verbWord(String head) {
-            Matcher v = VERB_BEFORE.matcher(head);
-            return v.find() ? v.group() : null;
+            int[] at = new int[1];
+            String w = endingWord(head, VERBS, NO_QUALIFIERS, at);
+            return w == null ? null : head.substring(at[0]);
         }
 
         int verbLength(String head) {
-            Matcher v = VERB_BEFORE.matcher(head);
-            return v.find() ? head.length() - v.start() : 0;
+            int[] at = new int[1];
+            return endingWord(head, VERBS, NO_QUALIFIERS, at) == null ? 0 : head.length() - at[0];
         }
 
         /** Start of the clause a target's name is taken from: the last punctuation or the previous target. */
@@ -380,15 +413,18 @@ final class TargetExtractor {
         }
 
         void findQualitative() {
-            Matcher q = QUALITATIVE.matcher(masked);
-            while (q.find()) {
-                if (q.start() < contextStart) {
-                    continue;
+            for (String kw : QUALITATIVE_WORDS) {
+                int from = 0;
+                int at;
+                while ((at = masked.indexOf(kw, from)) >= 0) {
+                    from = at + kw.length();
+                    if (at >= contextStart) {
+                        addQualitative(at, at + kw.length(), kw.equals("全覆盖"));
+                    }
                 }
-                addQualitative(q.start(), q.end(), q.group().equals("全覆盖"));
             }
             Matcher p = PASS.matcher(masked);
-            while (p.find()) {
+            while (masked.indexOf("通过") >= 0 && p.find()) {
                 if (p.start() >= contextStart) {
                     addQualitative(p.start(), p.end(), false);
                 }

@@ -34,10 +34,10 @@ final class TextNormalizer {
     }
 
     static List<SourceLine> normalize(String raw) {
-        String[] physical = raw.split("\r\n|\r|\n", -1);
-        List<SourceLine> lines = new ArrayList<>(physical.length);
-        for (int i = 0; i < physical.length; i++) {
-            String p = physical[i];
+        List<String> physical = splitLines(raw);
+        List<SourceLine> lines = new ArrayList<>(physical.size());
+        for (int i = 0; i < physical.size(); i++) {
+            String p = physical.get(i);
             if (p.indexOf('\t') >= 0) {
                 lines.add(tableRow(p, i + 1));
                 continue;
@@ -85,6 +85,24 @@ final class TextNormalizer {
         return new SourceLine(String.join(" ", cells).trim(), lineNo, List.copyOf(cells));
     }
 
+    private static List<String> splitLines(String raw) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int n = raw.length();
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(raw.substring(start, i));
+                if (c == '\r' && i + 1 < n && raw.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        out.add(raw.substring(start));
+        return out;
+    }
+
     static String cleanInline(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -112,7 +130,7 @@ final class TextNormalizer {
             }
             sb.append(c);
         }
-        String t = INLINE_FURNITURE.matcher(sb).replaceAll("");
+        String t = sb.indexOf("版") >= 0 ? INLINE_FURNITURE.matcher(sb).replaceAll("") : sb.toString();
         return squeezeSpaces(t).trim();
     }
 
