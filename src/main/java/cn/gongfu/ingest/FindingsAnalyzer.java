@@ -182,7 +182,8 @@ final class FindingsAnalyzer {
                 continue;
             }
             boolean unitsComparable = prior.unit().isEmpty() || e.unit().isEmpty() || prior.unit().equals(e.unit());
-            if (!unitsComparable || prior.value().compareTo(e.value()) == 0 || prior.ref().equals(e.ref())) {
+            // One statement ("分别达65%和25%") gives several values for names it lists together: not a conflict.
+            if (!unitsComparable || prior.value().compareTo(e.value()) == 0 || prior.ref().equals(e.ref()) || prior.line() == e.line()) {
                 continue;
             }
             if (reported.add(k + prior.ref() + e.ref())) {
