@@ -30,7 +30,10 @@ public final class ExtractionJson {
         m.put("source", doc.source());
         put(m, "title", doc.title());
         if (doc.period() != null) {
-            m.put("period", Map.of("from", doc.period().from(), "to", doc.period().to()));
+            Map<String, Object> period = new LinkedHashMap<>();
+            period.put("from", doc.period().from());
+            period.put("to", doc.period().to());
+            m.put("period", period);
         }
         List<Object> sections = new ArrayList<>();
         for (ParsedSection s : doc.sections()) {

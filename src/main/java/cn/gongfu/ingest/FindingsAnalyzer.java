@@ -14,6 +14,11 @@ import java.util.Map;
  */
 final class FindingsAnalyzer {
 
+    private static final java.util.regex.Pattern PARENS = java.util.regex.Pattern.compile("[（(][^（）()]*[）)]");
+    private static final java.util.regex.Pattern NOISE = java.util.regex.Pattern.compile("[“”\"《》、，,\\s]");
+    private static final java.util.regex.Pattern SCOPE = java.util.regex.Pattern.compile(
+            "^(?:全区|全市|全县|全省|我区|我市|区级|市级|新增|累计|年均|全年|全社会)");
+
     private FindingsAnalyzer() {
     }
 
@@ -177,7 +182,8 @@ final class FindingsAnalyzer {
                 continue;
             }
             boolean unitsComparable = prior.unit().isEmpty() || e.unit().isEmpty() || prior.unit().equals(e.unit());
-            if (!unitsComparable || prior.value().compareTo(e.value()) == 0 || prior.ref().equals(e.ref())) {
+            // One statement ("分别达65%和25%") gives several values for names it lists together: not a conflict.
+            if (!unitsComparable || prior.value().compareTo(e.value()) == 0 || prior.ref().equals(e.ref()) || prior.line() == e.line()) {
                 continue;
             }
             if (reported.add(k + prior.ref() + e.ref())) {
@@ -189,8 +195,19 @@ final class FindingsAnalyzer {
     }
 
     private static String key(String name) {
-        String k = name.replaceAll("[（(][^（）()]*[）)]", "").replaceAll("[“”\"《》、，,\\s]", "");
-        k = k.replaceAll("^(?:全区|全市|全县|全省|我区|我市|区级|市级|新增|累计|年均|全年|全社会)", "");
+        StringBuilder sb = new StringBuilder(name.length());
+        int depth = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '(' || c == '（') {
+                depth++;
+            } else if ((c == ')' || c == '）') && depth > 0) {
+                depth--;
+            } else if (depth == 0 && "“”\"《》、，, ".indexOf(c) < 0) {
+                sb.append(c);
+            }
+        }
+        String k = SCOPE.matcher(sb).replaceFirst("");
         return k;
     }
 

@@ -8,7 +8,7 @@ final class Markers {
 
     static final String CN = "[一二三四五六七八九十百零〇两]+";
 
-    static final Pattern CHAPTER = Pattern.compile("^(?:(第(" + CN + "|\\d{1,2})[章部分篇编])\\s*|((" + CN + ")、))\\s*(.*)$");
+    static final Pattern CHAPTER = Pattern.compile("^(?:(第(" + CN + "|\\d{1,3})[章部分篇编])\\s*|((" + CN + ")、))\\s*(.*)$");
     static final Pattern SECTION = Pattern.compile("^([（(](" + CN + ")[）)])\\s*(.*)$");
     static final Pattern THEME = Pattern.compile("^(——|－－|--)\\s*(.+)$");
     static final Pattern BULLET = Pattern.compile("^([●◆■★▲◎○•])\\s*(.+)$");
@@ -24,9 +24,18 @@ final class Markers {
 
     /** True for openings that always start a new paragraph (headings, bullets, annexes). */
     static boolean startsStructure(CharSequence line) {
+        if (line.length() == 0 || !mayStartStructure(line.charAt(0))) {
+            return false;
+        }
         String t = line.toString();
         return CHAPTER.matcher(t).matches() || SECTION.matcher(t).matches() || THEME.matcher(t).matches()
                 || BULLET.matcher(t).matches() || t.startsWith("附件") || TASK_DOTTED.matcher(t).matches();
+    }
+
+    private static final String STRUCTURE_STARTS = "第（(—－-●◆■★▲◎○•附一二三四五六七八九十百零〇两";
+
+    private static boolean mayStartStructure(char c) {
+        return (c >= '0' && c <= '9') || STRUCTURE_STARTS.indexOf(c) >= 0;
     }
 
     static boolean startsTaskNumber(CharSequence line) {
@@ -55,6 +64,9 @@ final class Markers {
 
     /** A short heading line with no sentence inside it (so it cannot continue on the next line). */
     static boolean isHeadingLine(CharSequence line) {
+        if (line.length() == 0 || !mayStartStructure(line.charAt(0))) {
+            return false;
+        }
         String t = line.toString();
         if (t.length() > 40 || TASK_DOTTED.matcher(t).matches()) {
             return false;

@@ -21,6 +21,11 @@ final class ResponsibleUnits {
     record Split(List<String> units, String rest) {
     }
 
+    private static final Pattern OTHER_UNITS = Pattern.compile("[；;]\\s*(?:配合|协办|参与|责任)?(?:单位|部门)\\s*[:：]");
+    private static final Pattern SEPARATORS = Pattern.compile("[、，,；;]");
+    private static final Pattern BRACKETS_AROUND = Pattern.compile("^[（(]+|[)）]+$");
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+
     private ResponsibleUnits() {
     }
 
@@ -35,16 +40,18 @@ final class ResponsibleUnits {
         int contentEnd = close < 0 ? text.length() : close;
         String content = text.substring(contentStart, contentEnd);
         // "牵头单位：A；配合单位：B" — only the lead part is ours.
-        content = content.split("[；;]\\s*(?:配合|协办|参与|责任)?(?:单位|部门)\\s*[:：]")[0];
+        content = OTHER_UNITS.split(content)[0];
         String rest = (text.substring(0, m.start()) + (close < 0 ? "" : text.substring(close + 1))).trim();
         return new Split(split(content), rest);
     }
 
     static List<String> split(String content) {
         List<String> units = new ArrayList<>();
-        for (String part : content.split("[、，,；;]")) {
-            String u = part.trim().replaceAll("^[（(]+|[)）]+$", "").trim();
-            u = u.replaceAll("[。.]$", "");
+        for (String part : SEPARATORS.split(content)) {
+            String u = BRACKETS_AROUND.matcher(part.trim()).replaceAll("").trim();
+            if (u.endsWith("。") || u.endsWith(".")) {
+                u = u.substring(0, u.length() - 1);
+            }
             if (!u.isEmpty()) {
                 units.add(u);
             }
@@ -55,7 +62,7 @@ final class ResponsibleUnits {
     /** True when every 、-separated part of a bracket reads like an organisation name. */
     static boolean looksLikeUnits(String content) {
         String c = content.trim();
-        if (c.length() < 2 || c.length() > 200 || c.matches(".*\\d.*")) {
+        if (c.length() < 2 || c.length() > 200 || DIGIT.matcher(c).find()) {
             return false;
         }
         for (String part : split(c)) {

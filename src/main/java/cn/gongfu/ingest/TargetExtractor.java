@@ -29,26 +29,61 @@ final class TargetExtractor {
     private static final String LE_WORDS = "不高于|不超过|不多于|降至|降到|下降到|下降至|降低到|降低至|控制在|控制到|缩小到|缩小至|压减到|压减至|减少到|减少至|压缩到|压缩至|下降";
     private static final String LT_WORDS = "低于|小于|少于";
 
-    private static final Pattern PREFIX = Pattern.compile(
-            "(?:分别|均|都|累计|年均|平均|总计|合计|全部)?(" + GE_WORDS + "|" + GT_WORDS + "|" + LE_WORDS + "|" + LT_WORDS + ")(?:了)?$");
 
     private static final String CREATION_VERBS = "新增|新建|建成|建设|打造|创建|争创|创成|培育|引育|引进|实施|完成|开展|设立|组建|改造|举办|发表|刊发|"
             + "招引|认定|开设|推出|设置|建立|推动|帮助|援建|召开|选树|遴选|筹建|提供|培训|吸引|招聘|新开|增加|扩招|签约|落地|推荐|入选|获评|命名|评选|形成|整治|提升|拆除|消除|淘汰";
-    private static final Pattern VERB_BEFORE = Pattern.compile("(?:" + CREATION_VERBS + ")(?:了)?$");
 
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?))?");
     private static final Pattern SUFFIX = Pattern.compile("^(及以上|及以下|以上|以下|以内|之内|左右|以(?=[，,。；;、\\s]|$))");
     private static final Pattern CONTEXT = Pattern.compile("到\\d{4}年|\\d{4}年(?:底|末)?前?[，,]|年内|年底前|力争|确保|争取|目标|全年");
     private static final Pattern YEAR_MARK = Pattern.compile("(?:到|至|在)?(\\d{4})年(?!度)(?:底|末)?(?:前)?");
     private static final Pattern ASSIGNED = Pattern.compile("(均|都)?完成(?:国家|省|市|区|县|上级|省市|省级|市级|宁波市|[\\u4e00-\\u9fff]{1,4}市)?下达(?:的)?(?:年度)?(?:任务|目标|指标)");
-    private static final Pattern QUALITATIVE = Pattern.compile("全覆盖|动态清零|零增长|负增长|翻一番|翻番|双达标|双下降");
     private static final Pattern PASS = Pattern.compile("通过[^，,。；;]{0,20}(?:评估|验收|认定|评审|复评|复核|考核)");
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:[，,、；;：:\\s]|到\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
-    private static final Pattern TRAILING_FILLER = Pattern.compile("(?:分别|均|都|实现|有效|基本|全面|要)+$");
+    private static final Pattern TRAILING_FILLER = Pattern.compile("(?:分别|均|都|实现|有效|基本|全面|要|在)+$");
+
+    private static final String[] COMPARATOR_WORDS = byLength((GE_WORDS + "|" + GT_WORDS + "|" + LE_WORDS + "|" + LT_WORDS).split("\\|"));
+    private static final String[] QUALIFIERS = byLength("分别|均|都|累计|年均|平均|总计|合计|全部".split("\\|"));
+    private static final String[] NO_QUALIFIERS = {};
+    private static final String[] VERBS = byLength(CREATION_VERBS.split("\\|"));
+    private static final String[] QUALITATIVE_WORDS = {"全覆盖", "动态清零", "零增长", "负增长", "翻一番", "翻番", "双达标", "双下降"};
+
+    private static String[] byLength(String[] words) {
+        String[] w = words.clone();
+        java.util.Arrays.sort(w, java.util.Comparator.comparingInt(String::length).reversed());
+        return w;
+    }
+
+    /**
+     * The longest word that ends the head (optionally followed by 了), with an optional qualifier such as
+     * 分别 before it; at[0] receives where the qualifier-or-word starts. Plain string tests: this runs for
+     * every number in the text, where a regex alternation was the hot spot.
+     */
+    static String endingWord(String head, String[] words, String[] qualifiers, int[] at) {
+        String h = head.endsWith("了") ? head.substring(0, head.length() - 1) : head;
+        for (String w : words) {
+            if (h.endsWith(w)) {
+                int start = h.length() - w.length();
+                for (String q : qualifiers) {
+                    if (h.startsWith(q, start - q.length()) && start - q.length() >= 0) {
+                        start -= q.length();
+                        break;
+                    }
+                }
+                at[0] = start;
+                return w;
+            }
+        }
+        return null;
+    }
 
     /** Words that end an indicator name; a "和" only separates two names when both end like this. */
     private static final Pattern METRIC_END = Pattern.compile("(?:数|率|比|比重|占比|额|量|度|值|面积|人数|规模|水平|指数|系数|收入|支出|标准|总量|里程)$");
+
+    private static final Pattern LEADING_CONJUNCTION = Pattern.compile("^(?:和|及|与|以及)+");
+    private static final Pattern CONTINUATION = Pattern.compile("(?:[、，,]?(?:和|及|与|以及)?|、)");
+    private static final Pattern AND = Pattern.compile("和|及|与");
 
     private TargetExtractor() {
     }
@@ -64,6 +99,11 @@ final class TargetExtractor {
         final Mode mode;
         final int contextStart;
         final List<ParsedTarget> out = new ArrayList<>();
+        /** Offset in the text of each target in out, for document order. */
+        final List<Integer> positions = new ArrayList<>();
+        final int[] markStart;
+        final int[] markYear;
+        final boolean[] markSticky;
         int lastEnd = -1;
         String lastName;
         String lastVerb;
@@ -82,6 +122,23 @@ final class TargetExtractor {
             } else {
                 this.contextStart = 0;
             }
+            List<int[]> marks = new ArrayList<>();
+            Matcher y = YEAR_MARK.matcher(masked);
+            while (y.find()) {
+                int year = Integer.parseInt(y.group(1));
+                if (defaultYear != null && year < defaultYear - 10) {
+                    continue;
+                }
+                marks.add(new int[] {y.start(), year, y.group().startsWith("到") || y.group().startsWith("至") ? 1 : 0});
+            }
+            markStart = new int[marks.size()];
+            markYear = new int[marks.size()];
+            markSticky = new boolean[marks.size()];
+            for (int i = 0; i < marks.size(); i++) {
+                markStart[i] = marks.get(i)[0];
+                markYear[i] = marks.get(i)[1];
+                markSticky[i] = marks.get(i)[2] == 1;
+            }
         }
 
         List<ParsedTarget> run() {
@@ -94,8 +151,21 @@ final class TargetExtractor {
             }
             findAssigned();
             findQualitative();
-            out.sort(java.util.Comparator.comparingInt(t -> s.indexOf(t.text())));
-            return out;
+            Integer[] order = new Integer[out.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(positions::get));
+            List<ParsedTarget> sorted = new ArrayList<>(out.size());
+            for (Integer i : order) {
+                sorted.add(out.get(i));
+            }
+            return sorted;
+        }
+
+        void add(ParsedTarget t, int pos) {
+            out.add(t);
+            positions.add(pos);
         }
 
         /** Returns the end offset of what was consumed. */
@@ -136,12 +206,13 @@ final class TargetExtractor {
             boolean boundary = isBoundary(next);
 
             String head = masked.substring(Math.max(0, start - 8), start);
-            Matcher p = PREFIX.matcher(head);
             String prefixWord = null;
             int prefixStart = start;
-            if (p.find()) {
-                prefixWord = p.group(1);
-                prefixStart = start - (head.length() - p.start());
+            int[] prefixAt = new int[1];
+            String found = endingWord(head, COMPARATOR_WORDS, QUALIFIERS, prefixAt);
+            if (found != null) {
+                prefixWord = found;
+                prefixStart = start - (head.length() - prefixAt[0]);
                 if (prefixWord.equals("到") && unit.isEmpty()) {
                     prefixWord = null;
                     prefixStart = start;
@@ -149,7 +220,7 @@ final class TargetExtractor {
             }
             boolean continuation = lastEnd >= 0 && isContinuation(lastEnd, start);
             boolean inContext = start >= contextStart;
-            boolean verbBefore = VERB_BEFORE.matcher(head).find();
+            boolean verbBefore = verbWord(head) != null;
 
             if (!unit.isEmpty() && Units.NEED_COMPARATOR.contains(Units.base(unit)) && prefixWord == null && !continuation) {
                 return end;
@@ -194,7 +265,7 @@ final class TargetExtractor {
                 name = clean(s.substring(nameStart, prefixStart));
             }
             if (kind.equals("continuation") && (name.isEmpty() || nameStart >= lastEnd)) {
-                name = name.replaceAll("^(?:和|及|与|以及)+", "");
+                name = LEADING_CONJUNCTION.matcher(name).replaceFirst("");
                 if (name.isEmpty() && lastVerb != null && !boundary) {
                     // "打造200条精品线路、130个城市客厅": the second count names its own noun after the verb.
                     int nounEnd = end;
@@ -222,8 +293,8 @@ final class TargetExtractor {
                 cmp = Comparator.RANGE;
             }
             int textStart = kind.equals("continuation") ? start : nameStart;
-            String spanText = s.substring(textStart, end).replaceFirst("^[，,、；;：:\\s]+", "");
-            out.add(new ParsedTarget(name, cmp, value, min, max, unit, yearAt(start), false, spanText));
+            String spanText = stripLeadingPunct(s.substring(textStart, end));
+            add(new ParsedTarget(name, cmp, value, min, max, unit, yearAt(start), false, spanText), start);
             if (!kind.equals("continuation")) {
                 lastVerb = kind.equals("verb") ? verbWord(head) : null;
             }
@@ -248,7 +319,7 @@ final class TargetExtractor {
                 return;
             }
             String name = out.get(groupStart).indicator();
-            String[] parts = name.split("和|及|与");
+            String[] parts = AND.split(name);
             if (parts.length != size) {
                 return;
             }
@@ -274,17 +345,18 @@ final class TargetExtractor {
 
         boolean isContinuation(int prevEnd, int start) {
             String between = masked.substring(Math.min(prevEnd, start), start);
-            return between.matches("(?:[、，,]?(?:和|及|与|以及)?|、)");
+            return CONTINUATION.matcher(between).matches();
         }
 
         String verbWord(String head) {
-            Matcher v = VERB_BEFORE.matcher(head);
-            return v.find() ? v.group() : null;
+            int[] at = new int[1];
+            String w = endingWord(head, VERBS, NO_QUALIFIERS, at);
+            return w == null ? null : head.substring(at[0]);
         }
 
         int verbLength(String head) {
-            Matcher v = VERB_BEFORE.matcher(head);
-            return v.find() ? head.length() - v.start() : 0;
+            int[] at = new int[1];
+            return endingWord(head, VERBS, NO_QUALIFIERS, at) == null ? 0 : head.length() - at[0];
         }
 
         /** Start of the clause a target's name is taken from: the last punctuation or the previous target. */
@@ -310,24 +382,17 @@ final class TargetExtractor {
             while (sentenceStart > 0 && "。；;".indexOf(masked.charAt(sentenceStart - 1)) < 0) {
                 sentenceStart--;
             }
-            Integer found = null;
-            Matcher y = YEAR_MARK.matcher(masked);
-            Integer sticky = null;
-            while (y.find() && y.start() < pos) {
-                int year = Integer.parseInt(y.group(1));
-                if (defaultYear != null && year < defaultYear - 10) {
-                    continue;
-                }
-                if (y.start() >= sentenceStart) {
-                    found = year;
-                } else if (y.group().startsWith("到") || y.group().startsWith("至")) {
-                    sticky = year;
+            int k = java.util.Arrays.binarySearch(markStart, pos);
+            int last = k >= 0 ? k - 1 : -k - 2;
+            if (last >= 0 && markStart[last] >= sentenceStart) {
+                return markYear[last];
+            }
+            for (int i = last; i >= 0; i--) {
+                if (markSticky[i]) {
+                    return markYear[i];
                 }
             }
-            if (found != null) {
-                return found;
-            }
-            return sticky != null ? sticky : defaultYear;
+            return defaultYear;
         }
 
         void findAssigned() {
@@ -335,28 +400,31 @@ final class TargetExtractor {
             while (a.find()) {
                 int cs = clauseStart(a.start());
                 String subject = clean(s.substring(cs, a.start()));
-                String span = s.substring(cs, a.end()).replaceFirst("^[，,、；;：:\\s]+", "");
+                String span = stripLeadingPunct(s.substring(cs, a.end()));
                 Integer year = yearAt(a.start());
                 if (a.group(1) != null && subject.contains("、")) {
                     for (String part : subject.split("、")) {
-                        out.add(new ParsedTarget(clean(part), Comparator.ASSIGNED, null, null, null, null, year, false, span));
+                        add(new ParsedTarget(clean(part), Comparator.ASSIGNED, null, null, null, null, year, false, span), a.start());
                     }
                 } else {
-                    out.add(new ParsedTarget(subject, Comparator.ASSIGNED, null, null, null, null, year, false, span));
+                    add(new ParsedTarget(subject, Comparator.ASSIGNED, null, null, null, null, year, false, span), a.start());
                 }
             }
         }
 
         void findQualitative() {
-            Matcher q = QUALITATIVE.matcher(masked);
-            while (q.find()) {
-                if (q.start() < contextStart) {
-                    continue;
+            for (String kw : QUALITATIVE_WORDS) {
+                int from = 0;
+                int at;
+                while ((at = masked.indexOf(kw, from)) >= 0) {
+                    from = at + kw.length();
+                    if (at >= contextStart) {
+                        addQualitative(at, at + kw.length(), kw.equals("全覆盖"));
+                    }
                 }
-                addQualitative(q.start(), q.end(), q.group().equals("全覆盖"));
             }
             Matcher p = PASS.matcher(masked);
-            while (p.find()) {
+            while (masked.indexOf("通过") >= 0 && p.find()) {
                 if (p.start() >= contextStart) {
                     addQualitative(p.start(), p.end(), false);
                 }
@@ -370,12 +438,12 @@ final class TargetExtractor {
             if (name.isEmpty()) {
                 name = keyword;
             }
-            String span = s.substring(cs, kwEnd).replaceFirst("^[，,、；;：:\\s]+", "");
+            String span = stripLeadingPunct(s.substring(cs, kwEnd));
             Integer year = yearAt(kwStart);
             if (fullCoverage) {
-                out.add(new ParsedTarget(name, Comparator.QUALITATIVE, new BigDecimal(100), null, null, "%", year, true, span));
+                add(new ParsedTarget(name, Comparator.QUALITATIVE, new BigDecimal(100), null, null, "%", year, true, span), kwStart);
             } else {
-                out.add(new ParsedTarget(name, Comparator.QUALITATIVE, null, null, null, null, year, false, span));
+                add(new ParsedTarget(name, Comparator.QUALITATIVE, null, null, null, null, year, false, span), kwStart);
             }
         }
 
@@ -421,11 +489,24 @@ final class TargetExtractor {
         }
     }
 
+    static String stripLeadingPunct(String t) {
+        int i = 0;
+        while (i < t.length() && "，,、；;：: \t".indexOf(t.charAt(i)) >= 0) {
+            i++;
+        }
+        return t.substring(i);
+    }
+
     static String clean(String name) {
         String n = name.trim();
         n = LEADING_FILLER.matcher(n).replaceFirst("");
         n = TRAILING_FILLER.matcher(n).replaceFirst("");
-        n = n.replaceAll("^[，,、；;：:\\s]+|[，,、；;：:\\s]+$", "");
+        n = stripLeadingPunct(n);
+        int e = n.length();
+        while (e > 0 && "，,、；;：: ".indexOf(n.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        n = n.substring(0, e);
         return n;
     }
 

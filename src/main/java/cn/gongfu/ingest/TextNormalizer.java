@@ -34,16 +34,16 @@ final class TextNormalizer {
     }
 
     static List<SourceLine> normalize(String raw) {
-        String[] physical = raw.split("\r\n|\r|\n", -1);
-        List<SourceLine> lines = new ArrayList<>(physical.length);
-        for (int i = 0; i < physical.length; i++) {
-            String p = physical[i];
+        List<String> physical = splitLines(raw);
+        List<SourceLine> lines = new ArrayList<>(physical.size());
+        for (int i = 0; i < physical.size(); i++) {
+            String p = physical.get(i);
             if (p.indexOf('\t') >= 0) {
                 lines.add(tableRow(p, i + 1));
                 continue;
             }
             String t = cleanInline(p);
-            if (FURNITURE_LINE.matcher(t).matches() && t.length() < 80) {
+            if (t.length() < 80 && mightBeFurniture(t) && FURNITURE_LINE.matcher(t).matches()) {
                 t = "";
             }
             lines.add(new SourceLine(t, i + 1, null));
@@ -53,6 +53,23 @@ final class TextNormalizer {
             return joinWrapped(lines);
         }
         return lines;
+    }
+
+    private static final String FURNITURE_HINTS = "版字【打关分索类公发文日时次访点来热位首纠收返";
+
+    /** Cheap pre-check so the furniture pattern only runs on lines that could be furniture. */
+    private static boolean mightBeFurniture(String t) {
+        int digits = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (FURNITURE_HINTS.indexOf(c) >= 0) {
+                return true;
+            }
+            if (c >= '0' && c <= '9' || c == '-') {
+                digits++;
+            }
+        }
+        return digits >= 7;
     }
 
     private static SourceLine tableRow(String p, int lineNo) {
@@ -66,6 +83,24 @@ final class TextNormalizer {
             cells.remove(cells.size() - 1);
         }
         return new SourceLine(String.join(" ", cells).trim(), lineNo, List.copyOf(cells));
+    }
+
+    private static List<String> splitLines(String raw) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int n = raw.length();
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(raw.substring(start, i));
+                if (c == '\r' && i + 1 < n && raw.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        out.add(raw.substring(start));
+        return out;
     }
 
     static String cleanInline(String s) {
@@ -95,7 +130,7 @@ final class TextNormalizer {
             }
             sb.append(c);
         }
-        String t = INLINE_FURNITURE.matcher(sb).replaceAll("");
+        String t = sb.indexOf("版") >= 0 ? INLINE_FURNITURE.matcher(sb).replaceAll("") : sb.toString();
         return squeezeSpaces(t).trim();
     }
 

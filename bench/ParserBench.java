@@ -1,0 +1,155 @@
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.gongfu.ingest.DocumentParser;
+import cn.gongfu.ingest.ParsedDocument;
+
+/**
+ * Timed harness for the document parser (not a unit test: timings depend on the machine).
+ *
+ *   ./mvnw -B -o -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ *   java -Xmx512m -cp target/classes:$(cat target/cp.txt) bench/ParserBench.java [SEED_DIR]
+ *
+ * 1. Every document in SEED_DIR (default ../shared/seeds, else the project's samples), in process, after
+ *    warm-up: median and best wall time per document and for all of them together.
+ * 2. A generated ~10 MB plan (numbered measures in the OCR style, each with units and about five targets,
+ *    denser than any real plan) and the documents repeated to 10 MB: throughput in MB/s (best and median of
+ *    5 runs) and heap retained by the result, to check that memory grows with the input, not faster.
+ */
+public class ParserBench {
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "../shared/seeds");
+        if (!Files.isDirectory(dir)) {
+            dir = Path.of("src/test/resources/ingest");
+        }
+        List<Path> docs = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.txt")) {
+            ds.forEach(docs::add);
+        }
+        docs.sort(null);
+        List<byte[]> bytes = new ArrayList<>();
+        for (Path p : docs) {
+            bytes.add(Files.readAllBytes(p));
+        }
+        DocumentParser parser = new DocumentParser();
+        for (int w = 0; w < 30; w++) {
+            for (int i = 0; i < docs.size(); i++) {
+                parser.parse(docs.get(i).getFileName().toString(), bytes.get(i));
+            }
+        }
+        System.out.printf("documents from %s (JVM %s, %d cores)%n", dir, System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+        long allBest = Long.MAX_VALUE;
+        List<Long> allRuns = new ArrayList<>();
+        for (int r = 0; r < 20; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < docs.size(); i++) {
+                parser.parse(docs.get(i).getFileName().toString(), bytes.get(i));
+            }
+            long t = System.nanoTime() - t0;
+            allRuns.add(t);
+            allBest = Math.min(allBest, t);
+        }
+        for (int i = 0; i < docs.size(); i++) {
+            List<Long> runs = new ArrayList<>();
+            for (int r = 0; r < 20; r++) {
+                long t0 = System.nanoTime();
+                parser.parse(docs.get(i).getFileName().toString(), bytes.get(i));
+                runs.add(System.nanoTime() - t0);
+            }
+            runs.sort(null);
+            System.out.printf("  %-28s %8d bytes  median %6.2f ms  best %6.2f ms%n", docs.get(i).getFileName(), bytes.get(i).length,
+                    runs.get(runs.size() / 2) / 1e6, runs.get(0) / 1e6);
+        }
+        allRuns.sort(null);
+        System.out.printf("  all %d documents together:  median %6.2f ms  best %6.2f ms%n", docs.size(),
+                allRuns.get(allRuns.size() / 2) / 1e6, allBest / 1e6);
+
+        ByteArrayOutputStreamHolder corpus = new ByteArrayOutputStreamHolder();
+        while (corpus.size() < (10 << 20)) {
+            for (byte[] b : bytes) {
+                corpus.add(b);
+            }
+        }
+        measure(parser, "generated dense plan", generate(1 << 20));
+        measure(parser, "generated dense plan", generate(10 << 20));
+        measure(parser, "documents repeated", corpus.bytes());
+    }
+
+    /** Best and median of 5 timed runs after 2 warm-ups, and the heap the result keeps. */
+    static void measure(DocumentParser parser, String what, byte[] big) {
+        parser.parse("big.txt", big);
+        parser.parse("big.txt", big);
+        List<Long> runs = new ArrayList<>();
+        ParsedDocument doc = null;
+        for (int r = 0; r < 5; r++) {
+            long t0 = System.nanoTime();
+            doc = parser.parse("big.txt", big);
+            runs.add(System.nanoTime() - t0);
+        }
+        runs.sort(null);
+        MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+        doc = null;
+        System.gc();
+        long before = mem.getHeapMemoryUsage().getUsed();
+        doc = parser.parse("big.txt", big);
+        System.gc();
+        long after = mem.getHeapMemoryUsage().getUsed();
+        double mb = big.length / 1048576.0;
+        System.out.printf("%s %5.1f MB: %d tasks, %d targets; best %7.1f ms = %5.1f MB/s, median %7.1f ms = %5.1f MB/s;"
+                        + " result retains ~%d MB heap%n", what, mb, doc.tasks().size(),
+                doc.tasks().stream().mapToInt(x -> x.targets().size()).sum(), runs.get(0) / 1e6, mb / (runs.get(0) / 1e9),
+                runs.get(2) / 1e6, mb / (runs.get(2) / 1e9), Math.max(0, after - before) >> 20);
+    }
+
+    /** Concatenates documents, separated by blank lines. */
+    static final class ByteArrayOutputStreamHolder {
+        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        void add(byte[] b) {
+            out.writeBytes(b);
+            out.writeBytes("\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        int size() {
+            return out.size();
+        }
+
+        byte[] bytes() {
+            return out.toByteArray();
+        }
+    }
+
+    /** A long action plan in the OCR style: wrapped lines, 牵头单位, targets, themes every 20 measures. */
+    static byte[] generate(int size) {
+        StringBuilder sb = new StringBuilder("青溪区推进共同富裕先行区行动方案\n（2021—2025年）\n\n");
+        String[] units = {"区教育局", "区卫生健康局、区民政局", "区发改局、区财政局、区住建局"};
+        int n = 1;
+        int chapter = 0;
+        while (sb.length() * 2.9 < size) {
+            if (n % 100 == 1) {
+                sb.append("第").append(++chapter).append("部分 民生工程\n");
+                n = 1;
+            }
+            if (n % 20 == 1) {
+                sb.append("——推进第").append(n / 20 + 1).append("项民生工程\n");
+            }
+            String para = n + ".完善城乡公共服务体系，推进优质资源均衡布局。到2025年，每千人口拥有托位数达到 "
+                    + (n % 7 + 1) + ".5个，普惠托位占比达 " + (60 + n % 30) + "%以上，新建示范型服务中心 " + (n % 5 +1)
+                    + "家、老年食堂 20个，实现助餐服务全覆盖。（牵头单位：" + units[n % 3] + "）";
+            for (int i = 0; i < para.length(); i += 18) {
+                sb.append(para, i, Math.min(para.length(), i + 18)).append('\n');
+            }
+            sb.append('\n');
+            n++;
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
