@@ -1,11 +1,11 @@
 package cn.gongfu.ingest;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import cn.gongfu.support.Seeds;
 import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,24 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
 final class SeedFiles {
 
     static final Path SHARED = Path.of("..", "shared");
-    static final Path SEEDS = SHARED.resolve("seeds");
     static final Path GOLD = SHARED.resolve("spec").resolve("gold");
 
     private SeedFiles() {
     }
 
     static Path seed(String prefix) {
-        Assumptions.assumeTrue(Files.isDirectory(SEEDS), "seed documents not found at " + SEEDS.toAbsolutePath()
-                + " — skipping seed test (CI provides ../shared/seeds)");
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(SEEDS, prefix + "_*")) {
-            for (Path p : ds) {
-                return p;
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        Assumptions.abort("seed " + prefix + " not found in " + SEEDS.toAbsolutePath() + " — skipping");
-        return null;
+        return Seeds.seed(prefix);
     }
 
     @SuppressWarnings("unchecked")
