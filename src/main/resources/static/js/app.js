@@ -22,3 +22,10 @@ document.addEventListener('htmx:xhr:progress', function (e) {
   var bar = document.getElementById(form.dataset.uploadProgress);
   if (bar) bar.value = Math.round(e.detail.loaded / e.detail.total * 100);
 });
+
+// htmx requests carry the CSRF token the page was rendered with, like the forms do.
+document.addEventListener('htmx:configRequest', function (e) {
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) e.detail.headers[header.content] = token.content;
+});

@@ -3,6 +3,8 @@ package cn.gongfu.demo;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.NewObservation;
 import cn.gongfu.plan.PlanWriter;
+import cn.gongfu.security.Role;
+import cn.gongfu.security.UserService;
 import cn.gongfu.unit.UnitService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,10 +26,13 @@ import tools.jackson.databind.ObjectMapper;
  * sees a living system. Never touches a database that already holds a plan.
  */
 @Component
+@org.springframework.core.annotation.Order(1)
 @ConditionalOnProperty(name = "gongfu.demo.enabled", havingValue = "true")
 public class DemoDataLoader implements ApplicationRunner {
 
     static final String RESOURCE = "demo/qingxi-plan.json";
+    /** Every demo user's password; the README lists them. Demo data only, never in production. */
+    public static final String DEMO_PASSWORD = "gongfu-demo";
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final JdbcClient jdbc;
@@ -35,14 +40,25 @@ public class DemoDataLoader implements ApplicationRunner {
     private final PlanWriter planWriter;
     private final IndicatorService indicators;
     private final ObjectMapper json;
+    private final UserService users;
 
     public DemoDataLoader(JdbcClient jdbc, UnitService units, PlanWriter planWriter, IndicatorService indicators,
-                          ObjectMapper json) {
+                          ObjectMapper json, UserService users) {
+        this.users = users;
         this.jdbc = jdbc;
         this.units = units;
         this.planWriter = planWriter;
         this.indicators = indicators;
         this.json = json;
+    }
+
+    /** One demo user per role, scoped to the demo district; the unit's users work for its health bureau. */
+    private void createDemoUsers(String region) {
+        long health = units.resolve(region, List.of("区卫生健康局")).get("区卫生健康局");
+        users.createUnchecked("office", "共富办 王主任", DEMO_PASSWORD, region, List.of(Role.OFFICE), List.of());
+        users.createUnchecked("leader", "区领导 李区长", DEMO_PASSWORD, region, List.of(Role.LEADER), List.of());
+        users.createUnchecked("reporter", "卫健局 张填报", DEMO_PASSWORD, region, List.of(Role.REPORTER), List.of(health));
+        users.createUnchecked("head", "卫健局 赵局长", DEMO_PASSWORD, region, List.of(Role.UNIT_HEAD), List.of(health));
     }
 
     @Override
@@ -63,7 +79,10 @@ public class DemoDataLoader implements ApplicationRunner {
                 .map(o -> new NewObservation(ids.get(o.indicator()), o.regionCode(), o.period(), o.value(),
                         "approved", "demo", null))
                 .toList());
+        createDemoUsers(region);
         log.info("Loaded the demo plan {} ({} tasks, {} indicators) for region {}", planId,
                 demo.plan().tasks().size(), demo.plan().indicators().size(), region);
+        log.info("Demo users (password '{}'): office 共富办, leader 领导, reporter 填报员 and head 单位负责人 of 区卫生健康局",
+                DEMO_PASSWORD);
     }
 }

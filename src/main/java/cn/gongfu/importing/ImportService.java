@@ -1,5 +1,6 @@
 package cn.gongfu.importing;
 
+import cn.gongfu.audit.AuditLog;
 import cn.gongfu.importing.PlanDiff.TargetShape;
 import cn.gongfu.importing.PlanDiff.TaskShape;
 import cn.gongfu.importing.UnitResolution.Status;
@@ -16,6 +17,8 @@ import cn.gongfu.plan.PlanWriter;
 import cn.gongfu.plan.SourceFile;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
+import cn.gongfu.security.Role;
+import cn.gongfu.security.Scope;
 import cn.gongfu.unit.Unit;
 import cn.gongfu.unit.UnitKinds;
 import cn.gongfu.unit.UnitService;
@@ -68,9 +71,11 @@ public class ImportService {
     private final PlanService plans;
     private final PlanWriter planWriter;
     private final IndicatorService indicators;
+    private final AuditLog audit;
 
     public ImportService(JdbcClient jdbc, Pager pager, RegionService regions, UnitService units, PlanService plans,
-                         PlanWriter planWriter, IndicatorService indicators) {
+                         PlanWriter planWriter, IndicatorService indicators, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.pager = pager;
         this.regions = regions;
@@ -87,9 +92,14 @@ public class ImportService {
      */
     @Transactional
     public ImportJob upload(String fileName, byte[] content, String regionCode, String kind, Long previousPlanId) {
+        Scope scope = Scope.current();
+        scope.require(Role.OFFICE, Role.ADMIN);
         if (fileName == null || fileName.isBlank()) throw new InvalidParameterException("file", "a file is required");
         Region region = regions.find(regionCode == null ? "" : regionCode)
                 .orElseThrow(() -> new InvalidParameterException("region", "unknown region " + regionCode));
+        if (!scope.coversRegion(region.code())) {
+            throw new InvalidParameterException("region", region.name() + " lies outside your region");
+        }
         if (!KINDS.contains(kind)) throw new InvalidParameterException("kind", "must be one of " + KINDS);
         Plan previous = null;
         if (previousPlanId != null) {
@@ -122,13 +132,19 @@ public class ImportService {
         return job(key.getKey().longValue());
     }
 
+    /** The import, if the caller is an office or administrator whose scope covers its region. */
     public ImportJob job(long id) {
+        Scope scope = Scope.current();
+        scope.require(Role.OFFICE, Role.ADMIN);
         return jdbc.sql("select " + JOB_COLUMNS + " from import_job where id = :id").param("id", id)
-                .query(JOB).optional().orElseThrow(() -> new NotFoundException("import", id));
+                .query(JOB).optional().filter(j -> scope.coversRegion(j.regionCode()))
+                .orElseThrow(() -> new NotFoundException("import", id));
     }
 
     public PageResult<ImportJob> list(String state, PageRequest page) {
-        Where where = new Where().and("state = :state", "state", state);
+        Scope scope = Scope.current();
+        scope.require(Role.OFFICE, Role.ADMIN);
+        Where where = scope.restrictRegion(new Where().and("state = :state", "state", state), "region_code");
         return pager.page(JOB_COLUMNS, "from import_job", where, "id desc", page, JOB);
     }
 
@@ -240,11 +256,13 @@ public class ImportService {
         int closed = jdbc.sql("update import_job set state = 'published', plan_id = :plan where id = :id and state = 'review'")
                 .param("plan", planId).param("id", importId).update();
         if (closed != 1) throw new ImportStateException("import " + importId + " was published or discarded meanwhile");
+        audit.record("import.publish", "plan:" + planId, null, job.fileName() + " sha256=" + job.sha256());
         return planId;
     }
 
     @Transactional
     public void discard(long importId) {
+        job(importId);
         int closed = jdbc.sql("update import_job set state = 'discarded' where id = :id and state = 'review'")
                 .param("id", importId).update();
         if (closed != 1) throw new ImportStateException("import " + job(importId).id() + " is not in review");
@@ -252,6 +270,7 @@ public class ImportService {
 
     /** The original bytes of an import, for parsing and for download. */
     public byte[] content(long importId) {
+        job(importId);
         return jdbc.sql("select content from import_job where id = :id").param("id", importId)
                 .query(byte[].class).optional().orElseThrow(() -> new NotFoundException("import", importId));
     }

@@ -2,6 +2,7 @@ package cn.gongfu.indicator;
 
 import cn.gongfu.db.Pager;
 import cn.gongfu.db.Where;
+import cn.gongfu.security.Scope;
 import cn.gongfu.web.InvalidParameterException;
 import cn.gongfu.web.NotFoundException;
 import cn.gongfu.web.PageRequest;
@@ -61,12 +62,15 @@ public class IndicatorService {
                 .and("i.region_code = :region", "region", regionCode)
                 .and("i.domain = :domain", "domain", domain)
                 .containing("text", text, "i.name", "i.domain");
+        Scope.current().restrictRegion(where, "i.region_code");
         return pager.page(INDICATOR_COLUMNS, INDICATOR_FROM, where, "i.domain, i.id", page, INDICATOR);
     }
 
+    /** The indicator if it exists and lies within the caller's scope. */
     public Optional<Indicator> find(long id) {
+        Scope scope = Scope.current();
         return jdbc.sql("select " + INDICATOR_COLUMNS + " " + INDICATOR_FROM + " where i.id = :id")
-                .param("id", id).query(INDICATOR).optional();
+                .param("id", id).query(INDICATOR).optional().filter(i -> scope.coversRegion(i.regionCode()));
     }
 
     public Indicator get(long id) {
@@ -76,6 +80,7 @@ public class IndicatorService {
     /** Distinct domains (领域) in a region, in name order, for filters. */
     public List<String> domains(String regionCode) {
         Where where = new Where().and("domain is not null").and("region_code = :region", "region", regionCode);
+        Scope.current().restrictRegion(where, "region_code");
         return jdbc.sql("select distinct domain from indicator" + where.sql() + " order by domain")
                 .params(where.params()).query(String.class).list();
     }
@@ -91,17 +96,19 @@ public class IndicatorService {
                 .and("t.region_code = :region", "region", regionCode)
                 .and("t.year = :year", "year", year)
                 .and("t.comparator = :comparator", "comparator", comparator);
+        Scope.current().restrictRegion(where, "i.region_code");
         return pager.page(TARGET_COLUMNS, TARGET_FROM, where, "t.indicator_id, t.year, t.id", page, TARGET);
     }
 
     /** All targets of one indicator, by year: what its chart draws. */
     public List<TargetView> targetsOf(long indicatorId) {
+        get(indicatorId);
         return jdbc.sql("select " + TARGET_COLUMNS + " " + TARGET_FROM
                         + " where t.indicator_id = :id order by t.region_code, t.year, t.id")
                 .param("id", indicatorId).query(TARGET).list();
     }
 
-    /** Every target a plan sets, those of its tasks and those of its indicator tables. */
+    /** Every target a plan sets, those of its tasks and those of its indicator tables. The caller has checked the plan's scope. */
     public List<TargetView> targetsOfPlan(long planId) {
         return jdbc.sql("select " + TARGET_COLUMNS + " " + TARGET_FROM + " where t.plan_id = :id order by t.id")
                 .param("id", planId).query(TARGET).list();
@@ -118,12 +125,14 @@ public class IndicatorService {
         return ids;
     }
 
+    /** The caller has checked the task's scope. */
     public List<TargetView> targetsOfTask(long taskId) {
         return jdbc.sql("select " + TARGET_COLUMNS + " " + TARGET_FROM + " where t.task_id = :id order by t.id")
                 .param("id", taskId).query(TARGET).list();
     }
 
     public List<Observation> observationsOf(long indicatorId) {
+        get(indicatorId);
         return jdbc.sql("""
                 select id, indicator_id, region_code, period, value, state, reported_by, reported_at, comment, version
                 from observation where indicator_id = :id order by region_code, period""")

@@ -3,6 +3,7 @@ package cn.gongfu.plan;
 import cn.gongfu.db.Pager;
 import cn.gongfu.db.Where;
 import cn.gongfu.indicator.IndicatorService;
+import cn.gongfu.security.Scope;
 import cn.gongfu.web.InvalidParameterException;
 import cn.gongfu.web.NotFoundException;
 import cn.gongfu.web.PageRequest;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,12 +62,15 @@ public class PlanService {
                 .and("p.region_code = :region", "region", regionCode)
                 .and("p.state = :state", "state", state)
                 .containing("text", text, "p.title", "p.issuer");
+        Scope.current().restrictRegion(where, "p.region_code");
         return pager.page(PLAN_COLUMNS, PLAN_FROM, where, "p.start_year desc, p.id desc", page, PLAN);
     }
 
+    /** The plan if it exists and lies within the caller's scope. */
     public Optional<Plan> find(long id) {
+        Scope scope = Scope.current();
         return jdbc.sql("select " + PLAN_COLUMNS + " " + PLAN_FROM + " where p.id = :id")
-                .param("id", id).query(PLAN).optional();
+                .param("id", id).query(PLAN).optional().filter(p -> scope.coversRegion(p.regionCode()));
     }
 
     public Plan get(long id) {
@@ -108,9 +113,11 @@ public class PlanService {
     }
 
     public Section section(long id) {
-        return jdbc.sql("select " + SECTION_COLUMNS + " from section s where s.id = :id")
+        Section section = jdbc.sql("select " + SECTION_COLUMNS + " from section s where s.id = :id")
                 .param("id", id).query(SECTION).optional()
                 .orElseThrow(() -> new NotFoundException("section", id));
+        if (find(section.planId()).isEmpty()) throw new NotFoundException("section", id);
+        return section;
     }
 
     /** Sections filtered by plan and parent; {@code topLevel} lists only the roots. */
@@ -119,7 +126,9 @@ public class PlanService {
                 .and("s.plan_id = :plan", "plan", planId)
                 .and("s.parent_id = :parent", "parent", parentId);
         if (topLevel) where.and("s.parent_id is null");
-        return pager.page(SECTION_COLUMNS, "from section s", where, "s.plan_id, s.position", page, SECTION);
+        Scope.current().restrictRegion(where, "p.region_code");
+        return pager.page(SECTION_COLUMNS, "from section s join plan p on p.id = s.plan_id", where,
+                "s.plan_id, s.position", page, SECTION);
     }
 
     /** The task filter of the list API and pages; every field is optional. */
@@ -139,6 +148,9 @@ public class PlanService {
                 .and("p.region_code = :region", "region", f.regionCode())
                 .and("t.category = :category", "category", f.category())
                 .containing("text", f.text(), "t.title", "t.body", "t.code");
+        Scope scope = Scope.current();
+        scope.restrictRegion(where, "p.region_code");
+        scope.restrictTasks(where, "t.id");
         PageResult<TaskSummary> rows = pager.page(TASK_COLUMNS, TASK_FROM, where,
                 "t.plan_id, t.position, t.id", page, (rs, i) -> taskSummary(rs));
         return withUnits(rows);
@@ -155,9 +167,10 @@ public class PlanService {
 
     /** Every task of a plan in document order, with its units: what the plan tree shows. */
     public List<TaskSummary> tasksOfPlan(long planId) {
-        List<TaskSummary> rows = jdbc.sql("select " + TASK_COLUMNS + " " + TASK_FROM
-                        + " where t.plan_id = :plan order by t.position")
-                .param("plan", planId).query((rs, i) -> taskSummary(rs)).list();
+        get(planId);
+        Where where = Scope.current().restrictTasks(new Where().and("t.plan_id = :plan", "plan", planId), "t.id");
+        List<TaskSummary> rows = jdbc.sql("select " + TASK_COLUMNS + " " + TASK_FROM + where.sql() + " order by t.position")
+                .params(where.params()).query((rs, i) -> taskSummary(rs)).list();
         return withUnits(new PageResult<>(rows, 0, rows.size(), rows.size())).items();
     }
 
@@ -174,7 +187,13 @@ public class PlanService {
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14)))
                 .optional().orElseThrow(() -> new NotFoundException("task", id));
+        Scope scope = Scope.current();
+        if (find(t.planId()).isEmpty()) throw new NotFoundException("task", id);
         Map<Long, TaskUnits> units = unitsOf(List.of(id));
+        if (scope.units() != null && Stream.concat(units.getOrDefault(id, TaskUnits.NONE).lead().stream(),
+                units.getOrDefault(id, TaskUnits.NONE).co().stream()).noneMatch(u -> scope.units().contains(u.id()))) {
+            throw new NotFoundException("task", id);
+        }
         TaskUnits u = units.getOrDefault(id, TaskUnits.NONE);
         List<Milestone> milestones = jdbc.sql("""
                 select id, task_id, from_month, to_month, text, state, completed_on, evidence

@@ -2,6 +2,7 @@ package cn.gongfu.unit;
 
 import cn.gongfu.db.Pager;
 import cn.gongfu.db.Where;
+import cn.gongfu.security.Scope;
 import cn.gongfu.web.InvalidParameterException;
 import cn.gongfu.web.NotFoundException;
 import cn.gongfu.web.PageRequest;
@@ -39,6 +40,7 @@ public class UnitService {
                 .and("u.kind = :kind", "kind", kind);
         where.and("(lower(u.name) like :text or exists (select 1 from unit_alias a"
                 + " where a.unit_id = u.id and lower(a.alias) like :text))", "text", Where.likePattern(text));
+        Scope.current().restrictRegion(where, "u.region_code");
         PageResult<Unit> rows = pager.page("u.id, u.name, u.kind, u.region_code", "from unit u", where,
                 "u.region_code, u.kind, u.name, u.id", page,
                 (rs, i) -> new Unit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), List.of()));
@@ -53,8 +55,11 @@ public class UnitService {
                 .map(u -> withAliases(u, aliasesOf(List.of(u.id()))));
     }
 
+    /** The unit if it lies within the caller's scope. */
     public Unit get(long id) {
-        return find(id).orElseThrow(() -> new NotFoundException("unit", id));
+        Scope scope = Scope.current();
+        return find(id).filter(u -> scope.coversRegion(u.regionCode()))
+                .orElseThrow(() -> new NotFoundException("unit", id));
     }
 
     /**

@@ -10,6 +10,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gongfu.security.TokenService;
+import cn.gongfu.security.UserService;
+import cn.gongfu.support.SignedInAsAdmin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,6 +51,12 @@ abstract class ImportContract {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    TokenService tokens;
 
     @Test
     void aDocumentIsReviewedItsUnitsSettledAndPublishedWithItsSource() throws Exception {
@@ -129,7 +138,11 @@ abstract class ImportContract {
                 + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\nContent-Type: text/plain\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+        String token = tokens.create("oversized upload test", 1).secret();
+        SignedInAsAdmin.signOut();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports"))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, big, tail))).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

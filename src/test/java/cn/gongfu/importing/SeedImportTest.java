@@ -2,7 +2,11 @@ package cn.gongfu.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongfu.security.UserService;
 import cn.gongfu.support.H2Test;
+import cn.gongfu.support.SignedInAsAdmin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import cn.gongfu.support.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +27,19 @@ class SeedImportTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    UserService users;
+
+    @BeforeEach
+    void signIn() {
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedInAsAdmin.signOut();
+    }
 
     @ParameterizedTest(name = "seed {0} into region {1}")
     @CsvSource({"000, 330213, action_plan", "001, 330213, work_points", "002, 330213, special_plan",

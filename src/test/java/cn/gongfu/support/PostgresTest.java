@@ -24,11 +24,12 @@ import org.springframework.test.context.TestPropertySource;
         disabledReason = "GONGFU_TEST_PG_URL is not set: PostgreSQL tests skipped (bash .ci/run sets it)")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import(FreshSchema.class)
+@Import({FreshSchema.class, SignedInAsAdmin.class})
 @TestPropertySource(properties = {
         "spring.datasource.url=${GONGFU_TEST_PG_URL}",
         "spring.datasource.username=${GONGFU_TEST_PG_USER:${user.name}}",
         "spring.datasource.password=${GONGFU_TEST_PG_PASSWORD:}",
         "spring.flyway.clean-disabled=false",
-        "gongfu.demo.enabled=true"})
+        "gongfu.demo.enabled=true",
+        "gongfu.admin-password=admin-test-password"})
 public @interface PostgresTest {}

@@ -47,7 +47,7 @@ class ImportBrowserTest {
         Path file = Files.createTempFile("qingxi-actions-", ".txt");
         Files.writeString(file, text);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.manage().deleteAllCookies();
+        Browser.signIn(browser, port, "office");
         browser.get("http://localhost:" + port + "/imports");
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("导入文档");
@@ -83,6 +83,7 @@ class ImportBrowserTest {
     void aBadFileIsExplainedOnTheFormWithoutLeavingIt() throws Exception {
         Path file = Files.createTempFile("empty-", ".txt");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        Browser.signIn(browser, port, "office");
         browser.get("http://localhost:" + port + "/imports");
         byte[] garbage = new byte[2048];
         new java.util.Random(3).nextBytes(garbage);

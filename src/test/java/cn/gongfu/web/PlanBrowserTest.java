@@ -40,7 +40,7 @@ class PlanBrowserTest {
     @Test
     void readerOpensTheTreeASectionATaskAndSwitchesToEnglish() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.manage().deleteAllCookies();
+        Browser.signIn(browser, port, "office");
         browser.get("http://localhost:" + port + "/");
 
         // The start page lists plans, in Chinese.

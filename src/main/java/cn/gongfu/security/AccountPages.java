@@ -1,0 +1,130 @@
+package cn.gongfu.security;
+
+import cn.gongfu.audit.AuditLog;
+import cn.gongfu.region.RegionService;
+import cn.gongfu.unit.UnitService;
+import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.PageRequest;
+import cn.gongfu.web.WebPage;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** User management for administrators, the audit log, and everyone's own API tokens. */
+@WebPage
+@Controller
+public class AccountPages {
+
+    private final UserService users;
+    private final TokenService tokens;
+    private final RegionService regions;
+    private final UnitService units;
+    private final AuditLog audit;
+
+    public AccountPages(UserService users, TokenService tokens, RegionService regions, UnitService units, AuditLog audit) {
+        this.users = users;
+        this.tokens = tokens;
+        this.regions = regions;
+        this.units = units;
+        this.audit = audit;
+    }
+
+    @GetMapping("/admin/users")
+    public String users(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("users", users.list(q, new PageRequest(0, PageRequest.MAX_SIZE)));
+        model.addAttribute("q", q);
+        model.addAttribute("regions", regions.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items());
+        model.addAttribute("roles", Role.values());
+        return "security/users";
+    }
+
+    @PostMapping("/admin/users")
+    public String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
+                         @RequestParam String region, @RequestParam(required = false) List<Role> roles,
+                         RedirectAttributes redirect) {
+        try {
+            long id = users.create(username, displayName, password, region, roles == null ? List.of() : roles, List.of());
+            return "redirect:/admin/users/" + id;
+        } catch (InvalidParameterException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/admin/users";
+        }
+    }
+
+    @GetMapping("/admin/users/{id}")
+    public String user(@PathVariable long id, Model model) {
+        GongfuUser user = users.get(id);
+        model.addAttribute("user", user);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("units", units.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
+                .filter(u -> user.regionScope().contains(u.regionCode())).toList());
+        model.addAttribute("history", audit.list(null, null, "user:" + id, new PageRequest(0, 50)).items());
+        return "security/user";
+    }
+
+    @PostMapping("/admin/users/{id}/roles")
+    public String roles(@PathVariable long id, @RequestParam(required = false) List<Role> roles, RedirectAttributes redirect) {
+        return settle(id, redirect, () -> users.setRoles(id, roles == null ? List.of() : roles));
+    }
+
+    @PostMapping("/admin/users/{id}/units")
+    public String units(@PathVariable long id, @RequestParam(required = false) List<Long> units, RedirectAttributes redirect) {
+        return settle(id, redirect, () -> users.setUnits(id, units == null ? List.of() : units));
+    }
+
+    @PostMapping("/admin/users/{id}/enabled")
+    public String enabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        return settle(id, redirect, () -> users.setEnabled(id, enabled));
+    }
+
+    @PostMapping("/admin/users/{id}/password-reset")
+    public String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("newPassword", users.resetPassword(id));
+        return "redirect:/admin/users/" + id;
+    }
+
+    @GetMapping("/admin/audit")
+    public String audit(@RequestParam(required = false) String action, Model model) {
+        Scope.current().require(Role.ADMIN);
+        model.addAttribute("events", audit.list(action, null, null, new PageRequest(0, 200)).items());
+        model.addAttribute("action", action);
+        return "security/audit";
+    }
+
+    @GetMapping("/tokens")
+    public String tokens(Model model) {
+        model.addAttribute("tokens", tokens.mine());
+        return "security/tokens";
+    }
+
+    @PostMapping("/tokens")
+    public String createToken(@RequestParam String name, @RequestParam(defaultValue = "90") int days,
+                              RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("created", tokens.create(name, days));
+        } catch (InvalidParameterException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/tokens";
+    }
+
+    @PostMapping("/tokens/{id}/revoke")
+    public String revokeToken(@PathVariable long id) {
+        tokens.revoke(id);
+        return "redirect:/tokens";
+    }
+
+    private static String settle(long id, RedirectAttributes redirect, Runnable change) {
+        try {
+            change.run();
+        } catch (InvalidParameterException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/users/" + id;
+    }
+}

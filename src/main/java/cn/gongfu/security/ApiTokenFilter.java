@@ -1,0 +1,53 @@
+package cn.gongfu.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer gf_…} requests as the token's user, for this request only
+ * (nothing goes into a session). A bad token is refused at once with a 401 problem.
+ */
+public class ApiTokenFilter extends OncePerRequestFilter {
+
+    private final TokenService tokens;
+
+    public ApiTokenFilter(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    static boolean hasBearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!hasBearer(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<GongfuUser> user = tokens.authenticate(request.getHeader("Authorization").substring(7).strip());
+        if (user.isEmpty()) {
+            Problems.write(response, 401, "invalid-token", "Invalid token 令牌无效",
+                    "the API token is unknown, revoked or expired");
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

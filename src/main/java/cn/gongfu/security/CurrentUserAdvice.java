@@ -1,0 +1,18 @@
+package cn.gongfu.security;
+
+import cn.gongfu.web.WebPage;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in user into every page's model as {@code me}, for the header and role-dependent links. */
+@ControllerAdvice(annotations = WebPage.class)
+class CurrentUserAdvice {
+
+    @ModelAttribute("me")
+    GongfuUser me() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof GongfuUser user ? user : null;
+    }
+}

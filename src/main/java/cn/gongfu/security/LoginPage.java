@@ -1,0 +1,16 @@
+package cn.gongfu.security;
+
+import cn.gongfu.web.WebPage;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page; Spring Security handles the POST. */
+@WebPage
+@Controller
+public class LoginPage {
+
+    @GetMapping("/login")
+    public String login() {
+        return "security/login";
+    }
+}

@@ -1,0 +1,59 @@
+package cn.gongfu.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Slows down password guessing from one address across many accounts (the per-account lock stops
+ * guessing at one account): after {@value #MAX_FAILURES} failures within {@link #WINDOW} further sign-in
+ * attempts from that address are refused until the window has passed. Kept in memory: a restart forgets.
+ */
+@Component
+public class LoginThrottle {
+
+    static final int MAX_FAILURES = 20;
+    static final Duration WINDOW = Duration.ofMinutes(10);
+
+    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public LoginThrottle() {
+        this(Clock.systemUTC());
+    }
+
+    LoginThrottle(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void recordFailure(String address) {
+        Deque<Instant> times = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
+        synchronized (times) {
+            times.addLast(clock.instant());
+            prune(times);
+        }
+    }
+
+    public boolean blocked(String address) {
+        Deque<Instant> times = failures.get(address);
+        if (times == null) return false;
+        synchronized (times) {
+            prune(times);
+            return times.size() >= MAX_FAILURES;
+        }
+    }
+
+    public void recordSuccess(String address) {
+        failures.remove(address);
+    }
+
+    private void prune(Deque<Instant> times) {
+        Instant oldest = clock.instant().minus(WINDOW);
+        while (!times.isEmpty() && times.peekFirst().isBefore(oldest)) times.removeFirst();
+    }
+}

@@ -1,0 +1,61 @@
+package cn.gongfu.security;
+
+import cn.gongfu.db.Where;
+import cn.gongfu.web.NotFoundException;
+import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * What the current caller may see, applied by every service to every query: a set of regions (null for
+ * all) and, for reporters and unit heads, the set of units whose tasks they see (null for no such limit).
+ * Without a signed-in user the scope is empty: nothing leaks through a route that forgot to require login.
+ */
+public record Scope(GongfuUser user, Set<String> regions, Set<Long> units) {
+
+    private static final Scope NONE = new Scope(null, Set.of(), Set.of());
+
+    /** The scope of the signed-in user (from a session or an API token), or the empty scope. */
+    public static Scope current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(auth.getPrincipal() instanceof GongfuUser user)) return NONE;
+        return of(user);
+    }
+
+    public static Scope of(GongfuUser user) {
+        if (user.has(Role.ADMIN)) return new Scope(user, null, null);
+        boolean regionWide = user.hasAny(Role.OFFICE, Role.LEADER);
+        return new Scope(user, user.regionScope(), regionWide ? null : user.unitIds());
+    }
+
+    public boolean coversRegion(String code) {
+        return regions == null || regions.contains(code);
+    }
+
+    /** Limits a query to the scope's regions through {@code column}. */
+    public Where restrictRegion(Where where, String column) {
+        if (regions == null) return where;
+        if (regions.isEmpty()) return where.and("1 = 0");
+        return where.and(column + " in (:scopeRegions)", "scopeRegions", regions);
+    }
+
+    /** Limits a query over tasks to the scope's units through the task id {@code column}. */
+    public Where restrictTasks(Where where, String column) {
+        if (units == null) return where;
+        if (units.isEmpty()) return where.and("1 = 0");
+        return where.and("exists (select 1 from task_unit su where su.task_id = " + column
+                + " and su.unit_id in (:scopeUnits))", "scopeUnits", units);
+    }
+
+    /** Out of scope reads as absent: a user learns nothing about what lies outside it. */
+    public void requireRegion(String code, String resource, Object id) {
+        if (!coversRegion(code)) throw new NotFoundException(resource, id);
+    }
+
+    /** Commands check the role in the service too, not only at the URL. */
+    public GongfuUser require(Role... roles) {
+        if (user == null || !user.hasAny(roles)) throw new AccessDeniedException("requires one of the roles " + java.util.List.of(roles));
+        return user;
+    }
+}

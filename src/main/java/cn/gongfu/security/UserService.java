@@ -1,0 +1,290 @@
+package cn.gongfu.security;
+
+import cn.gongfu.audit.AuditLog;
+import cn.gongfu.db.Pager;
+import cn.gongfu.db.Where;
+import cn.gongfu.region.RegionService;
+import cn.gongfu.unit.UnitService;
+import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.NotFoundException;
+import cn.gongfu.web.PageRequest;
+import cn.gongfu.web.PageResult;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Users, their roles, units and region; sign-in failures and temporary locks. Every change of a role,
+ * a scope, a password or the enabled flag is audited. Management is for administrators only.
+ */
+@Service
+public class UserService implements UserDetailsService {
+
+    /** Failed sign-ins in a row that lock an account, and for how long. */
+    public static final int LOCK_AFTER_FAILURES = 5;
+    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+    public static final int MIN_PASSWORD_LENGTH = 10;
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,50}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+
+    private final JdbcClient jdbc;
+    private final Pager pager;
+    private final PasswordEncoder passwords;
+    private final RegionService regions;
+    private final UnitService units;
+    private final AuditLog audit;
+
+    public UserService(JdbcClient jdbc, Pager pager, PasswordEncoder passwords, RegionService regions,
+                       UnitService units, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.pager = pager;
+        this.passwords = passwords;
+        this.regions = regions;
+        this.units = units;
+        this.audit = audit;
+    }
+
+    /** A user as an administrator sees it in a list. */
+    public record UserSummary(long id, String username, String displayName, String regionCode, boolean enabled,
+                              LocalDateTime lockedUntil, List<Role> roles, List<Long> unitIds) {}
+
+    @Override
+    public GongfuUser loadUserByUsername(String username) {
+        return findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+    }
+
+    public Optional<GongfuUser> findByUsername(String username) {
+        return jdbc.sql("select id from app_user where username = :u").param("u", username)
+                .query(Long.class).optional().map(this::load);
+    }
+
+    /** The full user with roles, units and region scope, straight from the database (no scope check: sign-in needs it). */
+    public GongfuUser load(long id) {
+        record Row(long id, String username, String displayName, String passwordHash, String regionCode,
+                   boolean enabled, LocalDateTime lockedUntil) {}
+        Row r = jdbc.sql("""
+                select id, username, display_name, password_hash, region_code, enabled, locked_until
+                from app_user where id = :id""").param("id", id)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6), rs.getObject(7, LocalDateTime.class)))
+                .optional().orElseThrow(() -> new NotFoundException("user", id));
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        jdbc.sql("select role from user_role where user_id = :id").param("id", id).query(String.class).list()
+                .forEach(code -> roles.add(Role.of(code)));
+        Set<Long> unitIds = new HashSet<>(jdbc.sql("select unit_id from user_unit where user_id = :id")
+                .param("id", id).query(Long.class).list());
+        return new GongfuUser(r.id(), r.username(), r.displayName(), r.passwordHash(), r.regionCode(), r.enabled(),
+                r.lockedUntil(), roles, unitIds, regionSubtree(r.regionCode()));
+    }
+
+    public PageResult<UserSummary> list(String text, PageRequest page) {
+        Scope.current().require(Role.ADMIN);
+        Where where = new Where().containing("text", text, "username", "display_name");
+        PageResult<UserSummary> rows = pager.page("id, username, display_name, region_code, enabled, locked_until",
+                "from app_user", where, "username", page,
+                (rs, i) -> new UserSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), rs.getObject(6, LocalDateTime.class), List.of(), List.of()));
+        List<Long> ids = rows.items().stream().map(UserSummary::id).toList();
+        Map<Long, List<Role>> roles = new HashMap<>();
+        Map<Long, List<Long>> unitIds = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select user_id, role from user_role where user_id in (:ids) order by role").param("ids", ids)
+                    .query(rs -> {
+                        roles.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(Role.of(rs.getString(2)));
+                    });
+            jdbc.sql("select user_id, unit_id from user_unit where user_id in (:ids)").param("ids", ids)
+                    .query(rs -> {
+                        unitIds.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                    });
+        }
+        return rows.map(u -> new UserSummary(u.id(), u.username(), u.displayName(), u.regionCode(), u.enabled(),
+                u.lockedUntil(), roles.getOrDefault(u.id(), List.of()), unitIds.getOrDefault(u.id(), List.of())));
+    }
+
+    public GongfuUser get(long id) {
+        Scope.current().require(Role.ADMIN);
+        return load(id);
+    }
+
+    /** Creates a user; the administrator hands the password over. */
+    @Transactional
+    public long create(String username, String displayName, String password, String regionCode,
+                       Collection<Role> roles, Collection<Long> unitIds) {
+        Scope.current().require(Role.ADMIN);
+        return createUnchecked(username, displayName, password, regionCode, roles, unitIds);
+    }
+
+    /** For the first start and the demo, before any administrator exists. */
+    @Transactional
+    public long createUnchecked(String username, String displayName, String password, String regionCode,
+                                Collection<Role> roles, Collection<Long> unitIds) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new InvalidParameterException("username", "3–50 letters, digits, dots, dashes or underscores");
+        }
+        if (jdbc.sql("select count(*) from app_user where username = :u").param("u", username).query(Long.class).single() > 0) {
+            throw new InvalidParameterException("username", username + " is taken");
+        }
+        if (displayName == null || displayName.isBlank()) throw new InvalidParameterException("displayName", "required");
+        checkPassword(password);
+        if (regionCode == null || regions.find(regionCode).isEmpty()) {
+            throw new InvalidParameterException("region", "unknown region " + regionCode);
+        }
+        if (roles == null || roles.isEmpty()) throw new InvalidParameterException("roles", "give at least one role");
+        checkUnits(regionCode, unitIds);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into app_user (username, display_name, password_hash, region_code)
+                values (:u, :d, :p, :r)""")
+                .param("u", username).param("d", displayName.strip()).param("p", passwords.encode(password))
+                .param("r", regionCode).update(key, "id");
+        long id = key.getKey().longValue();
+        writeRoles(id, roles);
+        writeUnits(id, unitIds);
+        audit.record("user.create", "user:" + id, null, describe(username, regionCode, roles, unitIds));
+        return id;
+    }
+
+    @Transactional
+    public void setRoles(long id, Collection<Role> roles) {
+        Scope.current().require(Role.ADMIN);
+        GongfuUser before = load(id);
+        if (roles == null || roles.isEmpty()) throw new InvalidParameterException("roles", "give at least one role");
+        jdbc.sql("delete from user_role where user_id = :id").param("id", id).update();
+        writeRoles(id, roles);
+        audit.record("user.roles", "user:" + id, sortedCodes(before.roles()), sortedCodes(roles));
+    }
+
+    @Transactional
+    public void setUnits(long id, Collection<Long> unitIds) {
+        Scope.current().require(Role.ADMIN);
+        GongfuUser before = load(id);
+        checkUnits(before.regionCode(), unitIds);
+        jdbc.sql("delete from user_unit where user_id = :id").param("id", id).update();
+        writeUnits(id, unitIds);
+        audit.record("user.units", "user:" + id, new TreeSet<>(before.unitIds()).toString(),
+                new TreeSet<>(unitIds == null ? Set.of() : unitIds).toString());
+    }
+
+    @Transactional
+    public void setEnabled(long id, boolean enabled) {
+        GongfuUser admin = Scope.current().require(Role.ADMIN);
+        if (!enabled && admin.id() == id) throw new InvalidParameterException("enabled", "you cannot disable yourself");
+        GongfuUser before = load(id);
+        jdbc.sql("update app_user set enabled = :e, failed_logins = 0, locked_until = null where id = :id")
+                .param("e", enabled).param("id", id).update();
+        audit.record(enabled ? "user.enable" : "user.disable", "user:" + id, String.valueOf(before.enabled()), String.valueOf(enabled));
+    }
+
+    /** Sets a new random password, lifts any lock, and returns the password to hand over once. */
+    @Transactional
+    public String resetPassword(long id) {
+        Scope.current().require(Role.ADMIN);
+        load(id);
+        String password = randomPassword();
+        jdbc.sql("update app_user set password_hash = :p, failed_logins = 0, locked_until = null where id = :id")
+                .param("p", passwords.encode(password)).param("id", id).update();
+        audit.record("user.password-reset", "user:" + id, null, null);
+        return password;
+    }
+
+    /**
+     * Counts a failed sign-in; the {@value #LOCK_AFTER_FAILURES}th in a row locks the account for
+     * {@link #LOCK_DURATION}. Returns true when this failure locked it.
+     */
+    @Transactional
+    public boolean recordFailedLogin(String username) {
+        int updated = jdbc.sql("update app_user set failed_logins = failed_logins + 1 where username = :u")
+                .param("u", username).update();
+        if (updated == 0) return false;
+        int failures = jdbc.sql("select failed_logins from app_user where username = :u").param("u", username)
+                .query(Integer.class).single();
+        if (failures < LOCK_AFTER_FAILURES) return false;
+        jdbc.sql("update app_user set locked_until = :until, failed_logins = 0 where username = :u")
+                .param("until", LocalDateTime.now().plus(LOCK_DURATION)).param("u", username).update();
+        return true;
+    }
+
+    @Transactional
+    public void recordSuccessfulLogin(String username) {
+        jdbc.sql("update app_user set failed_logins = 0, locked_until = null where username = :u")
+                .param("u", username).update();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+    }
+
+    public static String randomPassword() {
+        StringBuilder sb = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) sb.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
+        return sb.toString();
+    }
+
+    private void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidParameterException("password", "at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+    }
+
+    private void checkUnits(String regionCode, Collection<Long> unitIds) {
+        if (unitIds == null) return;
+        Set<String> scope = regionSubtree(regionCode);
+        for (Long unitId : unitIds) {
+            var unit = units.find(unitId).orElseThrow(() -> new InvalidParameterException("units", "unknown unit " + unitId));
+            if (!scope.contains(unit.regionCode())) {
+                throw new InvalidParameterException("units", unit.name() + " lies outside the user's region " + regionCode);
+            }
+        }
+    }
+
+    private void writeRoles(long id, Collection<Role> roles) {
+        for (Role r : new TreeSet<>(roles)) {
+            jdbc.sql("insert into user_role (user_id, role) values (:id, :role)").param("id", id).param("role", r.code()).update();
+        }
+    }
+
+    private void writeUnits(long id, Collection<Long> unitIds) {
+        if (unitIds == null) return;
+        for (Long u : new TreeSet<>(unitIds)) {
+            jdbc.sql("insert into user_unit (user_id, unit_id) values (:id, :unit)").param("id", id).param("unit", u).update();
+        }
+    }
+
+    /** The region and every region below it. */
+    private Set<String> regionSubtree(String code) {
+        return new HashSet<>(jdbc.sql("""
+                with recursive sub (code) as (
+                    select code from region where code = :code
+                    union all select r.code from region r join sub on r.parent_code = sub.code)
+                select code from sub""").param("code", code).query(String.class).list());
+    }
+
+    private static String sortedCodes(Collection<Role> roles) {
+        return new TreeSet<>(roles).stream().map(Role::code).toList().toString();
+    }
+
+    private static String describe(String username, String region, Collection<Role> roles, Collection<Long> unitIds) {
+        return username + " region=" + region + " roles=" + sortedCodes(roles)
+                + " units=" + new TreeSet<>(unitIds == null ? Set.of() : unitIds);
+    }
+}
