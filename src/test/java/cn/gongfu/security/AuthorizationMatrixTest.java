@@ -1,0 +1,185 @@
+package cn.gongfu.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import cn.gongfu.support.H2Test;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route of the application, API and pages, against every role: who is let through and who is
+ * turned away. The expected access of each route is written down here; a route that is not listed fails
+ * the build, so nobody adds an endpoint without deciding who may use it.
+ */
+@H2Test
+class AuthorizationMatrixTest {
+
+    /** Who may use a route. */
+    enum Access { PUBLIC, SIGNED_IN, OFFICE, ADMIN }
+
+    static final Map<String, Access> MATRIX = new TreeMap<>(Map.ofEntries(
+            Map.entry("GET /login", Access.PUBLIC),
+            Map.entry("GET /error", Access.PUBLIC),
+            // reading plans and what hangs off them: everyone signed in, within their scope
+            Map.entry("GET /", Access.SIGNED_IN),
+            Map.entry("GET /plans", Access.SIGNED_IN),
+            Map.entry("GET /plans/{id}", Access.SIGNED_IN),
+            Map.entry("GET /plans/{planId}/sections/{sectionId}", Access.SIGNED_IN),
+            Map.entry("GET /tasks/{id}", Access.SIGNED_IN),
+            Map.entry("GET /units", Access.SIGNED_IN),
+            Map.entry("GET /units/{id}", Access.SIGNED_IN),
+            Map.entry("GET /indicators", Access.SIGNED_IN),
+            Map.entry("GET /indicators/{id}", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/plans", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/plans/{id}", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/sections", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/sections/{id}", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/tasks", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/tasks/{id}", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/units", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/units/{id}", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/regions", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/regions/{code}", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/indicators", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/indicators/{id}", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/targets", Access.SIGNED_IN),
+            Map.entry("GET /v3/api-docs", Access.SIGNED_IN),
+            Map.entry("GET /v3/api-docs.yaml", Access.SIGNED_IN),
+            Map.entry("GET /v3/api-docs/swagger-config", Access.SIGNED_IN),
+            Map.entry("GET /swagger-ui.html", Access.SIGNED_IN),
+            // everyone's own API tokens
+            Map.entry("GET /tokens", Access.SIGNED_IN),
+            Map.entry("POST /tokens", Access.SIGNED_IN),
+            Map.entry("POST /tokens/{id}/revoke", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/tokens", Access.SIGNED_IN),
+            Map.entry("POST /api/v1/tokens", Access.SIGNED_IN),
+            Map.entry("DELETE /api/v1/tokens/{id}", Access.SIGNED_IN),
+            // importing documents: the plan office
+            Map.entry("GET /imports", Access.OFFICE),
+            Map.entry("POST /imports", Access.OFFICE),
+            Map.entry("GET /imports/{id}", Access.OFFICE),
+            Map.entry("POST /imports/{id}/details", Access.OFFICE),
+            Map.entry("POST /imports/{id}/units", Access.OFFICE),
+            Map.entry("POST /imports/{id}/units/settle", Access.OFFICE),
+            Map.entry("POST /imports/{id}/publish", Access.OFFICE),
+            Map.entry("POST /imports/{id}/discard", Access.OFFICE),
+            Map.entry("GET /api/v1/imports", Access.OFFICE),
+            Map.entry("POST /api/v1/imports", Access.OFFICE),
+            Map.entry("GET /api/v1/imports/{id}", Access.OFFICE),
+            Map.entry("PUT /api/v1/imports/{id}/details", Access.OFFICE),
+            Map.entry("PUT /api/v1/imports/{id}/units", Access.OFFICE),
+            Map.entry("POST /api/v1/imports/{id}/units/settle", Access.OFFICE),
+            Map.entry("POST /api/v1/imports/{id}/publish", Access.OFFICE),
+            Map.entry("POST /api/v1/imports/{id}/discard", Access.OFFICE),
+            Map.entry("GET /api/v1/imports/{id}/source", Access.OFFICE),
+            // users, roles, scopes and the audit log: administrators
+            Map.entry("GET /admin/users", Access.ADMIN),
+            Map.entry("POST /admin/users", Access.ADMIN),
+            Map.entry("GET /admin/users/{id}", Access.ADMIN),
+            Map.entry("POST /admin/users/{id}/roles", Access.ADMIN),
+            Map.entry("POST /admin/users/{id}/units", Access.ADMIN),
+            Map.entry("POST /admin/users/{id}/enabled", Access.ADMIN),
+            Map.entry("POST /admin/users/{id}/password-reset", Access.ADMIN),
+            Map.entry("GET /admin/audit", Access.ADMIN),
+            Map.entry("GET /api/v1/users", Access.ADMIN),
+            Map.entry("POST /api/v1/users", Access.ADMIN),
+            Map.entry("GET /api/v1/users/{id}", Access.ADMIN),
+            Map.entry("PUT /api/v1/users/{id}/roles", Access.ADMIN),
+            Map.entry("PUT /api/v1/users/{id}/units", Access.ADMIN),
+            Map.entry("PUT /api/v1/users/{id}/enabled", Access.ADMIN),
+            Map.entry("POST /api/v1/users/{id}/password-reset", Access.ADMIN),
+            Map.entry("GET /api/v1/audit", Access.ADMIN)));
+
+    /** The demo users, one per role, and what each access level lets them do. */
+    static final Map<String, Set<Access>> ALLOWED = Map.of(
+            "anonymous", Set.of(Access.PUBLIC),
+            "reporter", Set.of(Access.PUBLIC, Access.SIGNED_IN),
+            "head", Set.of(Access.PUBLIC, Access.SIGNED_IN),
+            "leader", Set.of(Access.PUBLIC, Access.SIGNED_IN),
+            "office", Set.of(Access.PUBLIC, Access.SIGNED_IN, Access.OFFICE),
+            "admin", Set.of(Access.PUBLIC, Access.SIGNED_IN, Access.OFFICE, Access.ADMIN));
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    UserService users;
+
+    @Test
+    void everyRouteHasAnEntry() {
+        Set<String> routes = routes();
+        assertThat(new TreeSet<>(routes)).as("routes without an entry in the authorization matrix")
+                .isSubsetOf(MATRIX.keySet());
+        assertThat(MATRIX.keySet()).as("matrix entries for routes that no longer exist").isSubsetOf(routes);
+    }
+
+    @Test
+    void everyRoleIsLetThroughOrTurnedAwayAsTheMatrixSays() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (String route : new TreeSet<>(routes())) {
+            Access access = MATRIX.get(route);
+            if (access == null) continue;
+            for (var role : ALLOWED.entrySet()) {
+                boolean expected = role.getValue().contains(access);
+                MockHttpServletResponse response = perform(route, role.getKey());
+                boolean allowed = !turnedAway(response);
+                if (allowed != expected) {
+                    wrong.add(route + " as " + role.getKey() + ": expected " + (expected ? "allow" : "deny")
+                            + ", got " + response.getStatus() + " " + response.getRedirectedUrl());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private MockHttpServletResponse perform(String route, String role) throws Exception {
+        String[] parts = route.split(" ", 2);
+        String path = parts[1].replaceAll("\\{[^}]+}", "999999");
+        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path);
+        request.with(role.equals("anonymous") ? anonymous() : user(users.loadUserByUsername(role).withoutPassword()));
+        request.with(csrf());
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    /** 401, 403, or a page sending the visitor to sign in. */
+    private static boolean turnedAway(MockHttpServletResponse response) {
+        if (response.getStatus() == 401 || response.getStatus() == 403) return true;
+        String location = response.getRedirectedUrl();
+        return response.getStatus() == 302 && location != null && location.contains("/login");
+    }
+
+    private Set<String> routes() {
+        Set<String> routes = new TreeSet<>();
+        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    if (methods.isEmpty()) routes.add("GET " + pattern);
+                    methods.forEach(m -> routes.add(m.name() + " " + pattern));
+                }
+            }
+        }
+        return routes;
+    }
+}
