@@ -77,7 +77,8 @@ public class SecurityConfig {
         return new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
-                return !(HttpMethod.POST.matches(request.getMethod()) && request.getServletPath().equals("/login"));
+                return !(HttpMethod.POST.matches(request.getMethod())
+                        && request.getRequestURI().equals(request.getContextPath() + "/login"));
             }
 
             @Override

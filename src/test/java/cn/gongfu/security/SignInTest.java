@@ -1,0 +1,134 @@
+package cn.gongfu.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.gongfu.support.H2Test;
+import cn.gongfu.support.SignedInAsAdmin;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Signing in and out: hashed passwords, lockout after repeated failures, disabled accounts, CSRF, headers, audit. */
+@H2Test
+class SignInTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        SignedInAsAdmin.signOut();
+    }
+
+    private long createUser(String username) {
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+        try {
+            return users.create(username, "测试用户", "correct-horse-1", "330299", List.of(Role.LEADER), List.of());
+        } finally {
+            SignedInAsAdmin.signOut();
+        }
+    }
+
+    private ResultActions login(String username, String password, String address) throws Exception {
+        return mvc.perform(post("/login").param("username", username).param("password", password)
+                .with(csrf()).with(anonymous()).with(r -> {
+                    r.setRemoteAddr(address);
+                    return r;
+                }));
+    }
+
+    @Test
+    void passwordsAreStoredHashedAndASignInIsAudited() throws Exception {
+        createUser("hashcheck");
+        String hash = jdbc.sql("select password_hash from app_user where username = 'hashcheck'").query(String.class).single();
+        assertThat(hash).startsWith("{bcrypt}").doesNotContain("correct-horse-1");
+        login("hashcheck", "correct-horse-1", "10.0.0.1").andExpect(redirectedUrl("/"));
+        assertThat(actions("hashcheck")).contains("login.success");
+    }
+
+    @Test
+    void fiveFailuresInARowLockTheAccountEvenAgainstTheRightPassword() throws Exception {
+        createUser("lockme");
+        for (int i = 0; i < UserService.LOCK_AFTER_FAILURES; i++) {
+            login("lockme", "wrong-password", "10.0.0.2").andExpect(redirectedUrl("/login?error"));
+        }
+        login("lockme", "correct-horse-1", "10.0.0.2").andExpect(redirectedUrl("/login?locked"));
+        assertThat(actions("lockme")).contains("login.failure", "login.lockout", "login.locked").doesNotContain("login.success");
+        // an administrator's password reset lifts the lock
+        long id = jdbc.sql("select id from app_user where username = 'lockme'").query(Long.class).single();
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+        String fresh = users.resetPassword(id);
+        SignedInAsAdmin.signOut();
+        login("lockme", fresh, "10.0.0.2").andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void aDisabledAccountCannotSignIn() throws Exception {
+        long id = createUser("disableme");
+        mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "false")).andExpect(status().is3xxRedirection());
+        login("disableme", "correct-horse-1", "10.0.0.3").andExpect(redirectedUrl("/login?disabled"));
+        assertThat(actions("admin")).contains("user.disable");
+    }
+
+    @Test
+    void oneAddressGuessingAcrossAccountsIsThrottled() throws Exception {
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            login("nobody-" + i, "guess", "10.9.9.9").andExpect(redirectedUrl("/login?error"));
+        }
+        createUser("throttled");
+        login("throttled", "correct-horse-1", "10.9.9.9").andExpect(redirectedUrl("/login?throttled"));
+        login("throttled", "correct-horse-1", "10.9.9.10").andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void formsWithoutACsrfTokenAreRefused() throws Exception {
+        mvc.perform(post("/login").param("username", "admin").param("password", "x").with(anonymous())
+                .with(csrf().useInvalidToken())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeadersAndStrangersAreSentToSignIn() throws Exception {
+        mvc.perform(get("/login").with(anonymous()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", SecurityConfig.CONTENT_SECURITY_POLICY))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Referrer-Policy", "same-origin"));
+        mvc.perform(get("/plans").with(anonymous())).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/api/v1/plans").with(anonymous())).andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", "application/problem+json;charset=UTF-8"));
+    }
+
+    @Test
+    void roleAndScopeChangesAreAudited() throws Exception {
+        long id = createUser("promoteme");
+        mvc.perform(post("/admin/users/{id}/roles", id).param("roles", "OFFICE", "LEADER")).andExpect(status().is3xxRedirection());
+        long unit = jdbc.sql("select id from unit where name = '区教育局' and region_code = '330299'").query(Long.class).single();
+        mvc.perform(post("/admin/users/{id}/units", id).param("units", "" + unit)).andExpect(status().is3xxRedirection());
+        List<String> lines = jdbc.sql("select action || ' ' || coalesce(before_value, '') || ' -> ' || coalesce(after_value, '')"
+                + " from audit_event where target = :t order by id").param("t", "user:" + id).query(String.class).list();
+        assertThat(lines).contains("user.roles [leader] -> [office, leader]", "user.units [] -> [" + unit + "]");
+    }
+
+    private List<String> actions(String actor) {
+        return jdbc.sql("select action from audit_event where actor = :a order by id").param("a", actor).query(String.class).list();
+    }
+}
