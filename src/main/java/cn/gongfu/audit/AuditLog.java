@@ -45,7 +45,7 @@ public class AuditLog {
 
     public PageResult<AuditEvent> list(String action, String actor, String target, PageRequest page) {
         Where where = new Where()
-                .and("action like :action", "action", action == null || action.isBlank() ? null : action.strip() + "%")
+                .and("action like :action", "action", Where.prefixPattern(action))
                 .and("actor = :actor", "actor", actor)
                 .and("target = :target", "target", target);
         return pager.page("id, occurred_at, actor, action, target, before_value, after_value, remote_addr",

@@ -42,6 +42,12 @@ public final class Where {
         return "%" + escapeLike(text.strip().toLowerCase()) + "%";
     }
 
+    /** The LIKE pattern matching values that start with {@code text} as written; null when there is no text. */
+    public static String prefixPattern(String text) {
+        if (text == null || text.isBlank()) return null;
+        return escapeLike(text.strip()) + "%";
+    }
+
     public String sql() {
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }

@@ -1,0 +1,146 @@
+package cn.gongfu.security;
+
+import static cn.gongfu.support.DemoFacts.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.gongfu.support.H2Test;
+import cn.gongfu.support.SignedInAsAdmin;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Data scope by region and unit in the services, and API tokens that act with exactly their creator's rights. */
+@H2Test
+class TokenAndScopeTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username).withoutPassword());
+    }
+
+    private JsonNode json(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        return JSON.readTree(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private long demoPlan() {
+        return jdbc.sql("select min(id) from plan where region_code = '330299'").query(Long.class).single();
+    }
+
+    @Test
+    void aReporterSeesOnlyItsOwnUnitsTasks() throws Exception {
+        long planId = demoPlan();
+        long health = plan().get("tasks").valueStream().filter(t -> names(t).contains("区卫生健康局") || names(t).contains("区卫健局")).count();
+        JsonNode mine = json(get("/api/v1/tasks").param("plan", "" + planId).param("size", "500").with(as("reporter")));
+        assertThat(mine.get("total").asLong()).isEqualTo(health).isLessThan(plan().get("tasks").size());
+        JsonNode all = json(get("/api/v1/tasks").param("plan", "" + planId).param("size", "500").with(as("leader")));
+        assertThat(all.get("total").asInt()).isEqualTo(plan().get("tasks").size());
+
+        long othersTask = jdbc.sql("""
+                select min(t.id) from task t where t.plan_id = :p and not exists (select 1 from task_unit tu join unit u
+                on u.id = tu.unit_id where tu.task_id = t.id and u.name = '区卫生健康局')""").param("p", planId).query(Long.class).single();
+        mvc.perform(get("/api/v1/tasks/{id}", othersTask).with(as("reporter"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/tasks/{id}", othersTask).with(as("leader"))).andExpect(status().isOk());
+        mvc.perform(get("/tasks/{id}", othersTask).with(as("reporter"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anotherRegionsOfficeSeesNothingOfThisRegion() throws Exception {
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+        try {
+            users.create("fenghua-office", "奉化共富办", "correct-horse-2", "330213", List.of(Role.OFFICE), List.of());
+        } finally {
+            SignedInAsAdmin.signOut();
+        }
+        long planId = demoPlan();
+        mvc.perform(get("/api/v1/plans/{id}", planId).with(as("fenghua-office"))).andExpect(status().isNotFound());
+        mvc.perform(get("/plans/{id}", planId).with(as("fenghua-office"))).andExpect(status().isNotFound());
+        json(get("/api/v1/plans").param("region", "330299").with(as("fenghua-office")));
+        mvc.perform(get("/api/v1/plans").param("region", "330299").with(as("fenghua-office"))).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/v1/tasks").param("plan", "" + planId).with(as("fenghua-office"))).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/v1/units").param("region", "330299").with(as("fenghua-office"))).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/v1/indicators").param("region", "330299").with(as("fenghua-office"))).andExpect(jsonPath("$.total").value(0));
+        // nor can it import into a region outside its own
+        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "x.txt", "text/plain", "1.测试".getBytes(StandardCharsets.UTF_8)))
+                .param("region", "330299").param("kind", "action_plan").with(as("fenghua-office")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("region"));
+    }
+
+    @Test
+    void aTokenActsWithItsCreatorsRightsUntilRevokedOrExpired() throws Exception {
+        JsonNode created = JSON.readTree(mvc.perform(post("/api/v1/tokens").with(as("reporter"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"统计局数据接口\",\"days\":30}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String secret = created.get("secret").asText();
+        long tokenId = created.get("token").get("id").asLong();
+        assertThat(secret).startsWith("gf_");
+        String stored = jdbc.sql("select token_hash from api_token where id = :id").param("id", tokenId).query(String.class).single();
+        assertThat(stored).hasSize(64).isNotEqualTo(secret).isEqualTo(TokenService.sha256(secret));
+
+        long planId = demoPlan();
+        long asReporter = json(get("/api/v1/tasks").param("plan", "" + planId).with(as("reporter"))).get("total").asLong();
+        mvc.perform(get("/api/v1/tasks").param("plan", "" + planId).with(anonymous()).header("Authorization", "Bearer " + secret))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value((int) asReporter));
+        // a reporter's token cannot import, and needs no CSRF token since it carries no session
+        mvc.perform(post("/api/v1/imports/1/publish").with(anonymous()).header("Authorization", "Bearer " + secret))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'token.use' and target = :t")
+                .param("t", "token:" + tokenId).query(Long.class).single()).isGreaterThanOrEqualTo(2);
+
+        mvc.perform(post("/api/v1/tokens").with(as("reporter")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"x\",\"days\":1000}")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("days"));
+
+        // someone else cannot revoke it; its owner can, and then it no longer works
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/tokens/{id}", tokenId)
+                .with(as("leader"))).andExpect(status().isNotFound());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/tokens/{id}", tokenId)
+                .with(as("reporter"))).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/plans").with(anonymous()).header("Authorization", "Bearer " + secret))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.type").value("https://gongfu.example/problems/invalid-token"));
+        mvc.perform(get("/api/v1/plans").with(anonymous()).header("Authorization", "Bearer gf_made-up"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() throws Exception {
+        JsonNode created = JSON.readTree(mvc.perform(post("/api/v1/tokens").with(as("leader"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"short\",\"days\":1}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        jdbc.sql("update api_token set expires_at = :past where id = :id")
+                .param("past", java.time.LocalDateTime.now().minusMinutes(1)).param("id", created.get("token").get("id").asLong()).update();
+        mvc.perform(get("/api/v1/plans").with(anonymous()).header("Authorization", "Bearer " + created.get("secret").asText()))
+                .andExpect(status().isUnauthorized());
+    }
+
+    private static List<String> names(JsonNode task) {
+        List<String> n = new java.util.ArrayList<>();
+        task.get("leadUnits").forEach(u -> n.add(u.asText()));
+        task.get("coUnits").forEach(u -> n.add(u.asText()));
+        return n;
+    }
+}
