@@ -37,7 +37,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.DataClassRowMapper;
@@ -125,7 +124,7 @@ public class ImportService {
         jdbc.sql("""
                 insert into import_job (file_name, content_type, sha256, size_bytes, content, region_code, kind, previous_plan_id)
                 values (:name, :type, :sha, :size, :content, :region, :kind, :previous)""")
-                .param("name", fileName).param("type", contentType(fileName)).param("sha", sha)
+                .param("name", fileName).param("type", contentType(content)).param("sha", sha)
                 .param("size", content.length).param("content", content).param("region", region.code())
                 .param("kind", kind).param("previous", previous == null ? null : previous.id(), Types.BIGINT)
                 .update(key, "id");
@@ -383,11 +382,17 @@ public class ImportService {
         return PlanDiff.between(oldTasks, oldTargets, PlanDiff.tasksOf(draft), PlanDiff.targetsOf(draft));
     }
 
-    static String contentType(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".docx")) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        if (lower.endsWith(".pdf")) return "application/pdf";
+    /** The type by what the bytes are, not by what the name claims (the parser has already accepted them). */
+    static String contentType(byte[] content) {
+        if (startsWith(content, 'P', 'K', 3, 4)) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        if (startsWith(content, '%', 'P', 'D', 'F')) return "application/pdf";
         return "text/plain";
+    }
+
+    private static boolean startsWith(byte[] content, int... magic) {
+        if (content.length < magic.length) return false;
+        for (int i = 0; i < magic.length; i++) if (content[i] != magic[i]) return false;
+        return true;
     }
 
     static String sha256(byte[] content) {
