@@ -80,6 +80,10 @@ public class DemoDataLoader implements ApplicationRunner {
                         "approved", "demo", null))
                 .toList());
         createDemoUsers(region);
+        // the demo district reports quarterly, by the 5th of the next month; indicators once a year
+        jdbc.sql("""
+                insert into report_calendar (plan_id, cadence, indicator_cadence, due_day, first_period, last_period)
+                values (:p, 'quarterly', 'annual', 5, '2025Q1', '2026Q4')""").param("p", planId).update();
         log.info("Loaded the demo plan {} ({} tasks, {} indicators) for region {}", planId,
                 demo.plan().tasks().size(), demo.plan().indicators().size(), region);
         log.info("Demo users (password '{}'): office 共富办, leader 领导, reporter 填报员 and head 单位负责人 of 区卫生健康局",

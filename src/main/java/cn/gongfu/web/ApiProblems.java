@@ -5,6 +5,8 @@ import cn.gongfu.importing.ImportStateException;
 import cn.gongfu.importing.UploadTooLargeException;
 import cn.gongfu.ingest.DocumentException;
 import cn.gongfu.plan.DraftException;
+import cn.gongfu.reporting.ConflictException;
+import cn.gongfu.reporting.ValidationException;
 import java.net.URI;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
@@ -77,6 +79,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail p = problem(HttpStatus.CONFLICT, "duplicate-document", "Already imported 文档已导入", e.getMessage());
         if (e.planId() != null) p.setProperty("planId", e.planId());
         if (e.importId() != null) p.setProperty("importId", e.importId());
+        return p;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "conflict", "Changed meanwhile 数据已被他人修改", e.getMessage());
+        p.setProperty("current", e.current());
+        return p;
+    }
+
+    @ExceptionHandler(ValidationException.class)
+    ProblemDetail invalidReport(ValidationException e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-report", "Invalid data 填报数据有误", e.getMessage());
+        p.setProperty("errors", e.errors());
         return p;
     }
 

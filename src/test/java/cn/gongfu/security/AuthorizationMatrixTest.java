@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AuthorizationMatrixTest {
 
     /** Who may use a route. */
-    enum Access { PUBLIC, SIGNED_IN, OFFICE, ADMIN }
+    enum Access { PUBLIC, SIGNED_IN, UNIT, OFFICE, ADMIN }
 
     static final Map<String, Access> MATRIX = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /login", Access.PUBLIC),
@@ -72,6 +72,18 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/tokens", Access.SIGNED_IN),
             Map.entry("POST /api/v1/tokens", Access.SIGNED_IN),
             Map.entry("DELETE /api/v1/tokens/{id}", Access.SIGNED_IN),
+            // reporting: units report, the office reviews; the service checks unit and action in detail
+            Map.entry("GET /api/v1/plans/{id}/calendar", Access.SIGNED_IN),
+            Map.entry("PUT /api/v1/plans/{id}/calendar", Access.OFFICE),
+            Map.entry("GET /api/v1/obligations", Access.SIGNED_IN),
+            Map.entry("POST /api/v1/submissions", Access.UNIT),
+            Map.entry("GET /api/v1/submissions", Access.OFFICE),
+            Map.entry("GET /api/v1/submissions/{id}", Access.SIGNED_IN),
+            Map.entry("PUT /api/v1/submissions/{id}/tasks/{taskId}", Access.UNIT),
+            Map.entry("PUT /api/v1/submissions/{id}/values/{indicatorId}", Access.UNIT),
+            Map.entry("POST /api/v1/submissions/{id}/actions", Access.SIGNED_IN),
+            Map.entry("POST /api/v1/submissions/accept", Access.OFFICE),
+            Map.entry("GET /api/v1/submissions/{id}/history", Access.SIGNED_IN),
             // importing documents: the plan office
             Map.entry("GET /imports", Access.OFFICE),
             Map.entry("POST /imports", Access.OFFICE),
@@ -111,11 +123,11 @@ class AuthorizationMatrixTest {
     /** The demo users, one per role, and what each access level lets them do. */
     static final Map<String, Set<Access>> ALLOWED = Map.of(
             "anonymous", Set.of(Access.PUBLIC),
-            "reporter", Set.of(Access.PUBLIC, Access.SIGNED_IN),
-            "head", Set.of(Access.PUBLIC, Access.SIGNED_IN),
+            "reporter", Set.of(Access.PUBLIC, Access.SIGNED_IN, Access.UNIT),
+            "head", Set.of(Access.PUBLIC, Access.SIGNED_IN, Access.UNIT),
             "leader", Set.of(Access.PUBLIC, Access.SIGNED_IN),
             "office", Set.of(Access.PUBLIC, Access.SIGNED_IN, Access.OFFICE),
-            "admin", Set.of(Access.PUBLIC, Access.SIGNED_IN, Access.OFFICE, Access.ADMIN));
+            "admin", Set.of(Access.PUBLIC, Access.SIGNED_IN, Access.UNIT, Access.OFFICE, Access.ADMIN));
 
     @Autowired
     MockMvc mvc;

@@ -1,0 +1,522 @@
+package cn.gongfu.reporting;
+
+import cn.gongfu.audit.AuditEvent;
+import cn.gongfu.audit.AuditLog;
+import cn.gongfu.indicator.Indicator;
+import cn.gongfu.indicator.IndicatorService;
+import cn.gongfu.notify.NotificationService;
+import cn.gongfu.plan.Plan;
+import cn.gongfu.plan.PlanService;
+import cn.gongfu.reporting.ObservationRules.Violation;
+import cn.gongfu.security.GongfuUser;
+import cn.gongfu.security.Role;
+import cn.gongfu.security.Scope;
+import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.NotFoundException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Progress reporting: the calendar, what each unit owes, one submission per unit and period with its task
+ * reports and indicator values, the workflow draft → approved → submitted → accepted or returned, and
+ * optimistic versions so no edit silently overwrites another. Every change is audited and the next person
+ * who must act is notified.
+ */
+@Service
+public class ReportingService {
+
+    private static final String SUBMISSION_SELECT = """
+            select s.id, s.plan_id, p.title as plan_title, p.region_code, s.unit_id, u.name as unit_name, s.period, s.state,
+                   s.return_reason, s.due_on, s.submitted_at, s.updated_by, s.updated_at, s.version
+            from submission s join plan p on p.id = s.plan_id join unit u on u.id = s.unit_id""";
+    private static final RowMapper<Submission> SUBMISSION = (rs, i) -> new Submission(rs.getLong("id"),
+            rs.getLong("plan_id"), rs.getString("plan_title"), rs.getString("region_code"), rs.getLong("unit_id"),
+            rs.getString("unit_name"), rs.getString("period"), rs.getString("state"), rs.getString("return_reason"),
+            rs.getObject("due_on", LocalDate.class), rs.getObject("submitted_at", java.time.LocalDateTime.class),
+            rs.getString("updated_by"), rs.getObject("updated_at", java.time.LocalDateTime.class), rs.getInt("version"));
+
+    private final JdbcClient jdbc;
+    private final PlanService plans;
+    private final IndicatorService indicators;
+    private final NotificationService notifications;
+    private final AuditLog audit;
+
+    public ReportingService(JdbcClient jdbc, PlanService plans, IndicatorService indicators,
+                            NotificationService notifications, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+        this.indicators = indicators;
+        this.notifications = notifications;
+        this.audit = audit;
+    }
+
+    // ---- calendar
+
+    public Optional<ReportCalendar> calendar(long planId) {
+        plans.get(planId);
+        return jdbc.sql("select plan_id, cadence, indicator_cadence, due_day, first_period, last_period from report_calendar where plan_id = :p")
+                .param("p", planId)
+                .query((rs, i) -> new ReportCalendar(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getString(6)))
+                .optional();
+    }
+
+    /** The office sets when a plan's units report. */
+    @Transactional
+    public ReportCalendar setCalendar(long planId, String cadence, String indicatorCadence, int dueDay, String first, String last) {
+        Scope.current().require(Role.OFFICE, Role.ADMIN);
+        plans.get(planId);
+        if (!Set.of("monthly", "quarterly").contains(cadence)) throw new InvalidParameterException("cadence", "monthly or quarterly");
+        if (!Set.of("monthly", "quarterly", "annual").contains(indicatorCadence)) {
+            throw new InvalidParameterException("indicatorCadence", "monthly, quarterly or annual");
+        }
+        if (dueDay < 1 || dueDay > 28) throw new InvalidParameterException("dueDay", "between 1 and 28");
+        if (!Periods.valid(first) || !Periods.cadenceOf(first).equals(cadence)) {
+            throw new InvalidParameterException("firstPeriod", "a " + cadence + " period such as 2025Q1 or 2025-01");
+        }
+        if (!Periods.valid(last) || !Periods.cadenceOf(last).equals(cadence) || Periods.firstDay(last).isBefore(Periods.firstDay(first))) {
+            throw new InvalidParameterException("lastPeriod", "a " + cadence + " period not before the first");
+        }
+        String before = calendar(planId).map(Object::toString).orElse(null);
+        jdbc.sql("delete from report_calendar where plan_id = :p").param("p", planId).update();
+        jdbc.sql("""
+                insert into report_calendar (plan_id, cadence, indicator_cadence, due_day, first_period, last_period)
+                values (:p, :c, :ic, :d, :f, :l)""")
+                .param("p", planId).param("c", cadence).param("ic", indicatorCadence).param("d", dueDay)
+                .param("f", first).param("l", last).update();
+        ReportCalendar calendar = calendar(planId).orElseThrow();
+        audit.record("calendar.set", "plan:" + planId, before, calendar.toString());
+        return calendar;
+    }
+
+    // ---- what is owed
+
+    /**
+     * What the caller's units owe, period by period up to the current one, with the state of each
+     * submission: due, overdue, returned, submitted, accepted. The office sees every unit of its region.
+     */
+    public List<Obligation> obligations(LocalDate today) {
+        Scope scope = Scope.current();
+        scope.require(Role.values());
+        record Row(long planId, String planTitle, long unitId, String unitName, String cadence, int dueDay, String first, String last) {}
+        StringBuilder sql = new StringBuilder("""
+                select distinct p.id, p.title, u.id, u.name, c.cadence, c.due_day, c.first_period, c.last_period
+                from report_calendar c join plan p on p.id = c.plan_id
+                join task t on t.plan_id = p.id join task_unit tu on tu.task_id = t.id join unit u on u.id = tu.unit_id
+                where 1 = 1""");
+        Map<String, Object> params = new HashMap<>();
+        if (scope.regions() != null) {
+            sql.append(" and p.region_code in (:regions)");
+            params.put("regions", scope.regions().isEmpty() ? Set.of("-") : scope.regions());
+        }
+        if (scope.units() != null) {
+            sql.append(" and u.id in (:units)");
+            params.put("units", scope.units().isEmpty() ? Set.of(-1L) : scope.units());
+        }
+        List<Row> rows = jdbc.sql(sql.toString()).params(params)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), rs.getString(8))).list();
+        Map<String, Submission> existing = new HashMap<>();
+        if (!rows.isEmpty()) {
+            jdbc.sql(SUBMISSION_SELECT + " where s.plan_id in (:plans) and s.unit_id in (:units)")
+                    .param("plans", rows.stream().map(Row::planId).distinct().toList())
+                    .param("units", rows.stream().map(Row::unitId).distinct().toList())
+                    .query(SUBMISSION).list()
+                    .forEach(s -> existing.put(s.planId() + "/" + s.unitId() + "/" + s.period(), s));
+        }
+        List<Obligation> result = new ArrayList<>();
+        for (Row r : rows) {
+            for (String period : Periods.between(r.first(), r.last(), r.cadence())) {
+                if (Periods.firstDay(period).isAfter(today)) break;
+                LocalDate due = Periods.dueOn(period, r.dueDay());
+                Submission s = existing.get(r.planId() + "/" + r.unitId() + "/" + period);
+                String state = s == null ? "missing" : s.state();
+                boolean overdue = due.isBefore(today) && Set.of("missing", "draft", "approved", "returned").contains(state);
+                result.add(new Obligation(r.planId(), r.planTitle(), r.unitId(), r.unitName(), period, due,
+                        s == null ? null : s.id(), state, overdue));
+            }
+        }
+        result.sort(java.util.Comparator.comparing(Obligation::dueOn).reversed()
+                .thenComparing(Obligation::unitName).thenComparing(Obligation::planTitle));
+        return result;
+    }
+
+    // ---- a submission and its form
+
+    /** The unit's submission for the period, begun now if it does not exist yet. */
+    @Transactional
+    public Submission open(long planId, long unitId, String period) {
+        GongfuUser user = requireUnit(unitId);
+        Plan plan = plans.get(planId);
+        ReportCalendar calendar = calendar(planId)
+                .orElseThrow(() -> new InvalidParameterException("plan", "plan " + planId + " has no reporting calendar"));
+        if (!calendar.periods().contains(period)) {
+            throw new InvalidParameterException("period", period + " is not a reporting period of this plan " + calendar.periods());
+        }
+        Optional<Long> found = jdbc.sql("select id from submission where plan_id = :p and unit_id = :u and period = :per")
+                .param("p", planId).param("u", unitId).param("per", period).query(Long.class).optional();
+        if (found.isPresent()) return get(found.get());
+        boolean owes = jdbc.sql("select count(*) from task_unit tu join task t on t.id = tu.task_id where t.plan_id = :p and tu.unit_id = :u")
+                .param("p", planId).param("u", unitId).query(Long.class).single() > 0;
+        if (!owes) throw new InvalidParameterException("unit", "the unit has no task in plan " + plan.title());
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into submission (plan_id, unit_id, period, due_on, updated_by, updated_at)
+                values (:p, :u, :per, :due, :by, current_timestamp)""")
+                .param("p", planId).param("u", unitId).param("per", period)
+                .param("due", Periods.dueOn(period, calendar.dueDay())).param("by", user.username())
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        // one report row per task the unit leads or supports, in one statement
+        jdbc.sql("""
+                insert into task_report (submission_id, task_id, updated_by, updated_at)
+                select :s, t.id, :by, current_timestamp from task t join task_unit tu on tu.task_id = t.id
+                where t.plan_id = :p and tu.unit_id = :u""")
+                .param("s", id).param("by", user.username()).param("p", planId).param("u", unitId).update();
+        audit.record("submission.open", "submission:" + id, null, planId + "/" + unitId + "/" + period);
+        return get(id);
+    }
+
+    /** The submission if the caller may see it: its unit's reporters and heads, or an office whose region covers the plan. */
+    public Submission get(long id) {
+        Scope scope = Scope.current();
+        Submission s = jdbc.sql(SUBMISSION_SELECT + " where s.id = :id").param("id", id).query(SUBMISSION).optional()
+                .orElseThrow(() -> new NotFoundException("submission", id));
+        if (!scope.coversRegion(s.regionCode()) || (scope.units() != null && !scope.units().contains(s.unitId()))) {
+            throw new NotFoundException("submission", id);
+        }
+        return s;
+    }
+
+    /** Everything the report form shows: the task reports (with co-units' contributions for led tasks) and the values owed. */
+    public record Form(Submission submission, List<TaskReport> tasks, Map<Long, List<TaskReport>> contributions,
+                       List<IndicatorEntry> indicators) {}
+
+    public Form form(long id) {
+        Submission s = get(id);
+        List<TaskReport> tasks = taskReports("tr.submission_id = :id", Map.of("id", id), s.unitId());
+        List<Long> led = tasks.stream().filter(t -> t.role().equals("lead")).map(TaskReport::taskId).toList();
+        Map<Long, List<TaskReport>> contributions = new HashMap<>();
+        if (!led.isEmpty()) {
+            taskReports("tr.task_id in (:tasks) and s.period = :period and s.unit_id <> :unit",
+                    Map.of("tasks", led, "period", s.period(), "unit", s.unitId()), null)
+                    .forEach(c -> contributions.computeIfAbsent(c.taskId(), k -> new ArrayList<>()).add(c));
+        }
+        return new Form(s, tasks, contributions, indicatorEntries(s));
+    }
+
+    /** The fields of a task report as a reporter enters them. */
+    public record TaskInput(String progress, Integer percentDone, String narrative, String problems, String nextSteps) {}
+
+    @Transactional
+    public TaskReport saveTask(long submissionId, long taskId, TaskInput in, int expectedVersion) {
+        Submission s = editable(submissionId);
+        List<ValidationException.Error> errors = new ArrayList<>();
+        if (in.progress() == null || !TaskReport.PROGRESS.contains(in.progress())) {
+            errors.add(new ValidationException.Error("progress", "进展状态应为 " + TaskReport.PROGRESS + " one of these states"));
+        }
+        if (in.percentDone() != null && (in.percentDone() < 0 || in.percentDone() > 100)) {
+            errors.add(new ValidationException.Error("percentDone", "完成百分比应在0到100之间 between 0 and 100"));
+        }
+        if ("blocked".equals(in.progress()) && (in.problems() == null || in.problems().isBlank())) {
+            errors.add(new ValidationException.Error("problems", "受阻时请写明存在问题 say what blocks the task"));
+        }
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+        TaskReport before = taskReport(submissionId, taskId, s.unitId());
+        int updated = jdbc.sql("""
+                update task_report set progress = :progress, percent_done = :percent, narrative = :narrative,
+                       problems = :problems, next_steps = :next, updated_by = :by, updated_at = current_timestamp,
+                       version = version + 1
+                where submission_id = :s and task_id = :t and version = :v""")
+                .param("progress", in.progress()).param("percent", in.percentDone(), Types.INTEGER)
+                .param("narrative", trim(in.narrative())).param("problems", trim(in.problems()))
+                .param("next", trim(in.nextSteps())).param("by", Scope.current().user().username())
+                .param("s", submissionId).param("t", taskId).param("v", expectedVersion).update();
+        if (updated == 0) {
+            throw new ConflictException("task " + before.taskCode() + " was changed by " + before.updatedBy()
+                    + " since you opened it (version " + expectedVersion + ", now " + before.version() + ")", before);
+        }
+        TaskReport after = taskReport(submissionId, taskId, s.unitId());
+        audit.record("task_report.save", "task_report:" + after.id(), describe(before), describe(after));
+        touch(s);
+        return after;
+    }
+
+    /** An indicator value as entered: with the version it was read at (null for a first value). */
+    public record ValueInput(BigDecimal value, String comment, String explanation, Integer expectedVersion) {}
+
+    @Transactional
+    public IndicatorEntry saveValue(long submissionId, long indicatorId, ValueInput in) {
+        Submission s = editable(submissionId);
+        IndicatorEntry before = indicatorEntries(s).stream().filter(e -> e.indicatorId() == indicatorId).findFirst()
+                .orElseThrow(() -> new InvalidParameterException("indicator", "indicator " + indicatorId + " is not owed in this submission"));
+        Indicator indicator = indicators.get(indicatorId);
+        List<Violation> violations = ObservationRules.check(indicator, in.value(), before.previousValue(), in.explanation());
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations.stream().map(v -> new ValidationException.Error(v.field(), v.message())).toList());
+        }
+        String by = Scope.current().user().username();
+        if (before.observationId() == null) {
+            if (in.expectedVersion() != null) throw new ConflictException("the value was removed meanwhile", before);
+            try {
+                jdbc.sql("""
+                        insert into observation (indicator_id, region_code, period, value, state, reported_by, reported_at,
+                                                 comment, explanation, submission_id)
+                        values (:i, :r, :p, :v, 'draft', :by, current_timestamp, :c, :e, :s)""")
+                        .param("i", indicatorId).param("r", before.regionCode()).param("p", before.period())
+                        .param("v", in.value()).param("by", by).param("c", trim(in.comment()))
+                        .param("e", trim(in.explanation())).param("s", submissionId).update();
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                throw new ConflictException("someone entered this value meanwhile", before);
+            }
+        } else {
+            int updated = jdbc.sql("""
+                    update observation set value = :v, comment = :c, explanation = :e, reported_by = :by,
+                           reported_at = current_timestamp, submission_id = :s, state = 'draft', version = version + 1
+                    where id = :id and version = :ver""")
+                    .param("v", in.value()).param("c", trim(in.comment())).param("e", trim(in.explanation()))
+                    .param("by", by).param("s", submissionId).param("id", before.observationId())
+                    .param("ver", in.expectedVersion() == null ? -1 : in.expectedVersion()).update();
+            if (updated == 0) {
+                throw new ConflictException(indicator.name() + " was changed by someone else since you opened it", before);
+            }
+        }
+        IndicatorEntry after = indicatorEntries(s).stream().filter(e -> e.indicatorId() == indicatorId).findFirst().orElseThrow();
+        audit.record("observation.save", "observation:" + after.observationId(),
+                before.value() == null ? null : before.value().stripTrailingZeros().toPlainString(),
+                after.value() == null ? null : after.value().stripTrailingZeros().toPlainString());
+        touch(s);
+        return after;
+    }
+
+    // ---- workflow
+
+    public enum Action { REQUEST_APPROVAL, APPROVE, SUBMIT, ACCEPT, RETURN, REOPEN }
+
+    /**
+     * Moves a submission one step: the unit head approves, the unit submits, the office accepts or returns
+     * it with a reason, or reopens an accepted one. {@code expectedVersion} guards against acting on a stale view.
+     */
+    @Transactional
+    public Submission act(long id, Action action, String reason, int expectedVersion) {
+        Submission s = get(id);
+        GongfuUser user = Scope.current().user();
+        String target;
+        switch (action) {
+            case REQUEST_APPROVAL -> {
+                requireUnit(s.unitId());
+                need(s, "draft", "returned");
+                notifications.notifyUnit(s.unitId(), Role.UNIT_HEAD, s.unitName() + " " + s.period() + " 填报待您审批",
+                        "/reports/" + id);
+                audit.record("submission.request-approval", "submission:" + id, s.state(), s.state());
+                return s;
+            }
+            case APPROVE -> {
+                requireUnitRole(s.unitId(), Role.UNIT_HEAD);
+                need(s, "draft", "returned");
+                target = "approved";
+            }
+            case SUBMIT -> {
+                requireUnit(s.unitId());
+                need(s, "approved");
+                target = "submitted";
+            }
+            case ACCEPT, RETURN, REOPEN -> {
+                Scope.current().require(Role.OFFICE, Role.ADMIN);
+                if (action == Action.REOPEN) need(s, "accepted");
+                else need(s, "submitted");
+                if (action != Action.ACCEPT && (reason == null || reason.isBlank())) {
+                    throw new InvalidParameterException("reason", "退回或重新打开时请写明原因 give the reason");
+                }
+                target = action == Action.ACCEPT ? "accepted" : "returned";
+            }
+            default -> throw new IllegalStateException();
+        }
+        int updated = jdbc.sql("""
+                update submission set state = :state, return_reason = :reason, updated_by = :by, updated_at = current_timestamp,
+                       submitted_at = case when :state = 'submitted' then current_timestamp else submitted_at end,
+                       version = version + 1
+                where id = :id and version = :v""")
+                .param("state", target).param("reason", target.equals("returned") ? reason.strip() : null)
+                .param("by", user.username()).param("id", id).param("v", expectedVersion).update();
+        if (updated == 0) throw new ConflictException("the submission was changed meanwhile by " + s.updatedBy(), get(id));
+        // the values travel with the submission; accepted ones are what evaluation reads
+        String observationState = switch (target) {
+            case "submitted" -> "submitted";
+            case "accepted" -> "approved";
+            case "returned" -> "returned";
+            default -> "draft";
+        };
+        jdbc.sql("update observation set state = :st where submission_id = :id").param("st", observationState).param("id", id).update();
+        if (target.equals("accepted")) applyMilestones(id);
+        audit.record("submission." + action.name().toLowerCase().replace('_', '-'), "submission:" + id, s.state(),
+                target + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
+        notifyNext(s, target, reason);
+        return get(id);
+    }
+
+    /** The office accepts many submitted reports at once; all or none (a stale one aborts the lot). */
+    @Transactional
+    public int acceptAll(List<Long> ids) {
+        Scope.current().require(Role.OFFICE, Role.ADMIN);
+        for (Long id : ids) act(id, Action.ACCEPT, null, get(id).version());
+        return ids.size();
+    }
+
+    /** The office's review queue: submissions in its region in a state, oldest due first. */
+    public List<Submission> queue(String state) {
+        Scope scope = Scope.current();
+        scope.require(Role.OFFICE, Role.ADMIN);
+        if (!Submission.STATES.contains(state)) throw new InvalidParameterException("state", "one of " + Submission.STATES);
+        var where = scope.restrictRegion(new cn.gongfu.db.Where().and("s.state = :state", "state", state), "p.region_code");
+        return jdbc.sql(SUBMISSION_SELECT + where.sql() + " order by s.due_on, s.id").params(where.params())
+                .query(SUBMISSION).list();
+    }
+
+    /** Every change to the submission, its task reports and its values, newest first: the report's timeline. */
+    public List<AuditEvent> history(long id) {
+        get(id);
+        return jdbc.sql("""
+                select id, occurred_at, actor, action, target, before_value, after_value, remote_addr from audit_event
+                where target = :sub
+                   or target in (select 'task_report:' || cast(id as varchar(20)) from task_report where submission_id = :id)
+                   or target in (select 'observation:' || cast(id as varchar(20)) from observation where submission_id = :id)
+                order by id desc""")
+                .param("sub", "submission:" + id).param("id", id)
+                .query(new org.springframework.jdbc.core.DataClassRowMapper<>(AuditEvent.class)).list();
+    }
+
+    // ---- internals
+
+    private void notifyNext(Submission s, String state, String reason) {
+        String link = "/reports/" + s.id();
+        String what = s.unitName() + " " + s.period() + " ";
+        switch (state) {
+            case "approved" -> notifications.notifyUnit(s.unitId(), Role.REPORTER, what + "填报已批准，请报送", link);
+            case "submitted" -> notifications.notifyOffices(s.regionCode(), what + "填报已报送，待审核", link);
+            case "accepted" -> {
+                notifications.notifyUnit(s.unitId(), Role.REPORTER, what + "填报已通过审核", link);
+                notifications.notifyUnit(s.unitId(), Role.UNIT_HEAD, what + "填报已通过审核", link);
+            }
+            case "returned" -> {
+                notifications.notifyUnit(s.unitId(), Role.REPORTER, what + "填报被退回：" + reason, link);
+                notifications.notifyUnit(s.unitId(), Role.UNIT_HEAD, what + "填报被退回：" + reason, link);
+            }
+            default -> { }
+        }
+    }
+
+    /** Milestones the accepted report says were completed become done, with their date. */
+    private void applyMilestones(long submissionId) {
+        jdbc.sql("""
+                update milestone set state = 'done',
+                  completed_on = (select mr.completed_on from milestone_report mr join task_report tr on tr.id = mr.task_report_id
+                                  where tr.submission_id = :s and mr.milestone_id = milestone.id)
+                where id in (select mr.milestone_id from milestone_report mr join task_report tr on tr.id = mr.task_report_id
+                             where tr.submission_id = :s)""").param("s", submissionId).update();
+    }
+
+    private Submission editable(long id) {
+        Scope.current().require(Role.REPORTER, Role.UNIT_HEAD, Role.ADMIN);
+        Submission s = get(id);
+        requireUnit(s.unitId());
+        if (!s.editable()) {
+            throw new ConflictException("报送后不能修改；已通过的数据需共富办重新打开 the report is " + s.state()
+                    + " and locked; accepted data must be reopened by the office", s);
+        }
+        return s;
+    }
+
+    /** After an edit, an approved submission needs approval again. */
+    private void touch(Submission s) {
+        jdbc.sql("update submission set updated_by = :by, updated_at = current_timestamp, state = case when state = 'approved' then 'draft' else state end where id = :id")
+                .param("by", Scope.current().user().username()).param("id", s.id()).update();
+    }
+
+    private GongfuUser requireUnit(long unitId) {
+        GongfuUser user = Scope.current().require(Role.REPORTER, Role.UNIT_HEAD, Role.ADMIN);
+        if (!user.has(Role.ADMIN) && !user.unitIds().contains(unitId)) {
+            throw new NotFoundException("unit", unitId);
+        }
+        return user;
+    }
+
+    private void requireUnitRole(long unitId, Role role) {
+        GongfuUser user = Scope.current().require(role, Role.ADMIN);
+        if (!user.has(Role.ADMIN) && !user.unitIds().contains(unitId)) throw new NotFoundException("unit", unitId);
+    }
+
+    private static void need(Submission s, String... states) {
+        if (!List.of(states).contains(s.state())) {
+            throw new ConflictException("the submission is " + s.state() + "; this step needs it to be " + List.of(states), s);
+        }
+    }
+
+    private TaskReport taskReport(long submissionId, long taskId, long unitId) {
+        return taskReports("tr.submission_id = :s and tr.task_id = :t", Map.of("s", submissionId, "t", taskId), unitId)
+                .stream().findFirst().orElseThrow(() -> new InvalidParameterException("task", "task " + taskId + " is not in this submission"));
+    }
+
+    /** Task reports matching a condition; {@code unitId} decides the role shown (lead or co), null to use each report's own unit. */
+    private List<TaskReport> taskReports(String condition, Map<String, ?> params, Long unitId) {
+        return jdbc.sql("""
+                select tr.id, tr.submission_id, tr.task_id, t.code, t.title, tu.role, tr.progress, tr.percent_done, tr.narrative,
+                       tr.problems, tr.next_steps, tr.updated_by, tr.updated_at, tr.version
+                from task_report tr join submission s on s.id = tr.submission_id join task t on t.id = tr.task_id
+                join task_unit tu on tu.task_id = t.id and tu.unit_id = s.unit_id
+                where """ + condition + " order by t.position")
+                .params(params).query(ReportingService::taskReport).list();
+    }
+
+    private static TaskReport taskReport(ResultSet rs, int i) throws SQLException {
+        return new TaskReport(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getObject(8, Integer.class), rs.getString(9), rs.getString(10), rs.getString(11),
+                rs.getString(12), rs.getObject(13, java.time.LocalDateTime.class), rs.getInt(14));
+    }
+
+    /** The values a submission owes: indicators the unit is responsible for, at the plan's indicator cadence. */
+    private List<IndicatorEntry> indicatorEntries(Submission s) {
+        ReportCalendar calendar = calendar(s.planId()).orElseThrow();
+        String period = Periods.indicatorPeriod(s.period(), calendar.indicatorCadence());
+        if (period == null) return List.of();
+        return jdbc.sql("""
+                select i.id, i.name, i.unit, i.polarity, i.cumulative, :region as region_code, :period as period,
+                       (select o.value from observation o where o.indicator_id = i.id and o.region_code = :region
+                          and o.period = :previous) as previous_value,
+                       o.id as observation_id, o.value, o.comment, o.explanation, o.version
+                from indicator i
+                left join observation o on o.indicator_id = i.id and o.region_code = :region and o.period = :period
+                where i.unit_id = :unit and i.region_code = :region
+                  and exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :plan)
+                order by i.domain, i.id""")
+                .param("region", s.regionCode()).param("period", period).param("previous", Periods.previous(period))
+                .param("unit", s.unitId()).param("plan", s.planId())
+                .query((rs, i) -> new IndicatorEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getObject(9, Long.class),
+                        rs.getBigDecimal(10), rs.getString(11), rs.getString(12), rs.getObject(13, Integer.class)))
+                .list();
+    }
+
+    private static String describe(TaskReport r) {
+        return "progress=" + r.progress() + ", percent=" + r.percentDone() + ", narrative=" + r.narrative()
+                + ", problems=" + r.problems() + ", next=" + r.nextSteps();
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,25 @@
+package cn.gongfu.reporting;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * One unit's report for one period of one plan (一表通): its task reports and indicator values move
+ * through the workflow together.
+ */
+public record Submission(long id, long planId, String planTitle, String regionCode, long unitId, String unitName,
+                         String period, String state, String returnReason, LocalDate dueOn, LocalDateTime submittedAt,
+                         String updatedBy, LocalDateTime updatedAt, int version) {
+
+    public static final List<String> STATES = List.of("draft", "approved", "submitted", "accepted", "returned");
+
+    /** Reporters may still change it. */
+    public boolean editable() {
+        return state.equals("draft") || state.equals("returned") || state.equals("approved");
+    }
+
+    public boolean overdue(LocalDate today) {
+        return dueOn.isBefore(today) && (state.equals("draft") || state.equals("returned") || state.equals("approved"));
+    }
+}
