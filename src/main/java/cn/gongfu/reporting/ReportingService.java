@@ -208,12 +208,12 @@ public class ReportingService {
 
     public Form form(long id) {
         Submission s = get(id);
-        List<TaskReport> tasks = taskReports("tr.submission_id = :id", Map.of("id", id), s.unitId());
+        List<TaskReport> tasks = taskReports("tr.submission_id = :id", Map.of("id", id));
         List<Long> led = tasks.stream().filter(t -> t.role().equals("lead")).map(TaskReport::taskId).toList();
         Map<Long, List<TaskReport>> contributions = new HashMap<>();
         if (!led.isEmpty()) {
             taskReports("tr.task_id in (:tasks) and s.period = :period and s.unit_id <> :unit",
-                    Map.of("tasks", led, "period", s.period(), "unit", s.unitId()), null)
+                    Map.of("tasks", led, "period", s.period(), "unit", s.unitId()))
                     .forEach(c -> contributions.computeIfAbsent(c.taskId(), k -> new ArrayList<>()).add(c));
         }
         return new Form(s, tasks, contributions, indicatorEntries(s));
@@ -236,7 +236,7 @@ public class ReportingService {
             errors.add(new ValidationException.Error("problems", "受阻时请写明存在问题 say what blocks the task"));
         }
         if (!errors.isEmpty()) throw new ValidationException(errors);
-        TaskReport before = taskReport(submissionId, taskId, s.unitId());
+        TaskReport before = taskReport(submissionId, taskId);
         int updated = jdbc.sql("""
                 update task_report set progress = :progress, percent_done = :percent, narrative = :narrative,
                        problems = :problems, next_steps = :next, updated_by = :by, updated_at = current_timestamp,
@@ -250,7 +250,7 @@ public class ReportingService {
             throw new ConflictException("task " + before.taskCode() + " was changed by " + before.updatedBy()
                     + " since you opened it (version " + expectedVersion + ", now " + before.version() + ")", before);
         }
-        TaskReport after = taskReport(submissionId, taskId, s.unitId());
+        TaskReport after = taskReport(submissionId, taskId);
         audit.record("task_report.save", "task_report:" + after.id(), describe(before), describe(after));
         touch(s);
         return after;
@@ -466,19 +466,19 @@ public class ReportingService {
         }
     }
 
-    private TaskReport taskReport(long submissionId, long taskId, long unitId) {
-        return taskReports("tr.submission_id = :s and tr.task_id = :t", Map.of("s", submissionId, "t", taskId), unitId)
+    private TaskReport taskReport(long submissionId, long taskId) {
+        return taskReports("tr.submission_id = :s and tr.task_id = :t", Map.of("s", submissionId, "t", taskId))
                 .stream().findFirst().orElseThrow(() -> new InvalidParameterException("task", "task " + taskId + " is not in this submission"));
     }
 
-    /** Task reports matching a condition; {@code unitId} decides the role shown (lead or co), null to use each report's own unit. */
-    private List<TaskReport> taskReports(String condition, Map<String, ?> params, Long unitId) {
+    /** Task reports matching a condition, each with the role its own unit has on the task. */
+    private List<TaskReport> taskReports(String condition, Map<String, ?> params) {
         return jdbc.sql("""
                 select tr.id, tr.submission_id, tr.task_id, t.code, t.title, tu.role, tr.progress, tr.percent_done, tr.narrative,
                        tr.problems, tr.next_steps, tr.updated_by, tr.updated_at, tr.version
                 from task_report tr join submission s on s.id = tr.submission_id join task t on t.id = tr.task_id
                 join task_unit tu on tu.task_id = t.id and tu.unit_id = s.unit_id
-                where """ + condition + " order by t.position")
+                where\s""" + condition + " order by t.position")
                 .params(params).query(ReportingService::taskReport).list();
     }
 

@@ -1,0 +1,250 @@
+package cn.gongfu.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.gongfu.security.Role;
+import cn.gongfu.security.UserService;
+import cn.gongfu.support.SignedInAsAdmin;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reporting through the API on each database: the workflow with every role, conflicts, value rules,
+ * bulk acceptance, obligations and the audit trail. Each test uses its own period so they stay independent.
+ */
+abstract class ReportingContract {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username).withoutPassword());
+    }
+
+    long plan() {
+        return jdbc.sql("select min(id) from plan where region_code = '330299'").query(Long.class).single();
+    }
+
+    long unit(String name) {
+        return jdbc.sql("select id from unit where region_code = '330299' and name = :n").param("n", name).query(Long.class).single();
+    }
+
+    JsonNode open(String who, String unitName, String period) throws Exception {
+        return json(mvc.perform(post("/api/v1/submissions").with(as(who)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"plan\":" + plan() + ",\"unit\":" + unit(unitName) + ",\"period\":\"" + period + "\"}")));
+    }
+
+    ResultActions act(String who, long id, String action, String reason) throws Exception {
+        int version = json(mvc.perform(get("/api/v1/submissions/{id}", id).with(as(who)))).get("submission").get("version").asInt();
+        return mvc.perform(post("/api/v1/submissions/{id}/actions", id).with(as(who)).contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(java.util.Map.of("action", action, "reason", reason == null ? "" : reason,
+                        "version", version))));
+    }
+
+    ResultActions saveTask(String who, long submission, long task, String progress, int percent, String narrative, int version)
+            throws Exception {
+        return mvc.perform(put("/api/v1/submissions/{id}/tasks/{t}", submission, task).with(as(who))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(java.util.Map.of("progress", progress, "percentDone", percent,
+                        "narrative", narrative, "version", version))));
+    }
+
+    ResultActions saveValue(String who, long submission, long indicator, String value, String explanation, Integer version)
+            throws Exception {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("value", value);
+        body.put("explanation", explanation);
+        body.put("expectedVersion", version);
+        return mvc.perform(put("/api/v1/submissions/{id}/values/{i}", submission, indicator).with(as(who))
+                .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body)));
+    }
+
+    @Test
+    void aReportGoesFromDraftThroughApprovalAndReturnToAcceptance() throws Exception {
+        JsonNode submission = open("reporter", "区卫生健康局", "2025Q4");
+        long id = submission.get("id").asLong();
+        assertThat(submission.get("state").asText()).isEqualTo("draft");
+        assertThat(submission.get("dueOn").asText()).isEqualTo("2026-01-05");
+        JsonNode form = json(mvc.perform(get("/api/v1/submissions/{id}", id).with(as("reporter"))));
+        long healthTasks = jdbc.sql("select count(*) from task_unit where unit_id = :u").param("u", unit("区卫生健康局"))
+                .query(Long.class).single();
+        assertThat(form.get("tasks")).hasSize((int) healthTasks);
+        assertThat(form.get("indicators")).isNotEmpty();
+        assertThat(form.get("indicators").get(0).get("period").asText()).isEqualTo("2025");
+        long task = form.get("tasks").get(0).get("taskId").asLong();
+        long indicator = form.get("indicators").get(0).get("indicatorId").asLong();
+
+        saveTask("reporter", id, task, "in_progress", 40, "已完成选址", 0).andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(1));
+        saveValue("reporter", id, indicator, "4.6", null, null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.value").value(4.6));
+        saveTask("leader", id, task, "done", 100, "领导改的", 1).andExpect(status().isForbidden());
+        saveTask("office", id, task, "done", 100, "共富办改的", 1).andExpect(status().isForbidden());
+
+        act("reporter", id, "APPROVE", null).andExpect(status().isForbidden());
+        act("reporter", id, "REQUEST_APPROVAL", null).andExpect(status().isOk());
+        assertThat(unreadFor("head")).anyMatch(m -> m.contains("待您审批"));
+        act("head", id, "APPROVE", null).andExpect(status().isOk()).andExpect(jsonPath("$.state").value("approved"));
+        act("office", id, "SUBMIT", null).andExpect(status().isForbidden());
+        act("reporter", id, "SUBMIT", null).andExpect(status().isOk()).andExpect(jsonPath("$.state").value("submitted"));
+        assertThat(unreadFor("office")).anyMatch(m -> m.contains("待审核"));
+        assertThat(observationState(id)).containsOnly("submitted");
+
+        // submitted data is locked for the unit
+        saveTask("reporter", id, task, "done", 100, "报送后修改", 1).andExpect(status().isConflict());
+        act("office", id, "RETURN", null).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("reason"));
+        act("office", id, "RETURN", "进展描述过于简单").andExpect(status().isOk()).andExpect(jsonPath("$.state").value("returned"));
+        assertThat(unreadFor("reporter")).anyMatch(m -> m.contains("进展描述过于简单"));
+
+        saveTask("reporter", id, task, "in_progress", 60, "已完成选址，主体工程开工，完成投资 60%", 1).andExpect(status().isOk());
+        act("head", id, "APPROVE", null).andExpect(status().isOk());
+        act("reporter", id, "SUBMIT", null).andExpect(status().isOk());
+        act("office", id, "ACCEPT", null).andExpect(status().isOk()).andExpect(jsonPath("$.state").value("accepted"));
+        assertThat(observationState(id)).containsOnly("approved");
+        saveTask("reporter", id, task, "done", 100, "通过后修改", 2).andExpect(status().isConflict());
+
+        // the office can reopen accepted data, with a reason, and that is on the record too
+        act("office", id, "REOPEN", "数据口径调整").andExpect(status().isOk()).andExpect(jsonPath("$.state").value("returned"));
+        List<String> history = json(mvc.perform(get("/api/v1/submissions/{id}/history", id).with(as("reporter"))))
+                .valueStream().map(e -> e.get("actor").asText() + " " + e.get("action").asText()).toList();
+        assertThat(history).contains("reporter submission.open", "reporter task_report.save", "reporter observation.save",
+                "head submission.approve", "reporter submission.submit", "office submission.return",
+                "office submission.accept", "office submission.reopen");
+        JsonNode save = json(mvc.perform(get("/api/v1/submissions/{id}/history", id).with(as("head")))).valueStream()
+                .filter(e -> e.get("action").asText().equals("task_report.save")).reduce((a, b) -> b).orElseThrow();
+        assertThat(save.get("beforeValue").asText()).contains("percent=null");
+        assertThat(save.get("afterValue").asText()).contains("percent=40", "已完成选址");
+    }
+
+    @Test
+    void theSecondOfTwoConcurrentEditsSeesTheFirstAndNothingIsLost() throws Exception {
+        long id = open("reporter", "区卫生健康局", "2025Q2").get("id").asLong();
+        JsonNode form = json(mvc.perform(get("/api/v1/submissions/{id}", id).with(as("head"))));
+        long task = form.get("tasks").get(0).get("taskId").asLong();
+        int version = form.get("tasks").get(0).get("version").asInt();
+        saveTask("reporter", id, task, "in_progress", 30, "张填报写的进展", version).andExpect(status().isOk());
+        saveTask("head", id, task, "in_progress", 50, "赵局长写的进展", version)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.current.narrative").value("张填报写的进展"))
+                .andExpect(jsonPath("$.current.updatedBy").value("reporter"))
+                .andExpect(jsonPath("$.detail", containsString("reporter")));
+        JsonNode after = json(mvc.perform(get("/api/v1/submissions/{id}", id).with(as("head"))));
+        assertThat(after.get("tasks").get(0).get("narrative").asText()).isEqualTo("张填报写的进展");
+        // with the current version the head's edit goes through
+        saveTask("head", id, task, "in_progress", 50, "赵局长写的进展", version + 1).andExpect(status().isOk());
+    }
+
+    @Test
+    void valuesAreCheckedCumulativeOnesCannotFallAndJumpsNeedAReason() throws Exception {
+        long education = unit("区教育局");
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+        try {
+            if (users.findByUsername("edu-reporter").isEmpty()) {
+                users.create("edu-reporter", "教育局 填报", "gongfu-demo-2", "330299", List.of(Role.REPORTER), List.of(education));
+            }
+        } finally {
+            SignedInAsAdmin.signOut();
+        }
+        long indicator = jdbc.sql("select id from indicator where region_code = '330299' and name = '累计新增中小学学位数'")
+                .query(Long.class).single();
+        jdbc.sql("delete from observation where indicator_id = :i and period in ('2024', '2025')").param("i", indicator).update();
+        jdbc.sql("insert into observation (indicator_id, region_code, period, value, state) values (:i, '330299', '2024', 6000, 'approved')")
+                .param("i", indicator).update();
+        long id = open("edu-reporter", "区教育局", "2025Q4").get("id").asLong();
+
+        saveValue("edu-reporter", id, indicator, "5000", null, null).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].location").value("value"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("累计指标不能下降")));
+        saveValue("edu-reporter", id, indicator, "9500", null, null).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].location", hasItem("explanation")));
+        saveValue("edu-reporter", id, indicator, "-3", null, null).andExpect(status().isUnprocessableContent());
+        assertThat(jdbc.sql("select count(*) from observation where indicator_id = :i and period = '2025'").param("i", indicator)
+                .query(Long.class).single()).isZero();
+        saveValue("edu-reporter", id, indicator, "9500", "新建两所九年一贯制学校投用", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.previousValue").value(6000));
+
+        long percent = jdbc.sql("select id from indicator where region_code = '330299' and name = '普惠性幼儿园在园幼儿占比'")
+                .query(Long.class).single();
+        saveValue("edu-reporter", id, percent, "120", null, null).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].message", containsString("0到100")));
+    }
+
+    @Test
+    void theOfficeAcceptsManyReportsAtOnce() throws Exception {
+        long id = open("reporter", "区卫生健康局", "2025Q3").get("id").asLong();
+        act("head", id, "APPROVE", null).andExpect(status().isOk());
+        act("head", id, "SUBMIT", null).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/submissions").param("state", "submitted").with(as("office")))
+                .andExpect(jsonPath("$[*].id", hasItem((int) id)));
+        mvc.perform(post("/api/v1/submissions/accept").with(as("reporter")).contentType(MediaType.APPLICATION_JSON)
+                .content("[" + id + "]")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/submissions/accept").with(as("office")).contentType(MediaType.APPLICATION_JSON)
+                .content("[" + id + "]")).andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+        // accepting again is refused whole: the report is no longer waiting
+        mvc.perform(post("/api/v1/submissions/accept").with(as("office")).contentType(MediaType.APPLICATION_JSON)
+                .content("[" + id + "]")).andExpect(status().isConflict());
+    }
+
+    @Test
+    void aUnitSeesWhatItOwesDueAndOverdue() throws Exception {
+        JsonNode obligations = json(mvc.perform(get("/api/v1/obligations").with(as("reporter"))));
+        assertThat(obligations.valueStream().map(o -> o.get("unitName").asText())).containsOnly("区卫生健康局");
+        JsonNode first = obligations.valueStream().filter(o -> o.get("period").asText().equals("2025Q1")).findFirst().orElseThrow();
+        assertThat(first.get("state").asText()).isEqualTo("missing");
+        assertThat(first.get("overdue").asBoolean()).isTrue();
+        assertThat(first.get("dueOn").asText()).isEqualTo("2025-04-05");
+        assertThat(json(mvc.perform(get("/api/v1/obligations").with(as("office")))).valueStream()
+                .map(o -> o.get("unitName").asText()).distinct().count()).isGreaterThan(3);
+        // a unit cannot begin another unit's report
+        mvc.perform(post("/api/v1/submissions").with(as("reporter")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"plan\":" + plan() + ",\"unit\":" + unit("区教育局") + ",\"period\":\"2025Q1\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/submissions").with(as("reporter")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"plan\":" + plan() + ",\"unit\":" + unit("区卫生健康局") + ",\"period\":\"2031Q1\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("period"));
+    }
+
+    private List<String> observationState(long submission) {
+        return jdbc.sql("select state from observation where submission_id = :s").param("s", submission).query(String.class).list();
+    }
+
+    private List<String> unreadFor(String username) {
+        return jdbc.sql("select n.message from notification n join app_user u on u.id = n.user_id where u.username = :u and n.read_at is null")
+                .param("u", username).query(String.class).list();
+    }
+
+    JsonNode json(RequestBuilder request) throws Exception {
+        return json(mvc.perform(request));
+    }
+
+    static JsonNode json(ResultActions result) throws Exception {
+        return JSON.readTree(result.andExpect(status().is2xxSuccessful()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    }
+}
