@@ -1,5 +1,6 @@
 package cn.gongfu.security;
 
+import cn.gongfu.notify.NotificationService;
 import cn.gongfu.web.WebPage;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -9,6 +10,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /** Puts the signed-in user into every page's model as {@code me}, for the header and role-dependent links. */
 @ControllerAdvice(annotations = WebPage.class)
 class CurrentUserAdvice {
+
+    private final NotificationService notifications;
+
+    CurrentUserAdvice(NotificationService notifications) {
+        this.notifications = notifications;
+    }
+
+    /** Unread messages for the badge in the header. */
+    @ModelAttribute("unread")
+    Long unread() {
+        return me() == null ? null : notifications.unread();
+    }
 
     @ModelAttribute("me")
     GongfuUser me() {

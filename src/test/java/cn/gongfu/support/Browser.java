@@ -35,6 +35,12 @@ public final class Browser {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
+    /** Clicks an element after scrolling it to the middle of the window, clear of the sticky header. */
+    public static void click(ChromeDriver browser, org.openqa.selenium.WebElement element) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     public static ChromeDriver start() throws IOException {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && System.getenv("GONGFU_REQUIRE_BROWSER") != null) {

@@ -1,0 +1,145 @@
+package cn.gongfu.reporting;
+
+import cn.gongfu.notify.NotificationService;
+import cn.gongfu.reporting.ReportingService.Action;
+import cn.gongfu.reporting.ReportingService.TaskInput;
+import cn.gongfu.reporting.ReportingService.ValueInput;
+import cn.gongfu.security.GongfuUser;
+import cn.gongfu.security.Role;
+import cn.gongfu.security.Scope;
+import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.WebPage;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The reporting pages: my reports, the report form with its timeline, the office's review queue, notifications. */
+@WebPage
+@Controller
+public class ReportPages {
+
+    private final ReportingService reporting;
+    private final NotificationService notifications;
+
+    public ReportPages(ReportingService reporting, NotificationService notifications) {
+        this.reporting = reporting;
+        this.notifications = notifications;
+    }
+
+    @GetMapping("/reports")
+    public String mine(Model model) {
+        model.addAttribute("obligations", reporting.obligations(LocalDate.now()));
+        model.addAttribute("today", LocalDate.now());
+        return "reporting/list";
+    }
+
+    @PostMapping("/reports/open")
+    public String open(@RequestParam long plan, @RequestParam long unit, @RequestParam String period) {
+        return "redirect:/reports/" + reporting.open(plan, unit, period).id();
+    }
+
+    @GetMapping("/reports/{id}")
+    public String form(@PathVariable long id, Model model) {
+        ReportingService.Form form = reporting.form(id);
+        GongfuUser me = Scope.current().user();
+        Submission s = form.submission();
+        boolean unitMember = me.has(Role.ADMIN) || (me.hasAny(Role.REPORTER, Role.UNIT_HEAD) && me.unitIds().contains(s.unitId()));
+        model.addAttribute("form", form);
+        model.addAttribute("s", s);
+        model.addAttribute("canEdit", unitMember && s.editable());
+        model.addAttribute("canRequest", unitMember && List.of("draft", "returned").contains(s.state()));
+        model.addAttribute("canApprove", (me.has(Role.ADMIN) || me.has(Role.UNIT_HEAD) && me.unitIds().contains(s.unitId()))
+                && List.of("draft", "returned").contains(s.state()));
+        model.addAttribute("canSubmit", unitMember && s.state().equals("approved"));
+        boolean office = me.hasAny(Role.OFFICE, Role.ADMIN);
+        model.addAttribute("canReview", office && s.state().equals("submitted"));
+        model.addAttribute("canReopen", office && s.state().equals("accepted"));
+        model.addAttribute("progressStates", TaskReport.PROGRESS);
+        model.addAttribute("history", reporting.history(id));
+        return "reporting/form";
+    }
+
+    @PostMapping("/reports/{id}/tasks/{taskId}")
+    public String saveTask(@PathVariable long id, @PathVariable long taskId, @RequestParam String progress,
+                           @RequestParam(required = false) Integer percentDone, @RequestParam(required = false) String narrative,
+                           @RequestParam(required = false) String problems, @RequestParam(required = false) String nextSteps,
+                           @RequestParam int version, RedirectAttributes redirect) {
+        return settle(id, "#task-" + taskId, redirect, () ->
+                reporting.saveTask(id, taskId, new TaskInput(progress, percentDone, narrative, problems, nextSteps), version));
+    }
+
+    @PostMapping("/reports/{id}/values/{indicatorId}")
+    public String saveValue(@PathVariable long id, @PathVariable long indicatorId, @RequestParam(required = false) String value,
+                            @RequestParam(required = false) String comment, @RequestParam(required = false) String explanation,
+                            @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+        return settle(id, "#indicator-" + indicatorId, redirect, () -> {
+            BigDecimal number;
+            try {
+                number = value == null || value.isBlank() ? null : new BigDecimal(value.strip());
+            } catch (NumberFormatException e) {
+                throw new ValidationException(List.of(new ValidationException.Error("value", "“" + value + "” 不是数字 is not a number")));
+            }
+            reporting.saveValue(id, indicatorId, new ValueInput(number, comment, explanation, version));
+        });
+    }
+
+    @PostMapping("/reports/{id}/actions")
+    public String act(@PathVariable long id, @RequestParam Action action, @RequestParam(required = false) String reason,
+                      @RequestParam int version, RedirectAttributes redirect) {
+        return settle(id, "", redirect, () -> reporting.act(id, action, reason, version));
+    }
+
+    @GetMapping("/reports/queue")
+    public String queue(@RequestParam(defaultValue = "submitted") String state, Model model) {
+        model.addAttribute("submissions", reporting.queue(state));
+        model.addAttribute("state", state);
+        model.addAttribute("states", Submission.STATES);
+        return "reporting/queue";
+    }
+
+    @PostMapping("/reports/accept")
+    public String acceptAll(@RequestParam(required = false) List<Long> ids, RedirectAttributes redirect) {
+        try {
+            if (ids == null || ids.isEmpty()) throw new InvalidParameterException("ids", "请勾选要通过的填报 choose reports");
+            redirect.addFlashAttribute("notice", reporting.acceptAll(ids));
+        } catch (InvalidParameterException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/reports/queue";
+    }
+
+    @GetMapping("/notifications")
+    public String notifications(Model model) {
+        model.addAttribute("notifications", notifications.mine(100));
+        return "reporting/notifications";
+    }
+
+    @PostMapping("/notifications/read")
+    public String markRead() {
+        notifications.markAllRead();
+        return "redirect:/notifications";
+    }
+
+    /** Runs a change; a rule broken or a conflict comes back to the form as a message instead of an error page. */
+    private static String settle(long id, String anchor, RedirectAttributes redirect, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("saved", true);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("conflict", e.getMessage());
+            redirect.addFlashAttribute("current", e.current());
+        } catch (InvalidParameterException e) {
+            redirect.addFlashAttribute("errors", List.of(new ValidationException.Error(e.field(), e.getMessage())));
+        }
+        return "redirect:/reports/" + id + anchor;
+    }
+}

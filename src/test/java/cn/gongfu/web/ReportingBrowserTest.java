@@ -1,0 +1,94 @@
+package cn.gongfu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gongfu.support.Browser;
+import cn.gongfu.support.H2Test;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A reporter fills and sends a report, the unit head approves it, the office accepts it: all in the browser. */
+@H2Test
+class ReportingBrowserTest {
+
+    static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.quit();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void aReportIsFilledApprovedSubmittedAndAccepted() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        // the reporter sees what is owed and starts the 2026Q1 report
+        Browser.signIn(browser, port, "reporter");
+        browser.get(url("/reports"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我的填报");
+        assertThat(browser.findElement(By.id("obligations")).getText()).contains("区卫生健康局", "2026Q1", "已逾期");
+        browser.findElement(By.id("start-2026Q1")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-title"), "区卫生健康局 · 2026Q1"));
+        String reportUrl = browser.getCurrentUrl();
+
+        WebElement task = browser.findElement(By.cssSelector(".report-task"));
+        new Select(task.findElement(By.name("progress"))).selectByValue("in_progress");
+        task.findElement(By.name("percentDone")).clear();
+        task.findElement(By.name("percentDone")).sendKeys("55");
+        task.findElement(By.name("narrative")).sendKeys("托育综合服务中心主体完工，完成投资 55%");
+        Browser.click(browser, task.findElement(By.cssSelector("button[type=submit]")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+        assertThat(browser.findElement(By.cssSelector(".report-task textarea[name=narrative]")).getText())
+                .isEqualTo("托育综合服务中心主体完工，完成投资 55%");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("reporter", "task_report.save");
+        Browser.click(browser, browser.findElement(By.id("request-approval")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+
+        // the unit head finds the request among the messages and approves
+        Browser.signIn(browser, port, "head");
+        browser.get(url("/notifications"));
+        WebElement message = browser.findElement(By.partialLinkText("2026Q1 填报待您审批"));
+        message.click();
+        Browser.click(browser, wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approve"))));
+        wait.until(ExpectedConditions.textToBe(By.id("report-state"), "已批准"));
+
+        // the reporter sends it to the office
+        Browser.signIn(browser, port, "reporter");
+        browser.get(reportUrl);
+        Browser.click(browser, browser.findElement(By.id("submit-report")));
+        wait.until(ExpectedConditions.textToBe(By.id("report-state"), "已报送"));
+        assertThat(browser.findElements(By.cssSelector(".report-task button[type=submit]"))).as("locked once submitted").isEmpty();
+
+        // the office accepts it from the review queue
+        Browser.signIn(browser, port, "office");
+        browser.get(url("/reports/queue"));
+        String id = reportUrl.substring(reportUrl.lastIndexOf('/') + 1);
+        Browser.click(browser, browser.findElement(By.cssSelector("#bulk-accept input[name=ids][value='" + id + "']")));
+        Browser.click(browser, browser.findElement(By.id("accept-selected")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已审核通过 1 份"));
+        browser.get(reportUrl);
+        assertThat(browser.findElement(By.id("report-state")).getText()).isEqualTo("已通过");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("office submission.accept", "head submission.approve");
+    }
+}
