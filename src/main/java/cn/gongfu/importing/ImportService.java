@@ -1,6 +1,8 @@
 package cn.gongfu.importing;
 
 import cn.gongfu.audit.AuditLog;
+import cn.gongfu.common.FileTypes;
+import cn.gongfu.common.Sha256;
 import cn.gongfu.importing.PlanDiff.TargetShape;
 import cn.gongfu.importing.PlanDiff.TaskShape;
 import cn.gongfu.importing.UnitResolution.Status;
@@ -28,12 +30,9 @@ import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.PageResult;
 import cn.gongfu.db.Pager;
 import cn.gongfu.db.Where;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,7 +107,7 @@ public class ImportService {
                 throw new InvalidParameterException("previousPlan", "plan " + previousPlanId + " belongs to another region");
             }
         }
-        String sha = sha256(content);
+        String sha = Sha256.hex(content);
         plans.findBySourceSha256(sha).ifPresent(p -> {
             throw new DuplicateDocumentException(p.id(), null);
         });
@@ -382,24 +381,10 @@ public class ImportService {
         return PlanDiff.between(oldTasks, oldTargets, PlanDiff.tasksOf(draft), PlanDiff.targetsOf(draft));
     }
 
-    /** The type by what the bytes are, not by what the name claims (the parser has already accepted them). */
+    /** The type by what the bytes are, not by what the name claims (the parser has accepted a zip as .docx). */
     static String contentType(byte[] content) {
-        if (startsWith(content, 'P', 'K', 3, 4)) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        if (startsWith(content, '%', 'P', 'D', 'F')) return "application/pdf";
-        return "text/plain";
-    }
-
-    private static boolean startsWith(byte[] content, int... magic) {
-        if (content.length < magic.length) return false;
-        for (int i = 0; i < magic.length; i++) if (content[i] != magic[i]) return false;
-        return true;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        String type = FileTypes.sniff(content);
+        if (type.equals(FileTypes.ZIP)) return FileTypes.DOCX;
+        return type.equals(FileTypes.PDF) ? type : "text/plain";
     }
 }

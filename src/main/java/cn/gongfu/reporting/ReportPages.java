@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The reporting pages: my reports, the report form with its timeline, the office's review queue, notifications. */
@@ -87,6 +88,29 @@ public class ReportPages {
                 throw new ValidationException(List.of(new ValidationException.Error("value", "“" + value + "” 不是数字 is not a number")));
             }
             reporting.saveValue(id, indicatorId, new ValueInput(number, comment, explanation, version));
+        });
+    }
+
+    @PostMapping("/reports/{id}/tasks/{taskId}/milestones/{milestoneId}")
+    public String completeMilestone(@PathVariable long id, @PathVariable long taskId, @PathVariable long milestoneId,
+                                    @RequestParam(required = false) LocalDate completedOn,
+                                    @RequestParam(required = false) Long evidenceId, RedirectAttributes redirect) {
+        return settle(id, "#task-" + taskId, redirect, () -> reporting.completeMilestone(id, taskId, milestoneId, completedOn, evidenceId));
+    }
+
+    @PostMapping("/reports/{id}/evidence")
+    public String addEvidence(@PathVariable long id, @RequestParam(value = "file", required = false) MultipartFile file,
+                              RedirectAttributes redirect) {
+        return settle(id, "#evidence", redirect, () -> {
+            if (file == null || file.isEmpty()) throw new InvalidParameterException("file", "请选择文件 choose a file");
+            if (file.getSize() > ReportingService.MAX_EVIDENCE_BYTES) {
+                throw new InvalidParameterException("file", "文件超过 20 MB the file is larger than 20 MB");
+            }
+            try {
+                reporting.addEvidence(id, file.getOriginalFilename(), file.getBytes());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         });
     }
 

@@ -97,6 +97,35 @@ public class ReportingApi {
         return Map.of("accepted", reporting.acceptAll(ids));
     }
 
+    public record MilestoneInput(LocalDate completedOn, Long evidenceId) {}
+
+    @PutMapping("/submissions/{id}/tasks/{taskId}/milestones/{milestoneId}")
+    public MilestoneEntry completeMilestone(@PathVariable long id, @PathVariable long taskId, @PathVariable long milestoneId,
+                                            @RequestBody MilestoneInput in) {
+        return reporting.completeMilestone(id, taskId, milestoneId, in.completedOn(), in.evidenceId());
+    }
+
+    @PostMapping(value = "/submissions/{id}/evidence", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    public EvidenceFile addEvidence(@PathVariable long id, @RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        if (file.getSize() > ReportingService.MAX_EVIDENCE_BYTES) {
+            throw new cn.gongfu.web.InvalidParameterException("file", "文件超过 20 MB the file is larger than 20 MB");
+        }
+        return reporting.addEvidence(id, file.getOriginalFilename(), file.getBytes());
+    }
+
+    /** An evidence file, byte for byte, as an attachment. */
+    @GetMapping("/submissions/{id}/evidence/{evidenceId}")
+    public org.springframework.http.ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId) {
+        EvidenceFile file = reporting.evidence(id).stream().filter(e -> e.id() == evidenceId).findFirst()
+                .orElseThrow(() -> new cn.gongfu.web.NotFoundException("evidence", evidenceId));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(reporting.evidenceContent(id, evidenceId));
+    }
+
     @GetMapping("/submissions/{id}/history")
     public List<AuditEvent> history(@PathVariable long id) {
         return reporting.history(id);

@@ -2,6 +2,8 @@ package cn.gongfu.reporting;
 
 import cn.gongfu.audit.AuditEvent;
 import cn.gongfu.audit.AuditLog;
+import cn.gongfu.common.FileTypes;
+import cn.gongfu.common.Sha256;
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.notify.NotificationService;
@@ -204,7 +206,8 @@ public class ReportingService {
 
     /** Everything the report form shows: the task reports (with co-units' contributions for led tasks) and the values owed. */
     public record Form(Submission submission, List<TaskReport> tasks, Map<Long, List<TaskReport>> contributions,
-                       List<IndicatorEntry> indicators) {}
+                       List<IndicatorEntry> indicators, Map<Long, List<MilestoneEntry>> milestones,
+                       List<EvidenceFile> evidence) {}
 
     public Form form(long id) {
         Submission s = get(id);
@@ -216,7 +219,85 @@ public class ReportingService {
                     Map.of("tasks", led, "period", s.period(), "unit", s.unitId()))
                     .forEach(c -> contributions.computeIfAbsent(c.taskId(), k -> new ArrayList<>()).add(c));
         }
-        return new Form(s, tasks, contributions, indicatorEntries(s));
+        Map<Long, List<MilestoneEntry>> milestones = new HashMap<>();
+        milestoneEntries(id).forEach(m -> milestones.computeIfAbsent(m.taskId(), k -> new ArrayList<>()).add(m));
+        return new Form(s, tasks, contributions, indicatorEntries(s), milestones, evidence(id));
+    }
+
+    // ---- milestones and evidence
+
+    /** The largest evidence file accepted. */
+    public static final long MAX_EVIDENCE_BYTES = 20L << 20;
+
+    /** Records that a milestone of a reported task was completed on a day, optionally with evidence; applied when accepted. */
+    @Transactional
+    public MilestoneEntry completeMilestone(long submissionId, long taskId, long milestoneId, LocalDate completedOn, Long evidenceId) {
+        editable(submissionId);
+        taskReport(submissionId, taskId);
+        if (completedOn == null || completedOn.isAfter(LocalDate.now())) {
+            throw new ValidationException(List.of(new ValidationException.Error("completedOn", "完成日期不能为空或晚于今天 a completion date, not in the future")));
+        }
+        boolean ofTask = jdbc.sql("select count(*) from milestone where id = :m and task_id = :t").param("m", milestoneId)
+                .param("t", taskId).query(Long.class).single() > 0;
+        if (!ofTask) throw new InvalidParameterException("milestone", "milestone " + milestoneId + " is not a milestone of task " + taskId);
+        if (evidenceId != null && evidence(submissionId).stream().noneMatch(e -> e.id() == evidenceId)) {
+            throw new InvalidParameterException("evidence", "evidence " + evidenceId + " is not attached to this submission");
+        }
+        long reportId = taskReport(submissionId, taskId).id();
+        jdbc.sql("delete from milestone_report where task_report_id = :r and milestone_id = :m").param("r", reportId).param("m", milestoneId).update();
+        jdbc.sql("insert into milestone_report (task_report_id, milestone_id, completed_on, evidence_id) values (:r, :m, :d, :e)")
+                .param("r", reportId).param("m", milestoneId).param("d", completedOn).param("e", evidenceId, Types.BIGINT).update();
+        audit.record("milestone.report", "task_report:" + reportId, null, "milestone " + milestoneId + " done " + completedOn);
+        touch(get(submissionId));
+        return milestoneEntries(submissionId).stream().filter(m -> m.milestoneId() == milestoneId).findFirst().orElseThrow();
+    }
+
+    /** Attaches a file to a submission; its type is read from its first bytes, not its name. */
+    @Transactional
+    public EvidenceFile addEvidence(long submissionId, String fileName, byte[] content) {
+        editable(submissionId);
+        if (fileName == null || fileName.isBlank()) throw new InvalidParameterException("file", "a file is required");
+        if (content.length == 0) throw new InvalidParameterException("file", "文件为空 the file is empty");
+        if (content.length > MAX_EVIDENCE_BYTES) {
+            throw new InvalidParameterException("file", "文件超过 20 MB the file is larger than 20 MB");
+        }
+        String name = fileName.replaceAll("[\\/]", "_");
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into evidence (submission_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)
+                values (:s, :n, :t, :size, :sha, :c, :by)""")
+                .param("s", submissionId).param("n", name).param("t", FileTypes.sniff(content)).param("size", content.length)
+                .param("sha", Sha256.hex(content)).param("c", content)
+                .param("by", Scope.current().user().username()).update(key, "id");
+        long id = key.getKey().longValue();
+        audit.record("evidence.add", "submission:" + submissionId, null, name + " (" + content.length + " bytes)");
+        return evidence(submissionId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+    }
+
+    public List<EvidenceFile> evidence(long submissionId) {
+        get(submissionId);
+        return jdbc.sql("""
+                select id, submission_id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
+                from evidence where submission_id = :s order by id""").param("s", submissionId)
+                .query(new org.springframework.jdbc.core.DataClassRowMapper<>(EvidenceFile.class)).list();
+    }
+
+    public byte[] evidenceContent(long submissionId, long evidenceId) {
+        get(submissionId);
+        return jdbc.sql("select content from evidence where id = :e and submission_id = :s").param("e", evidenceId)
+                .param("s", submissionId).query(byte[].class).optional()
+                .orElseThrow(() -> new NotFoundException("evidence", evidenceId));
+    }
+
+    private List<MilestoneEntry> milestoneEntries(long submissionId) {
+        return jdbc.sql("""
+                select m.id, m.task_id, m.from_month, m.to_month, m.text, m.state, mr.completed_on, mr.evidence_id
+                from task_report tr join milestone m on m.task_id = tr.task_id
+                left join milestone_report mr on mr.task_report_id = tr.id and mr.milestone_id = m.id
+                where tr.submission_id = :s order by m.from_month, m.id""").param("s", submissionId)
+                .query((rs, i) -> new MilestoneEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, Long.class)))
+                .list();
     }
 
     /** The fields of a task report as a reporter enters them. */

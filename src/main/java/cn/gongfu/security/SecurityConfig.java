@@ -48,6 +48,9 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.POST, "/api/v1/submissions", "/reports/open").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
                 .requestMatchers(HttpMethod.PUT, "/api/v1/submissions/*/tasks/*", "/api/v1/submissions/*/values/*")
                     .hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
+                .requestMatchers(HttpMethod.PUT, "/api/v1/submissions/*/tasks/*/milestones/*").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/v1/submissions/*/evidence", "/reports/*/evidence",
+                        "/reports/*/tasks/*/milestones/*").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/reports/*/tasks/*", "/reports/*/values/*")
                     .hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
                 .anyRequest().authenticated())

@@ -1,15 +1,12 @@
 package cn.gongfu.security;
 
 import cn.gongfu.audit.AuditLog;
+import cn.gongfu.common.Sha256;
 import cn.gongfu.web.InvalidParameterException;
 import cn.gongfu.web.NotFoundException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.DataClassRowMapper;
@@ -56,7 +53,7 @@ public class TokenService {
         jdbc.sql("""
                 insert into api_token (user_id, name, token_hash, token_prefix, expires_at)
                 values (:user, :name, :hash, :prefix, :expires)""")
-                .param("user", user.id()).param("name", name.strip()).param("hash", sha256(secret))
+                .param("user", user.id()).param("name", name.strip()).param("hash", Sha256.hex(secret))
                 .param("prefix", secret.substring(0, 10)).param("expires", LocalDateTime.now().plusDays(days))
                 .update(key, "id");
         long id = key.getKey().longValue();
@@ -93,7 +90,7 @@ public class TokenService {
         Optional<Row> row = jdbc.sql("""
                 select id, user_id from api_token
                 where token_hash = :hash and revoked_at is null and expires_at > :now""")
-                .param("hash", sha256(secret)).param("now", LocalDateTime.now())
+                .param("hash", Sha256.hex(secret)).param("now", LocalDateTime.now())
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2))).optional();
         if (row.isEmpty()) return Optional.empty();
         GongfuUser user = users.load(row.get().userId());
@@ -107,13 +104,5 @@ public class TokenService {
         return jdbc.sql("select " + COLUMNS + " from api_token where id = :id").param("id", id)
                 .query(new DataClassRowMapper<>(ApiToken.class)).optional()
                 .orElseThrow(() -> new NotFoundException("token", id));
-    }
-
-    static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -230,6 +230,46 @@ abstract class ReportingContract {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("period"));
     }
 
+    @Test
+    void milestonesReportedDoneWithEvidenceBecomeDoneWhenAccepted() throws Exception {
+        long id = open("reporter", "区卫生健康局", "2026Q2").get("id").asLong();
+        JsonNode form = json(mvc.perform(get("/api/v1/submissions/{id}", id).with(as("reporter"))));
+        var entry = form.get("milestones").properties().iterator().next();
+        long task = Long.parseLong(entry.getKey());
+        long milestone = entry.getValue().get(0).get("milestoneId").asLong();
+
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+        JsonNode evidence = json(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/v1/submissions/{id}/evidence", id)
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "现场照片.pdf", "application/pdf", png))
+                .with(as("reporter"))));
+        assertThat(evidence.get("contentType").asText()).as("type from the bytes, not the name").isEqualTo("image/png");
+        byte[] downloaded = mvc.perform(get("/api/v1/submissions/{id}/evidence/{e}", id, evidence.get("id").asLong())
+                .with(as("office"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(downloaded).isEqualTo(png);
+
+        String tomorrow = java.time.LocalDate.now().plusDays(1).toString();
+        mvc.perform(put("/api/v1/submissions/{id}/tasks/{t}/milestones/{m}", id, task, milestone).with(as("reporter"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"completedOn\":\"" + tomorrow + "\"}"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(put("/api/v1/submissions/{id}/tasks/{t}/milestones/{m}", id, task, milestone).with(as("reporter"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"completedOn\":\"2026-05-20\",\"evidenceId\":" + evidence.get("id").asLong() + "}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.reportedCompletedOn").value("2026-05-20"));
+        assertThat(milestoneState(milestone)).isEqualTo("open");
+
+        act("head", id, "APPROVE", null).andExpect(status().isOk());
+        act("head", id, "SUBMIT", null).andExpect(status().isOk());
+        act("office", id, "ACCEPT", null).andExpect(status().isOk());
+        assertThat(milestoneState(milestone)).isEqualTo("done");
+        assertThat(jdbc.sql("select completed_on from milestone where id = :m").param("m", milestone)
+                .query(java.time.LocalDate.class).single()).isEqualTo(java.time.LocalDate.of(2026, 5, 20));
+    }
+
+    private String milestoneState(long milestone) {
+        return jdbc.sql("select state from milestone where id = :m").param("m", milestone).query(String.class).single();
+    }
+
     private List<String> observationState(long submission) {
         return jdbc.sql("select state from observation where submission_id = :s").param("s", submission).query(String.class).list();
     }

@@ -100,7 +100,7 @@ class TokenAndScopeTest {
         long tokenId = created.get("token").get("id").asLong();
         assertThat(secret).startsWith("gf_");
         String stored = jdbc.sql("select token_hash from api_token where id = :id").param("id", tokenId).query(String.class).single();
-        assertThat(stored).hasSize(64).isNotEqualTo(secret).isEqualTo(TokenService.sha256(secret));
+        assertThat(stored).hasSize(64).isNotEqualTo(secret).isEqualTo(cn.gongfu.common.Sha256.hex(secret));
 
         long planId = demoPlan();
         long asReporter = json(get("/api/v1/tasks").param("plan", "" + planId).with(as("reporter"))).get("total").asLong();
