@@ -478,7 +478,7 @@ public class ReportingService {
                        tr.problems, tr.next_steps, tr.updated_by, tr.updated_at, tr.version
                 from task_report tr join submission s on s.id = tr.submission_id join task t on t.id = tr.task_id
                 join task_unit tu on tu.task_id = t.id and tu.unit_id = s.unit_id
-                where """ + condition + " order by t.position")
+                where\s""" + condition + " order by t.position")
                 .params(params).query(ReportingService::taskReport).list();
     }
 
