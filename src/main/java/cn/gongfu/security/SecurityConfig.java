@@ -48,6 +48,7 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.POST, "/api/v1/submissions", "/reports/open").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
                 .requestMatchers(HttpMethod.PUT, "/api/v1/submissions/*/tasks/*", "/api/v1/submissions/*/values/*")
                     .hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/v1/submissions/*/workbook").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
                 .anyRequest().authenticated())
             .formLogin(form -> form
                 .loginPage("/login")
