@@ -372,7 +372,12 @@ public final class ReportWorkbook {
         Set<Long> seen = new HashSet<>();
         List<TaskChange> changes = new ArrayList<>();
         Sheet sheet = wb.getSheet(TASKS);
-        for (int r = 1; r <= Math.min(sheet.getLastRowNum(), MAX_ROWS); r++) {
+        if (sheet.getLastRowNum() > MAX_ROWS) {
+            errors.add(new ValidationException.Error("工作表 " + TASKS, "行数过多（" + sheet.getLastRowNum() + " 行），上限 " + MAX_ROWS
+                    + " 行 too many rows"));
+            return List.of();
+        }
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
             if (row == null || blankRow(row, columns)) continue;
             Cells cells = new Cells(TASKS, row, columns, errors);
@@ -435,7 +440,12 @@ public final class ReportWorkbook {
         Set<Long> seen = new HashSet<>();
         List<ValueChange> changes = new ArrayList<>();
         Sheet sheet = wb.getSheet(VALUES);
-        for (int r = 1; r <= Math.min(sheet.getLastRowNum(), MAX_ROWS); r++) {
+        if (sheet.getLastRowNum() > MAX_ROWS) {
+            errors.add(new ValidationException.Error("工作表 " + VALUES, "行数过多（" + sheet.getLastRowNum() + " 行），上限 " + MAX_ROWS
+                    + " 行 too many rows"));
+            return List.of();
+        }
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
             if (row == null || blankRow(row, columns)) continue;
             Cells cells = new Cells(VALUES, row, columns, errors);

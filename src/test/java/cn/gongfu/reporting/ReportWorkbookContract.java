@@ -102,6 +102,9 @@ abstract class ReportWorkbookContract {
                 assertThat(v.getErrorStyle()).isEqualTo(DataValidation.ErrorStyle.STOP);
             }
             assertThat(validations.get(3).getExplicitListValues()).containsExactly("未开始", "推进中", "已完成", "受阻");
+            assertThat(java.util.Arrays.stream(tasks.getCTWorksheet().getDataValidations().getDataValidationArray())
+                    .filter(v -> v.getType().toString().equals("list")).map(v -> v.getShowDropDown()))
+                    .containsExactly(false); // in OOXML, showDropDown="false" is what shows the arrow
             assertThat(validations.get(4).getValidationType()).isEqualTo(DataValidationConstraint.ValidationType.INTEGER);
             assertThat(validations.get(4).getFormula1()).isEqualTo("0");
             assertThat(validations.get(4).getFormula2()).isEqualTo("100");
