@@ -384,6 +384,36 @@ public class ReportingService {
         return after;
     }
 
+    // ---- the Excel template (一表通)
+
+    /** The submission's Excel template, pre-filled with what is entered so far; anyone who may see the submission. */
+    public ReportWorkbook.File workbook(long id) {
+        return ReportWorkbook.write(form(id));
+    }
+
+    /**
+     * Applies a filled template: every cell is checked first and all errors come back in one
+     * {@link ValidationException} (sheet, row, column); only when there are none are the changed rows saved,
+     * through {@link #saveTask} and {@link #saveValue}, in this one transaction. Returns the updated form.
+     */
+    @Transactional
+    public Form applyWorkbook(long id, byte[] xlsx) {
+        editable(id);
+        Form form = form(id);
+        List<Long> observations = form.indicators().stream().map(IndicatorEntry::observationId).filter(java.util.Objects::nonNull).toList();
+        Map<Long, String> reporters = new HashMap<>();
+        if (!observations.isEmpty()) {
+            jdbc.sql("select id, reported_by from observation where id in (:ids)").param("ids", observations)
+                    .query((rs, i) -> reporters.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        ReportWorkbook.Changes changes = ReportWorkbook.read(xlsx, form, indicators::get, reporters);
+        for (ReportWorkbook.TaskChange t : changes.tasks()) saveTask(id, t.taskId(), t.input(), t.version());
+        for (ReportWorkbook.ValueChange v : changes.values()) saveValue(id, v.indicatorId(), v.input());
+        audit.record("submission.workbook", "submission:" + id, null,
+                changes.tasks().size() + " task report(s), " + changes.values().size() + " value(s) from Excel");
+        return form(id);
+    }
+
     // ---- workflow
 
     public enum Action { REQUEST_APPROVAL, APPROVE, SUBMIT, ACCEPT, RETURN, REOPEN }

@@ -53,6 +53,7 @@ public class SecurityConfig {
                         "/reports/*/tasks/*/milestones/*").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/reports/*/tasks/*", "/reports/*/values/*")
                     .hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/v1/submissions/*/workbook").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
                 .anyRequest().authenticated())
             .formLogin(form -> form
                 .loginPage("/login")

@@ -99,6 +99,8 @@ class AuthorizationMatrixTest {
             Map.entry("POST /reports/accept", Access.OFFICE),
             Map.entry("GET /notifications", Access.SIGNED_IN),
             Map.entry("POST /notifications/read", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/submissions/{id}/workbook", Access.SIGNED_IN),
+            Map.entry("POST /api/v1/submissions/{id}/workbook", Access.UNIT),
             // importing documents: the plan office
             Map.entry("GET /imports", Access.OFFICE),
             Map.entry("POST /imports", Access.OFFICE),

@@ -1,0 +1,642 @@
+package cn.gongfu.reporting;
+
+import cn.gongfu.export.SpreadsheetText;
+import cn.gongfu.indicator.Indicator;
+import cn.gongfu.reporting.ReportingService.Form;
+import cn.gongfu.reporting.ReportingService.TaskInput;
+import cn.gongfu.reporting.ReportingService.ValueInput;
+import cn.gongfu.web.InvalidParameterException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.NumberToTextConverter;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The Excel template of one submission (一表通) and the reading of a filled one. The template has a sheet of
+ * task reports, a sheet of indicator values and a sheet "说明" with instructions and the submission's identity;
+ * key columns are locked, states are a drop-down, the percent a whole number 0–100, and everything already
+ * entered is filled in. Reading checks every cell against the submission and collects every error with its
+ * sheet, row (as Excel numbers it) and column before anything is applied. Pure: no Spring, no database.
+ */
+public final class ReportWorkbook {
+
+    public static final String TASKS = "任务进展";
+    public static final String VALUES = "指标数据";
+    public static final String ABOUT = "说明";
+
+    static final String CODE = "任务编号", TITLE = "任务名称", ROLE = "角色", STATE = "进展状态", PERCENT = "完成百分比",
+            NARRATIVE = "工作进展", PROBLEMS = "存在问题", NEXT = "下步计划", TASK_ID = "任务ID", VERSION = "版本";
+    static final String INDICATOR = "指标", UNIT = "计量单位", REGION = "地区", PERIOD = "期间", PREVIOUS = "上期值",
+            VALUE = "本期值", EXPLANATION = "情况说明", INDICATOR_ID = "指标ID";
+    static final List<String> TASK_COLUMNS = List.of(CODE, TITLE, ROLE, STATE, PERCENT, NARRATIVE, PROBLEMS, NEXT, TASK_ID, VERSION);
+    static final List<String> VALUE_COLUMNS = List.of(INDICATOR, UNIT, REGION, PERIOD, PREVIOUS, VALUE, EXPLANATION, INDICATOR_ID, VERSION);
+
+    /** The Chinese labels of the progress states, in the order of {@link TaskReport#PROGRESS}. */
+    public static final Map<String, String> STATE_LABELS = labels();
+
+    static final String ID_LABEL = "填报编号";
+    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** Uploads are small tables: bounds well above any real template and far below what hurts the server. */
+    static final long MAX_UPLOAD_BYTES = 5L << 20;
+    static final long MAX_EXPANDED_BYTES = 50L << 20;
+    static final int MAX_ENTRIES = 1_000;
+    static final double MAX_INFLATE_RATIO = 100.0;
+    static final int MAX_ROWS = 5_000;
+
+    private ReportWorkbook() {}
+
+    /** A template ready to send: its file name (填报_单位_期间.xlsx) and bytes. */
+    public record File(String fileName, byte[] bytes) {
+        public String contentType() {
+            return CONTENT_TYPE;
+        }
+    }
+
+    /** What a checked upload changes: only rows whose content differs from what is stored. */
+    public record Changes(List<TaskChange> tasks, List<ValueChange> values) {}
+
+    public record TaskChange(long taskId, TaskInput input, int version) {}
+
+    public record ValueChange(long indicatorId, ValueInput input) {}
+
+    // ---- writing
+
+    public static File write(Form form) {
+        Submission s = form.submission();
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Styles styles = new Styles(wb);
+            writeTasks(wb, form, styles);
+            writeValues(wb, form, styles);
+            writeAbout(wb, s, styles);
+            wb.setActiveSheet(0);
+            wb.write(out);
+            return new File(fileName(s), out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String fileName(Submission s) {
+        return "填报_" + s.unitName().replaceAll("[\\\\/:*?\"<>|\\s]+", "_") + "_" + s.period() + ".xlsx";
+    }
+
+    private static void writeTasks(XSSFWorkbook wb, Form form, Styles styles) {
+        XSSFSheet sheet = wb.createSheet(TASKS);
+        header(sheet, TASK_COLUMNS, styles);
+        int r = 1;
+        for (TaskReport t : form.tasks()) {
+            Row row = sheet.createRow(r++);
+            text(row, 0, t.taskCode(), styles.locked);
+            text(row, 1, t.taskTitle(), styles.lockedWrap);
+            text(row, 2, "lead".equals(t.role()) ? "牵头" : "配合", styles.locked);
+            text(row, 3, STATE_LABELS.get(t.progress()), styles.editable);
+            Cell percent = row.createCell(4);
+            percent.setCellStyle(styles.editable);
+            if (t.percentDone() != null) percent.setCellValue(t.percentDone());
+            text(row, 5, t.narrative(), styles.editableWrap);
+            text(row, 6, t.problems(), styles.editableWrap);
+            text(row, 7, t.nextSteps(), styles.editableWrap);
+            row.createCell(8).setCellValue(t.taskId());
+            row.getCell(8).setCellStyle(styles.locked);
+            row.createCell(9).setCellValue(t.version());
+            row.getCell(9).setCellStyle(styles.locked);
+        }
+        int[] widths = {10, 36, 8, 12, 12, 40, 30, 30, 8, 8};
+        for (int i = 0; i < widths.length; i++) sheet.setColumnWidth(i, widths[i] * 256);
+        sheet.setColumnHidden(8, true);
+        sheet.setColumnHidden(9, true);
+        if (r > 1) {
+            DataValidationHelper helper = sheet.getDataValidationHelper();
+            validation(sheet, helper.createExplicitListConstraint(STATE_LABELS.values().toArray(String[]::new)), r - 1, 3,
+                    "进展状态", "请从下拉列表中选择：" + String.join("、", STATE_LABELS.values()));
+            validation(sheet, helper.createIntegerConstraint(DataValidationConstraint.OperatorType.BETWEEN, "0", "100"), r - 1, 4,
+                    "完成百分比", "请填写0到100之间的整数");
+        }
+        protect(sheet);
+    }
+
+    private static void writeValues(XSSFWorkbook wb, Form form, Styles styles) {
+        XSSFSheet sheet = wb.createSheet(VALUES);
+        header(sheet, VALUE_COLUMNS, styles);
+        int r = 1;
+        for (IndicatorEntry e : form.indicators()) {
+            Row row = sheet.createRow(r++);
+            text(row, 0, e.name(), styles.lockedWrap);
+            text(row, 1, e.unit(), styles.locked);
+            text(row, 2, e.regionCode(), styles.locked);
+            text(row, 3, e.period(), styles.locked);
+            number(row, 4, e.previousValue(), styles.locked);
+            number(row, 5, e.value(), styles.editable);
+            text(row, 6, e.explanation(), styles.editableWrap);
+            row.createCell(7).setCellValue(e.indicatorId());
+            row.getCell(7).setCellStyle(styles.locked);
+            Cell version = row.createCell(8);
+            version.setCellStyle(styles.locked);
+            if (e.version() != null) version.setCellValue(e.version());
+        }
+        int[] widths = {34, 10, 10, 8, 10, 12, 40, 8, 8};
+        for (int i = 0; i < widths.length; i++) sheet.setColumnWidth(i, widths[i] * 256);
+        sheet.setColumnHidden(7, true);
+        sheet.setColumnHidden(8, true);
+        if (r > 1) {
+            validation(sheet, sheet.getDataValidationHelper().createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN,
+                    "-1000000000000", "1000000000000"), r - 1, 5, "本期值", "请填写数字");
+        }
+        protect(sheet);
+    }
+
+    private static void writeAbout(XSSFWorkbook wb, Submission s, Styles styles) {
+        XSSFSheet sheet = wb.createSheet(ABOUT);
+        String[][] lines = {
+                {"方案", s.planTitle()},
+                {"填报单位", s.unitName()},
+                {"填报期间", s.period()},
+                {ID_LABEL, String.valueOf(s.id())},
+                {"状态", s.state()},
+                {"", ""},
+                {"填写说明", "1. 在“任务进展”表中填写进展状态（下拉选择）、完成百分比（0到100的整数）、工作进展、存在问题和下步计划；状态为“受阻”时须写明存在问题。"},
+                {"", "2. 在“指标数据”表中填写本期值（数字）；较上期变化超过50%时须填写情况说明；累计指标不能低于上期值。"},
+                {"", "3. 灰色列为锁定的关键列，请勿修改；请勿增删行或改动表头，也不要修改本表的填报编号。"},
+                {"", "4. 上传后系统逐格检查，全部无误才保存；有误时列出每个错误所在的工作表、行和列，一项也不保存。"},
+                {"", "5. 下载后如有他人修改了同一行，上传时会提示冲突，请重新下载模板。"},
+        };
+        for (int i = 0; i < lines.length; i++) {
+            Row row = sheet.createRow(i);
+            text(row, 0, lines[i][0], styles.header);
+            text(row, 1, lines[i][1], styles.lockedWrap);
+        }
+        sheet.setColumnWidth(0, 12 * 256);
+        sheet.setColumnWidth(1, 90 * 256);
+        protect(sheet);
+    }
+
+    private static void header(Sheet sheet, List<String> columns, Styles styles) {
+        Row row = sheet.createRow(0);
+        for (int i = 0; i < columns.size(); i++) text(row, i, columns.get(i), styles.header);
+        sheet.createFreezePane(0, 1);
+    }
+
+    private static void validation(Sheet sheet, DataValidationConstraint constraint, int lastRow, int column, String title, String text) {
+        DataValidation v = sheet.getDataValidationHelper().createValidation(constraint, new CellRangeAddressList(1, lastRow, column, column));
+        v.setErrorStyle(DataValidation.ErrorStyle.STOP);
+        v.setShowErrorBox(true);
+        v.createErrorBox(title, text);
+        v.setShowPromptBox(true);
+        v.createPromptBox(title, text);
+        v.setSuppressDropDownArrow(true); // for XSSF lists: true shows the arrow
+        sheet.addValidationData(v);
+    }
+
+    /** Locked cells stay locked, editable ones are unlocked; no password: the server checks everything anyway. */
+    private static void protect(XSSFSheet sheet) {
+        sheet.enableLocking();
+        sheet.lockFormatColumns(false);
+        sheet.lockFormatRows(false);
+        sheet.lockSelectLockedCells(false);
+        sheet.lockSelectUnlockedCells(false);
+    }
+
+    private static void text(Row row, int column, String value, XSSFCellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(style);
+        if (value != null) cell.setCellValue(SpreadsheetText.safe(value));
+    }
+
+    private static void number(Row row, int column, BigDecimal value, XSSFCellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(style);
+        if (value != null) cell.setCellValue(value.doubleValue());
+    }
+
+    private static final class Styles {
+        final XSSFCellStyle header, locked, lockedWrap, editable, editableWrap;
+
+        Styles(XSSFWorkbook wb) {
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            header = base(wb, true, false);
+            header.setFont(bold);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            locked = base(wb, true, false);
+            locked.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            locked.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            lockedWrap = base(wb, true, true);
+            lockedWrap.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            lockedWrap.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            editable = base(wb, false, false);
+            editableWrap = base(wb, false, true);
+        }
+
+        private static XSSFCellStyle base(XSSFWorkbook wb, boolean locked, boolean wrap) {
+            XSSFCellStyle s = wb.createCellStyle();
+            s.setLocked(locked);
+            s.setWrapText(wrap);
+            s.setVerticalAlignment(VerticalAlignment.TOP);
+            s.setBorderBottom(BorderStyle.THIN);
+            s.setBorderTop(BorderStyle.THIN);
+            s.setBorderLeft(BorderStyle.THIN);
+            s.setBorderRight(BorderStyle.THIN);
+            return s;
+        }
+    }
+
+    // ---- reading
+
+    /**
+     * Checks a filled template against the submission's current form and returns what it changes; throws one
+     * {@link ValidationException} listing every error (sheet, row, column) when anything is wrong.
+     * {@code reporters} names who last entered each stored value (observation id → user), for conflicts.
+     */
+    public static Changes read(byte[] xlsx, Form form, Function<Long, Indicator> indicators, Map<Long, String> reporters) {
+        try (Workbook wb = open(xlsx)) {
+            List<ValidationException.Error> errors = new ArrayList<>();
+            checkIdentity(wb, form.submission(), errors);
+            List<TaskChange> tasks = readTasks(wb, form, errors);
+            List<ValueChange> values = readValues(wb, form, indicators, reporters, errors);
+            if (!errors.isEmpty()) throw new ValidationException(errors);
+            return new Changes(tasks, values);
+        } catch (IOException e) {
+            throw unreadable(e.getMessage());
+        }
+    }
+
+    /** Refuses what is not an .xlsx, and zip bombs, before POI inflates anything. */
+    static Workbook open(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) throw new InvalidParameterException("file", "文件为空或未选择文件 the file is missing or empty");
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
+            throw new InvalidParameterException("file", "不是Excel(.xlsx)文件，请使用下载的模板 not an .xlsx file: use the downloaded template");
+        }
+        scanZip(bytes);
+        try {
+            // POI's ZipSecureFile guards (inflate ratio, entry size) apply here as a second line
+            return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+        } catch (Exception | LinkageError e) {
+            throw unreadable(e.getMessage());
+        }
+    }
+
+    private static void scanZip(byte[] bytes) {
+        long total = 0;
+        int entries = 0;
+        boolean workbookPart = false;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (++entries > MAX_ENTRIES) throw bomb();
+                if (entry.getName().equals("xl/workbook.xml")) workbookPart = true;
+                long size = 0;
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    size += n;
+                    total += n;
+                    if (total > MAX_EXPANDED_BYTES) throw bomb();
+                }
+                long compressed = entry.getCompressedSize();
+                if (compressed > 0 && size > 1_000_000 && size / (double) compressed > MAX_INFLATE_RATIO) throw bomb();
+            }
+        } catch (IOException e) {
+            throw unreadable(e.getMessage());
+        }
+        if (!workbookPart) {
+            throw new InvalidParameterException("file", "不是Excel(.xlsx)文件，请使用下载的模板 not an .xlsx workbook: use the downloaded template");
+        }
+    }
+
+    private static InvalidParameterException bomb() {
+        return new InvalidParameterException("file", "文件解压后过大或压缩比异常（疑似压缩炸弹） the file expands beyond "
+                + (MAX_EXPANDED_BYTES >> 20) + " MB or compresses suspiciously (zip bomb?)");
+    }
+
+    private static InvalidParameterException unreadable(String why) {
+        return new InvalidParameterException("file", "Excel文件已损坏或无法读取 the .xlsx is corrupt or unreadable: " + why);
+    }
+
+    private static void checkIdentity(Workbook wb, Submission s, List<ValidationException.Error> errors) {
+        Sheet about = wb.getSheet(ABOUT);
+        if (about == null) {
+            errors.add(new ValidationException.Error("工作表 " + ABOUT, "缺少工作表“" + ABOUT + "”，请使用下载的模板 the sheet " + ABOUT + " is missing"));
+            return;
+        }
+        for (Row row : about) {
+            if (ID_LABEL.equals(plain(row.getCell(0)))) {
+                String id = plain(row.getCell(1));
+                if (!String.valueOf(s.id()).equals(id)) {
+                    errors.add(new ValidationException.Error(where(ABOUT, row.getRowNum(), ID_LABEL),
+                            "这不是本次填报的模板：文件属于填报 " + id + "，本次为填报 " + s.id() + "（" + s.unitName() + " " + s.period()
+                                    + "） the workbook belongs to submission " + id + ", not " + s.id()));
+                }
+                return;
+            }
+        }
+        errors.add(new ValidationException.Error("工作表 " + ABOUT, "找不到“" + ID_LABEL + "”，请使用下载的模板 the submission id is missing"));
+    }
+
+    private static List<TaskChange> readTasks(Workbook wb, Form form, List<ValidationException.Error> errors) {
+        Map<String, Integer> columns = columns(wb, TASKS, TASK_COLUMNS, errors);
+        if (columns == null) return List.of();
+        Map<String, List<TaskReport>> byCode = new HashMap<>();
+        form.tasks().forEach(t -> byCode.computeIfAbsent(t.taskCode(), k -> new ArrayList<>()).add(t));
+        Set<Long> seen = new HashSet<>();
+        List<TaskChange> changes = new ArrayList<>();
+        Sheet sheet = wb.getSheet(TASKS);
+        if (sheet.getLastRowNum() > MAX_ROWS) {
+            errors.add(new ValidationException.Error("工作表 " + TASKS, "行数过多（" + sheet.getLastRowNum() + " 行），上限 " + MAX_ROWS
+                    + " 行 too many rows"));
+            return List.of();
+        }
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null || blankRow(row, columns)) continue;
+            Cells cells = new Cells(TASKS, row, columns, errors);
+            String code = cells.text(CODE);
+            List<TaskReport> candidates = code == null ? List.of() : byCode.getOrDefault(code, List.of());
+            TaskReport task;
+            if (candidates.isEmpty()) {
+                cells.error(CODE, code == null ? "任务编号为空 the task code is empty"
+                        : "本次填报没有编号为“" + code + "”的任务 no task with code " + code + " in this submission");
+                continue;
+            } else if (candidates.size() == 1) {
+                task = candidates.get(0);
+            } else {
+                Long id = cells.whole(TASK_ID, true);
+                task = candidates.stream().filter(t -> Objects.equals(id, t.taskId())).findFirst().orElse(null);
+                if (task == null) {
+                    cells.error(CODE, "任务编号“" + code + "”对应多项任务，请勿修改隐藏的任务ID列 the code is ambiguous and the hidden task id does not match");
+                    continue;
+                }
+            }
+            if (!seen.add(task.taskId())) {
+                cells.error(CODE, "任务“" + code + "”重复出现 the task appears twice");
+                continue;
+            }
+            String stateText = cells.text(STATE);
+            String state = stateText == null ? null : stateOf(stateText);
+            if (state == null) {
+                cells.error(STATE, (stateText == null ? "请选择进展状态" : "“" + stateText + "”不是有效的进展状态") + "，应为 "
+                        + String.join("、", STATE_LABELS.values()) + " the state must be one of " + STATE_LABELS.values());
+            }
+            Long percent = cells.whole(PERCENT, false);
+            if (percent != null && (percent < 0 || percent > 100)) {
+                cells.error(PERCENT, "完成百分比应为0到100之间的整数，现为 " + percent + " the percent must be a whole number from 0 to 100");
+            }
+            String narrative = cells.text(NARRATIVE), problems = cells.text(PROBLEMS), next = cells.text(NEXT);
+            if ("blocked".equals(state) && problems == null) cells.error(PROBLEMS, "受阻时请写明存在问题 say what blocks the task");
+            Long version = cells.whole(VERSION, true);
+            if (cells.failed()) continue;
+            TaskInput input = new TaskInput(state, percent == null ? null : percent.intValue(), narrative, problems, next);
+            boolean same = Objects.equals(state, task.progress()) && Objects.equals(input.percentDone(), task.percentDone())
+                    && Objects.equals(narrative, task.narrative()) && Objects.equals(problems, task.problems())
+                    && Objects.equals(next, task.nextSteps());
+            if (same) continue;
+            if (version == null || version != task.version()) {
+                cells.error(VERSION, "下载模板后，此任务已被 " + task.updatedBy() + " 修改（版本 " + version + "，现为 " + task.version()
+                        + "），请重新下载模板 task " + code + " was changed by " + task.updatedBy() + " since the template was downloaded");
+                continue;
+            }
+            changes.add(new TaskChange(task.taskId(), input, task.version()));
+        }
+        return changes;
+    }
+
+    private static List<ValueChange> readValues(Workbook wb, Form form, Function<Long, Indicator> indicators,
+                                                Map<Long, String> reporters, List<ValidationException.Error> errors) {
+        Map<String, Integer> columns = columns(wb, VALUES, VALUE_COLUMNS, errors);
+        if (columns == null) return List.of();
+        Map<String, IndicatorEntry> byName = new HashMap<>();
+        form.indicators().forEach(e -> byName.put(e.name(), e));
+        Set<Long> seen = new HashSet<>();
+        List<ValueChange> changes = new ArrayList<>();
+        Sheet sheet = wb.getSheet(VALUES);
+        if (sheet.getLastRowNum() > MAX_ROWS) {
+            errors.add(new ValidationException.Error("工作表 " + VALUES, "行数过多（" + sheet.getLastRowNum() + " 行），上限 " + MAX_ROWS
+                    + " 行 too many rows"));
+            return List.of();
+        }
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null || blankRow(row, columns)) continue;
+            Cells cells = new Cells(VALUES, row, columns, errors);
+            String name = cells.text(INDICATOR);
+            IndicatorEntry entry = name == null ? null : byName.get(name);
+            if (entry == null) {
+                cells.error(INDICATOR, name == null ? "指标名称为空 the indicator is empty"
+                        : "本次填报不含指标“" + name + "” the indicator " + name + " is not owed in this submission");
+                continue;
+            }
+            if (!seen.add(entry.indicatorId())) {
+                cells.error(INDICATOR, "指标“" + name + "”重复出现 the indicator appears twice");
+                continue;
+            }
+            BigDecimal value = cells.number(VALUE);
+            String explanation = cells.text(EXPLANATION);
+            Long version = cells.whole(VERSION, true);
+            if (cells.failed()) continue;
+            boolean same = (value == null ? entry.value() == null : entry.value() != null && value.compareTo(entry.value()) == 0)
+                    && Objects.equals(explanation, entry.explanation());
+            if (same) continue;
+            // a value once entered cannot be emptied here: the rules then ask for a value
+            for (ObservationRules.Violation v : ObservationRules.check(indicators.apply(entry.indicatorId()), value,
+                    entry.previousValue(), explanation)) {
+                cells.error(v.field().equals("explanation") ? EXPLANATION : VALUE, v.message());
+            }
+            if (cells.failed()) continue;
+            Integer current = entry.version();
+            if (!Objects.equals(version == null ? null : version.intValue(), current)) {
+                String who = entry.observationId() == null ? "他人" : reporters.getOrDefault(entry.observationId(), "他人");
+                cells.error(VERSION, "下载模板后，此指标值已被 " + who + " 修改，请重新下载模板 the value of " + name + " was changed by "
+                        + who + " since the template was downloaded");
+                continue;
+            }
+            changes.add(new ValueChange(entry.indicatorId(), new ValueInput(value, entry.comment(), explanation, current)));
+        }
+        return changes;
+    }
+
+    /** Header name → column index; null (and an error) when the sheet or a column is missing. */
+    private static Map<String, Integer> columns(Workbook wb, String sheetName, List<String> required, List<ValidationException.Error> errors) {
+        Sheet sheet = wb.getSheet(sheetName);
+        if (sheet == null) {
+            errors.add(new ValidationException.Error("工作表 " + sheetName, "缺少工作表“" + sheetName + "”，请使用下载的模板 the sheet "
+                    + sheetName + " is missing"));
+            return null;
+        }
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        Row header = sheet.getRow(0);
+        if (header != null) {
+            for (Cell cell : header) {
+                String name = plain(cell);
+                if (name != null) columns.putIfAbsent(name, cell.getColumnIndex());
+            }
+        }
+        List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            errors.add(new ValidationException.Error("工作表 " + sheetName + "，第1行", "缺少列 " + String.join("、", missing)
+                    + "，请使用下载的模板 missing columns " + missing));
+            return null;
+        }
+        return columns;
+    }
+
+    private static boolean blankRow(Row row, Map<String, Integer> columns) {
+        for (int c : columns.values()) {
+            Cell cell = row.getCell(c);
+            if (cell != null && cell.getCellType() != CellType.BLANK && !(cell.getCellType() == CellType.STRING
+                    && cell.getStringCellValue().isBlank())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String stateOf(String text) {
+        for (var e : STATE_LABELS.entrySet()) {
+            if (e.getValue().equals(text) || e.getKey().equals(text)) return e.getKey();
+        }
+        return null;
+    }
+
+    static String where(String sheet, int rowIndex, String column) {
+        return "工作表 " + sheet + "，第" + (rowIndex + 1) + "行，" + column + "列";
+    }
+
+    /** A cell's text as shown, or null when empty; the apostrophe {@link SpreadsheetText#safe} adds is taken off again. */
+    private static String plain(Cell cell) {
+        if (cell == null) return null;
+        String text = switch (cell.getCellType()) {
+            case STRING -> cell.getStringCellValue();
+            case NUMERIC -> NumberToTextConverter.toText(cell.getNumericCellValue());
+            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
+            default -> null;
+        };
+        if (text == null || text.isBlank()) return null;
+        text = text.strip();
+        if (text.length() > 1 && text.charAt(0) == '\'' && !SpreadsheetText.safe(text.substring(1)).equals(text.substring(1))) {
+            text = text.substring(1);
+        }
+        return text;
+    }
+
+    /** The cells of one row, read by column header; every problem is recorded with its place. */
+    private static final class Cells {
+        final String sheet;
+        final Row row;
+        final Map<String, Integer> columns;
+        final List<ValidationException.Error> errors;
+        final int before;
+
+        Cells(String sheet, Row row, Map<String, Integer> columns, List<ValidationException.Error> errors) {
+            this.sheet = sheet;
+            this.row = row;
+            this.columns = columns;
+            this.errors = errors;
+            this.before = errors.size();
+        }
+
+        boolean failed() {
+            return errors.size() > before;
+        }
+
+        void error(String column, String message) {
+            errors.add(new ValidationException.Error(where(sheet, row.getRowNum(), column), message));
+        }
+
+        Cell cell(String column) {
+            return row.getCell(columns.get(column));
+        }
+
+        String text(String column) {
+            Cell cell = cell(column);
+            if (cell != null && cell.getCellType() == CellType.FORMULA) {
+                error(column, "请勿使用公式；以 = 开头的文字请在前面加单引号 formulas are not accepted here");
+                return null;
+            }
+            String text = plain(cell);
+            if (text != null && text.length() > 4000) {
+                error(column, "内容过长（" + text.length() + " 字），上限 4000 字 the text is longer than 4000 characters");
+                return null;
+            }
+            return text;
+        }
+
+        BigDecimal number(String column) {
+            Cell cell = cell(column);
+            if (cell == null) return null;
+            CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+            if (type == CellType.NUMERIC) {
+                double d = cell.getNumericCellValue();
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    error(column, "不是有效的数字 not a number");
+                    return null;
+                }
+                return new BigDecimal(NumberToTextConverter.toText(d));
+            }
+            if (type == CellType.BLANK) return null;
+            String text = type == CellType.STRING ? cell.getStringCellValue().strip().replace(",", "") : null;
+            if (text == null || text.isEmpty()) {
+                if (text == null) error(column, "应填写数字 a number is expected");
+                return null;
+            }
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                error(column, "“" + cell.getStringCellValue().strip() + "”不是数字，请填写数字 not a number");
+                return null;
+            }
+        }
+
+        Long whole(String column, boolean hidden) {
+            Cell cell = cell(column);
+            BigDecimal n = number(column);
+            if (n == null) return null;
+            try {
+                return n.longValueExact();
+            } catch (ArithmeticException e) {
+                error(column, hidden ? "隐藏列被改动，请重新下载模板 the hidden column was altered"
+                        : "应为整数，现为 " + plain(cell) + " a whole number is expected");
+                return null;
+            }
+        }
+    }
+
+    private static Map<String, String> labels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("not_started", "未开始");
+        m.put("in_progress", "推进中");
+        m.put("done", "已完成");
+        m.put("blocked", "受阻");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}

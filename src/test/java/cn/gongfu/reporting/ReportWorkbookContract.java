@@ -1,0 +1,387 @@
+package cn.gongfu.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.gongfu.security.UserService;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Excel template of a submission, run on each database: download as the unit's reporter, fill with POI,
+ * upload; a template with many mistakes is refused whole, naming every cell, and stores nothing.
+ */
+abstract class ReportWorkbookContract {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserService users;
+
+    @Test
+    void theTemplateHasChineseHeadersLockedKeysDropDownsAndWhatIsAlreadyEntered() throws Exception {
+        long id = open("2026Q4");
+        JsonNode form = json(get("/api/v1/submissions/{id}", id), "reporter");
+        JsonNode first = form.get("tasks").get(0);
+        json(put("/api/v1/submissions/{id}/tasks/{t}", id, first.get("taskId").asLong()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"progress\":\"in_progress\",\"percentDone\":40,\"narrative\":\"已完成选址\",\"version\":"
+                        + first.get("version").asInt() + "}"), "reporter");
+
+        MockHttpServletResponse response = mvc.perform(get("/api/v1/submissions/{id}/workbook", id).with(as("reporter")))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        String disposition = response.getHeader("Content-Disposition");
+        assertThat(disposition).startsWith("attachment").contains("filename*=UTF-8''");
+        assertThat(URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), StandardCharsets.UTF_8))
+                .isEqualTo("填报_区卫生健康局_2026Q4.xlsx");
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
+            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2))).containsExactly("任务进展", "指标数据", "说明");
+            XSSFSheet tasks = wb.getSheet("任务进展");
+            assertThat(texts(tasks.getRow(0))).startsWith("任务编号", "任务名称", "角色", "进展状态", "完成百分比", "工作进展", "存在问题", "下步计划");
+            assertThat(texts(wb.getSheet("指标数据").getRow(0))).startsWith("指标", "计量单位", "地区", "期间", "上期值", "本期值", "情况说明");
+            assertThat(tasks.getLastRowNum()).isEqualTo(form.get("tasks").size());
+            Row row = rowOf(tasks, first.get("taskCode").asText());
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo(first.get("taskTitle").asText());
+            assertThat(row.getCell(2).getStringCellValue()).isIn("牵头", "配合");
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo("推进中");
+            assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(40.0);
+            assertThat(row.getCell(5).getStringCellValue()).isEqualTo("已完成选址");
+            // key columns locked under sheet protection, the cells to fill unlocked, version hidden
+            assertThat(tasks.getProtect()).isTrue();
+            assertThat(row.getCell(0).getCellStyle().getLocked()).isTrue();
+            assertThat(row.getCell(1).getCellStyle().getLocked()).isTrue();
+            assertThat(row.getCell(3).getCellStyle().getLocked()).isFalse();
+            assertThat(row.getCell(5).getCellStyle().getLocked()).isFalse();
+            assertThat(tasks.isColumnHidden(9)).isTrue();
+            assertThat(row.getCell(9).getNumericCellValue()).isEqualTo(first.get("version").asInt() + 1);
+            // a drop-down of the four states and a whole number 0–100 for the percent
+            Map<Integer, DataValidationConstraint> validations = new HashMap<>();
+            for (var v : tasks.getDataValidations()) {
+                validations.put(v.getRegions().getCellRangeAddress(0).getFirstColumn(), v.getValidationConstraint());
+                assertThat(v.getErrorStyle()).isEqualTo(DataValidation.ErrorStyle.STOP);
+            }
+            assertThat(validations.get(3).getExplicitListValues()).containsExactly("未开始", "推进中", "已完成", "受阻");
+            assertThat(java.util.Arrays.stream(tasks.getCTWorksheet().getDataValidations().getDataValidationArray())
+                    .filter(v -> v.getType().toString().equals("list")).map(v -> v.getShowDropDown()))
+                    .containsExactly(false); // in OOXML, showDropDown="false" is what shows the arrow
+            assertThat(validations.get(4).getValidationType()).isEqualTo(DataValidationConstraint.ValidationType.INTEGER);
+            assertThat(validations.get(4).getFormula1()).isEqualTo("0");
+            assertThat(validations.get(4).getFormula2()).isEqualTo("100");
+            // the values owed, with their period and the previous value where there is one
+            Sheet values = wb.getSheet("指标数据");
+            assertThat(values.getLastRowNum()).isEqualTo(form.get("indicators").size()).isPositive();
+            assertThat(values.getRow(1).getCell(3).getStringCellValue()).isEqualTo("2026");
+            assertThat(values.getRow(1).getCell(0).getCellStyle().getLocked()).isTrue();
+            assertThat(values.getRow(1).getCell(5).getCellStyle().getLocked()).isFalse();
+            // the identity the upload checks
+            assertThat(cellNextTo(wb.getSheet("说明"), "填报编号")).isEqualTo(String.valueOf(id));
+            assertThat(cellNextTo(wb.getSheet("说明"), "填报单位")).isEqualTo("区卫生健康局");
+            assertThat(cellNextTo(wb.getSheet("说明"), "填报期间")).isEqualTo("2026Q4");
+        }
+    }
+
+    @Test
+    void aFilledTemplateIsStoredWithNewVersionsAndAuditedAndFormulasStayText() throws Exception {
+        long id = open("2026Q4");
+        JsonNode before = json(get("/api/v1/submissions/{id}", id), "reporter");
+        int auditBefore = json(get("/api/v1/submissions/{id}/history", id), "reporter").size();
+        String formula = "=HYPERLINK(\"http://evil.example\",\"点击\")";
+        XSSFWorkbook wb = download(id, "reporter");
+        Sheet tasks = wb.getSheet("任务进展");
+        String[] states = {"推进中", "已完成", "受阻", "未开始"};
+        Map<String, String> expectedState = new HashMap<>();
+        for (int r = 1; r <= tasks.getLastRowNum(); r++) {
+            Row row = tasks.getRow(r);
+            String state = states[(r - 1) % states.length];
+            row.getCell(3).setCellValue(state);
+            row.getCell(4).setCellValue(r * 10 % 101);
+            row.getCell(5).setCellValue(r == 1 ? formula : "第" + r + "项进展顺利");
+            row.getCell(6).setCellValue(state.equals("受阻") ? "用地指标未落实" : "");
+            row.getCell(7).setCellValue("下季度完成验收");
+            expectedState.put(row.getCell(0).getStringCellValue(), ReportWorkbook.STATE_LABELS.entrySet().stream()
+                    .filter(e -> e.getValue().equals(state)).findFirst().orElseThrow().getKey());
+        }
+        Sheet values = wb.getSheet("指标数据");
+        Map<String, BigDecimal> expectedValue = new HashMap<>();
+        for (int r = 1; r <= values.getLastRowNum(); r++) {
+            Row row = values.getRow(r);
+            BigDecimal value = new BigDecimal("5.5").add(BigDecimal.valueOf(r));
+            if (r == 1) row.getCell(5).setCellValue(value.toPlainString()); // typed as text: still a number
+            else row.getCell(5).setCellValue(value.doubleValue());
+            expectedValue.put(row.getCell(0).getStringCellValue(), value);
+        }
+
+        JsonNode after = json(upload(id, bytes(wb), "reporter").andExpect(status().isOk()));
+        for (JsonNode t : after.get("tasks")) {
+            assertThat(t.get("progress").asText()).as(t.get("taskCode").asText()).isEqualTo(expectedState.get(t.get("taskCode").asText()));
+            assertThat(t.get("updatedBy").asText()).isEqualTo("reporter");
+            JsonNode old = byCode(before.get("tasks"), t.get("taskCode").asText());
+            assertThat(t.get("version").asInt()).isEqualTo(old.get("version").asInt() + 1);
+        }
+        JsonNode firstTask = after.get("tasks").get(0);
+        assertThat(firstTask.get("narrative").asText()).isEqualTo(formula);
+        assertThat(firstTask.get("percentDone").asInt()).isEqualTo(10);
+        for (JsonNode v : after.get("indicators")) {
+            assertThat(v.get("value").decimalValue()).as(v.get("name").asText())
+                    .isEqualByComparingTo(expectedValue.get(v.get("name").asText()));
+            assertThat(v.get("version").asInt()).isZero();
+        }
+        assertThat(jdbc.sql("select count(*) from observation where submission_id = :s and state = 'draft' and reported_by = 'reporter'")
+                .param("s", id).query(Long.class).single()).isEqualTo(expectedValue.size());
+
+        List<JsonNode> events = new ArrayList<>();
+        json(get("/api/v1/submissions/{id}/history", id), "reporter").forEach(events::add);
+        List<JsonNode> fresh = events.subList(0, events.size() - auditBefore);
+        assertThat(fresh).allSatisfy(e -> assertThat(e.get("actor").asText()).isEqualTo("reporter"));
+        assertThat(fresh.stream().filter(e -> e.get("action").asText().equals("task_report.save"))).hasSize(after.get("tasks").size());
+        assertThat(fresh.stream().filter(e -> e.get("action").asText().equals("observation.save"))).hasSize(expectedValue.size());
+        assertThat(fresh.stream().filter(e -> e.get("action").asText().equals("submission.workbook"))).singleElement()
+                .satisfies(e -> assertThat(e.get("afterValue").asText()).contains(after.get("tasks").size() + " task report"));
+
+        // the formula comes back as text, neutralised, and an unchanged template changes nothing
+        XSSFWorkbook again = download(id, "reporter");
+        Cell narrative = rowOf(again.getSheet("任务进展"), firstTask.get("taskCode").asText()).getCell(5);
+        assertThat(narrative.getCellType()).isEqualTo(CellType.STRING);
+        assertThat(narrative.getStringCellValue()).isEqualTo("'" + formula);
+        JsonNode unchanged = json(upload(id, bytes(again), "reporter").andExpect(status().isOk()));
+        assertThat(unchanged.get("tasks").get(0).get("narrative").asText()).isEqualTo(formula);
+        assertThat(unchanged.get("tasks").get(0).get("version").asInt()).isEqualTo(firstTask.get("version").asInt());
+    }
+
+    @Test
+    void aTemplateWithManyMistakesIsRefusedWholeNamingEveryCellAndStoresNothing() throws Exception {
+        long id = open("2026Q4");
+        long beds = jdbc.sql("select id from indicator where name = '每千常住人口床位数' and region_code = '330299'").query(Long.class).single();
+        // the bed count is cumulative for this test, with last year's value 6.0
+        jdbc.sql("update indicator set cumulative = true where id = :i").param("i", beds).update();
+        jdbc.sql("delete from observation where indicator_id = :i and period = '2025'").param("i", beds).update();
+        jdbc.sql("insert into observation (indicator_id, region_code, period, value, state) values (:i, '330299', '2025', 6.0, 'approved')")
+                .param("i", beds).update();
+        try {
+            JsonNode before = json(get("/api/v1/submissions/{id}", id), "reporter");
+            int auditBefore = json(get("/api/v1/submissions/{id}/history", id), "reporter").size();
+            long valuesBefore = jdbc.sql("select count(*) from observation where submission_id = :s").param("s", id).query(Long.class).single();
+            XSSFWorkbook wb = download(id, "reporter");
+            Sheet tasks = wb.getSheet("任务进展");
+            tasks.getRow(1).getCell(3).setCellValue("进行中");               // not a state of the list
+            tasks.getRow(2).getCell(4).setCellValue(120);                    // percent out of range
+            tasks.getRow(3).getCell(3).setCellValue("已完成");               // a good change, not stored either
+            tasks.getRow(3).getCell(4).setCellValue(100);
+            Row unknown = tasks.createRow(tasks.getLastRowNum() + 1);
+            unknown.createCell(0).setCellValue("999");                       // no such task
+            unknown.createCell(3).setCellValue("推进中");
+            int unknownRow = unknown.getRowNum() + 1;
+            Sheet values = wb.getSheet("指标数据");
+            Row bedRow = rowOf(values, "每千常住人口床位数");
+            bedRow.getCell(5).setCellValue(5.5);                              // a cumulative value falling
+            Row lifeRow = rowOf(values, "人均预期寿命");
+            lifeRow.getCell(5).setCellValue("八十二");                        // text in a number cell
+            wb.getSheet("说明").getRow(3).getCell(1).setCellValue("999999");  // another submission
+
+            JsonNode problem = json(upload(id, bytes(wb), "reporter").andExpect(status().isUnprocessableContent()));
+            Map<String, String> errors = new HashMap<>();
+            problem.get("errors").forEach(e -> errors.put(e.get("location").asText(), e.get("message").asText()));
+            assertThat(errors).containsOnlyKeys(
+                    "工作表 任务进展，第2行，进展状态列",
+                    "工作表 任务进展，第3行，完成百分比列",
+                    "工作表 任务进展，第" + unknownRow + "行，任务编号列",
+                    "工作表 指标数据，第" + (bedRow.getRowNum() + 1) + "行，本期值列",
+                    "工作表 指标数据，第" + (lifeRow.getRowNum() + 1) + "行，本期值列",
+                    "工作表 说明，第4行，填报编号列");
+            assertThat(errors.get("工作表 任务进展，第2行，进展状态列")).contains("进行中", "未开始、推进中、已完成、受阻");
+            assertThat(errors.get("工作表 任务进展，第3行，完成百分比列")).contains("0到100", "120");
+            assertThat(errors.get("工作表 任务进展，第" + unknownRow + "行，任务编号列")).contains("999");
+            assertThat(errors.get("工作表 指标数据，第" + (bedRow.getRowNum() + 1) + "行，本期值列")).contains("累计指标不能下降", "6", "5.5");
+            assertThat(errors.get("工作表 指标数据，第" + (lifeRow.getRowNum() + 1) + "行，本期值列")).contains("八十二", "不是数字");
+            assertThat(errors.get("工作表 说明，第4行，填报编号列")).contains("999999", String.valueOf(id));
+
+            JsonNode after = json(get("/api/v1/submissions/{id}", id), "reporter");
+            assertThat(after.get("tasks")).isEqualTo(before.get("tasks"));
+            assertThat(after.get("indicators")).isEqualTo(before.get("indicators"));
+            assertThat(jdbc.sql("select count(*) from observation where submission_id = :s").param("s", id).query(Long.class).single())
+                    .isEqualTo(valuesBefore);
+            assertThat(json(get("/api/v1/submissions/{id}/history", id), "reporter").size()).isEqualTo(auditBefore);
+
+            // a jump beyond 50% needs 情况说明; with it the value is accepted
+            XSSFWorkbook jump = download(id, "reporter");
+            Row jumpRow = rowOf(jump.getSheet("指标数据"), "每千常住人口床位数");
+            jumpRow.getCell(5).setCellValue(9.5);
+            JsonNode refused = json(upload(id, bytes(jump), "reporter").andExpect(status().isUnprocessableContent()));
+            assertThat(refused.get("errors")).singleElement().satisfies(e -> {
+                assertThat(e.get("location").asText()).isEqualTo("工作表 指标数据，第" + (jumpRow.getRowNum() + 1) + "行，情况说明列");
+                assertThat(e.get("message").asText()).contains("超过 50%");
+            });
+            jumpRow.getCell(6).setCellValue("新院区启用");
+            JsonNode stored = json(upload(id, bytes(jump), "reporter").andExpect(status().isOk()));
+            assertThat(byName(stored.get("indicators"), "每千常住人口床位数").get("value").decimalValue()).isEqualByComparingTo("9.5");
+            assertThat(byName(stored.get("indicators"), "每千常住人口床位数").get("explanation").asText()).isEqualTo("新院区启用");
+        } finally {
+            jdbc.sql("delete from observation where indicator_id = :i and period in ('2025', '2026')").param("i", beds).update();
+            jdbc.sql("update indicator set cumulative = false where id = :i").param("i", beds).update();
+        }
+    }
+
+    @Test
+    void aRowChangedBySomeoneElseSinceTheDownloadIsAConflictNamingThem() throws Exception {
+        long id = open("2026Q3");
+        XSSFWorkbook wb = download(id, "reporter");
+        JsonNode form = json(get("/api/v1/submissions/{id}", id), "head");
+        JsonNode first = form.get("tasks").get(0);
+        json(put("/api/v1/submissions/{id}/tasks/{t}", id, first.get("taskId").asLong()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"progress\":\"done\",\"percentDone\":100,\"version\":" + first.get("version").asInt() + "}"), "head");
+
+        Sheet tasks = wb.getSheet("任务进展");
+        tasks.getRow(1).getCell(3).setCellValue("推进中");
+        tasks.getRow(2).getCell(3).setCellValue("推进中");
+        JsonNode problem = json(upload(id, bytes(wb), "reporter").andExpect(status().isUnprocessableContent()));
+        assertThat(problem.get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("location").asText()).isEqualTo("工作表 任务进展，第2行，版本列");
+            assertThat(e.get("message").asText()).contains("head", "重新下载");
+        });
+        JsonNode after = json(get("/api/v1/submissions/{id}", id), "reporter");
+        assertThat(after.get("tasks").get(0).get("progress").asText()).isEqualTo("done");
+        assertThat(after.get("tasks").get(1)).isEqualTo(form.get("tasks").get(1));
+    }
+
+    @Test
+    void unreadableForeignOrIncompleteFilesAreRefusedAndOthersMayNotUpload() throws Exception {
+        long id = open("2026Q3");
+        assertThat(json(upload(id, "任务编号,进展状态\n14,推进中\n".getBytes(StandardCharsets.UTF_8), "reporter")
+                .andExpect(status().isBadRequest())).get("detail").asText()).contains("不是Excel");
+        assertThat(json(upload(id, zip("word/document.xml", new byte[100]), "reporter")
+                .andExpect(status().isBadRequest())).get("detail").asText()).contains("不是Excel");
+        assertThat(json(upload(id, zip("xl/workbook.xml", new byte[60 << 20]), "reporter")
+                .andExpect(status().isBadRequest())).get("detail").asText()).contains("压缩炸弹");
+
+        XSSFWorkbook wb = download(id, "reporter");
+        wb.removeSheetAt(wb.getSheetIndex("指标数据"));
+        wb.getSheet("任务进展").getRow(0).getCell(3).setCellValue("状态");
+        JsonNode problem = json(upload(id, bytes(wb), "reporter").andExpect(status().isUnprocessableContent()));
+        assertThat(problem.get("errors").toString()).contains("缺少工作表“指标数据”", "缺少列 进展状态");
+
+        mvc.perform(multipart("/api/v1/submissions/{id}/workbook", id).file(new MockMultipartFile("file", "x.xlsx",
+                ReportWorkbook.CONTENT_TYPE, bytes(download(id, "reporter")))).with(as("leader"))).andExpect(status().isForbidden());
+        // reading is for everyone who may see the submission: the region's leader too
+        mvc.perform(get("/api/v1/submissions/{id}/workbook", id).with(as("leader"))).andExpect(status().isOk());
+    }
+
+    // ---- helpers
+
+    private long open(String period) throws Exception {
+        long plan = jdbc.sql("select min(plan_id) from report_calendar").query(Long.class).single();
+        long unit = jdbc.sql("select id from unit where name = '区卫生健康局'").query(Long.class).single();
+        return json(post("/api/v1/submissions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"plan\":" + plan + ",\"unit\":" + unit + ",\"period\":\"" + period + "\"}"), "reporter")
+                .get("id").asLong();
+    }
+
+    private XSSFWorkbook download(long id, String who) throws Exception {
+        byte[] bytes = mvc.perform(get("/api/v1/submissions/{id}/workbook", id).with(as(who)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions upload(long id, byte[] bytes, String who) throws Exception {
+        return mvc.perform(multipart("/api/v1/submissions/{id}/workbook", id)
+                .file(new MockMultipartFile("file", "填报.xlsx", ReportWorkbook.CONTENT_TYPE, bytes)).with(as(who)));
+    }
+
+    private JsonNode json(MockHttpServletRequestBuilder request, String who) throws Exception {
+        return json(mvc.perform(request.with(as(who))).andExpect(status().is2xxSuccessful()));
+    }
+
+    private static JsonNode json(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        return JSON.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username).withoutPassword());
+    }
+
+    private static byte[] bytes(XSSFWorkbook wb) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        wb.write(out);
+        return out.toByteArray();
+    }
+
+    private static byte[] zip(String name, byte[] content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    private static List<String> texts(Row row) {
+        List<String> texts = new ArrayList<>();
+        row.forEach(c -> texts.add(c.getStringCellValue()));
+        return texts;
+    }
+
+    private static Row rowOf(Sheet sheet, String key) {
+        for (Row row : sheet) {
+            if (row.getRowNum() > 0 && row.getCell(0) != null && key.equals(row.getCell(0).getStringCellValue())) return row;
+        }
+        throw new AssertionError("no row " + key + " in " + sheet.getSheetName());
+    }
+
+    private static String cellNextTo(Sheet sheet, String label) {
+        for (Row row : sheet) {
+            if (label.equals(row.getCell(0).getStringCellValue())) return row.getCell(1).getStringCellValue();
+        }
+        throw new AssertionError("no " + label);
+    }
+
+    private static JsonNode byCode(JsonNode tasks, String code) {
+        for (JsonNode t : tasks) if (t.get("taskCode").asText().equals(code)) return t;
+        throw new AssertionError("no task " + code);
+    }
+
+    private static JsonNode byName(JsonNode indicators, String name) {
+        for (JsonNode i : indicators) if (i.get("name").asText().equals(name)) return i;
+        throw new AssertionError("no indicator " + name);
+    }
+}
