@@ -84,6 +84,8 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/submissions/{id}/actions", Access.SIGNED_IN),
             Map.entry("POST /api/v1/submissions/accept", Access.OFFICE),
             Map.entry("GET /api/v1/submissions/{id}/history", Access.SIGNED_IN),
+            // machine feeds of indicator values (statistics bureaus): the office, usually through a token
+            Map.entry("POST /api/v1/observations/import", Access.OFFICE),
             // importing documents: the plan office
             Map.entry("GET /imports", Access.OFFICE),
             Map.entry("POST /imports", Access.OFFICE),
