@@ -46,6 +46,8 @@ public class FeedImportService {
     /** Errors listed in a refusal; the total counts them all. */
     public static final int MAX_ERRORS = 1000;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FeedImportService.class);
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -68,16 +70,24 @@ public class FeedImportService {
         jdbc.sql(postgres ? FeedSql.CREATE_STAGING_POSTGRES : FeedSql.CREATE_STAGING_H2).update();
         if (postgres) jdbc.sql("set local work_mem = '256MB'").update();
 
+        long t0 = System.nanoTime();
         long rows = stage(new DigestInputStream(body, sha), format, connection, postgres);
+        long t1 = System.nanoTime();
         if (postgres) jdbc.sql("analyze " + FeedSql.STAGING).update();
         String hash = HexFormat.of().formatHex(sha.digest());
         if (rows == 0) throw FeedException.of(1, "body", "没有数据行 the feed holds no rows");
 
+        long t2 = System.nanoTime();
         check(scope);
+        long t3 = System.nanoTime();
 
         Map<String, Object> none = new HashMap<>();
         int updated = audit.recordEach("observation.import", FeedSql.REPLACED, none);
+        long t4 = System.nanoTime();
         int merged = jdbc.sql(FeedSql.MERGE).param("by", user.username()).param("at", LocalDateTime.now()).update();
+        long t5 = System.nanoTime();
+        log.debug("feed of {} rows: staged in {} ms, analysed {} ms, checked {} ms, history {} ms, merged {} ms", rows,
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
         long inserted = merged - updated;
         FeedResult result = new FeedResult(rows, inserted, updated, rows - merged, hash);
         audit.record("observation.feed", "feed:" + hash.substring(0, 16), null,

@@ -214,6 +214,70 @@ abstract class FeedImportContract {
                 .andExpect(status().isUnsupportedMediaType());
     }
 
+    @Autowired
+    FeedImportService feeds;
+
+    /** The rules written once in Java (ObservationRules) and once in SQL (FeedSql) agree, case by case. */
+    @Test
+    void theFeedsSqlRulesAgreeWithObservationRules() throws Exception {
+        record Case(String unit, String name, boolean cumulative, String polarity, String previous, String value, String explanation) {}
+        List<Case> cases = List.of(
+                new Case("%", "占比", false, "higher", null, "100", null),
+                new Case("%", "占比", false, "higher", null, "100.000001", null),
+                new Case("%", "占比", false, "higher", null, "-0.5", null),
+                new Case("%", "人均收入增长", false, "higher", null, "-3", null),
+                new Case("%", "增速", false, "higher", null, "130", null),
+                new Case("‰", "死亡率", false, "lower", null, "1000.5", null),
+                new Case("‰", "人口变化", false, "lower", null, "-2", null),
+                new Case("元", "收入", false, "higher", null, "-1", null),
+                new Case("元", "收入", false, "higher", "100", "150", null),
+                new Case("元", "收入", false, "higher", "100", "150.005", null),
+                new Case("元", "收入", false, "higher", "100", "150.006", null),
+                new Case("元", "收入", false, "higher", "100", "151", null),
+                new Case("元", "收入", false, "higher", "100", "151", "口径调整"),
+                new Case("元", "收入", false, "higher", "-40", "-70", null),
+                new Case("元", "收入", false, "higher", "0", "70", null),
+                new Case("人", "累计就业", true, "higher", "100", "99", null),
+                new Case("人", "累计就业", true, "higher", "100", "40", null),
+                new Case("人", "累计就业", true, "higher", "100", "100", null),
+                new Case(null, "定性", false, "qualitative", null, null, null),
+                new Case(null, "数量", false, "higher", null, null, null),
+                new Case("个", "数量", false, "milestone", "3", null, null));
+        List<String> disagreements = new java.util.ArrayList<>();
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+        try {
+            for (Case c : cases) {
+                String name = c.name() + " " + UUID.randomUUID().toString().substring(0, 8);
+                jdbc.sql("insert into indicator (name, unit, polarity, cumulative, region_code) values (:n, :u, :p, :c, '330299')")
+                        .param("n", name).param("u", c.unit()).param("p", c.polarity()).param("c", c.cumulative()).update();
+                long id = jdbc.sql("select id from indicator where name = :n").param("n", name).query(Long.class).single();
+                BigDecimal previous = c.previous() == null ? null : new BigDecimal(c.previous());
+                if (previous != null) {
+                    jdbc.sql("insert into observation (indicator_id, region_code, period, value, state) values (:i, '330299', '2023', :v, 'approved')")
+                            .param("i", id).param("v", previous).update();
+                }
+                BigDecimal value = c.value() == null ? null : new BigDecimal(c.value());
+                var indicator = new cn.gongfu.indicator.Indicator(id, null, name, c.unit(), c.polarity(), c.cumulative(),
+                        null, null, null, null, "330299");
+                List<String> java = cn.gongfu.reporting.ObservationRules.check(indicator, value, previous, c.explanation()).stream()
+                        .map(v -> v.field() + ": " + v.message()).sorted().toList();
+                String csv = "indicator,region,period,value,explanation\n" + id + ",330299,2024," + (c.value() == null ? "" : c.value())
+                        + "," + (c.explanation() == null ? "" : c.explanation()) + "\n";
+                List<String> sql;
+                try {
+                    feeds.importObservations(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), FeedImportService.Format.CSV);
+                    sql = List.of();
+                } catch (FeedException e) {
+                    sql = e.errors().stream().map(v -> v.field() + ": " + v.message()).sorted().toList();
+                }
+                if (!java.equals(sql)) disagreements.add(c + "\n  java " + java + "\n  sql  " + sql);
+            }
+        } finally {
+            SignedInAsAdmin.signOut();
+        }
+        assertThat(disagreements).isEmpty();
+    }
+
     private ResultActions csv(String body) throws Exception {
         return mvc.perform(post("/api/v1/observations/import").contentType("text/csv; charset=utf-8")
                 .content(body.getBytes(StandardCharsets.UTF_8)));
