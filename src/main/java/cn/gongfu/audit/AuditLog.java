@@ -43,6 +43,19 @@ public class AuditLog {
                 .update();
     }
 
+    /**
+     * Records one event per row of a query, set-based, for changes made in bulk (an import replacing many
+     * values): {@code sourceSql} selects the columns {@code target, before_value, after_value}. Returns the
+     * number of events written.
+     */
+    public int recordEach(String action, String sourceSql, java.util.Map<String, ?> params) {
+        return jdbc.sql("insert into audit_event (actor, action, target, before_value, after_value, remote_addr) "
+                        + "select :auditActor, :auditAction, src.target, src.before_value, src.after_value, :auditAddr from ("
+                        + sourceSql + ") src")
+                .params(params).param("auditActor", currentActor()).param("auditAction", action)
+                .param("auditAddr", remoteAddr()).update();
+    }
+
     public PageResult<AuditEvent> list(String action, String actor, String target, PageRequest page) {
         Where where = new Where()
                 .and("action like :action", "action", Where.prefixPattern(action))

@@ -21,36 +21,84 @@ public final class ObservationRules {
     /** One broken rule: the field it concerns and a message in Chinese and English. */
     public record Violation(String field, String message) {}
 
+    /** Words in a name that mark a rate of change (增长, 增速, 变化): such a value may be negative or beyond 100%. */
+    public static final List<String> CHANGE_WORDS = List.of("增长", "增速", "变化");
+    public static final BigDecimal PERCENT_MAX = BigDecimal.valueOf(100);
+    public static final BigDecimal PER_MILLE_MAX = BigDecimal.valueOf(1000);
+    /** Digits kept when the jump ratio is compared with the threshold. */
+    public static final int JUMP_SCALE = 4;
+
     public static List<Violation> check(Indicator indicator, BigDecimal value, BigDecimal previous, String explanation) {
         List<Violation> errors = new ArrayList<>();
         if (value == null) {
-            if (!"qualitative".equals(indicator.polarity()) && !"milestone".equals(indicator.polarity())) {
-                errors.add(new Violation("value", "请填写数值 a value is required"));
+            if (valueRequired(indicator.polarity())) {
+                errors.add(new Violation("value", valueRequiredMessage()));
             }
             return errors;
         }
         String unit = indicator.unit() == null ? "" : indicator.unit();
-        boolean change = indicator.name().contains("增长") || indicator.name().contains("增速") || indicator.name().contains("变化");
-        if (unit.equals("%") && !change && (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            errors.add(new Violation("value", "百分比应在0到100之间 a percentage must lie between 0 and 100, got " + plain(value)));
-        } else if (unit.equals("‰") && (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1000)) > 0)) {
-            errors.add(new Violation("value", "千分比应在0到1000之间 a per-mille value must lie between 0 and 1000, got " + plain(value)));
+        boolean change = isChange(indicator.name());
+        if (unit.equals("%") && !change && (value.signum() < 0 || value.compareTo(PERCENT_MAX) > 0)) {
+            errors.add(new Violation("value", percentOutOfRange(value)));
+        } else if (unit.equals("‰") && (value.signum() < 0 || value.compareTo(PER_MILLE_MAX) > 0)) {
+            errors.add(new Violation("value", perMilleOutOfRange(value)));
         } else if (!change && value.signum() < 0) {
-            errors.add(new Violation("value", "数值不能为负 the value cannot be negative, got " + plain(value)));
+            errors.add(new Violation("value", negative(value)));
         }
         if (previous != null && indicator.cumulative() && value.compareTo(previous) < 0) {
-            errors.add(new Violation("value", "累计指标不能下降：上期为 " + plain(previous) + "，本期为 " + plain(value)
-                    + " a cumulative indicator cannot fall from " + plain(previous) + " to " + plain(value)));
+            errors.add(new Violation("value", cumulativeFalls(previous, value)));
         }
         if (previous != null && previous.signum() != 0 && (explanation == null || explanation.isBlank())) {
-            BigDecimal jump = value.subtract(previous).abs().divide(previous.abs(), 4, RoundingMode.HALF_UP);
+            BigDecimal jump = jump(value, previous);
             if (jump.compareTo(JUMP_THRESHOLD) > 0) {
-                errors.add(new Violation("explanation", "较上期变化 " + jump.movePointRight(2).stripTrailingZeros().toPlainString()
-                        + "%，超过 50%，请说明原因 the value changes by more than 50% against the previous period ("
-                        + plain(previous) + "): explain why"));
+                errors.add(new Violation("explanation", jumpNeedsExplanation(jump, previous)));
             }
         }
         return errors;
+    }
+
+    // The pieces below are shared with the machine feed, which checks the same rules set-based in SQL
+    // (reporting.feed.FeedSql) and words its errors with these messages.
+
+    /** Qualitative and milestone indicators may be reported without a number. */
+    public static boolean valueRequired(String polarity) {
+        return !"qualitative".equals(polarity) && !"milestone".equals(polarity);
+    }
+
+    public static boolean isChange(String indicatorName) {
+        return CHANGE_WORDS.stream().anyMatch(indicatorName::contains);
+    }
+
+    public static String valueRequiredMessage() {
+        return "请填写数值 a value is required";
+    }
+
+    public static String percentOutOfRange(BigDecimal value) {
+        return "百分比应在0到100之间 a percentage must lie between 0 and 100, got " + plain(value);
+    }
+
+    public static String perMilleOutOfRange(BigDecimal value) {
+        return "千分比应在0到1000之间 a per-mille value must lie between 0 and 1000, got " + plain(value);
+    }
+
+    public static String negative(BigDecimal value) {
+        return "数值不能为负 the value cannot be negative, got " + plain(value);
+    }
+
+    public static String cumulativeFalls(BigDecimal previous, BigDecimal value) {
+        return "累计指标不能下降：上期为 " + plain(previous) + "，本期为 " + plain(value)
+                + " a cumulative indicator cannot fall from " + plain(previous) + " to " + plain(value);
+    }
+
+    /** The jump ratio of a value against the previous one, as compared with {@link #JUMP_THRESHOLD}. */
+    public static BigDecimal jump(BigDecimal value, BigDecimal previous) {
+        return value.subtract(previous).abs().divide(previous.abs(), JUMP_SCALE, RoundingMode.HALF_UP);
+    }
+
+    public static String jumpNeedsExplanation(BigDecimal jump, BigDecimal previous) {
+        return "较上期变化 " + jump.movePointRight(2).stripTrailingZeros().toPlainString()
+                + "%，超过 50%，请说明原因 the value changes by more than 50% against the previous period ("
+                + plain(previous) + "): explain why";
     }
 
     private static String plain(BigDecimal n) {

@@ -7,6 +7,7 @@ import cn.gongfu.ingest.DocumentException;
 import cn.gongfu.plan.DraftException;
 import cn.gongfu.reporting.ConflictException;
 import cn.gongfu.reporting.ValidationException;
+import cn.gongfu.reporting.feed.FeedException;
 import java.net.URI;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
@@ -93,6 +94,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail invalidReport(ValidationException e) {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-report", "Invalid data 填报数据有误", e.getMessage());
         p.setProperty("errors", e.errors());
+        return p;
+    }
+
+    @ExceptionHandler(FeedException.class)
+    ProblemDetail invalidFeed(FeedException e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-feed", "Invalid feed 导入数据有误", e.getMessage());
+        p.setProperty("errors", e.errors());
+        p.setProperty("total", e.total());
+        p.setProperty("shown", e.errors().size());
         return p;
     }
 

@@ -101,6 +101,8 @@ class AuthorizationMatrixTest {
             Map.entry("POST /notifications/read", Access.SIGNED_IN),
             Map.entry("GET /api/v1/submissions/{id}/workbook", Access.SIGNED_IN),
             Map.entry("POST /api/v1/submissions/{id}/workbook", Access.UNIT),
+            // machine feeds of indicator values (statistics bureaus): the office, usually through a token
+            Map.entry("POST /api/v1/observations/import", Access.OFFICE),
             // importing documents: the plan office
             Map.entry("GET /imports", Access.OFFICE),
             Map.entry("POST /imports", Access.OFFICE),

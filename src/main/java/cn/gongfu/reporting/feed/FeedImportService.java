@@ -1,0 +1,169 @@
+package cn.gongfu.reporting.feed;
+
+import cn.gongfu.audit.AuditLog;
+import cn.gongfu.security.GongfuUser;
+import cn.gongfu.security.Role;
+import cn.gongfu.security.Scope;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Machine feeds of indicator values (statistics bureaus): a CSV or JSON body is streamed into a staging
+ * table (PostgreSQL: COPY; otherwise batched inserts), checked set-based in SQL, and merged into
+ * {@code observation} in one statement, all in one transaction: any error stores nothing. Values the feed
+ * replaces keep their history as audit events; the import itself leaves one summary event.
+ */
+@Service
+public class FeedImportService {
+
+    public enum Format { CSV, JSON }
+
+    /** Errors listed in a refusal; the total counts them all. */
+    public static final int MAX_ERRORS = 1000;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FeedImportService.class);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final AuditLog audit;
+
+    public FeedImportService(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template, AuditLog audit) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.template = template;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public FeedResult importObservations(InputStream body, Format format) {
+        Scope scope = Scope.current();
+        GongfuUser user = scope.require(Role.OFFICE, Role.ADMIN);
+        MessageDigest sha = sha256();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        boolean postgres = isPostgres(connection);
+        jdbc.sql(postgres ? FeedSql.CREATE_STAGING_POSTGRES : FeedSql.CREATE_STAGING_H2).update();
+        if (postgres) jdbc.sql("set local work_mem = '256MB'").update();
+
+        long t0 = System.nanoTime();
+        long rows = stage(new DigestInputStream(body, sha), format, connection, postgres);
+        long t1 = System.nanoTime();
+        if (postgres) jdbc.sql("analyze " + FeedSql.STAGING).update();
+        String hash = HexFormat.of().formatHex(sha.digest());
+        if (rows == 0) throw FeedException.of(1, "body", "没有数据行 the feed holds no rows");
+
+        long t2 = System.nanoTime();
+        check(scope);
+        long t3 = System.nanoTime();
+
+        Map<String, Object> none = new HashMap<>();
+        int updated = audit.recordEach("observation.import", FeedSql.REPLACED, none);
+        long t4 = System.nanoTime();
+        int merged = jdbc.sql(FeedSql.MERGE).param("by", user.username()).param("at", LocalDateTime.now()).update();
+        long t5 = System.nanoTime();
+        log.debug("feed of {} rows: staged in {} ms, analysed {} ms, checked {} ms, history {} ms, merged {} ms", rows,
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
+        long inserted = merged - updated;
+        FeedResult result = new FeedResult(rows, inserted, updated, rows - merged, hash);
+        audit.record("observation.feed", "feed:" + hash.substring(0, 16), null,
+                "format=" + format.name().toLowerCase() + " rows=" + rows + " inserted=" + inserted + " updated=" + updated
+                        + " unchanged=" + result.unchanged() + " sha256=" + hash);
+        return result;
+    }
+
+    private long stage(InputStream body, Format format, Connection connection, boolean postgres) {
+        StagingWriter writer;
+        try {
+            writer = postgres ? new CopyStagingWriter(connection, FeedSql.STAGING)
+                    : new BatchStagingWriter(template, FeedSql.STAGING);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot start COPY into the staging table", e);
+        }
+        boolean done = false;
+        try {
+            Reader reader = utf8(body);
+            if (format == Format.CSV) new CsvFeedReader(reader).read(writer);
+            else new JsonFeedReader(reader).read(writer);
+            long staged = writer.finish();
+            done = true;
+            return staged;
+        } catch (CharacterCodingException e) {
+            throw FeedException.of(0, "body", "不是 UTF-8 编码 the body is not valid UTF-8");
+        } catch (IOException e) {
+            throw new IllegalStateException("reading the feed failed: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("staging the feed failed: " + e.getMessage(), e);
+        } finally {
+            if (!done) writer.abort();
+        }
+    }
+
+    /** Runs the set-based checks; throws with the first {@value #MAX_ERRORS} errors and their total. */
+    private void check(Scope scope) {
+        boolean scoped = scope.regions() != null;
+        var query = jdbc.sql(FeedSql.errors(scoped)).param("limit", MAX_ERRORS);
+        if (scoped) query = query.param("scopeRegions", scope.regions().isEmpty() ? List.of("") : scope.regions());
+        long[] total = {0};
+        List<FeedError> errors = new ArrayList<>();
+        query.query(rs -> {
+            total[0] = rs.getLong("total");
+            BigDecimal n1 = rs.getBigDecimal("n1");
+            BigDecimal n2 = rs.getBigDecimal("n2");
+            errors.add(new FeedError(rs.getLong("row_no"), rs.getString("field"),
+                    FeedMessages.message(rs.getString("code"), rs.getString("text"), n1, n2)));
+        });
+        if (!errors.isEmpty()) throw new FeedException(errors, total[0]);
+    }
+
+    private static boolean isPostgres(Connection connection) {
+        try {
+            return connection.isWrapperFor(PGConnection.class);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** UTF-8, strictly decoded, with or without a byte-order mark. */
+    private static Reader utf8(InputStream in) throws IOException {
+        PushbackInputStream p = new PushbackInputStream(in, 3);
+        byte[] head = new byte[3];
+        int n = p.readNBytes(head, 0, 3);
+        boolean bom = n == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        if (!bom && n > 0) p.unread(head, 0, n);
+        return new InputStreamReader(p, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

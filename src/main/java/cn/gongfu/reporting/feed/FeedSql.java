@@ -1,0 +1,142 @@
+package cn.gongfu.reporting.feed;
+
+import cn.gongfu.reporting.ObservationRules;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of the observation feed, portable between H2 (PostgreSQL mode) and PostgreSQL 15: only the
+ * staging table's DDL differs. The value rules are those of {@link ObservationRules}, written once more as
+ * set-based conditions from its constants; {@code FeedRulesAgreementTest} runs both over the same cases.
+ */
+final class FeedSql {
+
+    static final String STAGING = "feed_staging";
+
+    private static final String STAGING_COLUMNS = """
+            (row_no bigint not null, problem varchar, indicator_ref bigint, indicator_name varchar,
+             region_code varchar, period varchar, prev_period varchar, value_text varchar, value numeric(24, 6),
+             comment varchar, explanation varchar)""";
+
+    /** PostgreSQL: a temporary table (no WAL, session-local buffers) dropped at the end of the transaction. */
+    static final String CREATE_STAGING_POSTGRES = "create temp table " + STAGING + " " + STAGING_COLUMNS + " on commit drop";
+
+    /** H2: the same; TRANSACTIONAL keeps the DDL from committing the transaction. */
+    static final String CREATE_STAGING_H2 = "create local temporary table " + STAGING + " " + STAGING_COLUMNS
+            + " on commit drop transactional";
+
+    static final String MAX_TEXT = "2000";
+
+    private FeedSql() {}
+
+    /** The indicator a row means: by id, or by its exact name within the row's region. */
+    private static final String RESOLVE = """
+            from feed_staging s
+            left join indicator ii on ii.id = s.indicator_ref
+            left join indicator iname on iname.region_code = s.region_code and iname.name = s.indicator_name""";
+
+    /** Each staged row with its indicator (null when unknown or out of scope) and its region (null likewise). */
+    static String resolved(boolean scoped) {
+        String scope = scoped ? " and i.region_code in (:scopeRegions)" : "";
+        String regionScope = scoped ? " and g.code in (:scopeRegions)" : "";
+        return """
+                select s.row_no, s.problem, s.indicator_ref, s.indicator_name, s.region_code, s.period, s.prev_period,
+                       s.value_text, s.value, s.comment, s.explanation,
+                       i.id as indicator_id, i.name as indicator_label, i.unit as unit, i.polarity as polarity,
+                       i.cumulative as cumulative, g.code as known_region
+                """ + RESOLVE + """
+
+                left join indicator i on i.id = coalesce(ii.id, iname.id)""" + scope + """
+
+                left join region g on g.code = s.region_code""" + regionScope;
+    }
+
+    /** A rate of change (the indicator's name says so) may be negative or exceed 100%. */
+    static String change(String nameColumn) {
+        return "(" + ObservationRules.CHANGE_WORDS.stream().map(w -> nameColumn + " like '%" + w + "%'")
+                .collect(Collectors.joining(" or ")) + ")";
+    }
+
+    /**
+     * Every error of the feed, one row per (row, field, rule): row_no, ord, field, code, text, n1, n2 and the
+     * total count; the first {@code :limit} by row. Codes are worded in {@link FeedMessages}.
+     */
+    static String errors(boolean scoped) {
+        String notChange = "not " + change("indicator_label");
+        return "with r as (" + resolved(scoped) + "),\n"
+                + """
+                dup as (
+                    select indicator_id, region_code, period, min(row_no) as first_row from r
+                    where indicator_id is not null group by indicator_id, region_code, period having count(*) > 1),
+                e as (
+                    select r.*, d.first_row,
+                           case when pf.row_no is not null then pf.value else po.value end as previous
+                    from r
+                    left join dup d on d.indicator_id = r.indicator_id and d.region_code = r.region_code and d.period = r.period
+                    left join r pf on pf.indicator_id = r.indicator_id and pf.region_code = r.region_code and pf.period = r.prev_period
+                    left join observation po on po.indicator_id = r.indicator_id and po.region_code = r.region_code
+                                           and po.period = r.prev_period
+                    where r.problem is null),
+                errs as (
+                    select row_no, 0 as ord, 'row' as field, problem as code, cast(null as varchar) as text,
+                           cast(null as numeric) as n1, cast(null as numeric) as n2
+                    from r where problem is not null
+                    union all select row_no, 1, 'indicator', 'unknown-indicator',
+                           coalesce(cast(indicator_ref as varchar), indicator_name), null, null from e where indicator_id is null
+                    union all select row_no, 2, 'region', 'unknown-region', region_code, null, null from e where known_region is null
+                    union all select row_no, 3, 'period', 'bad-period', period, null, null from e where prev_period is null
+                    union all select row_no, 4, 'value', 'bad-number', value_text, null, null from e where value_text is not null
+                    union all select row_no, 4, 'value', 'value-required', null, null, null from e
+                        where value is null and value_text is null and indicator_id is not null
+                          and polarity not in ('qualitative', 'milestone')
+                """
+                + "    union all select row_no, 4, 'value', 'percent', null, value, null from e\n"
+                + "        where unit = '%' and " + notChange + " and (value < 0 or value > " + ObservationRules.PERCENT_MAX + ")\n"
+                + "    union all select row_no, 4, 'value', 'per-mille', null, value, null from e\n"
+                + "        where unit = '‰' and (value < 0 or value > " + ObservationRules.PER_MILLE_MAX + ")\n"
+                + "    union all select row_no, 4, 'value', 'negative', null, value, null from e\n"
+                + "        where " + notChange + " and value < 0 and coalesce(unit, '') not in ('%', '‰')\n"
+                + "    union all select row_no, 5, 'value', 'cumulative', null, previous, value from e\n"
+                + "        where cumulative and value < previous\n"
+                + "    union all select row_no, 6, 'explanation', 'jump', null, previous, value from e\n"
+                + "        where previous <> 0 and explanation is null\n"
+                + "          and round(abs(value - previous) / abs(previous), " + ObservationRules.JUMP_SCALE + ") > "
+                + ObservationRules.JUMP_THRESHOLD + "\n"
+                + """
+                    union all select row_no, 7, 'indicator', 'duplicate', null, first_row, null from e where first_row < row_no
+                    union all select row_no, 8, 'comment', 'text-too-long', null, null, null from e where length(comment) >
+                """ + MAX_TEXT + """
+
+                    union all select row_no, 9, 'explanation', 'text-too-long', null, null, null from e where length(explanation) >
+                """ + MAX_TEXT + """
+                )
+                select x.*, count(*) over () as total
+                from (select distinct row_no, ord, field, code, text, n1, n2 from errs) x
+                order by row_no, ord, code
+                offset 0 rows fetch next :limit rows only""";
+    }
+
+    /** The rows to merge (only called once the feed has no errors: every indicator is resolved). */
+    static final String SOURCE = """
+            select coalesce(ii.id, iname.id) as indicator_id, s.region_code, s.period, s.value, s.comment, s.explanation
+            """ + RESOLVE;
+
+    private static final String MATCH = """
+            o.indicator_id = x.indicator_id and o.region_code = x.region_code and o.period = x.period""";
+
+    private static final String CHANGED = """
+            (o.value is distinct from x.value or o.comment is distinct from x.comment
+             or o.explanation is distinct from x.explanation)""";
+
+    /** Each stored value the feed replaces, as an audit row (target, before, after): its history. */
+    static final String REPLACED = "select 'observation:' || cast(o.id as varchar(20)) as target,"
+            + " cast(o.value as varchar(40)) as before_value, cast(x.value as varchar(40)) as after_value"
+            + " from (" + SOURCE + ") x join observation o on " + MATCH + " where " + CHANGED;
+
+    /** One set-based merge: new values inserted, changed ones updated with version + 1, all approved. */
+    static final String MERGE = "merge into observation o using (" + SOURCE + ") x on (" + MATCH + ")\n"
+            + "when matched and " + CHANGED + " then update set value = x.value, comment = x.comment,"
+            + " explanation = x.explanation, state = 'approved', reported_by = :by, reported_at = :at, version = o.version + 1\n"
+            + "when not matched then insert (indicator_id, region_code, period, value, state, reported_by, reported_at,"
+            + " comment, explanation, version)"
+            + " values (x.indicator_id, x.region_code, x.period, x.value, 'approved', :by, :at, x.comment, x.explanation, 0)";
+}

@@ -1,0 +1,82 @@
+package cn.gongfu.reporting.feed;
+
+import cn.gongfu.reporting.Periods;
+import cn.gongfu.reporting.feed.RowSink.Column;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+
+/**
+ * Turns raw feed fields into staging columns and hands them to the database: what can only be known per
+ * row (is the indicator an id or a name, the period's validity and its predecessor, the number) is
+ * computed here; every rule that relates rows to each other or to stored data is checked in SQL.
+ */
+abstract class StagingWriter implements RowSink {
+
+    /** numeric(24, 6): at most 18 digits before the decimal point. */
+    private static final int MAX_INTEGER_DIGITS = 18;
+
+    static final String COLUMNS = "row_no, problem, indicator_ref, indicator_name, region_code, period, prev_period, "
+            + "value_text, value, comment, explanation";
+
+    @Override
+    public final void row(long rowNo, String[] f, String problem) {
+        String indicator = strip(f[Column.INDICATOR.ordinal()]);
+        Long ref = null;
+        if (indicator != null && indicator.length() <= 18 && digits(indicator)) {
+            ref = Long.parseLong(indicator);
+            indicator = null;
+        }
+        String period = strip(f[Column.PERIOD.ordinal()]);
+        String prev = Periods.valid(period) ? Periods.previous(period) : null;
+        String valueText = strip(f[Column.VALUE.ordinal()]);
+        BigDecimal value = null;
+        if (valueText != null) {
+            value = number(valueText);
+            if (value != null) valueText = null;     // kept only when it is not a number, for the message
+        }
+        try {
+            write(rowNo, problem, ref, indicator, strip(f[Column.REGION.ordinal()]), period, prev, valueText, value,
+                    blankToNull(f[Column.COMMENT.ordinal()]), blankToNull(f[Column.EXPLANATION.ordinal()]));
+        } catch (SQLException e) {
+            throw new IllegalStateException("staging the feed failed at row " + rowNo + ": " + e.getMessage(), e);
+        }
+    }
+
+    abstract void write(long rowNo, String problem, Long ref, String name, String region, String period, String prev,
+                        String valueText, BigDecimal value, String comment, String explanation) throws SQLException;
+
+    /** Sends what is still buffered; returns the number of rows staged. */
+    abstract long finish() throws SQLException;
+
+    /** Abandons the staging after a failure, leaving the connection usable for the rollback. */
+    abstract void abort();
+
+    static BigDecimal number(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return null;
+        }
+        try {
+            BigDecimal v = new BigDecimal(text).setScale(6, RoundingMode.HALF_UP);
+            return v.precision() - v.scale() > MAX_INTEGER_DIGITS ? null : v.stripTrailingZeros();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static boolean digits(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
+    }
+
+    private static String strip(String s) {
+        if (s == null) return null;
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
