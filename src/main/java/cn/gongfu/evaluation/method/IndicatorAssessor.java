@@ -25,6 +25,16 @@ public final class IndicatorAssessor {
         this.thresholds = thresholds;
     }
 
+    /**
+     * The target to assess against in a given year from a plan's yearly targets: the earliest whose
+     * year is that year or later (the current year's target for an annual assessment; pass the plan's
+     * last year to judge the whole plan). Null if none is left.
+     */
+    public static Target targetFor(List<Target> yearlyTargets, int year) {
+        return yearlyTargets.stream().filter(t -> t.year() >= year)
+                .min(Comparator.comparingInt(Target::year)).orElse(null);
+    }
+
     public Assessment assess(IndicatorSeries series, YearMonth asOf) {
         return assess(series, asOf, null);
     }

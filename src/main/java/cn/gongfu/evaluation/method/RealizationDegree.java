@@ -117,8 +117,9 @@ public final class RealizationDegree {
         if (item.baseline() == null)
             throw new IllegalArgumentException("'" + item.id() + "' needs a baseline for the from-baseline variant");
         double b = item.baseline(), x = item.value(), s = item.target();
-        if (s == b) { // the plan asks to hold the baseline level
-            boolean held = item.kind() == Kind.POSITIVE ? x >= s : x <= s;
+        int d = item.kind() == Kind.POSITIVE ? 1 : -1;
+        if (d * (s - b) <= 0) { // the target is no improvement on the baseline: the plan asks to hold a line
+            boolean held = d * (x - s) >= 0;
             return held ? 1 : 0;
         }
         return clamp((x - b) / (s - b));
