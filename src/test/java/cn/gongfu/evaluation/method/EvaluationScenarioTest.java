@@ -18,7 +18,7 @@ import cn.gongfu.evaluation.method.UnitScore.UnitResult;
 /**
  * One plan (2022–2025, baseline 2021), three indicators, three towns, observations 2022–2024, all
  * invented; assessed in December 2024. Statuses, realization degrees and ranks are known in advance
- * (docs/methodology.md §9).
+ * (docs/methodology.md §8).
  *
  * <ul>
  *   <li>A, higher is better: 50 → target 70 by 2025;</li>

@@ -13,7 +13,7 @@ import cn.gongfu.evaluation.method.FourSensesIndex.Dimension;
 import cn.gongfu.evaluation.method.FourSensesIndex.Result;
 import cn.gongfu.evaluation.method.FourSensesIndex.Summary;
 
-/** Worked examples of docs/methodology.md §7 (invented survey waves; no seed publishes one). */
+/** Worked examples of docs/methodology.md §6 (invented survey waves; no seed publishes one). */
 class FourSensesIndexTest {
 
     private static final double E = 1e-4;

@@ -15,7 +15,7 @@ import cn.gongfu.evaluation.method.RealizationDegree.Result;
 import cn.gongfu.evaluation.method.RealizationDegree.Variant;
 
 /**
- * Worked example of docs/methodology.md §5: six indicators of seed 002 in three domains, 2025 targets,
+ * Worked example of docs/methodology.md §4: six indicators of seed 002 in three domains, 2025 targets,
  * baselines from the 2022 column; the 2024 values are invented.
  */
 class RealizationDegreeTest {

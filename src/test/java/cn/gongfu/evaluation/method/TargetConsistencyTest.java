@@ -10,7 +10,7 @@ import cn.gongfu.evaluation.method.TargetConsistency.Finding;
 import cn.gongfu.evaluation.method.TargetConsistency.Kind;
 import cn.gongfu.evaluation.method.TargetConsistency.SourcedTarget;
 
-/** Worked examples of docs/methodology.md §8: three real inconsistencies in seed 002. */
+/** Worked examples of docs/methodology.md §7: three real inconsistencies in seed 002. */
 class TargetConsistencyTest {
 
     private static final String TABLE = "七优享 五年目标表";

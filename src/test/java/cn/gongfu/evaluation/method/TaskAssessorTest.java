@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Worked example of docs/methodology.md §4: seed 001's schedule for the district charity base
+ * Worked example of docs/methodology.md §3: seed 001's schedule for the district charity base
  * (区级慈善基地, 2022): "5月底前:完成…改建设计;9月底前:完成…改建升级;12月底前:区级慈善基地运作".
  * Completion months and percents are invented.
  */

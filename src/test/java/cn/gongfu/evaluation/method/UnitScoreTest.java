@@ -11,7 +11,7 @@ import cn.gongfu.evaluation.method.UnitScore.Component;
 import cn.gongfu.evaluation.method.UnitScore.UnitInput;
 import cn.gongfu.evaluation.method.UnitScore.UnitResult;
 
-/** Worked example of docs/methodology.md §6: units of 奉化 (names from the seeds), invented shares. */
+/** Worked example of docs/methodology.md §5: units of 奉化 (names from the seeds), invented shares. */
 class UnitScoreTest {
 
     static List<UnitInput> units() {
