@@ -1,0 +1,66 @@
+package cn.gongfu.evaluation.method;
+
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * Task status from its milestones (due, done, overdue) and its reported percent against time.
+ *
+ * <p>Rules, in order: all milestones done (or 100% reported with none open) → ACHIEVED; a milestone
+ * overdue by more than {@code seriousOverdueMonths}, or the task's end passed unfinished →
+ * SERIOUSLY_LAGGING; any milestone overdue → LAGGING; then the reported percent against the share
+ * of time elapsed, with the same pace cut-offs as indicators; nothing reported and nothing due →
+ * NO_DATA. Milestones outrank the percent: a date missed is a fact, a percent is a self-assessment.
+ */
+public final class TaskAssessor {
+
+    private final Thresholds thresholds;
+
+    public TaskAssessor() { this(Thresholds.DEFAULTS); }
+
+    public TaskAssessor(Thresholds thresholds) { this.thresholds = thresholds; }
+
+    public TaskAssessment assess(TaskProgress task, YearMonth asOf) {
+        List<Milestone> ms = task.milestones();
+        List<Milestone> due = ms.stream().filter(m -> m.isDueBy(asOf)).toList();
+        int onTime = (int) due.stream().filter(Milestone::isDoneOnTime).count();
+        int late = (int) due.stream().filter(m -> m.isDone() && !m.isDoneOnTime()).count();
+        List<Milestone> overdue = ms.stream().filter(m -> m.isOverdue(asOf)).toList();
+        List<String> overdueLabels = overdue.stream().map(Milestone::label).toList();
+        long worstMonths = overdue.stream().mapToLong(m -> m.monthsOverdue(asOf)).max().orElse(0);
+
+        // The task period runs from the start of its first month to the end of its last.
+        double expected = 100 * Periods.elapsedShare(task.start().minusMonths(1), task.end(), asOf);
+        Double pct = task.reportedPercent();
+        Double pace = pct == null || expected == 0 ? null : pct / expected;
+        boolean allDone = !ms.isEmpty() && ms.stream().allMatch(Milestone::isDone);
+        boolean finished = allDone && (pct == null || pct >= 100) || ms.isEmpty() && pct != null && pct >= 100;
+        boolean endPassed = asOf.isAfter(task.end());
+
+        Status status;
+        String reason;
+        if (finished) {
+            status = Status.ACHIEVED;
+            reason = ms.isEmpty() ? "reported 100%" : "all " + ms.size() + " milestones done";
+        } else if (worstMonths > thresholds.seriousOverdueMonths() || endPassed) {
+            status = Status.SERIOUSLY_LAGGING;
+            reason = endPassed ? "task period ended " + task.end() + " unfinished"
+                    : "milestone overdue " + worstMonths + " months: " + overdueLabels;
+        } else if (!overdue.isEmpty()) {
+            status = Status.LAGGING;
+            reason = overdue.size() + " milestone(s) overdue: " + overdueLabels;
+        } else if (pct != null) {
+            if (expected == 0 || pct >= thresholds.onTrackPace() * expected) status = Status.ON_TRACK;
+            else if (pct >= thresholds.laggingPace() * expected) status = Status.LAGGING;
+            else status = Status.SERIOUSLY_LAGGING;
+            reason = String.format(java.util.Locale.ROOT, "reported %.1f%% against %.1f%% of time elapsed", pct, expected);
+        } else if (!due.isEmpty()) {
+            status = Status.ON_TRACK;
+            reason = "all " + due.size() + " milestones due are done";
+        } else {
+            status = Status.NO_DATA;
+            reason = "no milestone due and no progress reported";
+        }
+        return new TaskAssessment(status, reason, due.size(), onTime, late, overdueLabels, pct, expected, pace);
+    }
+}
