@@ -14,7 +14,8 @@ public record Indicator(
         Long responsibleUnitId,
         String responsibleUnitName,
         String dataSource,
-        String regionCode) {
+        String regionCode,
+        java.math.BigDecimal weight) {
 
     public static final List<String> POLARITIES = List.of("higher", "lower", "band", "milestone", "qualitative");
 }

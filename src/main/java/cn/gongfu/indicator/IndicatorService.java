@@ -31,13 +31,13 @@ public class IndicatorService {
 
     private static final String INDICATOR_COLUMNS = """
             i.id, i.code, i.name, i.unit, i.polarity, i.cumulative, i.domain, i.unit_id,
-            u.name as unit_name, i.data_source, i.region_code""";
+            u.name as unit_name, i.data_source, i.region_code, i.weight""";
     private static final String INDICATOR_FROM = "from indicator i left join unit u on u.id = i.unit_id";
     private static final RowMapper<Indicator> INDICATOR = (rs, i) -> new Indicator(
             rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
             rs.getString("polarity"), rs.getBoolean("cumulative"), rs.getString("domain"),
             (Long) rs.getObject("unit_id", Long.class), rs.getString("unit_name"), rs.getString("data_source"),
-            rs.getString("region_code"));
+            rs.getString("region_code"), rs.getBigDecimal("weight"));
 
     private static final String TARGET_COLUMNS = """
             t.id, t.indicator_id, i.name as indicator_name, i.unit as indicator_unit, t.region_code, t.year,

@@ -15,9 +15,24 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public record Scope(GongfuUser user, Set<String> regions, Set<Long> units) {
 
     private static final Scope NONE = new Scope(null, Set.of(), Set.of());
+    private static final ThreadLocal<Scope> PUBLIC_READ = new ThreadLocal<>();
+
+    /**
+     * Runs a read for the public view: every region is visible, but there is no user, so no command can
+     * run. The caller shows only what the office published (published plans, published rankings).
+     */
+    public static <T> T readingForThePublic(java.util.function.Supplier<T> read) {
+        PUBLIC_READ.set(new Scope(null, null, null));
+        try {
+            return read.get();
+        } finally {
+            PUBLIC_READ.remove();
+        }
+    }
 
     /** The scope of the signed-in user (from a session or an API token), or the empty scope. */
     public static Scope current() {
+        if (PUBLIC_READ.get() != null) return PUBLIC_READ.get();
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !(auth.getPrincipal() instanceof GongfuUser user)) return NONE;
         return of(user);

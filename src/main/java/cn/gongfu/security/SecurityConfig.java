@@ -38,7 +38,7 @@ public class SecurityConfig {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                        "/actuator/health", "/actuator/health/**").permitAll()
+                        "/actuator/health", "/actuator/health/**", "/public").permitAll()
                 .requestMatchers("/admin/**", "/api/v1/users/**", "/api/v1/audit/**").hasRole("ADMIN")
                 .requestMatchers("/imports/**", "/api/v1/imports/**").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.PUT, "/api/v1/plans/*/calendar").hasAnyRole("OFFICE", "ADMIN")
@@ -46,6 +46,7 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/api/v1/submissions").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/submissions/accept", "/reports/accept").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers("/reports/queue").hasAnyRole("OFFICE", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/dashboard/units/publish").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/submissions", "/reports/open").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
                 .requestMatchers(HttpMethod.PUT, "/api/v1/submissions/*/tasks/*", "/api/v1/submissions/*/values/*")
                     .hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")

@@ -258,7 +258,7 @@ abstract class FeedImportContract {
                 }
                 BigDecimal value = c.value() == null ? null : new BigDecimal(c.value());
                 var indicator = new cn.gongfu.indicator.Indicator(id, null, name, c.unit(), c.polarity(), c.cumulative(),
-                        null, null, null, null, "330299");
+                        null, null, null, null, "330299", null);
                 List<String> java = cn.gongfu.reporting.ObservationRules.check(indicator, value, previous, c.explanation()).stream()
                         .map(v -> v.field() + ": " + v.message()).sorted().toList();
                 String csv = "indicator,region,period,value,explanation\n" + id + ",330299,2024," + (c.value() == null ? "" : c.value())

@@ -1,0 +1,199 @@
+package cn.gongfu.evaluation;
+
+import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
+import cn.gongfu.evaluation.EvaluationService.TaskEvaluation;
+import cn.gongfu.evaluation.RankingService.UnitRank;
+import cn.gongfu.evaluation.method.Assessment;
+import cn.gongfu.evaluation.method.Milestone;
+import cn.gongfu.evaluation.method.Point;
+import cn.gongfu.evaluation.method.RealizationDegree;
+import cn.gongfu.evaluation.method.Status;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * ECharts options for the dashboards, built on the server: the page puts them in a data-chart attribute
+ * and app.js only calls setOption, so no inline script is needed.
+ */
+final class DashboardCharts {
+
+    static final Map<Status, String> COLORS = Map.of(Status.ACHIEVED, "#1e7b4f", Status.ON_TRACK, "#52a675",
+            Status.LAGGING, "#e0a100", Status.SERIOUSLY_LAGGING, "#d9480f", Status.REGRESSING, "#b3261e",
+            Status.NO_DATA, "#9aa5b1");
+
+    private DashboardCharts() {}
+
+    static Map<String, Object> gauge(double degree, String label) {
+        Map<String, Object> series = new LinkedHashMap<>();
+        series.put("type", "gauge");
+        series.put("min", 0);
+        series.put("max", 100);
+        series.put("progress", Map.of("show", true, "width", 14));
+        series.put("axisLine", Map.of("lineStyle", Map.of("width", 14)));
+        series.put("detail", Map.of("valueAnimation", false, "formatter", "{value}%", "fontSize", 28, "offsetCenter", List.of(0, "40%")));
+        series.put("title", Map.of("offsetCenter", List.of(0, "70%")));
+        series.put("data", List.of(Map.of("value", Math.round(degree * 1000) / 10.0, "name", label)));
+        return Map.of("series", List.of(series));
+    }
+
+    static Map<String, Object> radar(RealizationDegree.Result result, String label) {
+        List<Map<String, Object>> indicators = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (RealizationDegree.DomainResult d : result.domains()) {
+            indicators.add(Map.of("name", d.domain(), "max", 100));
+            values.add(Math.round(d.degree() * 1000) / 10.0);
+        }
+        return Map.of("tooltip", Map.of(), "radar", Map.of("indicator", indicators, "radius", "62%"),
+                "series", List.of(Map.of("type", "radar", "areaStyle", Map.of("opacity", 0.2),
+                        "data", List.of(Map.of("value", values, "name", label)))));
+    }
+
+    static Map<String, Object> distribution(Map<Status, Long> counts, Function<Status, String> names) {
+        List<Map<String, Object>> data = new ArrayList<>();
+        counts.forEach((status, n) -> {
+            if (n > 0) data.add(Map.of("name", names.apply(status), "value", n, "itemStyle", Map.of("color", COLORS.get(status))));
+        });
+        return Map.of("tooltip", Map.of("trigger", "item"), "legend", Map.of("bottom", 0, "type", "scroll"),
+                "series", List.of(Map.of("type", "pie", "radius", List.of("40%", "68%"), "data", data,
+                        "label", Map.of("formatter", "{b} {c}"))));
+    }
+
+    /**
+     * Observed values against the straight path from baseline to target, the yearly targets as marks, and
+     * the projection from the latest value to the target year.
+     */
+    static Map<String, Object> trajectory(IndicatorEvaluation e, Map<String, String> labels) {
+        Assessment a = e.assessment();
+        TreeSet<Integer> years = new TreeSet<>();
+        e.values().forEach(p -> years.add(p.period().getYear()));
+        e.targets().forEach(t -> years.add(t.year()));
+        if (a.targetYear() != null) years.add(a.targetYear());
+        List<Integer> axis = years.isEmpty() ? List.of() : range(years.first(), years.last());
+        Map<Integer, Double> observed = new LinkedHashMap<>();
+        e.values().forEach(p -> observed.put(p.period().getYear(), p.value()));
+        Map<Integer, Double> targets = new LinkedHashMap<>();
+        e.targets().forEach(t -> {
+            if (t.value() != null) targets.putIfAbsent(t.year(), t.value().doubleValue());
+        });
+        List<Map<String, Object>> series = new ArrayList<>();
+        series.add(line(labels.get("observed"), axis, observed, Map.of("width", 3), "circle"));
+        series.add(Map.of("name", labels.get("target"), "type", "scatter", "symbol", "diamond", "symbolSize", 12,
+                "data", axis.stream().map(targets::get).toList()));
+        if (a.baseline() != null && a.goal() != null && a.targetYear() != null) {
+            Map<Integer, Double> path = new LinkedHashMap<>();
+            int from = a.baseline().period().getYear();
+            for (int y = from; y <= a.targetYear(); y++) {
+                path.put(y, a.baseline().value() + (a.goal() - a.baseline().value()) * (y - from) / Math.max(1, a.targetYear() - from));
+            }
+            series.add(line(labels.get("trajectory"), axis, path, Map.of("type", "dashed"), "none"));
+        }
+        if (a.current() != null && a.projectedValue() != null && a.targetYear() != null) {
+            Map<Integer, Double> projection = new LinkedHashMap<>();
+            projection.put(a.current().period().getYear(), a.current().value());
+            projection.put(a.targetYear(), a.projectedValue());
+            series.add(line(labels.get("projection"), axis, projection, Map.of("type", "dotted"), "triangle"));
+        }
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("top", 0));
+        option.put("grid", Map.of("left", 56, "right", 24, "top", 48, "bottom", 32));
+        option.put("xAxis", Map.of("type", "category", "data", axis.stream().map(String::valueOf).toList()));
+        option.put("yAxis", Map.of("type", "value", "scale", true, "name", e.indicator().unit() == null ? "" : e.indicator().unit()));
+        option.put("series", series);
+        return option;
+    }
+
+    /**
+     * Milestones as bars from their first to their last month (stacked on an invisible offset, so no
+     * script is needed), green when done on time, amber when late, red when overdue, with a line at today.
+     */
+    static Map<String, Object> gantt(List<TaskEvaluation> tasks, YearMonth today, String todayLabel) {
+        List<EvaluationService.Span> all = tasks.stream().flatMap(t -> t.spans().stream()).toList();
+        long base = all.stream().mapToLong(s -> months(s.from())).min().orElse(months(today)) ;
+        List<String> rows = new ArrayList<>();
+        List<Object> offsets = new ArrayList<>();
+        List<Object> bars = new ArrayList<>();
+        for (TaskEvaluation t : tasks) {
+            for (EvaluationService.Span s : t.spans()) {
+                rows.add(t.code() + " " + shorten(s.text(), 16));
+                offsets.add(months(s.from()) - base);
+                String color = s.completedOn() != null
+                        ? (YearMonth.from(s.completedOn()).isAfter(s.to()) ? "#e0a100" : "#1e7b4f")
+                        : s.to().isBefore(today) ? "#b3261e" : "#1d4f91";
+                bars.add(Map.of("value", months(s.to()) - months(s.from()) + 1, "itemStyle", Map.of("color", color),
+                        "name", s.from() + " – " + s.to() + " " + s.text()));
+            }
+        }
+        List<String> ticks = new ArrayList<>();
+        for (long m = base; m <= Math.max(base + 1, months(today) + 12); m++) ticks.add(YearMonth.of((int) (m / 12), (int) (m % 12) + 1).toString());
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "item", "formatter", "{b}"));
+        option.put("grid", Map.of("left", 200, "right", 24, "top", 24, "bottom", 48));
+        option.put("xAxis", Map.of("type", "value", "min", 0, "max", ticks.size(), "interval", 6,
+                "axisLabel", Map.of("formatter", "{value}")));
+        option.put("yAxis", Map.of("type", "category", "data", rows, "inverse", true));
+        option.put("series", List.of(
+                Map.of("type", "bar", "stack", "gantt", "silent", true, "itemStyle", Map.of("color", "transparent"), "data", offsets),
+                Map.of("type", "bar", "stack", "gantt", "data", bars, "markLine", Map.of("symbol", "none",
+                        "label", Map.of("formatter", todayLabel), "lineStyle", Map.of("color", "#b3261e", "width", 2),
+                        "data", List.of(Map.of("xAxis", months(today) - base))))));
+        return option;
+    }
+
+    static Map<String, Object> rankingBars(List<UnitRank> ranks) {
+        List<UnitRank> ordered = new ArrayList<>(ranks);
+        java.util.Collections.reverse(ordered);
+        return Map.of("tooltip", Map.of("trigger", "axis"), "grid", Map.of("left", 150, "right", 40, "top", 16, "bottom", 24),
+                "xAxis", Map.of("type", "value", "max", 100),
+                "yAxis", Map.of("type", "category", "data", ordered.stream().map(UnitRank::unitName).toList()),
+                "series", List.of(Map.of("type", "bar", "data", ordered.stream().map(r -> Math.round(r.result().score() * 10) / 10.0).toList(),
+                        "label", Map.of("show", true, "position", "right"))));
+    }
+
+    /** The latest values of several indicators side by side, one bar per region. */
+    static Map<String, Object> regions(List<String> indicatorNames, Map<String, Map<String, Double>> byRegion) {
+        List<Map<String, Object>> series = new ArrayList<>();
+        byRegion.forEach((region, values) -> series.add(Map.of("name", region, "type", "bar",
+                "data", indicatorNames.stream().map(values::get).toList())));
+        return Map.of("tooltip", Map.of("trigger", "axis"), "legend", Map.of("top", 0, "type", "scroll"),
+                "grid", Map.of("left", 48, "right", 24, "top", 40, "bottom", 90),
+                "xAxis", Map.of("type", "category", "data", indicatorNames.stream().map(n -> shorten(n, 10)).toList(),
+                        "axisLabel", Map.of("rotate", 30)),
+                "yAxis", Map.of("type", "value"), "series", series);
+    }
+
+    private static Map<String, Object> line(String name, List<Integer> axis, Map<Integer, Double> values, Map<String, Object> style,
+                                            String symbol) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", name);
+        s.put("type", "line");
+        s.put("connectNulls", true);
+        s.put("symbol", symbol);
+        s.put("lineStyle", style);
+        s.put("data", axis.stream().map(values::get).toList());
+        return s;
+    }
+
+    private static List<Integer> range(int from, int to) {
+        List<Integer> r = new ArrayList<>();
+        for (int y = from; y <= to; y++) r.add(y);
+        return r;
+    }
+
+    static long months(YearMonth m) {
+        return m.getYear() * 12L + m.getMonthValue() - 1;
+    }
+
+    private static String shorten(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n) + "…";
+    }
+
+    static Point latest(List<Point> points) {
+        return points.isEmpty() ? null : points.get(points.size() - 1);
+    }
+}

@@ -1,0 +1,243 @@
+package cn.gongfu.evaluation;
+
+import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
+import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
+import cn.gongfu.evaluation.RankingService.UnitRank;
+import cn.gongfu.evaluation.method.Status;
+import cn.gongfu.plan.Plan;
+import cn.gongfu.plan.PlanService;
+
+import cn.gongfu.region.RegionService;
+import cn.gongfu.web.PageRequest;
+import cn.gongfu.web.WebPage;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The dashboards: overview (realization gauge, domain radar, status distribution, most lagging), an
+ * indicator's trajectory, the milestone Gantt, unit rankings with publishing, regions side by side, the
+ * public view, and every table as Excel.
+ */
+@WebPage
+@Controller
+public class DashboardPages {
+
+    private final EvaluationService evaluation;
+    private final RankingService rankings;
+    private final PlanService plans;
+    private final RegionService regions;
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+    private final ObjectMapper json;
+
+    public DashboardPages(EvaluationService evaluation, RankingService rankings, PlanService plans, RegionService regions,
+                          JdbcClient jdbc, MessageSource messages, ObjectMapper json) {
+        this.evaluation = evaluation;
+        this.rankings = rankings;
+        this.plans = plans;
+        this.regions = regions;
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/dashboard")
+    public String overview(@RequestParam(required = false) Long plan, Model model) {
+        List<Plan> all = plans.list(null, "published", null, new PageRequest(0, 100)).items();
+        if (all.isEmpty()) return "redirect:/plans";
+        long planId = plan != null ? plan : all.get(all.size() - 1).id();
+        PlanEvaluation eval = evaluation.evaluate(planId, null, null);
+        model.addAttribute("plans", all);
+        addOverview(model, eval);
+        return "evaluation/overview";
+    }
+
+    void addOverview(Model model, PlanEvaluation eval) {
+        model.addAttribute("eval", eval);
+        model.addAttribute("lagging", eval.mostLagging(10));
+        model.addAttribute("statusChart", write(DashboardCharts.distribution(eval.distribution(), this::statusName)));
+        if (eval.realization() != null) {
+            model.addAttribute("gauge", write(DashboardCharts.gauge(eval.realization().overall(), text("dashboard.realization"))));
+            model.addAttribute("radar", write(DashboardCharts.radar(eval.realization(), text("dashboard.realization"))));
+        }
+    }
+
+    @GetMapping("/dashboard/indicators/{id}")
+    public String indicator(@PathVariable long id, @RequestParam long plan, @RequestParam(required = false) String region, Model model) {
+        IndicatorEvaluation e = evaluation.evaluateIndicator(plan, id, region, null);
+        model.addAttribute("e", e);
+        model.addAttribute("plan", plans.get(plan));
+        model.addAttribute("chart", write(DashboardCharts.trajectory(e, Map.of("observed", text("indicators.observed"),
+                "target", text("indicators.target"), "trajectory", text("dashboard.trajectory"),
+                "projection", text("dashboard.projection")))));
+        model.addAttribute("history", statusHistory(plan, id, region, e));
+        return "evaluation/indicator";
+    }
+
+    /** The status the indicator had at the end of each year with values: how it got where it is. */
+    private List<Map<String, Object>> statusHistory(long plan, long indicatorId, String region, IndicatorEvaluation now) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        now.values().stream().map(p -> p.period().getYear()).distinct().forEach(year -> {
+            IndicatorEvaluation then = evaluation.evaluateIndicator(plan, indicatorId, region, YearMonth.of(year + 1, 1));
+            rows.add(Map.of("year", year, "status", then.assessment().status(), "reason", then.assessment().reason()));
+        });
+        return rows;
+    }
+
+    @GetMapping("/dashboard/tasks")
+    public String tasks(@RequestParam long plan, Model model) {
+        PlanEvaluation eval = evaluation.evaluate(plan, null, null);
+        var withMilestones = eval.tasks().stream().filter(t -> !t.spans().isEmpty()).toList();
+        model.addAttribute("eval", eval);
+        model.addAttribute("tasks", eval.tasks());
+        model.addAttribute("gantt", write(DashboardCharts.gantt(withMilestones, YearMonth.now(), text("dashboard.today"))));
+        model.addAttribute("ganttHeight", Math.max(240, 28 * withMilestones.stream().mapToInt(t -> t.spans().size()).sum() + 80));
+        return "evaluation/tasks";
+    }
+
+    @GetMapping("/dashboard/units")
+    public String units(@RequestParam long plan, Model model) {
+        List<UnitRank> ranks = rankings.rank(plan, null);
+        Map<String, List<UnitRank>> groups = new TreeMap<>();
+        ranks.forEach(r -> groups.computeIfAbsent(r.peerGroup(), g -> new ArrayList<>()).add(r));
+        Map<String, String> charts = new LinkedHashMap<>();
+        groups.forEach((g, rs) -> charts.put(g, write(DashboardCharts.rankingBars(rs))));
+        model.addAttribute("plan", plans.get(plan));
+        model.addAttribute("groups", groups);
+        model.addAttribute("charts", charts);
+        model.addAttribute("published", rankings.published(plans.get(plan).regionCode()));
+        model.addAttribute("period", String.valueOf(YearMonth.now().getYear()));
+        return "evaluation/units";
+    }
+
+    /** What pulls a unit down: its indicators that are not on track and its tasks' overdue milestones. */
+    @GetMapping("/dashboard/units/{unitId}")
+    public String unit(@PathVariable long unitId, @RequestParam long plan, Model model) {
+        PlanEvaluation eval = evaluation.evaluate(plan, null, null);
+        UnitRank rank = rankings.rank(plan, null).stream().filter(r -> r.unitId() == unitId).findFirst()
+                .orElseThrow(() -> new cn.gongfu.web.NotFoundException("unit in plan", unitId));
+        List<Long> led = jdbc.sql("select task_id from task_unit where unit_id = :u and role = 'lead'").param("u", unitId)
+                .query(Long.class).list();
+        model.addAttribute("plan", eval.plan());
+        model.addAttribute("rank", rank);
+        model.addAttribute("indicators", eval.indicators().stream()
+                .filter(e -> Long.valueOf(unitId).equals(e.indicator().responsibleUnitId())).toList());
+        model.addAttribute("tasks", eval.tasks().stream().filter(t -> led.contains(t.taskId())).toList());
+        return "evaluation/unit";
+    }
+
+    @PostMapping("/dashboard/units/publish")
+    public String publish(@RequestParam long plan, @RequestParam String period, RedirectAttributes redirect) {
+        try {
+            rankings.publish(plan, period);
+            redirect.addFlashAttribute("notice", text("dashboard.publishedNow"));
+        } catch (cn.gongfu.reporting.ConflictException | cn.gongfu.web.InvalidParameterException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/dashboard/units?plan=" + plan;
+    }
+
+    /** The plan's indicators side by side across the regions that report them (district and towns). */
+    @GetMapping("/dashboard/regions")
+    public String regions(@RequestParam long plan, Model model) {
+        Plan p = plans.get(plan);
+        Map<String, String> names = new LinkedHashMap<>();
+        regions.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().forEach(r -> names.put(r.code(), r.name()));
+        record Row(String region, String indicator, String period, double value) {}
+        List<Row> rows = jdbc.sql("""
+                select o.region_code, i.name, o.period, o.value from observation o join indicator i on i.id = o.indicator_id
+                where o.state = 'approved' and o.value is not null
+                  and exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :p)
+                  and i.id in (select indicator_id from observation where region_code <> :r and state = 'approved')
+                order by i.name, o.region_code, o.period""").param("p", plan).param("r", p.regionCode())
+                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4))).list();
+        Map<String, Map<String, Double>> latest = new LinkedHashMap<>();
+        List<String> indicatorNames = new ArrayList<>();
+        for (Row r : rows) {
+            if (!indicatorNames.contains(r.indicator())) indicatorNames.add(r.indicator());
+            latest.computeIfAbsent(names.getOrDefault(r.region(), r.region()), k -> new LinkedHashMap<>()).put(r.indicator(), r.value());
+        }
+        model.addAttribute("plan", p);
+        model.addAttribute("indicatorNames", indicatorNames);
+        model.addAttribute("latest", latest);
+        model.addAttribute("chart", write(DashboardCharts.regions(indicatorNames, latest)));
+        return "evaluation/regions";
+    }
+
+    /** Every dashboard table as an .xlsx file. */
+    @GetMapping("/dashboard/export")
+    public ResponseEntity<byte[]> export(@RequestParam long plan, @RequestParam String table) {
+        byte[] file;
+        String name;
+        switch (table) {
+            case "indicators" -> {
+                PlanEvaluation eval = evaluation.evaluate(plan, null, null);
+                List<List<Object>> rows = new ArrayList<>();
+                for (IndicatorEvaluation e : eval.indicators()) {
+                    var a = e.assessment();
+                    rows.add(java.util.Arrays.asList(e.indicator().domain(), e.indicator().name(), e.indicator().unit(),
+                            a.current() == null ? null : a.current().value(), a.goal(), a.targetYear(),
+                            a.progress() == null ? null : Math.round(a.progress() * 1000) / 10.0,
+                            Math.round(a.expectedProgress() * 1000) / 10.0, statusName(a.status()), a.reason()));
+                }
+                file = TableExport.xlsx("指标", List.of("领域", "指标", "单位", "最新值", "目标值", "目标年", "进度%", "时序进度%", "状态", "说明"), rows);
+                name = "指标评价.xlsx";
+            }
+            case "units" -> {
+                List<List<Object>> rows = new ArrayList<>();
+                for (UnitRank r : rankings.rank(plan, null)) {
+                    rows.add(java.util.Arrays.asList(r.peerGroup().equals("town") ? "镇（街道）" : "部门", r.result().rank(),
+                            r.unitName(), Math.round(r.result().score() * 10) / 10.0, r.result().components().toString()));
+                }
+                file = TableExport.xlsx("排名", List.of("组别", "名次", "单位", "得分", "分项"), rows);
+                name = "单位排名.xlsx";
+            }
+            case "tasks" -> {
+                List<List<Object>> rows = new ArrayList<>();
+                evaluation.evaluate(plan, null, null).tasks().forEach(t -> rows.add(java.util.Arrays.asList(t.code(), t.title(),
+                        statusName(t.assessment().status()), t.assessment().due(), t.assessment().doneOnTime(),
+                        t.assessment().overdue().size(), t.assessment().reason())));
+                file = TableExport.xlsx("任务", List.of("编号", "任务", "状态", "应完成节点", "按时完成", "逾期", "说明"), rows);
+                name = "任务评价.xlsx";
+            }
+            default -> throw new cn.gongfu.web.InvalidParameterException("table", "indicators, units or tasks");
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(file);
+    }
+
+    String statusName(Status s) {
+        return text("status." + s.name());
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    private String write(Object option) {
+        return json.writeValueAsString(option);
+    }
+
+}

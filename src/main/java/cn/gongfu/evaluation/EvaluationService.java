@@ -1,0 +1,236 @@
+package cn.gongfu.evaluation;
+
+import cn.gongfu.evaluation.method.Assessment;
+import cn.gongfu.evaluation.method.IndicatorAssessor;
+import cn.gongfu.evaluation.method.IndicatorSeries;
+import cn.gongfu.evaluation.method.Milestone;
+import cn.gongfu.evaluation.method.Point;
+import cn.gongfu.evaluation.method.Polarity;
+import cn.gongfu.evaluation.method.RealizationDegree;
+import cn.gongfu.evaluation.method.Status;
+import cn.gongfu.evaluation.method.Target;
+import cn.gongfu.evaluation.method.TargetComparator;
+import cn.gongfu.evaluation.method.TaskAssessment;
+import cn.gongfu.evaluation.method.TaskAssessor;
+import cn.gongfu.evaluation.method.TaskProgress;
+import cn.gongfu.evaluation.method.Thresholds;
+import cn.gongfu.evaluation.method.Weights;
+import cn.gongfu.indicator.Indicator;
+import cn.gongfu.indicator.IndicatorService;
+import cn.gongfu.indicator.TargetView;
+import cn.gongfu.plan.Plan;
+import cn.gongfu.plan.PlanService;
+import cn.gongfu.reporting.Periods;
+import cn.gongfu.reporting.ReportingService;
+import cn.gongfu.web.PageRequest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Evaluation of a plan in a region as of a month: each indicator's status against its target, the
+ * realization degree per domain and overall with each indicator's contribution, and each task's status.
+ * Derived on every read from targets and accepted values (a handful of set-based queries, then the pure
+ * methods of {@code evaluation.method}), so an accepted value shows at once and nothing can go stale.
+ */
+@Service
+public class EvaluationService {
+
+    private final JdbcClient jdbc;
+    private final PlanService plans;
+    private final IndicatorService indicators;
+    private final ReportingService reporting;
+    private final IndicatorAssessor assessor;
+    private final TaskAssessor taskAssessor;
+
+    public EvaluationService(JdbcClient jdbc, PlanService plans, IndicatorService indicators, ReportingService reporting,
+                             Thresholds thresholds) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+        this.indicators = indicators;
+        this.reporting = reporting;
+        this.assessor = new IndicatorAssessor(thresholds);
+        this.taskAssessor = new TaskAssessor(thresholds);
+    }
+
+    /** One indicator's evaluation: what it is, its yearly targets, its accepted values and the assessment. */
+    public record IndicatorEvaluation(Indicator indicator, String regionCode, List<TargetView> targets, List<Point> values,
+                                      Assessment assessment) {}
+
+    /** A task's evaluation from its milestones and the latest accepted progress report. */
+    public record TaskEvaluation(long taskId, String code, String title, List<Milestone> milestones, List<Span> spans,
+                                 TaskAssessment assessment) {}
+
+    /** A milestone's schedule as the plan gives it, from month to month, and when it was done. */
+    public record Span(YearMonth from, YearMonth to, String text, LocalDate completedOn) {}
+
+    public record PlanEvaluation(Plan plan, String regionCode, YearMonth asOf, List<IndicatorEvaluation> indicators,
+                                 RealizationDegree.Result realization, Map<Status, Long> distribution,
+                                 List<TaskEvaluation> tasks) {
+
+        /** The indicators most in need of attention: regressing, then seriously lagging, then lagging, least progress first. */
+        public List<IndicatorEvaluation> mostLagging(int n) {
+            List<Status> bad = List.of(Status.REGRESSING, Status.SERIOUSLY_LAGGING, Status.LAGGING);
+            return indicators.stream().filter(i -> bad.contains(i.assessment().status()))
+                    .sorted(Comparator.comparing((IndicatorEvaluation i) -> bad.indexOf(i.assessment().status()))
+                            .thenComparing(i -> i.assessment().progress() == null ? 0 : i.assessment().progress()))
+                    .limit(n).toList();
+        }
+    }
+
+    /** Evaluates a plan in a region (the plan's own when null) as of a month (this month when null). */
+    public PlanEvaluation evaluate(long planId, String regionCode, YearMonth asOf) {
+        Plan plan = plans.get(planId);
+        String region = regionCode == null || regionCode.isBlank() ? plan.regionCode() : regionCode;
+        YearMonth month = asOf == null ? YearMonth.now() : asOf;
+        List<IndicatorEvaluation> evaluations = indicatorEvaluations(plan, region, month);
+        Map<Status, Long> distribution = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) distribution.put(s, 0L);
+        evaluations.forEach(e -> distribution.merge(e.assessment().status(), 1L, Long::sum));
+        return new PlanEvaluation(plan, region, month, evaluations, realization(evaluations), distribution,
+                region.equals(plan.regionCode()) ? taskEvaluations(plan, month) : List.of());
+    }
+
+    /** The evaluation of one indicator of a plan, for its page. */
+    public IndicatorEvaluation evaluateIndicator(long planId, long indicatorId, String regionCode, YearMonth asOf) {
+        indicators.get(indicatorId);
+        return evaluate(planId, regionCode, asOf).indicators().stream().filter(e -> e.indicator().id() == indicatorId)
+                .findFirst().orElseThrow(() -> new cn.gongfu.web.NotFoundException("indicator of plan", indicatorId));
+    }
+
+    private List<IndicatorEvaluation> indicatorEvaluations(Plan plan, String region, YearMonth asOf) {
+        Map<Long, List<TargetView>> targets = new LinkedHashMap<>();
+        for (TargetView t : indicators.targetsOfPlan(plan.id())) {
+            if (t.regionCode().equals(plan.regionCode())) targets.computeIfAbsent(t.indicatorId(), k -> new ArrayList<>()).add(t);
+        }
+        if (targets.isEmpty()) return List.of();
+        Map<Long, Indicator> byId = new HashMap<>();
+        indicators.list(plan.id(), null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items()
+                .forEach(i -> byId.put(i.id(), i));
+        Map<Long, List<Point>> values = new HashMap<>();
+        jdbc.sql("""
+                select indicator_id, period, value from observation
+                where state = 'approved' and region_code = :region and value is not null and indicator_id in (:ids)
+                order by indicator_id, period""")
+                .param("region", region).param("ids", targets.keySet())
+                .query(rs -> {
+                    values.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(Point.of(rs.getString(2), rs.getDouble(3)));
+                });
+        YearMonth lastDue = lastDueYear(plan);
+        List<IndicatorEvaluation> result = new ArrayList<>();
+        targets.forEach((indicatorId, ts) -> {
+            Indicator indicator = byId.get(indicatorId);
+            if (indicator == null) return;
+            Polarity polarity = Polarity.fromCode(indicator.polarity());
+            List<Target> yearly = ts.stream().map(EvaluationService::target).filter(java.util.Objects::nonNull).toList();
+            Target target = IndicatorAssessor.targetFor(yearly, plan.endYear());
+            List<Point> points = values.getOrDefault(indicatorId, List.of());
+            Point baseline = points.stream().filter(p -> p.period().getYear() < plan.startYear())
+                    .max(Comparator.comparing(Point::period)).orElse(null);
+            Assessment a = assessor.assess(new IndicatorSeries(polarity, indicator.cumulative(), baseline, target, points),
+                    asOf, lastDue);
+            result.add(new IndicatorEvaluation(indicator, region, ts, points, a));
+        });
+        return result;
+    }
+
+    /** December of the last year whose annual values were due by now, from the plan's reporting calendar. */
+    private YearMonth lastDueYear(Plan plan) {
+        return reporting.calendar(plan.id()).map(c -> {
+            LocalDate today = LocalDate.now();
+            for (int year = today.getYear(); year >= plan.startYear() - 1; year--) {
+                if (!Periods.dueOn(String.valueOf(year), c.dueDay()).isAfter(today)) return YearMonth.of(year, 12);
+            }
+            return null;
+        }).orElse(null);
+    }
+
+    /** A stored target in the method's terms; assigned and wordy qualitative targets without a number become yes/no events. */
+    static Target target(TargetView t) {
+        TargetComparator comparator = TargetComparator.fromCode(t.comparator());
+        Double value = t.value() == null ? null : t.value().doubleValue();
+        Double min = t.min() == null ? null : t.min().doubleValue();
+        Double max = t.max() == null ? null : t.max().doubleValue();
+        try {
+            return new Target(comparator, value, min, max, t.year());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Realization degree: level against the final target, capped; expert weights where the office set them, equal otherwise. */
+    private static RealizationDegree.Result realization(List<IndicatorEvaluation> evaluations) {
+        List<RealizationDegree.Item> items = new ArrayList<>();
+        Map<String, Double> points = new HashMap<>();
+        for (IndicatorEvaluation e : evaluations) {
+            Assessment a = e.assessment();
+            String id = e.indicator().name();
+            String domain = e.indicator().domain() == null ? "其他" : e.indicator().domain();
+            Polarity polarity = Polarity.fromCode(e.indicator().polarity());
+            if (polarity.isEvent()) {
+                items.add(RealizationDegree.Item.yesNo(id, domain, a.targetMet()));
+            } else if (a.current() != null && a.goal() != null && a.goal() > 0 && a.current().value() > 0) {
+                Double baseline = a.baseline() == null ? null : a.baseline().value();
+                items.add(polarity == Polarity.LOWER
+                        ? RealizationDegree.Item.inverse(id, domain, a.current().value(), a.goal(), baseline)
+                        : RealizationDegree.Item.positive(id, domain, a.current().value(), a.goal(), baseline));
+            } else {
+                continue;
+            }
+            if (e.indicator().weight() != null) points.put(id, e.indicator().weight().doubleValue());
+        }
+        if (items.isEmpty()) return null;
+        List<String> ids = items.stream().map(RealizationDegree.Item::id).toList();
+        Map<String, Double> weights = points.size() == ids.size() ? Weights.expert(ids, points) : Weights.equal(ids);
+        return RealizationDegree.compute(items, RealizationDegree.Variant.LEVEL, weights);
+    }
+
+    private List<TaskEvaluation> taskEvaluations(Plan plan, YearMonth asOf) {
+        record Row(long taskId, String code, String title) {}
+        List<Row> tasks = jdbc.sql("select id, code, title from task where plan_id = :p order by position")
+                .param("p", plan.id()).query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+        Map<Long, List<Span>> spans = new HashMap<>();
+        jdbc.sql("""
+                select m.task_id, m.text, m.from_month, m.to_month, m.completed_on from milestone m join task t on t.id = m.task_id
+                where t.plan_id = :p order by m.from_month, m.id""")
+                .param("p", plan.id())
+                .query(rs -> {
+                    spans.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Span(YearMonth.parse(rs.getString(3).strip()),
+                            YearMonth.parse(rs.getString(4).strip()), rs.getString(2), rs.getObject(5, LocalDate.class)));
+                });
+        // the latest accepted percent the lead unit reported for each task
+        Map<Long, Double> percent = new HashMap<>();
+        jdbc.sql("""
+                select tr.task_id, tr.percent_done from task_report tr join submission s on s.id = tr.submission_id
+                join task_unit tu on tu.task_id = tr.task_id and tu.unit_id = s.unit_id and tu.role = 'lead'
+                where s.plan_id = :p and s.state = 'accepted' and tr.percent_done is not null order by s.period""")
+                .param("p", plan.id()).query(rs -> {
+                    percent.put(rs.getLong(1), rs.getDouble(2));
+                });
+        YearMonth start = YearMonth.of(plan.startYear(), 1);
+        YearMonth end = YearMonth.of(plan.endYear(), 12);
+        return tasks.stream().map(t -> {
+            List<Span> ss = spans.getOrDefault(t.taskId(), List.of());
+            List<Milestone> ms = ss.stream().map(m -> new Milestone(m.text(), m.to(),
+                    m.completedOn() == null ? null : YearMonth.from(m.completedOn()))).toList();
+            return new TaskEvaluation(t.taskId(), t.code(), t.title(), ms, ss,
+                    taskAssessor.assess(new TaskProgress(start, end, ms, percent.get(t.taskId())), asOf));
+        }).toList();
+    }
+
+    static final Set<Status> GOOD = Set.of(Status.ACHIEVED, Status.ON_TRACK);
+
+    static BigDecimal round(double x) {
+        return BigDecimal.valueOf(x).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+}
