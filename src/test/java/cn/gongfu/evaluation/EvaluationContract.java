@@ -124,6 +124,24 @@ abstract class EvaluationContract {
         assertThat(byName.get("县生态环境分局").result().score()).isCloseTo(0, within(1e-9));
     }
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void theApiGivesTheSameEvaluation() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/evaluation/plans/{id}", planId)
+                        .param("asOf", "2024-01"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.indicators.length()").value(3))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .jsonPath("$.indicators[?(@.indicator.name == '公园数量')].assessment.status").value("ACHIEVED"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .jsonPath("$.realization.overall").value(org.hamcrest.Matchers.closeTo((0.8 + 10.0 / 23 + 1.0) / 3, 1e-9)));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/evaluation/plans/{id}/units", planId)
+                        .param("asOf", "2024-01"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].unitName").value("县发展和改革局"));
+    }
+
     @Test
     void anAcceptedValueShowsInTheEvaluationAtOnce() {
         jdbc.sql("delete from observation where period = '2024' and indicator_id = (select id from indicator where name = '污染天数' and region_code = :r)")

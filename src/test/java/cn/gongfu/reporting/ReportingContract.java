@@ -102,8 +102,11 @@ abstract class ReportingContract {
 
         saveTask("reporter", id, task, "in_progress", 40, "已完成选址", 0).andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(1));
-        saveValue("reporter", id, indicator, "4.6", null, null).andExpect(status().isOk())
-                .andExpect(jsonPath("$.value").value(4.6));
+        JsonNode owed = form.get("indicators").get(0);
+        Integer valueVersion = owed.get("version").isNull() ? null : owed.get("version").asInt();
+        String value = owed.get("value").isNull() ? "4.6" : owed.get("value").decimalValue().stripTrailingZeros().toPlainString();
+        saveValue("reporter", id, indicator, value, "核实后填报", valueVersion).andExpect(status().isOk())
+                .andExpect(jsonPath("$.value").value(Double.parseDouble(value)));
         saveTask("leader", id, task, "done", 100, "领导改的", 1).andExpect(status().isForbidden());
         saveTask("office", id, task, "done", 100, "共富办改的", 1).andExpect(status().isForbidden());
 

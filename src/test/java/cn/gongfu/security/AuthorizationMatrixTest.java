@@ -92,6 +92,10 @@ class AuthorizationMatrixTest {
             Map.entry("GET /reports", Access.SIGNED_IN),
             // evaluation: dashboards for everyone signed in; the public view for anyone; publishing for the office
             Map.entry("GET /public", Access.PUBLIC),
+            Map.entry("GET /api/v1/evaluation/plans/{id}", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/evaluation/plans/{id}/units", Access.SIGNED_IN),
+            Map.entry("POST /api/v1/evaluation/plans/{id}/rankings", Access.OFFICE),
+            Map.entry("GET /api/v1/evaluation/rankings", Access.SIGNED_IN),
             Map.entry("GET /dashboard", Access.SIGNED_IN),
             Map.entry("GET /dashboard/indicators/{id}", Access.SIGNED_IN),
             Map.entry("GET /dashboard/tasks", Access.SIGNED_IN),
