@@ -27,7 +27,7 @@ final class FindingsAnalyzer {
         Map<String, List<TaskDraft>> byList = new LinkedHashMap<>();
         for (TaskDraft t : tasks) {
             if (t.number > 0 && !t.codeGenerated && "main".equals(t.list)) {
-                byList.computeIfAbsent(t.category, k -> new ArrayList<>()).add(t);
+                byList.computeIfAbsent(t.category + (t.subItem ? "/item" : ""), k -> new ArrayList<>()).add(t);
             }
         }
         Map<String, String> labelOf = new HashMap<>();
@@ -46,13 +46,7 @@ final class FindingsAnalyzer {
                 }
             }
             if (restarts) {
-                // "（一）1." and "（二）1.": the code carries the section label to stay unique in its list.
-                for (TaskDraft t : seq) {
-                    String label = sectionLabel(t.sectionId, labelOf, parentOf);
-                    if (label != null) {
-                        t.code = label + t.number;
-                    }
-                }
+                qualifyCodes(seq, labelOf, parentOf);
             }
             if (!seq.isEmpty() && seq.get(0).number > 1) {
                 TaskDraft first = seq.get(0);
@@ -79,16 +73,59 @@ final class FindingsAnalyzer {
         return a.sectionId == null ? b.sectionId == null : a.sectionId.equals(b.sectionId);
     }
 
-    private static String sectionLabel(String id, Map<String, String> labelOf, Map<String, String> parentOf) {
+    /**
+     * "（一）1." and "（二）1.": the code carries the nearest section label to stay unique in its list; where that
+     * is not enough (第一节 in every 第N章), the labels of further ancestors are put in front ("第二章第一节1").
+     */
+    private static void qualifyCodes(List<TaskDraft> seq, Map<String, String> labelOf, Map<String, String> parentOf) {
+        Map<TaskDraft, List<String>> labels = new HashMap<>();
+        for (TaskDraft t : seq) {
+            labels.put(t, sectionLabels(t.sectionId, labelOf, parentOf));
+        }
+        for (int depth = 1; depth <= 4; depth++) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (TaskDraft t : seq) {
+                t.code = qualified(t, labels.get(t), depth);
+                counts.merge(t.code, 1, Integer::sum);
+            }
+            if (counts.values().stream().allMatch(c -> c == 1)) {
+                return;
+            }
+        }
+    }
+
+    private static String qualified(TaskDraft t, List<String> labels, int depth) {
+        StringBuilder code = new StringBuilder();
+        for (int i = Math.max(0, labels.size() - depth); i < labels.size(); i++) {
+            code.append(labels.get(i));
+        }
+        return code.append(t.subItem ? t.code.replaceAll("^.*(?=（\\d+）$|[\u2460-\u2473]$)", "") : String.valueOf(t.number)).toString();
+    }
+
+    /** The labels of a section and its ancestors, outermost first, without the "——" of themes. */
+    private static List<String> sectionLabels(String id, Map<String, String> labelOf, Map<String, String> parentOf) {
+        List<String> out = new ArrayList<>();
         String cur = id;
         while (cur != null) {
             String label = labelOf.get(cur);
             if (label != null && !label.equals("——")) {
-                return label;
+                out.add(0, label);
             }
             cur = parentOf.get(cur);
         }
-        return null;
+        return out;
+    }
+
+    /** Codes are unique within a list: a number the document repeats gets "#2", "#3" after the first. */
+    static void makeCodesUnique(List<TaskDraft> tasks) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (TaskDraft t : tasks) {
+            String key = t.list + "\u0000" + t.code;
+            int n = seen.merge(key, 1, Integer::sum);
+            if (n > 1) {
+                t.code = t.code + "#" + n;
+            }
+        }
     }
 
     /** "73项重点工作" in the body against the annex whose title names 重点工作. */

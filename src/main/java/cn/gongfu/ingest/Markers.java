@@ -10,6 +10,10 @@ final class Markers {
 
     static final Pattern CHAPTER = Pattern.compile("^(?:(第(" + CN + "|\\d{1,3})[章部分篇编])\\s*|((" + CN + ")、))\\s*(.*)$");
     static final Pattern SECTION = Pattern.compile("^([（(](" + CN + ")[）)])\\s*(.*)$");
+    /** 第一节 inside a 第一章: the section level of chapter-style plans. */
+    static final Pattern SUBCHAPTER = Pattern.compile("^(第(" + CN + "|\\d{1,3})节)\\s*(.*)$");
+    /** "（1）" / "(1)" / "①": items below numbered measures, or measures below a numbered heading. */
+    static final Pattern SUB_ITEM = Pattern.compile("^(?:[（(](\\d{1,2})[）)]|([\u2460-\u2473]))\\s*(.+)$");
     static final Pattern THEME = Pattern.compile("^(——|－－|--)\\s*(.+)$");
     static final Pattern BULLET = Pattern.compile("^([●◆■★▲◎○•])\\s*(.+)$");
     static final Pattern ACTION = Pattern.compile("^第(" + CN + "|\\d{1,3})(?:大|项|个)?(?:行动|工程|任务|计划|举措|措施)");
@@ -28,14 +32,20 @@ final class Markers {
             return false;
         }
         String t = line.toString();
-        return CHAPTER.matcher(t).matches() || SECTION.matcher(t).matches() || THEME.matcher(t).matches()
-                || BULLET.matcher(t).matches() || t.startsWith("附件") || TASK_DOTTED.matcher(t).matches();
+        return CHAPTER.matcher(t).matches() || SECTION.matcher(t).matches() || SUBCHAPTER.matcher(t).matches()
+                || THEME.matcher(t).matches() || BULLET.matcher(t).matches() || t.startsWith("附件")
+                || TASK_DOTTED.matcher(t).matches() || SUB_ITEM.matcher(t).matches();
     }
 
     private static final String STRUCTURE_STARTS = "第（(—－-●◆■★▲◎○•附一二三四五六七八九十百零〇两";
 
     private static boolean mayStartStructure(char c) {
-        return (c >= '0' && c <= '9') || STRUCTURE_STARTS.indexOf(c) >= 0;
+        return (c >= '0' && c <= '9') || (c >= '\u2460' && c <= '\u2473') || STRUCTURE_STARTS.indexOf(c) >= 0;
+    }
+
+    /** The number of a "（2）" / "②" item, or -1. */
+    static int subItemNumber(Matcher m) {
+        return m.group(1) != null ? Integer.parseInt(m.group(1)) : m.group(2).charAt(0) - '\u2460' + 1;
     }
 
     static boolean startsTaskNumber(CharSequence line) {
@@ -71,8 +81,8 @@ final class Markers {
         if (t.length() > 40 || TASK_DOTTED.matcher(t).matches()) {
             return false;
         }
-        if (!(CHAPTER.matcher(t).matches() || SECTION.matcher(t).matches() || THEME.matcher(t).matches()
-                || BULLET.matcher(t).matches())) {
+        if (!(CHAPTER.matcher(t).matches() || SECTION.matcher(t).matches() || SUBCHAPTER.matcher(t).matches()
+                || THEME.matcher(t).matches() || BULLET.matcher(t).matches())) {
             return false;
         }
         for (int i = 0; i < t.length(); i++) {

@@ -40,6 +40,10 @@ final class StructureParser {
     private String chapterId;
     private String sectionId;
     private String themeId;
+    /** A numbered heading ("1.发展特色产业") whose measures are listed as （1）/①. */
+    private String subsectionId;
+    /** The next non-blank line after the one being handled (a heading is recognised by what follows it). */
+    private String nextLine = "";
     private TaskDraft open;
     private int lastTaskNumber;
     private int generated;
@@ -88,10 +92,20 @@ final class StructureParser {
                 }
                 continue;
             }
+            nextLine = nextNonBlank(lines, i + 1);
             handleLine(l);
             i++;
         }
         closeTask();
+    }
+
+    private static String nextNonBlank(List<SourceLine> ls, int from) {
+        for (int k = from; k < ls.size() && k < from + 50; k++) {
+            if (!ls.get(k).isBlank()) {
+                return ls.get(k).text();
+            }
+        }
+        return "";
     }
 
     private void handleLine(SourceLine l) {
@@ -106,9 +120,10 @@ final class StructureParser {
             addSection(chapterId, null, label, title, "chapter", l.lineNo());
             sectionId = null;
             themeId = null;
+            subsectionId = null;
             return;
         }
-        if ((m = Markers.SECTION.matcher(t)).matches()) {
+        if ((m = Markers.SECTION.matcher(t)).matches() || (m = Markers.SUBCHAPTER.matcher(t)).matches()) {
             closeTask();
             String rest = m.group(3);
             String title = firstSentence(rest);
@@ -116,6 +131,7 @@ final class StructureParser {
             addSection(id, chapterId, m.group(1), title, "section", l.lineNo());
             sectionId = id;
             themeId = null;
+            subsectionId = null;
             ResponsibleUnits.Split units = ResponsibleUnits.labelled(rest);
             if (!units.units().isEmpty()) {
                 sectionUnits.put(id, units.units());
@@ -136,6 +152,7 @@ final class StructureParser {
             String id = newId(parent, childId(parent, "t"));
             addSection(id, parent, "——", title, "theme", l.lineNo());
             themeId = id;
+            subsectionId = null;
             if (!heading) {
                 TaskDraft goal = newTask(l.lineNo(), "goal");
                 goal.text.append(rest);
@@ -167,14 +184,33 @@ final class StructureParser {
         int number = Markers.leadingTaskNumber(t, lastTaskNumber);
         if (number > 0) {
             closeTask();
+            Matcher dotted = Markers.TASK_DOTTED.matcher(t);
+            String rest = dotted.matches() ? dotted.group(2) : t.substring(String.valueOf(number).length());
+            lastTaskNumber = number;
+            if (isHeading(rest) && Markers.SUB_ITEM.matcher(nextLine).matches()) {
+                openSubsection(number, t.substring(0, t.length() - rest.length()).trim(), rest, l.lineNo());
+                return;
+            }
             TaskDraft task = newTask(l.lineNo(), "measure");
             task.number = number;
             task.code = String.valueOf(number);
-            Matcher dotted = Markers.TASK_DOTTED.matcher(t);
-            String rest = dotted.matches() ? dotted.group(2) : t.substring(String.valueOf(number).length());
             task.text.append(rest);
             open = task;
-            lastTaskNumber = number;
+            return;
+        }
+        if ((m = Markers.SUB_ITEM.matcher(t)).matches()) {
+            if (open != null && !open.subItem) {
+                // "（1）…（2）…" below a measure that has its own text: the items are part of that measure.
+                open.text.append(t);
+                return;
+            }
+            closeTask();
+            TaskDraft task = newTask(l.lineNo(), "measure");
+            task.number = Markers.subItemNumber(m);
+            task.subItem = true;
+            task.code = m.group(1) != null ? "（" + task.number + "）" : m.group(2);
+            task.text.append(m.group(3));
+            open = task;
             return;
         }
         if (InlineIndicatorList.LEAD.matcher(t).find()) {
@@ -207,6 +243,20 @@ final class StructureParser {
             open = goal;
             closeTask();
         }
+    }
+
+    /** A short line with no sentence in it ("发展特色产业" or "发展特色产业。"). */
+    private static boolean isHeading(String rest) {
+        String r = rest.replaceAll("[。：:]$", "");
+        return !r.isEmpty() && r.length() <= 30 && !r.matches(".*[。；;，,：:（(].*");
+    }
+
+    private void openSubsection(int number, String label, String title, int line) {
+        String parent = sectionId != null ? sectionId : chapterId;
+        String id = newId(parent, (parent == null ? "s" : parent + ".") + "p" + number);
+        addSection(id, parent, label, title.replaceAll("[。：:]$", ""), "subsection", line);
+        subsectionId = id;
+        themeId = null;
     }
 
     private void handleIndicatorList(String text, int line) {
@@ -268,8 +318,11 @@ final class StructureParser {
         chapterId = parentId;
         sectionId = null;
         themeId = null;
-        for (SourceLine l : annexLines) {
+        subsectionId = null;
+        for (int k = 0; k < annexLines.size(); k++) {
+            SourceLine l = annexLines.get(k);
             if (!l.isBlank() && !l.isTableRow()) {
+                nextLine = nextNonBlank(annexLines, k + 1);
                 handleLine(l);
             }
         }
@@ -313,7 +366,7 @@ final class StructureParser {
         TaskDraft t = new TaskDraft();
         t.line = line;
         t.category = category;
-        t.sectionId = themeId != null ? themeId : sectionId != null ? sectionId : chapterId;
+        t.sectionId = currentParent();
         return t;
     }
 
@@ -325,8 +378,12 @@ final class StructureParser {
         }
         String text = t.text.toString().trim();
         ResponsibleUnits.Split labelled = ResponsibleUnits.labelled(text);
+        if (labelled.units().isEmpty()) {
+            labelled = ResponsibleUnits.unbracketed(text);
+        }
         if (!labelled.units().isEmpty()) {
             t.leadUnits.addAll(labelled.units());
+            t.coUnits.addAll(labelled.coUnits());
             text = labelled.rest();
         } else if (t.leadUnits.isEmpty()) {
             ResponsibleUnits.Split trailing = trailingUnits(text);
@@ -426,7 +483,7 @@ final class StructureParser {
     }
 
     private String currentParent() {
-        return themeId != null ? themeId : sectionId != null ? sectionId : chapterId;
+        return themeId != null ? themeId : subsectionId != null ? subsectionId : sectionId != null ? sectionId : chapterId;
     }
 
     private void addSection(String id, String parent, String label, String title, String kind, int line) {

@@ -11,12 +11,16 @@ final class TaskDraft {
     String code;
     int number = -1;
     boolean codeGenerated;
+    /** A "（1）" / "①" item listed as a task (below a numbered heading); numbered in its own sequence. */
+    boolean subItem;
     String category = "measure";
     String sectionId;
     String group;
     String title;
     final StringBuilder text = new StringBuilder();
     List<String> leadUnits = new ArrayList<>();
+    /** 配合单位 / 协办单位: units that co-operate but do not lead. */
+    List<String> coUnits = new ArrayList<>();
     List<ParsedTarget> targets = new ArrayList<>();
     Map<String, String> columns = new LinkedHashMap<>();
     List<ParsedMilestone> milestones = new ArrayList<>();
@@ -26,6 +30,6 @@ final class TaskDraft {
         return new ParsedTask(list, code, codeGenerated, category, sectionId, group, title, text.toString(),
                 List.copyOf(leadUnits), List.copyOf(targets), Map.copyOf(new LinkedHashMap<>(columns)).isEmpty()
                         ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns)),
-                List.copyOf(milestones), line);
+                List.copyOf(milestones), line, List.copyOf(coUnits));
     }
 }
