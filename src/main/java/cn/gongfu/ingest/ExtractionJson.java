@@ -147,6 +147,9 @@ public final class ExtractionJson {
         if (g.implied()) {
             x.put("implied", true);
         }
+        if (g.approximate()) {
+            x.put("approximate", true);
+        }
         put(x, "text", g.text());
         return x;
     }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class StructureParser {
 
     private static final Pattern MEASURES_LEAD = Pattern.compile("^(?:工作举措|主要举措|重点举措|具体措施|主要任务|重点任务)\\s*[:：]\\s*");
+    private static final Pattern LEADING_DEADLINE = Pattern.compile("^(?:到|至)?\\d{4}年(?:底|末)?前?[，,]");
     private static final Pattern DECLARED_TOTAL = Pattern.compile("(\\d{1,3})(?:项|个|条)([\\u4e00-\\u9fff]{2,6}?)(?=[，,。；;、和及]|$)");
 
     private final List<SourceLine> lines;
@@ -442,7 +443,8 @@ final class StructureParser {
 
     /** A task's title is its first sentence, or its first clause when the sentence is long. */
     static String taskTitle(String text) {
-        String sentence = firstSentence(text);
+        // A goal paragraph opens with its deadline ("到2027年，…"); the title is what follows.
+        String sentence = firstSentence(LEADING_DEADLINE.matcher(text).replaceFirst(""));
         if (sentence.length() > 40) {
             return firstClause(sentence);
         }

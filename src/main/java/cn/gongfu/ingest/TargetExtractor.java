@@ -33,9 +33,16 @@ final class TargetExtractor {
     private static final String CREATION_VERBS = "新增|新建|建成|建设|打造|创建|争创|创成|培育|引育|引进|实施|完成|开展|设立|组建|改造|举办|发表|刊发|"
             + "招引|认定|开设|推出|设置|建立|推动|帮助|援建|召开|选树|遴选|筹建|提供|培训|吸引|招聘|新开|增加|扩招|签约|落地|推荐|入选|获评|命名|评选|形成|整治|提升|拆除|消除|淘汰";
 
-    private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?))?");
+    /**
+     * Arabic numbers and ranges; or (group 3) a small Chinese numeral written before a measure word ("两所",
+     * "三个百分点"), not inside a longer numeral ("十四五", "一百") and not 一 (一批, 一流 are not counts).
+     */
+    private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?))?"
+            + "|(?<![一二两三四五六七八九十百千万亿零〇第])([两二三四五六七八九十]{1,3})(?![一二两三四五六七八九十百千万亿零〇])");
     private static final Pattern SUFFIX = Pattern.compile("^(及以上|及以下|以上|以下|以内|之内|左右|以(?=[，,。；;、\\s]|$))");
-    private static final Pattern CONTEXT = Pattern.compile("到\\d{4}年|\\d{4}年(?:底|末)?前?[，,]|年内|年底前|力争|确保|争取|目标|全年");
+    private static final Pattern CONTEXT = Pattern.compile("到\\d{4}年|\\d{4}年(?:底|末)?前?[，,]|年内|年底前|力争|确保|争取|目标|全年|每年|十[一二三四五六七八九]五");
+    /** "十四五期末" / "“十四五”末": the end year of that five-year plan (regular from the sixth, 1981–1985, on). */
+    private static final Pattern FIVE_YEAR_END = Pattern.compile("十([一二三四五六七八九])五”?(?:期末|末|时期末)");
     private static final Pattern YEAR_MARK = Pattern.compile("(?:到|至|在)?(\\d{4})年(?!度)(?:底|末)?(?:前)?");
     private static final Pattern ASSIGNED = Pattern.compile("(均|都)?完成(?:国家|省|市|区|县|上级|省市|省级|市级|宁波市|[\\u4e00-\\u9fff]{1,4}市)?下达(?:的)?(?:年度)?(?:任务|目标|指标)");
     private static final Pattern PASS = Pattern.compile("通过[^，,。；;]{0,20}(?:评估|验收|认定|评审|复评|复核|考核)");
@@ -131,6 +138,12 @@ final class TargetExtractor {
                 }
                 marks.add(new int[] {y.start(), year, y.group().startsWith("到") || y.group().startsWith("至") ? 1 : 0});
             }
+            Matcher f = FIVE_YEAR_END.matcher(text);
+            while (f.find()) {
+                int plan = 10 + ChineseNumerals.parse(f.group(1));
+                marks.add(new int[] {f.start(), 1981 + 5 * (plan - 6) + 4, 1});
+            }
+            marks.sort(java.util.Comparator.comparingInt(x -> x[0]));
             markStart = new int[marks.size()];
             markYear = new int[marks.size()];
             markSticky = new boolean[marks.size()];
@@ -177,8 +190,12 @@ final class TargetExtractor {
                     || before == '从' || before == '近' || before == '约' || before == '共' || before == '前' || before == '-' || before == '/') {
                 return numEnd;
             }
-            String first = m.group(1);
+            boolean chinese = m.group(3) != null;
+            String first = chinese ? String.valueOf(ChineseNumerals.parse(m.group(3))) : m.group(1);
             String second = m.group(2);
+            if (chinese && Integer.parseInt(first) < 2) {
+                return numEnd;
+            }
             // Years ("到2025年", "2021—2025年", "2000年底前") are never targets.
             if (isYear(first) && (second == null || isYear(second)) && followedBy(numEnd, "年")) {
                 return numEnd;
@@ -195,6 +212,9 @@ final class TargetExtractor {
             }
             Matcher u = Units.UNIT.matcher(masked).region(numEnd, masked.length());
             String unit = u.lookingAt() ? u.group() : "";
+            if (chinese && (unit.isEmpty() || unit.charAt(0) == '万' || unit.charAt(0) == '亿')) {
+                return numEnd;
+            }
             int unitEnd = numEnd + unit.length();
             Matcher sfx = SUFFIX.matcher(masked.substring(unitEnd, Math.min(masked.length(), unitEnd + 4)));
             String suffix = sfx.find() ? sfx.group(1) : "";
@@ -226,6 +246,10 @@ final class TargetExtractor {
                 return end;
             }
             String kind;
+            if (chinese && prefixWord == null && !continuation && suffix.isEmpty() && !verbBefore) {
+                // A Chinese numeral counts only with an explicit comparator, verb or 以上: "三类人群" is not a target.
+                return end;
+            }
             if (prefixWord != null && (boundary || !unit.isEmpty())) {
                 kind = "prefix";
             } else if (continuation && (boundary || !unit.isEmpty())) {
@@ -294,13 +318,17 @@ final class TargetExtractor {
             }
             int textStart = kind.equals("continuation") ? start : nameStart;
             String spanText = stripLeadingPunct(s.substring(textStart, end));
-            add(new ParsedTarget(name, cmp, value, min, max, unit, yearAt(start), false, spanText), start);
+            add(new ParsedTarget(name, cmp, value, min, max, unit, yearAt(start), false, spanText, suffix.equals("左右")), start);
             if (!kind.equals("continuation")) {
                 lastVerb = kind.equals("verb") ? verbWord(head) : null;
             }
-            if (prefixWord != null && (prefixWord.equals("增长") || prefixWord.equals("下降")) && !name.endsWith(prefixWord)) {
-                out.set(out.size() - 1, withName(out.get(out.size() - 1), name + prefixWord));
-                name = name + prefixWord;
+            if (prefixWord != null && isChangeWord(prefixWord, unit)) {
+                // "年均增长8%", "提高3个百分点": the value is a change, so the name says which ("…年均增长").
+                String change = QUALIFIER_NOISE.matcher(s.substring(prefixStart, start)).replaceFirst("");
+                if (!name.endsWith(change)) {
+                    out.set(out.size() - 1, withName(out.get(out.size() - 1), name + change));
+                    name = name + change;
+                }
             }
             lastEnd = kind.equals("verb") || (kind.equals("continuation") && lastVerb != null && end > unitEnd + suffix.length())
                     ? end : unitEnd + suffix.length();
@@ -453,8 +481,17 @@ final class TargetExtractor {
         }
     }
 
+    private static final Pattern QUALIFIER_NOISE = Pattern.compile("^(?:分别|均|都)");
+
+    /** 增长/下降 always name a change; 提高/提升 do when the unit is percentage points. */
+    private static boolean isChangeWord(String word, String unit) {
+        return word.equals("增长") || word.equals("下降")
+                || (word.equals("提高") || word.equals("提升")) && unit.endsWith("百分点");
+    }
+
     private static ParsedTarget withName(ParsedTarget t, String name) {
-        return new ParsedTarget(name, t.comparator(), t.value(), t.min(), t.max(), t.unit(), t.year(), t.implied(), t.text());
+        return new ParsedTarget(name, t.comparator(), t.value(), t.min(), t.max(), t.unit(), t.year(), t.implied(), t.text(),
+                t.approximate());
     }
 
     static Comparator comparatorOf(String prefix, String suffix, boolean range) {
