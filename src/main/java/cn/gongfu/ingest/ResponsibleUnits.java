@@ -27,7 +27,8 @@ final class ResponsibleUnits {
     }
 
     /** Where the co-operating units start: "；配合单位：", "，协办单位：", "；责任单位：" after a lead label. */
-    private static final Pattern OTHER_UNITS = Pattern.compile("[；;，,。\\s]\\s*(?:配合|协办|协助|协同|参与|责任)?(?:单位|部门)\\s*[:：]");
+    private static final Pattern OTHER_UNITS = Pattern.compile(
+            "(?:[；;，,。\\s]\\s*|(?=配合|协办|协助|协同|参与))(?:配合|协办|协助|协同|参与|责任)?(?:单位|部门)\\s*[:：]");
     private static final Pattern LEAD_MARK = Pattern.compile("\\s*[（(]\\s*牵头\\s*[）)]$");
     private static final Pattern TRAILING_BRACKET = Pattern.compile("[（(][^（()）]{1,10}[）)]$");
     private static final Pattern BRACKETS_AROUND = Pattern.compile("^[（(]+|[)）]+$");

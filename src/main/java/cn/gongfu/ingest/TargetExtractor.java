@@ -47,7 +47,7 @@ final class TargetExtractor {
     private static final Pattern ASSIGNED = Pattern.compile("(均|都)?完成(?:国家|省|市|区|县|上级|省市|省级|市级|宁波市|[\\u4e00-\\u9fff]{1,4}市)?下达(?:的)?(?:年度)?(?:任务|目标|指标)");
     private static final Pattern PASS = Pattern.compile("通过[^，,。；;]{0,20}(?:评估|验收|认定|评审|复评|复核|考核)");
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:[，,、；;：:\\s]|到\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
+            "^(?:[，,、；;：:\\s\u2460-\u2473]|到\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
     private static final Pattern TRAILING_FILLER = Pattern.compile("(?:分别|均|都|实现|有效|基本|全面|要|在)+$");
 
     private static final String[] COMPARATOR_WORDS = byLength((GE_WORDS + "|" + GT_WORDS + "|" + LE_WORDS + "|" + LT_WORDS).split("\\|"));
@@ -246,7 +246,8 @@ final class TargetExtractor {
                 return end;
             }
             String kind;
-            if (chinese && prefixWord == null && !continuation && suffix.isEmpty() && !verbBefore) {
+            if (chinese && prefixWord == null && !continuation && suffix.isEmpty() && !verbBefore
+                    && !(COUNT_WORDS.contains(unit) && clauseOpensWithVerb(start))) {
                 // A Chinese numeral counts only with an explicit comparator, verb or 以上: "三类人群" is not a target.
                 return end;
             }
@@ -260,6 +261,10 @@ final class TargetExtractor {
                 kind = "context";
             } else if (!unit.isEmpty() && verbBefore && !boundary) {
                 kind = "verb";
+            } else if (!unit.isEmpty() && boundary && suffix.isEmpty() && before != '的' && clauseOpensWithVerb(start)
+                    && (!chinese || COUNT_WORDS.contains(unit))) {
+                // "新建省级现代农业园区2个": a clause that opens with a creation verb and closes with a count.
+                kind = "clause-verb";
             } else if (mode == Mode.INDICATOR_ITEM && boundary && end >= trimmedLength()) {
                 kind = "context";
             } else {
@@ -369,6 +374,21 @@ final class TargetExtractor {
                 n--;
             }
             return n;
+        }
+
+        /** Creation verbs that open a clause counting what is built ("新建…2个"); 推动/提升 open ordinary prose. */
+        boolean clauseOpensWithVerb(int pos) {
+            int cs = clauseStart(pos);
+            if (cs < lastEnd) {
+                return false;
+            }
+            String clause = LEADING_FILLER.matcher(masked.substring(cs, pos)).replaceFirst("");
+            for (String v : VERBS) {
+                if (clause.startsWith(v) && clause.length() > v.length() + 1 && !GENERIC_VERBS.contains(v)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean isContinuation(int prevEnd, int start) {
@@ -481,6 +501,9 @@ final class TargetExtractor {
         }
     }
 
+    private static final java.util.Set<String> GENERIC_VERBS = java.util.Set.of("推动", "帮助", "提升", "提供", "实施", "开展", "形成", "整治");
+    /** Plain count words: the only units a Chinese numeral may close a clause with ("新建…两个"; not "三期", "三项"). */
+    private static final java.util.Set<String> COUNT_WORDS = java.util.Set.of("个", "家", "所", "座", "处", "支", "名", "条");
     private static final Pattern QUALIFIER_NOISE = Pattern.compile("^(?:分别|均|都)");
 
     /** 增长/下降 always name a change; 提高/提升 do when the unit is percentage points. */

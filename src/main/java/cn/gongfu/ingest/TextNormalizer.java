@@ -28,6 +28,10 @@ final class TextNormalizer {
     private static final Pattern TAIL_START = Pattern.compile(
             "^(?:[（(]来源[:：].*|相关新闻.*|相关链接.*|相关阅读.*|扫一扫.*|FOLLOW US.*|【打印本页】.*|上一篇[:：].*|下一篇[:：].*|抄送[:：].*)$");
 
+    /** Page numbers of PDF and Word pages: "- 3 -", "— 12 —", "第3页 共20页", "3/20". A bare "12" is not (annex rows). */
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "^(?:[-—–－]\\s*\\d{1,3}\\s*[-—–－]|第\\s*\\d{1,3}\\s*页(?:\\s*[,，/]?\\s*共\\s*\\d{1,3}\\s*页)?|\\d{1,3}\\s*/\\s*\\d{1,3})$");
+
     private static final Pattern INLINE_FURNITURE = Pattern.compile("(?:上接|下转)第[0-9一二三四五六七八九十]{1,3}版");
 
     private TextNormalizer() {
@@ -43,7 +47,8 @@ final class TextNormalizer {
                 continue;
             }
             String t = cleanInline(p);
-            if (t.length() < 80 && mightBeFurniture(t) && FURNITURE_LINE.matcher(t).matches()) {
+            if (t.length() < 80 && mightBeFurniture(t) && FURNITURE_LINE.matcher(t).matches()
+                    || t.length() <= 16 && PAGE_NUMBER.matcher(t).matches()) {
                 t = "";
             }
             lines.add(new SourceLine(t, i + 1, null));
@@ -91,7 +96,8 @@ final class TextNormalizer {
         int n = raw.length();
         for (int i = 0; i < n; i++) {
             char c = raw.charAt(i);
-            if (c == '\n' || c == '\r') {
+            // A form feed is the page break PDF text extraction writes between pages.
+            if (c == '\n' || c == '\r' || c == '\f') {
                 out.add(raw.substring(start, i));
                 if (c == '\r' && i + 1 < n && raw.charAt(i + 1) == '\n') {
                     i++;
