@@ -244,8 +244,8 @@ final class FindingsAnalyzer {
                 sb.append(c);
             }
         }
-        String k = SCOPE.matcher(sb).replaceFirst("");
-        return k;
+        // The scope words all start with one of these characters; most names need no regex.
+        return sb.length() > 0 && "全我区市新累年".indexOf(sb.charAt(0)) >= 0 ? SCOPE.matcher(sb).replaceFirst("") : sb.toString();
     }
 
     private static String canonicalUnit(String unit) {

@@ -118,9 +118,14 @@ final class TargetExtractor {
         int groupStart = -1;
         boolean groupSeparately;
 
+        final Matcher unitMatcher;
+        final Matcher suffixMatcher;
+
         Run(String text, Integer defaultYear, Mode mode) {
             this.s = text;
             this.masked = mask(text);
+            this.unitMatcher = Units.UNIT.matcher(masked);
+            this.suffixMatcher = SUFFIX.matcher(masked);
             this.defaultYear = defaultYear;
             this.mode = mode;
             if (mode == Mode.PROSE) {
@@ -210,14 +215,15 @@ final class TargetExtractor {
                     return numEnd;
                 }
             }
-            Matcher u = Units.UNIT.matcher(masked).region(numEnd, masked.length());
+            // One matcher per text, moved by region(): creating a matcher per number was a hot spot.
+            Matcher u = unitMatcher.region(numEnd, masked.length());
             String unit = u.lookingAt() ? u.group() : "";
             if (chinese && (unit.isEmpty() || unit.charAt(0) == '万' || unit.charAt(0) == '亿')) {
                 return numEnd;
             }
             int unitEnd = numEnd + unit.length();
-            Matcher sfx = SUFFIX.matcher(masked.substring(unitEnd, Math.min(masked.length(), unitEnd + 4)));
-            String suffix = sfx.find() ? sfx.group(1) : "";
+            Matcher sfx = suffixMatcher.region(unitEnd, Math.min(masked.length(), unitEnd + 4));
+            String suffix = sfx.lookingAt() ? sfx.group(1) : "";
             int end = unitEnd + suffix.length();
             char next = end < masked.length() ? masked.charAt(end) : '。';
             if (next == '的' || next == '或' || next == '之') {

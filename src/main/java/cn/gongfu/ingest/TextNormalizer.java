@@ -110,6 +110,10 @@ final class TextNormalizer {
     }
 
     static String cleanInline(String s) {
+        if (!needsCleaning(s)) {
+            // Most lines have nothing to convert: skip the copy.
+            return squeezeSpaces(s).trim();
+        }
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -138,6 +142,17 @@ final class TextNormalizer {
         }
         String t = sb.indexOf("版") >= 0 ? INLINE_FURNITURE.matcher(sb).replaceAll("") : sb.toString();
         return squeezeSpaces(t).trim();
+    }
+
+    private static boolean needsCleaning(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\uFF00' && c <= '\uFFEF' || c == '\u3000' || c == '\u00A0' || c == '\t' || c == '\u2002' || c == '\u2003'
+                    || c == '\u200B' || c == '\uFEFF' || c == '版') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
