@@ -78,28 +78,36 @@ final class FindingsAnalyzer {
      * is not enough (第一节 in every 第N章), the labels of further ancestors are put in front ("第二章第一节1").
      */
     private static void qualifyCodes(List<TaskDraft> seq, Map<String, String> labelOf, Map<String, String> parentOf) {
-        Map<TaskDraft, List<String>> labels = new HashMap<>();
-        for (TaskDraft t : seq) {
-            labels.put(t, sectionLabels(t.sectionId, labelOf, parentOf));
+        Map<String, List<String>> labelsOf = new HashMap<>();
+        String[] base = new String[seq.size()];
+        for (int i = 0; i < seq.size(); i++) {
+            TaskDraft t = seq.get(i);
+            labelsOf.computeIfAbsent(String.valueOf(t.sectionId), k -> sectionLabels(t.sectionId, labelOf, parentOf));
+            base[i] = t.subItem ? SUB_ITEM_CODE.matcher(t.code).replaceFirst("") : String.valueOf(t.number);
         }
         for (int depth = 1; depth <= 4; depth++) {
-            Map<String, Integer> counts = new HashMap<>();
-            for (TaskDraft t : seq) {
-                t.code = qualified(t, labels.get(t), depth);
-                counts.merge(t.code, 1, Integer::sum);
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            boolean unique = true;
+            for (int i = 0; i < seq.size(); i++) {
+                TaskDraft t = seq.get(i);
+                t.code = qualified(base[i], labelsOf.get(String.valueOf(t.sectionId)), depth);
+                unique &= codes.add(t.code);
             }
-            if (counts.values().stream().allMatch(c -> c == 1)) {
+            if (unique) {
                 return;
             }
         }
     }
 
-    private static String qualified(TaskDraft t, List<String> labels, int depth) {
+    /** What a sub-item's code is before any label: its own "（2）" or "②". */
+    private static final java.util.regex.Pattern SUB_ITEM_CODE = java.util.regex.Pattern.compile("^.*(?=（\\d+）$|[\u2460-\u2473]$)");
+
+    private static String qualified(String base, List<String> labels, int depth) {
         StringBuilder code = new StringBuilder();
         for (int i = Math.max(0, labels.size() - depth); i < labels.size(); i++) {
             code.append(labels.get(i));
         }
-        return code.append(t.subItem ? t.code.replaceAll("^.*(?=（\\d+）$|[\u2460-\u2473]$)", "") : String.valueOf(t.number)).toString();
+        return code.append(base).toString();
     }
 
     /** The labels of a section and its ancestors, outermost first, without the "——" of themes. */

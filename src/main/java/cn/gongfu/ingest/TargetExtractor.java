@@ -54,7 +54,23 @@ final class TargetExtractor {
     private static final String[] QUALIFIERS = byLength("分别|均|都|累计|年均|平均|总计|合计|全部".split("\\|"));
     private static final String[] NO_QUALIFIERS = {};
     private static final String[] VERBS = byLength(CREATION_VERBS.split("\\|"));
+    private static final String COMPARATOR_LAST_CHARS = lastCharsOf(COMPARATOR_WORDS);
+    private static final String VERB_LAST_CHARS = lastCharsOf(VERBS);
     private static final String[] QUALITATIVE_WORDS = {"全覆盖", "动态清零", "零增长", "负增长", "翻一番", "翻番", "双达标", "双下降"};
+
+    private static String lastCharsOf(String[] words) {
+        if (words == COMPARATOR_WORDS && COMPARATOR_LAST_CHARS != null) {
+            return COMPARATOR_LAST_CHARS;
+        }
+        if (words == VERBS && VERB_LAST_CHARS != null) {
+            return VERB_LAST_CHARS;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            sb.append(w.charAt(w.length() - 1));
+        }
+        return sb.toString();
+    }
 
     private static String[] byLength(String[] words) {
         String[] w = words.clone();
@@ -69,6 +85,10 @@ final class TargetExtractor {
      */
     static String endingWord(String head, String[] words, String[] qualifiers, int[] at) {
         String h = head.endsWith("了") ? head.substring(0, head.length() - 1) : head;
+        // Most numbers follow no such word: one look at the last character settles it.
+        if (h.isEmpty() || lastCharsOf(words).indexOf(h.charAt(h.length() - 1)) < 0) {
+            return null;
+        }
         for (String w : words) {
             if (h.endsWith(w)) {
                 int start = h.length() - w.length();
@@ -144,7 +164,7 @@ final class TargetExtractor {
                 marks.add(new int[] {y.start(), year, y.group().startsWith("到") || y.group().startsWith("至") ? 1 : 0});
             }
             Matcher f = FIVE_YEAR_END.matcher(text);
-            while (f.find()) {
+            while (text.indexOf('末') >= 0 && f.find()) {
                 int plan = 10 + ChineseNumerals.parse(f.group(1));
                 marks.add(new int[] {f.start(), 1981 + 5 * (plan - 6) + 4, 1});
             }

@@ -194,11 +194,15 @@ final class TextNormalizer {
         return c == '(' || c == ')' || c == ',' || c == '.' || c == ';' || c == ':' || c == '%';
     }
 
+    /** First characters of the tail openings, so the pattern only runs on lines that can match it. */
+    private static final String TAIL_STARTS = "（(相扫F【上下抄";
+
     private static void cutWebTail(List<SourceLine> lines) {
         int n = lines.size();
         for (int i = (int) (n * 0.6); i < n; i++) {
             SourceLine l = lines.get(i);
-            if (!l.isTableRow() && TAIL_START.matcher(l.text()).matches()) {
+            if (!l.isTableRow() && !l.text().isEmpty() && TAIL_STARTS.indexOf(l.text().charAt(0)) >= 0
+                    && TAIL_START.matcher(l.text()).matches()) {
                 for (int k = i; k < n; k++) {
                     SourceLine d = lines.get(k);
                     lines.set(k, new SourceLine("", d.lineNo(), null));
@@ -213,7 +217,7 @@ final class TextNormalizer {
      * length (within a few characters), the text is hard-wrapped and its lines are joined back.
      */
     static boolean isHardWrapped(List<SourceLine> lines) {
-        Map<Integer, Integer> byLength = new HashMap<>();
+        int[] byLength = new int[MAX_WRAP + 3];
         int considered = 0;
         for (SourceLine l : lines) {
             if (l.isTableRow()) {
@@ -222,31 +226,45 @@ final class TextNormalizer {
             int len = l.text().length();
             if (len >= 12) {
                 considered++;
-                byLength.merge(len, 1, Integer::sum);
+                if (len <= MAX_WRAP) {
+                    byLength[len]++;
+                }
             }
         }
         if (considered < 8) {
             return false;
         }
         int bestWindow = 0;
-        for (int w : byLength.keySet()) {
+        for (int w = 12; w <= MAX_WRAP; w++) {
             int count = 0;
             for (int d = -2; d <= 2; d++) {
-                count += byLength.getOrDefault(w + d, 0);
+                count += byLength[w + d];
             }
             bestWindow = Math.max(bestWindow, count);
         }
         return bestWindow >= considered * 0.5;
     }
 
+    /** Lines longer than this are paragraphs, never a wrapping width (and a histogram by length stays small). */
+    private static final int MAX_WRAP = 400;
+
     private static int wrapWidth(List<SourceLine> lines) {
-        Map<Integer, Integer> byLength = new HashMap<>();
+        int[] byLength = new int[MAX_WRAP + 1];
         for (SourceLine l : lines) {
-            if (!l.isTableRow() && l.text().length() >= 12) {
-                byLength.merge(l.text().length(), 1, Integer::sum);
+            int len = l.text().length();
+            if (!l.isTableRow() && len >= 12 && len <= MAX_WRAP) {
+                byLength[len]++;
             }
         }
-        return byLength.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(30);
+        int best = 30;
+        int bestCount = 0;
+        for (int len = 12; len <= MAX_WRAP; len++) {
+            if (byLength[len] > bestCount) {
+                best = len;
+                bestCount = byLength[len];
+            }
+        }
+        return best;
     }
 
     private static List<SourceLine> joinWrapped(List<SourceLine> lines) {
