@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class ResponsibleUnits {
 
     private static final String LEAD_LABEL = "(?:牵头单位|责任单位|牵头部门|责任部门|主要责任单位|主责单位|实施单位|责任主体)";
-    private static final Pattern LABELLED = Pattern.compile("[（(]\\s*" + LEAD_LABEL + "\\s*[:：]");
+    private static final Pattern LABELLED = Pattern.compile("[（(【［\\[]\\s*" + LEAD_LABEL + "\\s*[:：]");
     /** "…。牵头单位：县商务局、县发改局" — the label on its own line after the measure, without brackets. */
     private static final Pattern UNBRACKETED = Pattern.compile("(?:^|[。；;！？])\\s*" + LEAD_LABEL + "\\s*[:：]\\s*([^。；;]{2,300}?)[。；;]?$");
     private static final Pattern ORG_SUFFIX = Pattern.compile(
@@ -44,11 +44,25 @@ final class ResponsibleUnits {
             return new Split(List.of(), text);
         }
         int contentStart = m.end();
-        int close = matchingClose(text, m.start());
+        char open = text.charAt(m.start());
+        int close = open == '（' || open == '(' ? matchingClose(text, m.start())
+                : text.indexOf(open == '【' ? '】' : open == '［' ? '］' : ']', contentStart);
         int contentEnd = close < 0 ? text.length() : close;
         String content = text.substring(contentStart, contentEnd);
         String rest = (text.substring(0, m.start()) + (close < 0 ? "" : text.substring(close + 1))).trim();
         return leadAndCo(content, rest);
+    }
+
+    /** "（县发改局牵头，县财政局、县统计局配合）": the bracket names who leads and who co-operates. */
+    private static final Pattern LEAD_VERB = Pattern.compile("^(.{2,120}?)牵头(?:[，,；;、\\s]*(.{2,200}?)(?:配合|协同|参与|协助|协办))?[。]?$");
+
+    /** The content of a trailing bracket written with 牵头/配合 verbs, or null when it is not one. */
+    static Split leadVerbs(String content, String rest) {
+        Matcher m = LEAD_VERB.matcher(content.trim());
+        if (!m.matches() || !looksLikeUnits(m.group(1)) || m.group(2) != null && !looksLikeUnits(m.group(2))) {
+            return null;
+        }
+        return new Split(split(m.group(1)), m.group(2) == null ? List.of() : split(m.group(2)), rest);
     }
 
     /** "牵头单位：…" without brackets at the end of a measure (often on a line of its own). */

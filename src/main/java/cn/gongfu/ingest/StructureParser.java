@@ -134,6 +134,14 @@ final class StructureParser {
             themeId = null;
             subsectionId = null;
             ResponsibleUnits.Split units = ResponsibleUnits.labelled(rest);
+            if (units.units().isEmpty() && title.equals(rest.replaceAll("[。]$", ""))) {
+                // "（三）推进产业升级（县经信局、县发改局）": a heading closed by its units.
+                units = trailingUnits(title);
+                if (!units.units().isEmpty()) {
+                    title = units.rest().replaceAll("。$", "");
+                    sections.set(sections.size() - 1, new ParsedSection(id, chapterId, m.group(1), title, "section", l.lineNo()));
+                }
+            }
             if (!units.units().isEmpty()) {
                 sectionUnits.put(id, units.units());
             }
@@ -390,6 +398,7 @@ final class StructureParser {
             ResponsibleUnits.Split trailing = trailingUnits(text);
             if (!trailing.units().isEmpty()) {
                 t.leadUnits.addAll(trailing.units());
+                t.coUnits.addAll(trailing.coUnits());
                 text = trailing.rest();
             }
         }
@@ -413,16 +422,21 @@ final class StructureParser {
         tasks.add(t);
     }
 
-    /** "…完成市下达任务(区经信局)。" — units in a bracket at the very end of a task. */
+    /** "…完成市下达任务(区经信局)。" or "…（县发改局牵头，县财政局配合）" — units in a bracket at the very end of a task. */
     private static ResponsibleUnits.Split trailingUnits(String text) {
         String trimmed = text.replaceAll("[。；;.\\s]+$", "");
         if (trimmed.endsWith(")") || trimmed.endsWith("）")) {
             int open = ResponsibleUnits.matchingOpen(trimmed, trimmed.length() - 1);
             if (open > 0) {
                 String content = trimmed.substring(open + 1, trimmed.length() - 1);
+                String rest = trimmed.substring(0, open).trim();
+                rest = rest.endsWith("。") ? rest : rest + "。";
                 if (ResponsibleUnits.looksLikeUnits(content)) {
-                    String rest = trimmed.substring(0, open).trim();
-                    return new ResponsibleUnits.Split(ResponsibleUnits.split(content), rest.endsWith("。") ? rest : rest + "。");
+                    return new ResponsibleUnits.Split(ResponsibleUnits.split(content), rest);
+                }
+                ResponsibleUnits.Split verbs = ResponsibleUnits.leadVerbs(content, rest);
+                if (verbs != null) {
+                    return verbs;
                 }
             }
         }

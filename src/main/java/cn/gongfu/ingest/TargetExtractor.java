@@ -25,7 +25,7 @@ final class TargetExtractor {
     }
 
     private static final String GE_WORDS = "不低于|不少于|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|扩大到|扩大至|达到|稳定在|保持在|维持在|提至|增至|达|到|增长|提高|提升";
-    private static final String GT_WORDS = "超过|高于|大于|多于|突破";
+    private static final String GT_WORDS = "超过|高于|大于|多于|突破|超";
     private static final String LE_WORDS = "不高于|不超过|不多于|降至|降到|下降到|下降至|降低到|降低至|控制在|控制到|缩小到|缩小至|压减到|压减至|减少到|减少至|压缩到|压缩至|下降";
     private static final String LT_WORDS = "低于|小于|少于";
 
@@ -40,14 +40,14 @@ final class TargetExtractor {
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?))?"
             + "|(?<![一二两三四五六七八九十百千万亿零〇第])([两二三四五六七八九十]{1,3})(?![一二两三四五六七八九十百千万亿零〇])");
     private static final Pattern SUFFIX = Pattern.compile("^(及以上|及以下|以上|以下|以内|之内|左右|以(?=[，,。；;、\\s]|$))");
-    private static final Pattern CONTEXT = Pattern.compile("到\\d{4}年|\\d{4}年(?:底|末)?前?[，,]|年内|年底前|力争|确保|争取|目标|全年|每年|十[一二三四五六七八九]五");
+    private static final Pattern CONTEXT = Pattern.compile("(?:到|至)\\d{4}年|\\d{4}年(?:底|末)?前?[，,]|年内|年底前|力争|确保|争取|目标|全年|每年|十[一二三四五六七八九]五");
     /** "十四五期末" / "“十四五”末": the end year of that five-year plan (regular from the sixth, 1981–1985, on). */
     private static final Pattern FIVE_YEAR_END = Pattern.compile("十([一二三四五六七八九])五”?(?:期末|末|时期末)");
     private static final Pattern YEAR_MARK = Pattern.compile("(?:到|至|在)?(\\d{4})年(?!度)(?:底|末)?(?:前)?");
     private static final Pattern ASSIGNED = Pattern.compile("(均|都)?完成(?:国家|省|市|区|县|上级|省市|省级|市级|宁波市|[\\u4e00-\\u9fff]{1,4}市)?下达(?:的)?(?:年度)?(?:任务|目标|指标)");
     private static final Pattern PASS = Pattern.compile("通过[^，,。；;]{0,20}(?:评估|验收|认定|评审|复评|复核|考核)");
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:[，,、；;：:\\s\u2460-\u2473]|到\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
+            "^(?:[，,、；;：:\\s\u2460-\u2473]|[到至]\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
     private static final Pattern TRAILING_FILLER = Pattern.compile("(?:分别|均|都|实现|有效|基本|全面|要|在)+$");
 
     private static final String[] COMPARATOR_WORDS = byLength((GE_WORDS + "|" + GT_WORDS + "|" + LE_WORDS + "|" + LT_WORDS).split("\\|"));

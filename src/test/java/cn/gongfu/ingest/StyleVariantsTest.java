@@ -95,7 +95,7 @@ class StyleVariantsTest {
                 tuple("(一)", "section"), tuple("1.", "subsection"), tuple("2.", "subsection"));
         assertCodesUnique(doc);
         assertThat(doc.tasksOf("main")).filteredOn(t -> !t.codeGenerated()).extracting(ParsedTask::code)
-                .containsExactly("1.（1）", "1.（2）", "2.（1）", "2.（2）", "11", "12", "13");
+                .containsExactly("1.（1）", "1.（2）", "2.（1）", "2.（2）", "11", "12", "13", "14", "15", "16");
 
         assertThat(task(doc, "1.（1）").targets()).singleElement().satisfies(t -> {
             assertThat(t.value()).isEqualByComparingTo("2");
@@ -123,6 +123,30 @@ class StyleVariantsTest {
         assertThat(health.targets()).singleElement().satisfies(t -> {
             assertThat(t.comparator()).isEqualTo(Comparator.EQ);
             assertThat(t.approximate()).isTrue();
+        });
+    }
+
+    @Test
+    void unitsOnHeadingsInLeadVerbBracketsAndSquareBrackets() {
+        ParsedDocument doc = parse("yunling_items.txt");
+        assertThat(doc.sections()).anySatisfy(s -> assertThat(s.title()).isEqualTo("推进产业转型升级"));
+        ParsedTask inherited = task(doc, "14");
+        assertThat(inherited.leadUnits()).containsExactly("县经信局", "县发改局");
+        assertThat(inherited.targets()).singleElement().satisfies(t -> {
+            assertThat(t.comparator()).isEqualTo(Comparator.GT);
+            assertThat(t.value()).isEqualByComparingTo("500");
+        });
+        ParsedTask verbs = task(doc, "15");
+        assertThat(verbs.leadUnits()).containsExactly("县发改局");
+        assertThat(verbs.coUnits()).containsExactly("县财政局", "县统计局");
+        assertThat(verbs.text()).endsWith("年均增长5%以上。");
+        ParsedTask square = task(doc, "16");
+        assertThat(square.leadUnits()).containsExactly("县人力社保局");
+        assertThat(square.text()).doesNotContain("责任单位");
+        assertThat(square.targets()).singleElement().satisfies(t -> {
+            assertThat(t.indicator()).isEqualTo("新增高技能人才");
+            assertThat(t.unit()).isEqualTo("万人");
+            assertThat(t.year()).isEqualTo(2025);
         });
     }
 
