@@ -27,7 +27,7 @@ final class FindingsAnalyzer {
         Map<String, List<TaskDraft>> byList = new LinkedHashMap<>();
         for (TaskDraft t : tasks) {
             if (t.number > 0 && !t.codeGenerated && "main".equals(t.list)) {
-                byList.computeIfAbsent(t.category + (t.subItem ? "/item" : ""), k -> new ArrayList<>()).add(t);
+                byList.computeIfAbsent(t.category + (t.subItem ? "/item" : t.sectionTask ? "/section" : ""), k -> new ArrayList<>()).add(t);
             }
         }
         Map<String, String> labelOf = new HashMap<>();
@@ -83,7 +83,8 @@ final class FindingsAnalyzer {
         for (int i = 0; i < seq.size(); i++) {
             TaskDraft t = seq.get(i);
             labelsOf.computeIfAbsent(String.valueOf(t.sectionId), k -> sectionLabels(t.sectionId, labelOf, parentOf));
-            base[i] = t.subItem ? SUB_ITEM_CODE.matcher(t.code).replaceFirst("") : String.valueOf(t.number);
+            // A section task's own label is already the last of its section labels.
+            base[i] = t.subItem ? SUB_ITEM_CODE.matcher(t.code).replaceFirst("") : t.sectionTask ? "" : String.valueOf(t.number);
         }
         for (int depth = 1; depth <= 4; depth++) {
             java.util.Set<String> codes = new java.util.HashSet<>();

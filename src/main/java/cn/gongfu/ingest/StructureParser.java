@@ -149,6 +149,16 @@ final class StructureParser {
             collectDeclaredTotals(rest, l.lineNo());
             if (InlineIndicatorList.LEAD.matcher(body).find()) {
                 handleIndicatorList(body, l.lineNo());
+            } else if (body.length() >= 15 && !opensChildren(nextLine)) {
+                // "（一）实施强村行动。……（牵头单位：…）": the section paragraph is itself a measure; kept only
+                // if it names its own units or targets (closeTask decides), so a 指导思想 paragraph is not a task.
+                TaskDraft task = newTask(l.lineNo(), "measure");
+                task.sectionTask = true;
+                task.number = ChineseNumerals.parse(m.group(2));
+                task.code = m.group(1);
+                task.title = title;
+                task.text.append(rest);
+                open = task;
             }
             return;
         }
@@ -252,6 +262,12 @@ final class StructureParser {
             open = goal;
             closeTask();
         }
+    }
+
+    /** A line that starts a task or item below the current heading: the heading is then a container. */
+    private boolean opensChildren(String next) {
+        return Markers.leadingTaskNumber(next, lastTaskNumber) > 0 || Markers.SUB_ITEM.matcher(next).matches()
+                || Markers.THEME.matcher(next).matches() || Markers.BULLET.matcher(next).matches();
     }
 
     /** A short line with no sentence in it ("发展特色产业" or "发展特色产业。"). */
@@ -401,6 +417,17 @@ final class StructureParser {
                 t.coUnits.addAll(trailing.coUnits());
                 text = trailing.rest();
             }
+        }
+        if (t.sectionTask && t.leadUnits.isEmpty()) {
+            List<ParsedTarget> found = TargetExtractor.extract(text, targetYear, TargetExtractor.Mode.PROSE);
+            if (found.stream().noneMatch(x -> x.comparator() != Comparator.QUALITATIVE && x.comparator() != Comparator.ASSIGNED)) {
+                return;
+            }
+            // Targets without units: the section's goals.
+            t.category = "goal";
+            t.code = null;
+            t.number = -1;
+            t.sectionTask = false;
         }
         if (t.leadUnits.isEmpty()) {
             t.leadUnits.addAll(inheritedUnits(t.sectionId));

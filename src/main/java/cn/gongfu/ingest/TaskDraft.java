@@ -13,6 +13,8 @@ final class TaskDraft {
     boolean codeGenerated;
     /** A "（1）" / "①" item listed as a task (below a numbered heading); numbered in its own sequence. */
     boolean subItem;
+    /** A section paragraph that is itself a measure ("（一）…（牵头单位：…）"); its code is the section label. */
+    boolean sectionTask;
     String category = "measure";
     String sectionId;
     String group;

@@ -151,6 +151,26 @@ class StyleVariantsTest {
     }
 
     @Test
+    void sectionParagraphsThatAreMeasuresThemselves() {
+        ParsedDocument doc = parse("yunling_sections.txt");
+        assertThat(doc.period()).isEqualTo(new Period(2024, 2024));
+        assertCodesUnique(doc);
+        // 指导思想 and 强化督查考核 name no units and no targets: headings, not tasks.
+        assertThat(doc.tasksOf("main")).filteredOn(t -> !t.codeGenerated()).extracting(ParsedTask::code)
+                .containsExactly("二、（一）", "二、（二）", "三、（一）");
+        ParsedTask skills = task(doc, "二、（一）");
+        assertThat(skills.title()).isEqualTo("实施技能提升行动");
+        assertThat(skills.leadUnits()).containsExactly("县人力社保局");
+        assertThat(skills.coUnits()).containsExactly("县财政局");
+        assertThat(skills.targets()).extracting(ParsedTarget::unit).containsExactly("万人次", "人");
+        assertThat(task(doc, "二、（二）").coUnits()).containsExactly("县财政局", "县金融办");
+        ParsedTask goal = doc.tasksOf("main").get(0);
+        assertThat(goal.category()).isEqualTo("goal");
+        assertThat(goal.targets()).extracting(ParsedTarget::year).containsOnly(2024);
+        assertThat(doc.findings()).noneMatch(f -> f.kind().equals("numbering-gap"));
+    }
+
+    @Test
     void titlesAndPeriodsWithoutATitleBlock() {
         ParsedDocument notice = parser.parseText("n.txt", "关于印发云岭县2024年度共同富裕工作要点的通知\n各乡镇：\n现将工作要点印发给你们。\n一、重点工作\n");
         assertThat(notice.title()).isEqualTo("云岭县2024年度共同富裕工作要点");
