@@ -84,7 +84,7 @@ final class FindingsAnalyzer {
             TaskDraft t = seq.get(i);
             labelsOf.computeIfAbsent(String.valueOf(t.sectionId), k -> sectionLabels(t.sectionId, labelOf, parentOf));
             // A section task's own label is already the last of its section labels.
-            base[i] = t.subItem ? SUB_ITEM_CODE.matcher(t.code).replaceFirst("") : t.sectionTask ? "" : String.valueOf(t.number);
+            base[i] = t.subItem ? t.code : t.sectionTask ? "" : String.valueOf(t.number);
         }
         for (int depth = 1; depth <= 4; depth++) {
             java.util.Set<String> codes = new java.util.HashSet<>();
@@ -99,9 +99,6 @@ final class FindingsAnalyzer {
             }
         }
     }
-
-    /** What a sub-item's code is before any label: its own "（2）" or "②". */
-    private static final java.util.regex.Pattern SUB_ITEM_CODE = java.util.regex.Pattern.compile("^.*(?=（\\d+）$|[\u2460-\u2473]$)");
 
     private static String qualified(String base, List<String> labels, int depth) {
         StringBuilder code = new StringBuilder();

@@ -12,8 +12,8 @@ final class Markers {
     static final Pattern SECTION = Pattern.compile("^([（(](" + CN + ")[）)])\\s*(.*)$");
     /** 第一节 inside a 第一章: the section level of chapter-style plans. */
     static final Pattern SUBCHAPTER = Pattern.compile("^(第(" + CN + "|\\d{1,3})节)\\s*(.*)$");
-    /** "（1）" / "(1)" / "①": items below numbered measures, or measures below a numbered heading. */
-    static final Pattern SUB_ITEM = Pattern.compile("^(?:[（(](\\d{1,2})[）)]|([\u2460-\u2473]))\\s*(.+)$");
+    /** "（1）" / "(1)" / "1）" / "①": items below numbered measures, or measures below a numbered heading. */
+    static final Pattern SUB_ITEM = Pattern.compile("^(?:[（(]?(\\d{1,2})[）)]|([\u2460-\u2473]))\\s*(.+)$");
     static final Pattern THEME = Pattern.compile("^(——|－－|--)\\s*(.+)$");
     static final Pattern BULLET = Pattern.compile("^([●◆■★▲◎○•])\\s*(.+)$");
     static final Pattern ACTION = Pattern.compile("^第(" + CN + "|\\d{1,3})(?:大|项|个)?(?:行动|工程|任务|计划|举措|措施)");

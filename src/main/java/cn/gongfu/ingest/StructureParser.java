@@ -227,7 +227,7 @@ final class StructureParser {
             TaskDraft task = newTask(l.lineNo(), "measure");
             task.number = Markers.subItemNumber(m);
             task.subItem = true;
-            task.code = m.group(1) != null ? "（" + task.number + "）" : m.group(2);
+            task.code = t.substring(0, t.length() - m.group(3).length()).trim();
             task.text.append(m.group(3));
             open = task;
             return;

@@ -171,6 +171,15 @@ class StyleVariantsTest {
     }
 
     @Test
+    void itemsWrittenWithAClosingBracketOnly() {
+        ParsedDocument doc = parser.parseText("p.txt", "云岭县共同富裕行动方案（2021—2025年）\n一、主要任务\n1.发展特色农业\n"
+                + "1）建设高效生态农业示范园，新建省级现代农业园区2个。（牵头单位：县农业农村局）\n2）培育农业龙头企业。（牵头单位：县农业农村局）\n"
+                + "2.壮大文旅产业\n1）创建国家全域旅游示范区。（牵头单位：县文广旅体局）\n");
+        assertThat(doc.tasksOf("main")).extracting(ParsedTask::code).containsExactly("1.1）", "1.2）", "2.1）");
+        assertThat(doc.tasksOf("main")).extracting(ParsedTask::sectionId).containsExactly("s1.p1", "s1.p1", "s1.p2");
+    }
+
+    @Test
     void titlesAndPeriodsWithoutATitleBlock() {
         ParsedDocument notice = parser.parseText("n.txt", "关于印发云岭县2024年度共同富裕工作要点的通知\n各乡镇：\n现将工作要点印发给你们。\n一、重点工作\n");
         assertThat(notice.title()).isEqualTo("云岭县2024年度共同富裕工作要点");
