@@ -40,7 +40,7 @@ final class TargetExtractor {
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?))?"
             + "|(?<![一二两三四五六七八九十百千万亿零〇第])([两二三四五六七八九十]{1,3})(?![一二两三四五六七八九十百千万亿零〇])");
     private static final Pattern SUFFIX = Pattern.compile("^(及以上|及以下|以上|以下|以内|之内|左右|以(?=[，,。；;、\\s]|$))");
-    private static final Pattern CONTEXT = Pattern.compile("(?:到|至)\\d{4}年|\\d{4}年(?:底|末)?前?[，,]|年内|年底前|力争|确保|争取|目标|全年|每年|十[一二三四五六七八九]五");
+    private static final Pattern CONTEXT = Pattern.compile("(?:到|至)\\d{4}年|\\d{4}年(?:底|末)?前?[，,]|年内|年底前|力争|确保|争取|目标|全年|每年|累计|十[一二三四五六七八九]五");
     /** "十四五期末" / "“十四五”末": the end year of that five-year plan (regular from the sixth, 1981–1985, on). */
     private static final Pattern FIVE_YEAR_END = Pattern.compile("十([一二三四五六七八九])五”?(?:期末|末|时期末)");
     private static final Pattern YEAR_MARK = Pattern.compile("(?:到|至|在)?(\\d{4})年(?!度)(?:底|末)?(?:前)?");
@@ -134,6 +134,8 @@ final class TargetExtractor {
         int lastEnd = -1;
         String lastName;
         String lastVerb;
+        /** The verb that opened the clause of the last counted item, for "、"-lists after it. */
+        String lastClauseVerb;
         Comparator lastComparator;
         int groupStart = -1;
         boolean groupSeparately;
@@ -159,6 +161,10 @@ final class TargetExtractor {
             while (y.find()) {
                 int year = Integer.parseInt(y.group(1));
                 if (defaultYear != null && year < defaultYear - 10) {
+                    continue;
+                }
+                if (y.start() > 0 && "较比与同从由".indexOf(masked.charAt(y.start() - 1)) >= 0) {
+                    // "较2020年提高5个百分点": a baseline year, not the year of the target.
                     continue;
                 }
                 marks.add(new int[] {y.start(), year, y.group().startsWith("到") || y.group().startsWith("至") ? 1 : 0});
@@ -291,6 +297,9 @@ final class TargetExtractor {
                     && (!chinese || COUNT_WORDS.contains(unit))) {
                 // "新建省级现代农业园区2个": a clause that opens with a creation verb and closes with a count.
                 kind = "clause-verb";
+            } else if (!unit.isEmpty() && boundary && suffix.isEmpty() && lastClauseVerb != null && listsAfter(lastEnd, start)) {
+                // "建成未来社区20个、未来乡村30个": the next noun and count of the same verb.
+                kind = "clause-list";
             } else if (mode == Mode.INDICATOR_ITEM && boundary && end >= trimmedLength()) {
                 kind = "context";
             } else {
@@ -318,6 +327,9 @@ final class TargetExtractor {
             } else {
                 nameStart = clauseStart(prefixStart);
                 name = clean(s.substring(nameStart, prefixStart));
+                if (kind.equals("clause-list")) {
+                    name = lastClauseVerb + name;
+                }
             }
             if (kind.equals("continuation") && (name.isEmpty() || nameStart >= lastEnd)) {
                 name = LEADING_CONJUNCTION.matcher(name).replaceFirst("");
@@ -353,9 +365,19 @@ final class TargetExtractor {
             if (!kind.equals("continuation")) {
                 lastVerb = kind.equals("verb") ? verbWord(head) : null;
             }
+            if (kind.equals("clause-verb")) {
+                lastClauseVerb = clauseVerb(start);
+            } else if (!kind.equals("clause-list")) {
+                lastClauseVerb = null;
+            }
             if (prefixWord != null && isChangeWord(prefixWord, unit)) {
                 // "年均增长8%", "提高3个百分点": the value is a change, so the name says which ("…年均增长").
                 String change = QUALIFIER_NOISE.matcher(s.substring(prefixStart, start)).replaceFirst("");
+                Matcher baseline = BASELINE.matcher(name);
+                if (baseline.lookingAt() && lastName != null && name.substring(baseline.end()).isEmpty()) {
+                    // "…城镇化率达到65%，较2020年提高5个百分点": the change is of the indicator named before.
+                    name = lastName;
+                }
                 if (!name.endsWith(change)) {
                     out.set(out.size() - 1, withName(out.get(out.size() - 1), name + change));
                     name = name + change;
@@ -404,17 +426,34 @@ final class TargetExtractor {
 
         /** Creation verbs that open a clause counting what is built ("新建…2个"); 推动/提升 open ordinary prose. */
         boolean clauseOpensWithVerb(int pos) {
+            return clauseVerb(pos) != null;
+        }
+
+        String clauseVerb(int pos) {
             int cs = clauseStart(pos);
             if (cs < lastEnd) {
-                return false;
+                return null;
             }
             String clause = LEADING_FILLER.matcher(masked.substring(cs, pos)).replaceFirst("");
             for (String v : VERBS) {
                 if (clause.startsWith(v) && clause.length() > v.length() + 1 && !GENERIC_VERBS.contains(v)) {
-                    return true;
+                    return v;
                 }
             }
-            return false;
+            return null;
+        }
+
+        /** Between the previous count and this one: "、" and a noun, nothing that ends the clause. */
+        boolean listsAfter(int prevEnd, int pos) {
+            if (prevEnd < 0 || prevEnd >= pos || masked.charAt(prevEnd) != '、') {
+                return false;
+            }
+            for (int i = prevEnd + 1; i < pos; i++) {
+                if ("，,。；;：:、！？".indexOf(masked.charAt(i)) >= 0 || Character.isDigit(masked.charAt(i))) {
+                    return false;
+                }
+            }
+            return pos - prevEnd > 2;
         }
 
         boolean isContinuation(int prevEnd, int start) {
@@ -530,6 +569,7 @@ final class TargetExtractor {
     private static final java.util.Set<String> GENERIC_VERBS = java.util.Set.of("推动", "帮助", "提升", "提供", "实施", "开展", "形成", "整治");
     /** Plain count words: the only units a Chinese numeral may close a clause with ("新建…两个"; not "三期", "三项"). */
     private static final java.util.Set<String> COUNT_WORDS = java.util.Set.of("个", "家", "所", "座", "处", "支", "名", "条");
+    private static final Pattern BASELINE = Pattern.compile("(?:较|比|与)\\d{4}年(?:底|末)?(?:相比)?");
     private static final Pattern QUALIFIER_NOISE = Pattern.compile("^(?:分别|均|都)");
 
     /** 增长/下降 always name a change; 提高/提升 do when the unit is percentage points. */

@@ -120,4 +120,15 @@ class TargetExtractorTest {
                 .singleElement().satisfies(t -> assertThat(t.year()).isEqualTo(2025));
         assertThat(prose("每年新增城镇就业3000人。")).singleElement().satisfies(t -> assertThat(t.value()).isEqualByComparingTo("3000"));
     }
+
+    @Test
+    void countsListedAfterOneVerbAndChangesAgainstABaselineYear() {
+        assertThat(prose("建成未来社区20个、未来乡村30个。")).extracting(ParsedTarget::indicator)
+                .containsExactly("建成未来社区", "建成未来乡村");
+        assertThat(prose("到2025年，全县常住人口城镇化率达到65%，较2020年提高5个百分点。")).satisfies(list -> {
+            assertThat(list).extracting(ParsedTarget::indicator).containsExactly("全县常住人口城镇化率", "全县常住人口城镇化率提高");
+            assertThat(list).extracting(ParsedTarget::year).containsOnly(2025);
+        });
+        assertThat(prose("三年累计新增就业4.5万人。")).singleElement().satisfies(t -> assertThat(t.unit()).isEqualTo("万人"));
+    }
 }
