@@ -57,6 +57,9 @@ final class Markers {
      * continue the running sequence, so a wrapped "2025年…" is never mistaken for task 2025.
      */
     static int leadingTaskNumber(String line, int lastNumber) {
+        if (line.isEmpty() || line.charAt(0) < '0' || line.charAt(0) > '9') {
+            return 0;
+        }
         Matcher m = TASK_DOTTED.matcher(line);
         if (m.matches()) {
             String rest = m.group(2);

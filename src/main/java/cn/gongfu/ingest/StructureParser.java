@@ -206,7 +206,7 @@ final class StructureParser {
             Matcher dotted = Markers.TASK_DOTTED.matcher(t);
             String rest = dotted.matches() ? dotted.group(2) : t.substring(String.valueOf(number).length());
             lastTaskNumber = number;
-            if (isHeading(rest) && Markers.SUB_ITEM.matcher(nextLine).matches()) {
+            if (Markers.SUB_ITEM.matcher(nextLine).matches() && isHeading(rest)) {
                 openSubsection(number, t.substring(0, t.length() - rest.length()).trim(), rest, l.lineNo());
                 return;
             }
@@ -272,8 +272,19 @@ final class StructureParser {
 
     /** A short line with no sentence in it ("发展特色产业" or "发展特色产业。"). */
     private static boolean isHeading(String rest) {
-        String r = rest.replaceAll("[。：:]$", "");
-        return !r.isEmpty() && r.length() <= 30 && !r.matches(".*[。；;，,：:（(].*");
+        int end = rest.length();
+        if (end > 0 && "。：:".indexOf(rest.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end == 0 || end > 30) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            if ("。；;，,：:（(".indexOf(rest.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void openSubsection(int number, String label, String title, int line) {

@@ -48,6 +48,7 @@ final class TargetExtractor {
     private static final Pattern PASS = Pattern.compile("通过[^，,。；;]{0,20}(?:评估|验收|认定|评审|复评|复核|考核)");
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:[，,、；;：:\\s\u2460-\u2473]|[到至]\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
+    private static final String LEADING_FILLER_STARTS = "，,、；;：: \t到至目力确争其同以并另此全年实";
     private static final Pattern TRAILING_FILLER = Pattern.compile("(?:分别|均|都|实现|有效|基本|全面|要|在)+$");
 
     private static final String[] COMPARATOR_WORDS = byLength((GE_WORDS + "|" + GT_WORDS + "|" + LE_WORDS + "|" + LT_WORDS).split("\\|"));
@@ -625,8 +626,14 @@ final class TargetExtractor {
 
     static String clean(String name) {
         String n = name.trim();
-        n = LEADING_FILLER.matcher(n).replaceFirst("");
-        n = TRAILING_FILLER.matcher(n).replaceFirst("");
+        // The filler patterns run only when the first or last character can begin or end a filler word.
+        if (!n.isEmpty() && LEADING_FILLER_STARTS.indexOf(n.charAt(0)) >= 0 || !n.isEmpty() && Character.isDigit(n.charAt(0))
+                || !n.isEmpty() && n.charAt(0) >= '\u2460' && n.charAt(0) <= '\u2473') {
+            n = LEADING_FILLER.matcher(n).replaceFirst("");
+        }
+        if (!n.isEmpty() && "别均都现效本面要在".indexOf(n.charAt(n.length() - 1)) >= 0) {
+            n = TRAILING_FILLER.matcher(n).replaceFirst("");
+        }
         n = stripLeadingPunct(n);
         int e = n.length();
         while (e > 0 && "，,、；;：: ".indexOf(n.charAt(e - 1)) >= 0) {
