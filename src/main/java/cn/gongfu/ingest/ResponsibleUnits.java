@@ -65,6 +65,11 @@ final class ResponsibleUnits {
         return new Split(split(m.group(1)), m.group(2) == null ? List.of() : split(m.group(2)), rest);
     }
 
+    /** A table cell of units: "A、B" or "A（牵头）、B" or "A；配合：B". */
+    static Split unitCell(String cell) {
+        return leadAndCo(cell, "");
+    }
+
     /** "牵头单位：…" without brackets at the end of a measure (often on a line of its own). */
     static Split unbracketed(String text) {
         Matcher m = UNBRACKETED.matcher(text);

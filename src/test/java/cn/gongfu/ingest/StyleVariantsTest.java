@@ -180,6 +180,24 @@ class StyleVariantsTest {
     }
 
     @Test
+    void taskTableWithLeadAndCoUnitColumns() {
+        ParsedDocument doc = parser.parseText("t.txt", "云岭县2024年共同富裕重点任务清单\n"
+                + "序号\t工作目标\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+                + "1\t新增城镇就业3000人以上\t实施就业优先行动\t县人力社保局\t县财政局、各乡镇（街道）\t12月底前\n"
+                + "2\t新建养老服务中心5家\t完善养老服务体系\t县民政局（牵头）、县卫生健康局\t\t6月底前\n");
+        assertThat(doc.tasksOf("main")).extracting(ParsedTask::code, ParsedTask::title)
+                .containsExactly(tuple("1", "实施就业优先行动"), tuple("2", "完善养老服务体系"));
+        ParsedTask jobs = doc.tasksOf("main").get(0);
+        assertThat(jobs.leadUnits()).containsExactly("县人力社保局");
+        assertThat(jobs.coUnits()).containsExactly("县财政局", "各乡镇（街道）");
+        assertThat(jobs.targets()).singleElement().satisfies(t -> assertThat(t.value()).isEqualByComparingTo("3000"));
+        ParsedTask care = doc.tasksOf("main").get(1);
+        assertThat(care.leadUnits()).containsExactly("县民政局");
+        assertThat(care.coUnits()).containsExactly("县卫生健康局");
+        assertThat(care.milestones()).singleElement().satisfies(m -> assertThat(m.to()).hasToString("2024-06"));
+    }
+
+    @Test
     void titlesAndPeriodsWithoutATitleBlock() {
         ParsedDocument notice = parser.parseText("n.txt", "关于印发云岭县2024年度共同富裕工作要点的通知\n各乡镇：\n现将工作要点印发给你们。\n一、重点工作\n");
         assertThat(notice.title()).isEqualTo("云岭县2024年度共同富裕工作要点");
