@@ -80,7 +80,11 @@ public final class SummaryWriter {
     private static void task(StringBuilder sb, ParsedTask t, String indent) {
         sb.append(indent).append(t.codeGenerated() ? "·" : t.code() + ".").append(' ').append(t.title());
         if (!t.leadUnits().isEmpty()) {
-            sb.append(" （").append(String.join("、", t.leadUnits())).append('）');
+            sb.append(" （").append(String.join("、", t.leadUnits()));
+            if (!t.coUnits().isEmpty()) {
+                sb.append("；配合：").append(String.join("、", t.coUnits()));
+            }
+            sb.append('）');
         }
         sb.append('\n');
         for (ParsedTarget g : t.targets()) {
