@@ -32,9 +32,27 @@ final class Markers {
             return false;
         }
         String t = line.toString();
-        return CHAPTER.matcher(t).matches() || SECTION.matcher(t).matches() || SUBCHAPTER.matcher(t).matches()
-                || THEME.matcher(t).matches() || BULLET.matcher(t).matches() || t.startsWith("附件")
-                || TASK_DOTTED.matcher(t).matches() || SUB_ITEM.matcher(t).matches();
+        // Only the patterns that can match the first character are tried: this runs for every line.
+        char c = t.charAt(0);
+        if (c >= '0' && c <= '9') {
+            return TASK_DOTTED.matcher(t).matches() || SUB_ITEM.matcher(t).matches();
+        }
+        if (c == '（' || c == '(') {
+            return SECTION.matcher(t).matches() || SUB_ITEM.matcher(t).matches();
+        }
+        if (c == '第') {
+            return CHAPTER.matcher(t).matches() || SUBCHAPTER.matcher(t).matches();
+        }
+        if (c == '附') {
+            return t.startsWith("附件");
+        }
+        if (c >= '\u2460' && c <= '\u2473') {
+            return SUB_ITEM.matcher(t).matches();
+        }
+        if (c == '—' || c == '－' || c == '-') {
+            return THEME.matcher(t).matches();
+        }
+        return CHAPTER.matcher(t).matches() || BULLET.matcher(t).matches();
     }
 
     private static final String STRUCTURE_STARTS = "第（(—－-●◆■★▲◎○•附一二三四五六七八九十百零〇两";
@@ -77,11 +95,11 @@ final class Markers {
 
     /** A short heading line with no sentence inside it (so it cannot continue on the next line). */
     static boolean isHeadingLine(CharSequence line) {
-        if (line.length() == 0 || !mayStartStructure(line.charAt(0))) {
+        if (line.length() == 0 || line.length() > 40 || !mayStartStructure(line.charAt(0))) {
             return false;
         }
         String t = line.toString();
-        if (t.length() > 40 || TASK_DOTTED.matcher(t).matches()) {
+        if (TASK_DOTTED.matcher(t).matches()) {
             return false;
         }
         if (!(CHAPTER.matcher(t).matches() || SECTION.matcher(t).matches() || SUBCHAPTER.matcher(t).matches()

@@ -94,7 +94,7 @@ final class ResponsibleUnits {
         }
         List<String> leads = split(lead);
         List<String> coUnits = new ArrayList<>(split(co));
-        if (leads.stream().anyMatch(u -> LEAD_MARK.matcher(u).find())) {
+        if (lead.contains("牵头") && leads.stream().anyMatch(u -> LEAD_MARK.matcher(u).find())) {
             List<String> marked = new ArrayList<>();
             List<String> others = new ArrayList<>();
             for (String u : leads) {

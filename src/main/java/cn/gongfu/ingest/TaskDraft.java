@@ -30,7 +30,7 @@ final class TaskDraft {
 
     ParsedTask build() {
         return new ParsedTask(list, code, codeGenerated, category, sectionId, group, title, text.toString(),
-                List.copyOf(leadUnits), List.copyOf(targets), Map.copyOf(new LinkedHashMap<>(columns)).isEmpty()
+                List.copyOf(leadUnits), List.copyOf(targets), columns.isEmpty()
                         ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns)),
                 List.copyOf(milestones), line, List.copyOf(coUnits));
     }
