@@ -110,7 +110,6 @@ final class TargetExtractor {
     private static final Pattern METRIC_END = Pattern.compile("(?:数|率|比|比重|占比|额|量|度|值|面积|人数|规模|水平|指数|系数|收入|支出|标准|总量|里程)$");
 
     private static final Pattern LEADING_CONJUNCTION = Pattern.compile("^(?:和|及|与|以及)+");
-    private static final Pattern CONTINUATION = Pattern.compile("(?:[、，,]?(?:和|及|与|以及)?|、)");
     private static final Pattern AND = Pattern.compile("和|及|与");
 
     private TargetExtractor() {
@@ -457,9 +456,14 @@ final class TargetExtractor {
             return pos - prevEnd > 2;
         }
 
+        /** Between two values only "、" / "，" and or a conjunction (和, 及, 与, 以及): "达4.4人、5.1人". */
         boolean isContinuation(int prevEnd, int start) {
-            String between = masked.substring(Math.min(prevEnd, start), start);
-            return CONTINUATION.matcher(between).matches();
+            int i = Math.min(prevEnd, start);
+            if (i < start && "、，,".indexOf(masked.charAt(i)) >= 0) {
+                i++;
+            }
+            int rest = start - i;
+            return rest == 0 || rest == 1 && "和及与".indexOf(masked.charAt(i)) >= 0 || rest == 2 && masked.startsWith("以及", i);
         }
 
         String verbWord(String head) {
@@ -584,17 +588,21 @@ final class TargetExtractor {
                 t.approximate());
     }
 
+    private static final java.util.Set<String> GT_SET = java.util.Set.of(GT_WORDS.split("\\|"));
+    private static final java.util.Set<String> LT_SET = java.util.Set.of(LT_WORDS.split("\\|"));
+    private static final java.util.Set<String> LE_SET = java.util.Set.of(LE_WORDS.split("\\|"));
+
     static Comparator comparatorOf(String prefix, String suffix, boolean range) {
         if (range) {
             return Comparator.RANGE;
         }
         Comparator fromPrefix = null;
         if (prefix != null) {
-            if (prefix.matches(GT_WORDS)) {
+            if (GT_SET.contains(prefix)) {
                 fromPrefix = Comparator.GT;
-            } else if (prefix.matches(LT_WORDS)) {
+            } else if (LT_SET.contains(prefix)) {
                 fromPrefix = Comparator.LT;
-            } else if (prefix.matches(LE_WORDS)) {
+            } else if (LE_SET.contains(prefix)) {
                 fromPrefix = Comparator.LE;
             } else {
                 fromPrefix = Comparator.GE;
