@@ -33,17 +33,19 @@ final class TargetExtractor {
     private static final String CREATION_VERBS = "新增|新建|建成|建设|打造|创建|争创|创成|培育|引育|引进|实施|完成|开展|设立|组建|改造|举办|发表|刊发|"
             + "招引|认定|开设|推出|设置|建立|推动|帮助|援建|召开|选树|遴选|筹建|提供|培训|吸引|招聘|新开|增加|扩招|签约|落地|推荐|入选|获评|命名|评选|形成|整治|提升|拆除|消除|淘汰";
 
+    /** Arabic numbers and ranges, tried only where a digit is (a scan finds the places; see Run.run). */
+    private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?))?");
     /**
-     * Arabic numbers and ranges; or (group 3) a small Chinese numeral written before a measure word ("两所",
-     * "三个百分点"), not inside a longer numeral ("十四五", "一百") and not 一 (一批, 一流 are not counts).
+     * A small Chinese numeral is a candidate value ("两所", "三个百分点") when it is not inside a longer numeral
+     * ("十四五", "一百") and is not 一 (一批, 一流 are not counts). Plain string tests: a regex class of these
+     * characters, tried at every position, was the slowest part of the scan.
      */
-    private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?))?"
-            + "|(?<![一二两三四五六七八九十百千万亿零〇第])([两二三四五六七八九十]{1,3})(?![一二两三四五六七八九十百千万亿零〇])");
+    private static final String CN_VALUE = "两二三四五六七八九十";
+    private static final String CN_ANY = "一二两三四五六七八九十百千万亿零〇";
     private static final Pattern SUFFIX = Pattern.compile("^(及以上|及以下|以上|以下|以内|之内|左右|以(?=[，,。；;、\\s]|$))");
     private static final Pattern CONTEXT = Pattern.compile("(?:到|至)\\d{4}年|\\d{4}年(?:底|末)?前?[，,]|年内|年底前|力争|确保|争取|目标|全年|每年|累计|十[一二三四五六七八九]五");
     /** "十四五期末" / "“十四五”末": the end year of that five-year plan (regular from the sixth, 1981–1985, on). */
     private static final Pattern FIVE_YEAR_END = Pattern.compile("十([一二三四五六七八九])五”?(?:期末|末|时期末)");
-    private static final Pattern YEAR_MARK = Pattern.compile("(?:到|至|在)?(\\d{4})年(?!度)(?:底|末)?(?:前)?");
     private static final Pattern ASSIGNED = Pattern.compile("(均|都)?完成(?:国家|省|市|区|县|上级|省市|省级|市级|宁波市|[\\u4e00-\\u9fff]{1,4}市)?下达(?:的)?(?:年度)?(?:任务|目标|指标)");
     private static final Pattern PASS = Pattern.compile("通过[^，,。；;]{0,20}(?:评估|验收|认定|评审|复评|复核|考核)");
     private static final Pattern LEADING_FILLER = Pattern.compile(
@@ -129,6 +131,8 @@ final class TargetExtractor {
         /** Offset in the text of each target in out, for document order. */
         final List<Integer> positions = new ArrayList<>();
         final int[] markStart;
+        /** Offsets of 。；; — a sentence starts after the last one before a position. */
+        final int[] sentenceEnds;
         final int[] markYear;
         final boolean[] markSticky;
         int lastEnd = -1;
@@ -157,18 +161,34 @@ final class TargetExtractor {
                 this.contextStart = 0;
             }
             List<int[]> marks = new ArrayList<>();
-            Matcher y = YEAR_MARK.matcher(masked);
-            while (y.find()) {
-                int year = Integer.parseInt(y.group(1));
+            // Year marks "(到|至|在)YYYY年" (not 年度), found from each 年 rather than by a regex tried at every position.
+            for (int p = masked.indexOf('年'); p >= 0; p = masked.indexOf('年', p + 1)) {
+                if (p < 4 || !isDigits(masked, p - 4, p) || masked.startsWith("度", p + 1)) {
+                    continue;
+                }
+                int year = Integer.parseInt(masked, p - 4, p, 10);
+                int start = p - 4;
+                boolean sticky = false;
+                if (start > 0 && "到至在".indexOf(masked.charAt(start - 1)) >= 0) {
+                    sticky = masked.charAt(start - 1) != '在';
+                    start--;
+                }
                 if (defaultYear != null && year < defaultYear - 10) {
                     continue;
                 }
-                if (y.start() > 0 && "较比与同从由".indexOf(masked.charAt(y.start() - 1)) >= 0) {
+                if (start > 0 && "较比与同从由".indexOf(masked.charAt(start - 1)) >= 0) {
                     // "较2020年提高5个百分点": a baseline year, not the year of the target.
                     continue;
                 }
-                marks.add(new int[] {y.start(), year, y.group().startsWith("到") || y.group().startsWith("至") ? 1 : 0});
+                marks.add(new int[] {start, year, sticky ? 1 : 0});
             }
+            List<Integer> ends = new ArrayList<>();
+            for (int p = 0; p < masked.length(); p++) {
+                if ("。；;".indexOf(masked.charAt(p)) >= 0) {
+                    ends.add(p);
+                }
+            }
+            sentenceEnds = ends.stream().mapToInt(Integer::intValue).toArray();
             Matcher f = FIVE_YEAR_END.matcher(text);
             while (text.indexOf('末') >= 0 && f.find()) {
                 int plan = 10 + ChineseNumerals.parse(f.group(1));
@@ -188,10 +208,29 @@ final class TargetExtractor {
         List<ParsedTarget> run() {
             List<int[]> spans = new ArrayList<>();
             Matcher m = NUMBER.matcher(masked);
-            int from = 0;
-            while (m.find(from)) {
-                int end = tryNumber(m);
-                from = Math.max(m.end(), end);
+            int n = masked.length();
+            int at = 0;
+            while (at < n) {
+                char c = masked.charAt(at);
+                if (c >= '0' && c <= '9') {
+                    m.region(at, n);
+                    m.lookingAt();
+                    int end = tryNumber(at, m.end(), m.group(1), m.group(2), false);
+                    at = Math.max(m.end(), end);
+                } else if (CN_VALUE.indexOf(c) >= 0 && (at == 0 || CN_ANY.indexOf(masked.charAt(at - 1)) < 0 && masked.charAt(at - 1) != '第')) {
+                    int j = at;
+                    while (j < n && j - at < 3 && CN_VALUE.indexOf(masked.charAt(j)) >= 0) {
+                        j++;
+                    }
+                    if (j < n && CN_ANY.indexOf(masked.charAt(j)) >= 0) {
+                        at = j;
+                        continue;
+                    }
+                    int end = tryNumber(at, j, String.valueOf(ChineseNumerals.parse(masked.substring(at, j))), null, true);
+                    at = Math.max(j, end);
+                } else {
+                    at++;
+                }
             }
             findAssigned();
             findQualitative();
@@ -213,17 +252,12 @@ final class TargetExtractor {
         }
 
         /** Returns the end offset of what was consumed. */
-        int tryNumber(Matcher m) {
-            int start = m.start();
-            int numEnd = m.end();
+        int tryNumber(int start, int numEnd, String first, String second, boolean chinese) {
             char before = start > 0 ? masked.charAt(start - 1) : ' ';
             if (isAsciiLetterOrDigit(before) || before == '.' || before == '+' || before == '第' || before == '每' || before == '由'
                     || before == '从' || before == '近' || before == '约' || before == '共' || before == '前' || before == '-' || before == '/') {
                 return numEnd;
             }
-            boolean chinese = m.group(3) != null;
-            String first = chinese ? String.valueOf(ChineseNumerals.parse(m.group(3))) : m.group(1);
-            String second = m.group(2);
             if (chinese && Integer.parseInt(first) < 2) {
                 return numEnd;
             }
@@ -496,10 +530,9 @@ final class TargetExtractor {
 
         Integer yearAt(int pos) {
             // The latest year mark in the same sentence wins, else a "到YYYY年" earlier in the text, else the plan's.
-            int sentenceStart = pos;
-            while (sentenceStart > 0 && "。；;".indexOf(masked.charAt(sentenceStart - 1)) < 0) {
-                sentenceStart--;
-            }
+            int e = java.util.Arrays.binarySearch(sentenceEnds, pos);
+            int before = e >= 0 ? e - 1 : -e - 2;
+            int sentenceStart = before >= 0 ? sentenceEnds[before] + 1 : 0;
             int k = java.util.Arrays.binarySearch(markStart, pos);
             int last = k >= 0 ? k - 1 : -k - 2;
             if (last >= 0 && markStart[last] >= sentenceStart) {
@@ -649,6 +682,15 @@ final class TargetExtractor {
         }
         n = n.substring(0, e);
         return n;
+    }
+
+    private static boolean isDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isYear(String n) {
