@@ -42,6 +42,33 @@ final class ChineseNumerals {
         return any ? total + current : -1;
     }
 
+    /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (what Word's Chinese list numbering shows). */
+    static String format(int n) {
+        if (n <= 0 || n >= 1000) {
+            return String.valueOf(n);
+        }
+        String digits = "零一二三四五六七八九";
+        int hundreds = n / 100;
+        int tens = n / 10 % 10;
+        int ones = n % 10;
+        StringBuilder sb = new StringBuilder();
+        if (hundreds > 0) {
+            sb.append(digits.charAt(hundreds)).append('百');
+        }
+        if (tens > 0) {
+            if (!(tens == 1 && hundreds == 0)) {
+                sb.append(digits.charAt(tens));
+            }
+            sb.append('十');
+        } else if (hundreds > 0 && ones > 0) {
+            sb.append('零');
+        }
+        if (ones > 0) {
+            sb.append(digits.charAt(ones));
+        }
+        return sb.toString();
+    }
+
     private static int digit(char c) {
         return switch (c) {
             case '零', '〇' -> 0;

@@ -81,6 +81,7 @@ public final class DocumentParser {
         FindingsAnalyzer.checkDeclaredTotals(sp.declaredTotals, sp.annexRowCounts, sp.annexTitles, findings);
         FindingsAnalyzer.checkIndicatorSeries(sp.indicators, findings);
         FindingsAnalyzer.checkConflicts(sp.indicators, sp.tasks, findings);
+        FindingsAnalyzer.makeCodesUnique(sp.tasks);
         List<ParsedTask> tasks = sp.tasks.stream().map(TaskDraft::build).toList();
         return new ParsedDocument(fileName, head.title(), head.period(), List.copyOf(sp.sections), tasks,
                 List.copyOf(sp.indicators), List.copyOf(findings));

@@ -14,6 +14,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 /**
  * Reads a .docx with POI so that a Word table row stays one row: each row becomes one line of
  * tab-separated cells with a leading tab (the same shape the parser reads from tab-indented .txt tables).
+ * Automatic list numbers are written in front of their paragraphs ({@link WordListNumbering}).
  */
 final class DocxTextExtractor {
 
@@ -27,9 +28,10 @@ final class DocxTextExtractor {
         ZipSecureFile.setMaxEntrySize(limits.maxExpandedBytes());
         StringBuilder out = new StringBuilder();
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            WordListNumbering numbering = new WordListNumbering();
             for (IBodyElement element : doc.getBodyElements()) {
                 if (element instanceof XWPFParagraph p) {
-                    out.append(p.getText()).append('\n');
+                    out.append(numbering.label(p)).append(p.getText()).append('\n');
                 } else if (element instanceof XWPFTable table) {
                     appendTable(table, out);
                 }

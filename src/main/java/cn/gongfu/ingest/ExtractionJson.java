@@ -61,6 +61,9 @@ public final class ExtractionJson {
             put(o, "title", t.title());
             put(o, "text", t.text());
             o.put("leadUnits", t.leadUnits());
+            if (!t.coUnits().isEmpty()) {
+                o.put("coUnits", t.coUnits());
+            }
             List<Object> targets = new ArrayList<>();
             for (ParsedTarget g : t.targets()) {
                 targets.add(target(g));
@@ -143,6 +146,9 @@ public final class ExtractionJson {
         }
         if (g.implied()) {
             x.put("implied", true);
+        }
+        if (g.approximate()) {
+            x.put("approximate", true);
         }
         put(x, "text", g.text());
         return x;

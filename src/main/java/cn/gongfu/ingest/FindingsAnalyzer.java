@@ -27,7 +27,7 @@ final class FindingsAnalyzer {
         Map<String, List<TaskDraft>> byList = new LinkedHashMap<>();
         for (TaskDraft t : tasks) {
             if (t.number > 0 && !t.codeGenerated && "main".equals(t.list)) {
-                byList.computeIfAbsent(t.category, k -> new ArrayList<>()).add(t);
+                byList.computeIfAbsent(t.category + (t.subItem ? "/item" : t.sectionTask ? "/section" : ""), k -> new ArrayList<>()).add(t);
             }
         }
         Map<String, String> labelOf = new HashMap<>();
@@ -46,13 +46,7 @@ final class FindingsAnalyzer {
                 }
             }
             if (restarts) {
-                // "（一）1." and "（二）1.": the code carries the section label to stay unique in its list.
-                for (TaskDraft t : seq) {
-                    String label = sectionLabel(t.sectionId, labelOf, parentOf);
-                    if (label != null) {
-                        t.code = label + t.number;
-                    }
-                }
+                qualifyCodes(seq, labelOf, parentOf);
             }
             if (!seq.isEmpty() && seq.get(0).number > 1) {
                 TaskDraft first = seq.get(0);
@@ -79,16 +73,65 @@ final class FindingsAnalyzer {
         return a.sectionId == null ? b.sectionId == null : a.sectionId.equals(b.sectionId);
     }
 
-    private static String sectionLabel(String id, Map<String, String> labelOf, Map<String, String> parentOf) {
+    /**
+     * "（一）1." and "（二）1.": the code carries the nearest section label to stay unique in its list; where that
+     * is not enough (第一节 in every 第N章), the labels of further ancestors are put in front ("第二章第一节1").
+     */
+    private static void qualifyCodes(List<TaskDraft> seq, Map<String, String> labelOf, Map<String, String> parentOf) {
+        Map<String, List<String>> labelsOf = new HashMap<>();
+        String[] base = new String[seq.size()];
+        for (int i = 0; i < seq.size(); i++) {
+            TaskDraft t = seq.get(i);
+            labelsOf.computeIfAbsent(String.valueOf(t.sectionId), k -> sectionLabels(t.sectionId, labelOf, parentOf));
+            // A section task's own label is already the last of its section labels.
+            base[i] = t.subItem ? t.code : t.sectionTask ? "" : String.valueOf(t.number);
+        }
+        for (int depth = 1; depth <= 4; depth++) {
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            boolean unique = true;
+            for (int i = 0; i < seq.size(); i++) {
+                TaskDraft t = seq.get(i);
+                t.code = qualified(base[i], labelsOf.get(String.valueOf(t.sectionId)), depth);
+                unique &= codes.add(t.code);
+            }
+            if (unique) {
+                return;
+            }
+        }
+    }
+
+    private static String qualified(String base, List<String> labels, int depth) {
+        StringBuilder code = new StringBuilder();
+        for (int i = Math.max(0, labels.size() - depth); i < labels.size(); i++) {
+            code.append(labels.get(i));
+        }
+        return code.append(base).toString();
+    }
+
+    /** The labels of a section and its ancestors, outermost first, without the "——" of themes. */
+    private static List<String> sectionLabels(String id, Map<String, String> labelOf, Map<String, String> parentOf) {
+        List<String> out = new ArrayList<>();
         String cur = id;
         while (cur != null) {
             String label = labelOf.get(cur);
             if (label != null && !label.equals("——")) {
-                return label;
+                out.add(0, label);
             }
             cur = parentOf.get(cur);
         }
-        return null;
+        return out;
+    }
+
+    /** Codes are unique within a list: a number the document repeats gets "#2", "#3" after the first. */
+    static void makeCodesUnique(List<TaskDraft> tasks) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (TaskDraft t : tasks) {
+            String key = t.list + "\u0000" + t.code;
+            int n = seen.merge(key, 1, Integer::sum);
+            if (n > 1) {
+                t.code = t.code + "#" + n;
+            }
+        }
     }
 
     /** "73项重点工作" in the body against the annex whose title names 重点工作. */
@@ -207,8 +250,8 @@ final class FindingsAnalyzer {
                 sb.append(c);
             }
         }
-        String k = SCOPE.matcher(sb).replaceFirst("");
-        return k;
+        // The scope words all start with one of these characters; most names need no regex.
+        return sb.length() > 0 && "全我区市新累年".indexOf(sb.charAt(0)) >= 0 ? SCOPE.matcher(sb).replaceFirst("") : sb.toString();
     }
 
     private static String canonicalUnit(String unit) {

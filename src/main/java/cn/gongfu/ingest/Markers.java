@@ -10,6 +10,10 @@ final class Markers {
 
     static final Pattern CHAPTER = Pattern.compile("^(?:(第(" + CN + "|\\d{1,3})[章部分篇编])\\s*|((" + CN + ")、))\\s*(.*)$");
     static final Pattern SECTION = Pattern.compile("^([（(](" + CN + ")[）)])\\s*(.*)$");
+    /** 第一节 inside a 第一章: the section level of chapter-style plans. */
+    static final Pattern SUBCHAPTER = Pattern.compile("^(第(" + CN + "|\\d{1,3})节)\\s*(.*)$");
+    /** "（1）" / "(1)" / "1）" / "①": items below numbered measures, or measures below a numbered heading. */
+    static final Pattern SUB_ITEM = Pattern.compile("^(?:[（(]?(\\d{1,2})[）)]|([\u2460-\u2473]))\\s*(.+)$");
     static final Pattern THEME = Pattern.compile("^(——|－－|--)\\s*(.+)$");
     static final Pattern BULLET = Pattern.compile("^([●◆■★▲◎○•])\\s*(.+)$");
     static final Pattern ACTION = Pattern.compile("^第(" + CN + "|\\d{1,3})(?:大|项|个)?(?:行动|工程|任务|计划|举措|措施)");
@@ -28,14 +32,38 @@ final class Markers {
             return false;
         }
         String t = line.toString();
-        return CHAPTER.matcher(t).matches() || SECTION.matcher(t).matches() || THEME.matcher(t).matches()
-                || BULLET.matcher(t).matches() || t.startsWith("附件") || TASK_DOTTED.matcher(t).matches();
+        // Only the patterns that can match the first character are tried: this runs for every line.
+        char c = t.charAt(0);
+        if (c >= '0' && c <= '9') {
+            return TASK_DOTTED.matcher(t).matches() || SUB_ITEM.matcher(t).matches();
+        }
+        if (c == '（' || c == '(') {
+            return SECTION.matcher(t).matches() || SUB_ITEM.matcher(t).matches();
+        }
+        if (c == '第') {
+            return CHAPTER.matcher(t).matches() || SUBCHAPTER.matcher(t).matches();
+        }
+        if (c == '附') {
+            return t.startsWith("附件");
+        }
+        if (c >= '\u2460' && c <= '\u2473') {
+            return SUB_ITEM.matcher(t).matches();
+        }
+        if (c == '—' || c == '－' || c == '-') {
+            return THEME.matcher(t).matches();
+        }
+        return CHAPTER.matcher(t).matches() || BULLET.matcher(t).matches();
     }
 
     private static final String STRUCTURE_STARTS = "第（(—－-●◆■★▲◎○•附一二三四五六七八九十百零〇两";
 
     private static boolean mayStartStructure(char c) {
-        return (c >= '0' && c <= '9') || STRUCTURE_STARTS.indexOf(c) >= 0;
+        return (c >= '0' && c <= '9') || (c >= '\u2460' && c <= '\u2473') || STRUCTURE_STARTS.indexOf(c) >= 0;
+    }
+
+    /** The number of a "（2）" / "②" item, or -1. */
+    static int subItemNumber(Matcher m) {
+        return m.group(1) != null ? Integer.parseInt(m.group(1)) : m.group(2).charAt(0) - '\u2460' + 1;
     }
 
     static boolean startsTaskNumber(CharSequence line) {
@@ -47,6 +75,9 @@ final class Markers {
      * continue the running sequence, so a wrapped "2025年…" is never mistaken for task 2025.
      */
     static int leadingTaskNumber(String line, int lastNumber) {
+        if (line.isEmpty() || line.charAt(0) < '0' || line.charAt(0) > '9') {
+            return 0;
+        }
         Matcher m = TASK_DOTTED.matcher(line);
         if (m.matches()) {
             String rest = m.group(2);
@@ -64,15 +95,15 @@ final class Markers {
 
     /** A short heading line with no sentence inside it (so it cannot continue on the next line). */
     static boolean isHeadingLine(CharSequence line) {
-        if (line.length() == 0 || !mayStartStructure(line.charAt(0))) {
+        if (line.length() == 0 || line.length() > 40 || !mayStartStructure(line.charAt(0))) {
             return false;
         }
         String t = line.toString();
-        if (t.length() > 40 || TASK_DOTTED.matcher(t).matches()) {
+        if (TASK_DOTTED.matcher(t).matches()) {
             return false;
         }
-        if (!(CHAPTER.matcher(t).matches() || SECTION.matcher(t).matches() || THEME.matcher(t).matches()
-                || BULLET.matcher(t).matches())) {
+        if (!(CHAPTER.matcher(t).matches() || SECTION.matcher(t).matches() || SUBCHAPTER.matcher(t).matches()
+                || THEME.matcher(t).matches() || BULLET.matcher(t).matches())) {
             return false;
         }
         for (int i = 0; i < t.length(); i++) {

@@ -7,6 +7,7 @@ import java.util.Map;
  * A task as the document lists it. list is "main" for the body or the annex's name (附件二);
  * code is the number as written, or a generated one (codeGenerated) for unnumbered measures.
  * columns holds the table columns of annex lists (目标体系, 工作体系, …) keyed by their header.
+ * leadUnits are the units that lead (牵头); coUnits those named as co-operating (配合单位, or unmarked next to "（牵头）").
  */
 public record ParsedTask(
         String list,
@@ -21,5 +22,6 @@ public record ParsedTask(
         List<ParsedTarget> targets,
         Map<String, String> columns,
         List<ParsedMilestone> milestones,
-        int line) {
+        int line,
+        List<String> coUnits) {
 }

@@ -12,17 +12,25 @@ import java.util.regex.Pattern;
  */
 final class ResponsibleUnits {
 
-    private static final Pattern LABELLED = Pattern.compile(
-            "[（(]\\s*(牵头单位|责任单位|牵头部门|责任部门|主要责任单位|主责单位|实施单位)\\s*[:：]");
+    private static final String LEAD_LABEL = "(?:牵头单位|责任单位|牵头部门|责任部门|主要责任单位|主责单位|实施单位|责任主体)";
+    private static final Pattern LABELLED = Pattern.compile("[（(【［\\[]\\s*" + LEAD_LABEL + "\\s*[:：]");
+    /** "…。牵头单位：县商务局、县发改局" — the label on its own line after the measure, without brackets. */
+    private static final Pattern UNBRACKETED = Pattern.compile("(?:^|[。；;！？])\\s*" + LEAD_LABEL + "\\s*[:：]\\s*([^。；;]{2,300}?)[。；;]?$");
     private static final Pattern ORG_SUFFIX = Pattern.compile(
             ".*(?:局|委|办|部|会|院|中心|镇|街道|乡|室|处|所|队|站|团|社|厅|委员会|专班|公司|集团|联|协|政府|管委会|管理区|开发区|园区|新区|度假区|分局|法院|检察院|工会|支队|大队|总队|组|科|馆|台|行|署|区)$");
 
-    /** Result of taking units out of a text: the units and the text without the bracket. */
-    record Split(List<String> units, String rest) {
+    /** Result of taking units out of a text: the lead units, the co-operating units and the text without them. */
+    record Split(List<String> units, List<String> coUnits, String rest) {
+        Split(List<String> units, String rest) {
+            this(units, List.of(), rest);
+        }
     }
 
-    private static final Pattern OTHER_UNITS = Pattern.compile("[；;]\\s*(?:配合|协办|参与|责任)?(?:单位|部门)\\s*[:：]");
-    private static final Pattern SEPARATORS = Pattern.compile("[、，,；;]");
+    /** Where the co-operating units start: "；配合单位：", "，协办单位：", "；责任单位：" after a lead label. */
+    private static final Pattern OTHER_UNITS = Pattern.compile(
+            "(?:[；;，,。\\s]\\s*|(?=配合|协办|协助|协同|参与))(?:配合|协办|协助|协同|参与|责任)?(?:单位|部门)\\s*[:：]");
+    private static final Pattern LEAD_MARK = Pattern.compile("\\s*[（(]\\s*牵头\\s*[）)]$");
+    private static final Pattern TRAILING_BRACKET = Pattern.compile("[（(][^（()）]{1,10}[）)]$");
     private static final Pattern BRACKETS_AROUND = Pattern.compile("^[（(]+|[)）]+$");
     private static final Pattern DIGIT = Pattern.compile("\\d");
 
@@ -36,27 +44,123 @@ final class ResponsibleUnits {
             return new Split(List.of(), text);
         }
         int contentStart = m.end();
-        int close = matchingClose(text, m.start());
+        char open = text.charAt(m.start());
+        int close = open == '（' || open == '(' ? matchingClose(text, m.start())
+                : text.indexOf(open == '【' ? '】' : open == '［' ? '］' : ']', contentStart);
         int contentEnd = close < 0 ? text.length() : close;
         String content = text.substring(contentStart, contentEnd);
-        // "牵头单位：A；配合单位：B" — only the lead part is ours.
-        content = OTHER_UNITS.split(content)[0];
         String rest = (text.substring(0, m.start()) + (close < 0 ? "" : text.substring(close + 1))).trim();
-        return new Split(split(content), rest);
+        return leadAndCo(content, rest);
     }
 
+    /** "（县发改局牵头，县财政局、县统计局配合）": the bracket names who leads and who co-operates. */
+    private static final Pattern LEAD_VERB = Pattern.compile("^(.{2,120}?)牵头(?:[，,；;、\\s]*(.{2,200}?)(?:配合|协同|参与|协助|协办))?[。]?$");
+
+    /** The content of a trailing bracket written with 牵头/配合 verbs, or null when it is not one. */
+    static Split leadVerbs(String content, String rest) {
+        Matcher m = LEAD_VERB.matcher(content.trim());
+        if (!m.matches() || !looksLikeUnits(m.group(1)) || m.group(2) != null && !looksLikeUnits(m.group(2))) {
+            return null;
+        }
+        return new Split(split(m.group(1)), m.group(2) == null ? List.of() : split(m.group(2)), rest);
+    }
+
+    /** A table cell of units: "A、B" or "A（牵头）、B" or "A；配合：B". */
+    static Split unitCell(String cell) {
+        return leadAndCo(cell, "");
+    }
+
+    /** "牵头单位：…" without brackets at the end of a measure (often on a line of its own). */
+    static Split unbracketed(String text) {
+        Matcher m = UNBRACKETED.matcher(text);
+        if (!m.find()) {
+            return new Split(List.of(), text);
+        }
+        String rest = text.substring(0, m.start() + (m.group().startsWith("。") ? 1 : 0)).trim();
+        return leadAndCo(m.group(1), rest);
+    }
+
+    /**
+     * "A、B；配合单位：C" — lead units before the co-operating label, co-units after it. In a plain list
+     * "A（牵头）、B、C" the units marked 牵头 lead and the others co-operate.
+     */
+    private static Split leadAndCo(String content, String rest) {
+        Matcher other = OTHER_UNITS.matcher(content);
+        String lead = content;
+        String co = "";
+        if (other.find() && other.start() > 0) {
+            lead = content.substring(0, other.start());
+            co = content.substring(other.end());
+        }
+        List<String> leads = split(lead);
+        List<String> coUnits = new ArrayList<>(split(co));
+        if (lead.contains("牵头") && leads.stream().anyMatch(u -> LEAD_MARK.matcher(u).find())) {
+            List<String> marked = new ArrayList<>();
+            List<String> others = new ArrayList<>();
+            for (String u : leads) {
+                Matcher mark = LEAD_MARK.matcher(u);
+                if (mark.find()) {
+                    marked.add(u.substring(0, mark.start()));
+                } else {
+                    others.add(u);
+                }
+            }
+            others.addAll(coUnits);
+            return new Split(marked, others, rest);
+        }
+        return new Split(leads, coUnits, rest);
+    }
+
+    /**
+     * Splits on 、，,；;/ and spaces between names, never inside brackets, so "各乡镇（街道）" stays one unit.
+     */
     static List<String> split(String content) {
         List<String> units = new ArrayList<>();
-        for (String part : SEPARATORS.split(content)) {
-            String u = BRACKETS_AROUND.matcher(part.trim()).replaceAll("").trim();
-            if (u.endsWith("。") || u.endsWith(".")) {
-                u = u.substring(0, u.length() - 1);
+        StringBuilder part = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (c == '（' || c == '(') {
+                depth++;
+            } else if ((c == '）' || c == ')') && depth > 0) {
+                depth--;
+            } else if (depth == 0 && "、，,；;/／ ".indexOf(c) >= 0) {
+                addUnit(units, part);
+                continue;
             }
-            if (!u.isEmpty()) {
-                units.add(u);
+            part.append(c);
+        }
+        addUnit(units, part);
+        return units;
+    }
+
+    private static void addUnit(List<String> units, StringBuilder part) {
+        String u = part.toString().trim();
+        part.setLength(0);
+        if (!balanced(u)) {
+            u = BRACKETS_AROUND.matcher(u).replaceAll("").trim();
+        }
+        while (u.endsWith("。") || u.endsWith(".") || u.endsWith("等")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        if (!u.isEmpty()) {
+            units.add(u);
+        }
+    }
+
+    private static boolean balanced(String u) {
+        int depth = 0;
+        for (int i = 0; i < u.length(); i++) {
+            char c = u.charAt(i);
+            if (c == '（' || c == '(') {
+                depth++;
+            } else if (c == '）' || c == ')') {
+                if (--depth < 0) {
+                    return false;
+                }
             }
         }
-        return units;
+        return depth == 0;
     }
 
     /** True when every 、-separated part of a bracket reads like an organisation name. */
@@ -66,7 +170,8 @@ final class ResponsibleUnits {
             return false;
         }
         for (String part : split(c)) {
-            if (part.length() < 2 || part.length() > 30 || !ORG_SUFFIX.matcher(part).matches()) {
+            String name = TRAILING_BRACKET.matcher(part).replaceFirst("");
+            if (name.length() < 2 || part.length() > 30 || !ORG_SUFFIX.matcher(name).matches()) {
                 return false;
             }
             if (part.equals("街道") || part.equals("社区") || part.equals("乡镇") || part.equals("市") || part.equals("区县")) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class StructureParser {
 
     private static final Pattern MEASURES_LEAD = Pattern.compile("^(?:工作举措|主要举措|重点举措|具体措施|主要任务|重点任务)\\s*[:：]\\s*");
+    private static final Pattern LEADING_DEADLINE = Pattern.compile("^(?:到|至)?\\d{4}年(?:底|末)?前?[，,]");
     private static final Pattern DECLARED_TOTAL = Pattern.compile("(\\d{1,3})(?:项|个|条)([\\u4e00-\\u9fff]{2,6}?)(?=[，,。；;、和及]|$)");
 
     private final List<SourceLine> lines;
@@ -40,6 +41,10 @@ final class StructureParser {
     private String chapterId;
     private String sectionId;
     private String themeId;
+    /** A numbered heading ("1.发展特色产业") whose measures are listed as （1）/①. */
+    private String subsectionId;
+    /** The next non-blank line after the one being handled (a heading is recognised by what follows it). */
+    private String nextLine = "";
     private TaskDraft open;
     private int lastTaskNumber;
     private int generated;
@@ -88,10 +93,20 @@ final class StructureParser {
                 }
                 continue;
             }
+            nextLine = nextNonBlank(lines, i + 1);
             handleLine(l);
             i++;
         }
         closeTask();
+    }
+
+    private static String nextNonBlank(List<SourceLine> ls, int from) {
+        for (int k = from; k < ls.size() && k < from + 50; k++) {
+            if (!ls.get(k).isBlank()) {
+                return ls.get(k).text();
+            }
+        }
+        return "";
     }
 
     private void handleLine(SourceLine l) {
@@ -106,9 +121,10 @@ final class StructureParser {
             addSection(chapterId, null, label, title, "chapter", l.lineNo());
             sectionId = null;
             themeId = null;
+            subsectionId = null;
             return;
         }
-        if ((m = Markers.SECTION.matcher(t)).matches()) {
+        if ((m = Markers.SECTION.matcher(t)).matches() || (m = Markers.SUBCHAPTER.matcher(t)).matches()) {
             closeTask();
             String rest = m.group(3);
             String title = firstSentence(rest);
@@ -116,7 +132,16 @@ final class StructureParser {
             addSection(id, chapterId, m.group(1), title, "section", l.lineNo());
             sectionId = id;
             themeId = null;
+            subsectionId = null;
             ResponsibleUnits.Split units = ResponsibleUnits.labelled(rest);
+            if (units.units().isEmpty() && title.equals(rest.replaceAll("[。]$", ""))) {
+                // "（三）推进产业升级（县经信局、县发改局）": a heading closed by its units.
+                units = trailingUnits(title);
+                if (!units.units().isEmpty()) {
+                    title = units.rest().replaceAll("。$", "");
+                    sections.set(sections.size() - 1, new ParsedSection(id, chapterId, m.group(1), title, "section", l.lineNo()));
+                }
+            }
             if (!units.units().isEmpty()) {
                 sectionUnits.put(id, units.units());
             }
@@ -124,6 +149,16 @@ final class StructureParser {
             collectDeclaredTotals(rest, l.lineNo());
             if (InlineIndicatorList.LEAD.matcher(body).find()) {
                 handleIndicatorList(body, l.lineNo());
+            } else if (body.length() >= 15 && !opensChildren(nextLine)) {
+                // "（一）实施强村行动。……（牵头单位：…）": the section paragraph is itself a measure; kept only
+                // if it names its own units or targets (closeTask decides), so a 指导思想 paragraph is not a task.
+                TaskDraft task = newTask(l.lineNo(), "measure");
+                task.sectionTask = true;
+                task.number = ChineseNumerals.parse(m.group(2));
+                task.code = m.group(1);
+                task.title = title;
+                task.text.append(rest);
+                open = task;
             }
             return;
         }
@@ -136,6 +171,7 @@ final class StructureParser {
             String id = newId(parent, childId(parent, "t"));
             addSection(id, parent, "——", title, "theme", l.lineNo());
             themeId = id;
+            subsectionId = null;
             if (!heading) {
                 TaskDraft goal = newTask(l.lineNo(), "goal");
                 goal.text.append(rest);
@@ -167,14 +203,33 @@ final class StructureParser {
         int number = Markers.leadingTaskNumber(t, lastTaskNumber);
         if (number > 0) {
             closeTask();
+            Matcher dotted = Markers.TASK_DOTTED.matcher(t);
+            String rest = dotted.matches() ? dotted.group(2) : t.substring(String.valueOf(number).length());
+            lastTaskNumber = number;
+            if (Markers.SUB_ITEM.matcher(nextLine).matches() && isHeading(rest)) {
+                openSubsection(number, t.substring(0, t.length() - rest.length()).trim(), rest, l.lineNo());
+                return;
+            }
             TaskDraft task = newTask(l.lineNo(), "measure");
             task.number = number;
             task.code = String.valueOf(number);
-            Matcher dotted = Markers.TASK_DOTTED.matcher(t);
-            String rest = dotted.matches() ? dotted.group(2) : t.substring(String.valueOf(number).length());
             task.text.append(rest);
             open = task;
-            lastTaskNumber = number;
+            return;
+        }
+        if ((m = Markers.SUB_ITEM.matcher(t)).matches()) {
+            if (open != null && !open.subItem) {
+                // "（1）…（2）…" below a measure that has its own text: the items are part of that measure.
+                open.text.append(t);
+                return;
+            }
+            closeTask();
+            TaskDraft task = newTask(l.lineNo(), "measure");
+            task.number = Markers.subItemNumber(m);
+            task.subItem = true;
+            task.code = t.substring(0, t.length() - m.group(3).length()).trim();
+            task.text.append(m.group(3));
+            open = task;
             return;
         }
         if (InlineIndicatorList.LEAD.matcher(t).find()) {
@@ -207,6 +262,37 @@ final class StructureParser {
             open = goal;
             closeTask();
         }
+    }
+
+    /** A line that starts a task or item below the current heading: the heading is then a container. */
+    private boolean opensChildren(String next) {
+        return Markers.leadingTaskNumber(next, lastTaskNumber) > 0 || Markers.SUB_ITEM.matcher(next).matches()
+                || Markers.THEME.matcher(next).matches() || Markers.BULLET.matcher(next).matches();
+    }
+
+    /** A short line with no sentence in it ("发展特色产业" or "发展特色产业。"). */
+    private static boolean isHeading(String rest) {
+        int end = rest.length();
+        if (end > 0 && "。：:".indexOf(rest.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end == 0 || end > 30) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            if ("。；;，,：:（(".indexOf(rest.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void openSubsection(int number, String label, String title, int line) {
+        String parent = sectionId != null ? sectionId : chapterId;
+        String id = newId(parent, (parent == null ? "s" : parent + ".") + "p" + number);
+        addSection(id, parent, label, title.replaceAll("[。：:]$", ""), "subsection", line);
+        subsectionId = id;
+        themeId = null;
     }
 
     private void handleIndicatorList(String text, int line) {
@@ -268,8 +354,11 @@ final class StructureParser {
         chapterId = parentId;
         sectionId = null;
         themeId = null;
-        for (SourceLine l : annexLines) {
+        subsectionId = null;
+        for (int k = 0; k < annexLines.size(); k++) {
+            SourceLine l = annexLines.get(k);
             if (!l.isBlank() && !l.isTableRow()) {
+                nextLine = nextNonBlank(annexLines, k + 1);
                 handleLine(l);
             }
         }
@@ -313,7 +402,7 @@ final class StructureParser {
         TaskDraft t = new TaskDraft();
         t.line = line;
         t.category = category;
-        t.sectionId = themeId != null ? themeId : sectionId != null ? sectionId : chapterId;
+        t.sectionId = currentParent();
         return t;
     }
 
@@ -325,15 +414,31 @@ final class StructureParser {
         }
         String text = t.text.toString().trim();
         ResponsibleUnits.Split labelled = ResponsibleUnits.labelled(text);
+        if (labelled.units().isEmpty()) {
+            labelled = ResponsibleUnits.unbracketed(text);
+        }
         if (!labelled.units().isEmpty()) {
             t.leadUnits.addAll(labelled.units());
+            t.coUnits.addAll(labelled.coUnits());
             text = labelled.rest();
         } else if (t.leadUnits.isEmpty()) {
             ResponsibleUnits.Split trailing = trailingUnits(text);
             if (!trailing.units().isEmpty()) {
                 t.leadUnits.addAll(trailing.units());
+                t.coUnits.addAll(trailing.coUnits());
                 text = trailing.rest();
             }
+        }
+        if (t.sectionTask && t.leadUnits.isEmpty()) {
+            List<ParsedTarget> found = TargetExtractor.extract(text, targetYear, TargetExtractor.Mode.PROSE);
+            if (found.stream().noneMatch(x -> x.comparator() != Comparator.QUALITATIVE && x.comparator() != Comparator.ASSIGNED)) {
+                return;
+            }
+            // Targets without units: the section's goals.
+            t.category = "goal";
+            t.code = null;
+            t.number = -1;
+            t.sectionTask = false;
         }
         if (t.leadUnits.isEmpty()) {
             t.leadUnits.addAll(inheritedUnits(t.sectionId));
@@ -355,16 +460,21 @@ final class StructureParser {
         tasks.add(t);
     }
 
-    /** "…完成市下达任务(区经信局)。" — units in a bracket at the very end of a task. */
+    /** "…完成市下达任务(区经信局)。" or "…（县发改局牵头，县财政局配合）" — units in a bracket at the very end of a task. */
     private static ResponsibleUnits.Split trailingUnits(String text) {
         String trimmed = text.replaceAll("[。；;.\\s]+$", "");
         if (trimmed.endsWith(")") || trimmed.endsWith("）")) {
             int open = ResponsibleUnits.matchingOpen(trimmed, trimmed.length() - 1);
             if (open > 0) {
                 String content = trimmed.substring(open + 1, trimmed.length() - 1);
+                String rest = trimmed.substring(0, open).trim();
+                rest = rest.endsWith("。") ? rest : rest + "。";
                 if (ResponsibleUnits.looksLikeUnits(content)) {
-                    String rest = trimmed.substring(0, open).trim();
-                    return new ResponsibleUnits.Split(ResponsibleUnits.split(content), rest.endsWith("。") ? rest : rest + "。");
+                    return new ResponsibleUnits.Split(ResponsibleUnits.split(content), rest);
+                }
+                ResponsibleUnits.Split verbs = ResponsibleUnits.leadVerbs(content, rest);
+                if (verbs != null) {
+                    return verbs;
                 }
             }
         }
@@ -385,7 +495,8 @@ final class StructureParser {
 
     /** A task's title is its first sentence, or its first clause when the sentence is long. */
     static String taskTitle(String text) {
-        String sentence = firstSentence(text);
+        // A goal paragraph opens with its deadline ("到2027年，…"); the title is what follows.
+        String sentence = firstSentence(LEADING_DEADLINE.matcher(text).replaceFirst(""));
         if (sentence.length() > 40) {
             return firstClause(sentence);
         }
@@ -426,7 +537,7 @@ final class StructureParser {
     }
 
     private String currentParent() {
-        return themeId != null ? themeId : sectionId != null ? sectionId : chapterId;
+        return themeId != null ? themeId : subsectionId != null ? subsectionId : sectionId != null ? sectionId : chapterId;
     }
 
     private void addSection(String id, String parent, String label, String title, String kind, int line) {

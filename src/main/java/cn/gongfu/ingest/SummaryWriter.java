@@ -78,9 +78,16 @@ public final class SummaryWriter {
     }
 
     private static void task(StringBuilder sb, ParsedTask t, String indent) {
-        sb.append(indent).append(t.codeGenerated() ? "·" : t.code() + ".").append(' ').append(t.title());
+        // "54." for a number; a code that carries its own marker ("1.（2）", "（一）") is shown as it is.
+        String code = t.code();
+        boolean numeric = !code.isEmpty() && Character.isDigit(code.charAt(code.length() - 1));
+        sb.append(indent).append(t.codeGenerated() ? "·" : numeric ? code + "." : code).append(' ').append(t.title());
         if (!t.leadUnits().isEmpty()) {
-            sb.append(" （").append(String.join("、", t.leadUnits())).append('）');
+            sb.append(" （").append(String.join("、", t.leadUnits()));
+            if (!t.coUnits().isEmpty()) {
+                sb.append("；配合：").append(String.join("、", t.coUnits()));
+            }
+            sb.append('）');
         }
         sb.append('\n');
         for (ParsedTarget g : t.targets()) {

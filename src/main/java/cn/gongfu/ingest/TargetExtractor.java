@@ -25,7 +25,7 @@ final class TargetExtractor {
     }
 
     private static final String GE_WORDS = "不低于|不少于|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|扩大到|扩大至|达到|稳定在|保持在|维持在|提至|增至|达|到|增长|提高|提升";
-    private static final String GT_WORDS = "超过|高于|大于|多于|突破";
+    private static final String GT_WORDS = "超过|高于|大于|多于|突破|超";
     private static final String LE_WORDS = "不高于|不超过|不多于|降至|降到|下降到|下降至|降低到|降低至|控制在|控制到|缩小到|缩小至|压减到|压减至|减少到|减少至|压缩到|压缩至|下降";
     private static final String LT_WORDS = "低于|小于|少于";
 
@@ -33,21 +33,47 @@ final class TargetExtractor {
     private static final String CREATION_VERBS = "新增|新建|建成|建设|打造|创建|争创|创成|培育|引育|引进|实施|完成|开展|设立|组建|改造|举办|发表|刊发|"
             + "招引|认定|开设|推出|设置|建立|推动|帮助|援建|召开|选树|遴选|筹建|提供|培训|吸引|招聘|新开|增加|扩招|签约|落地|推荐|入选|获评|命名|评选|形成|整治|提升|拆除|消除|淘汰";
 
+    /** Arabic numbers and ranges, tried only where a digit is (a scan finds the places; see Run.run). */
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?))?");
+    /**
+     * A small Chinese numeral is a candidate value ("两所", "三个百分点") when it is not inside a longer numeral
+     * ("十四五", "一百") and is not 一 (一批, 一流 are not counts). Plain string tests: a regex class of these
+     * characters, tried at every position, was the slowest part of the scan.
+     */
+    private static final String CN_VALUE = "两二三四五六七八九十";
+    private static final String CN_ANY = "一二两三四五六七八九十百千万亿零〇";
     private static final Pattern SUFFIX = Pattern.compile("^(及以上|及以下|以上|以下|以内|之内|左右|以(?=[，,。；;、\\s]|$))");
-    private static final Pattern CONTEXT = Pattern.compile("到\\d{4}年|\\d{4}年(?:底|末)?前?[，,]|年内|年底前|力争|确保|争取|目标|全年");
-    private static final Pattern YEAR_MARK = Pattern.compile("(?:到|至|在)?(\\d{4})年(?!度)(?:底|末)?(?:前)?");
+    private static final Pattern CONTEXT = Pattern.compile("(?:到|至)\\d{4}年|\\d{4}年(?:底|末)?前?[，,]|年内|年底前|力争|确保|争取|目标|全年|每年|累计|十[一二三四五六七八九]五");
+    /** "十四五期末" / "“十四五”末": the end year of that five-year plan (regular from the sixth, 1981–1985, on). */
+    private static final Pattern FIVE_YEAR_END = Pattern.compile("十([一二三四五六七八九])五”?(?:期末|末|时期末)");
     private static final Pattern ASSIGNED = Pattern.compile("(均|都)?完成(?:国家|省|市|区|县|上级|省市|省级|市级|宁波市|[\\u4e00-\\u9fff]{1,4}市)?下达(?:的)?(?:年度)?(?:任务|目标|指标)");
     private static final Pattern PASS = Pattern.compile("通过[^，,。；;]{0,20}(?:评估|验收|认定|评审|复评|复核|考核)");
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:[，,、；;：:\\s]|到\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
+            "^(?:[，,、；;：:\\s\u2460-\u2473]|[到至]\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
+    private static final String LEADING_FILLER_STARTS = "，,、；;：: \t到至目力确争其同以并另此全年实";
     private static final Pattern TRAILING_FILLER = Pattern.compile("(?:分别|均|都|实现|有效|基本|全面|要|在)+$");
 
     private static final String[] COMPARATOR_WORDS = byLength((GE_WORDS + "|" + GT_WORDS + "|" + LE_WORDS + "|" + LT_WORDS).split("\\|"));
     private static final String[] QUALIFIERS = byLength("分别|均|都|累计|年均|平均|总计|合计|全部".split("\\|"));
     private static final String[] NO_QUALIFIERS = {};
     private static final String[] VERBS = byLength(CREATION_VERBS.split("\\|"));
+    private static final String COMPARATOR_LAST_CHARS = lastCharsOf(COMPARATOR_WORDS);
+    private static final String VERB_LAST_CHARS = lastCharsOf(VERBS);
     private static final String[] QUALITATIVE_WORDS = {"全覆盖", "动态清零", "零增长", "负增长", "翻一番", "翻番", "双达标", "双下降"};
+
+    private static String lastCharsOf(String[] words) {
+        if (words == COMPARATOR_WORDS && COMPARATOR_LAST_CHARS != null) {
+            return COMPARATOR_LAST_CHARS;
+        }
+        if (words == VERBS && VERB_LAST_CHARS != null) {
+            return VERB_LAST_CHARS;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            sb.append(w.charAt(w.length() - 1));
+        }
+        return sb.toString();
+    }
 
     private static String[] byLength(String[] words) {
         String[] w = words.clone();
@@ -62,6 +88,10 @@ final class TargetExtractor {
      */
     static String endingWord(String head, String[] words, String[] qualifiers, int[] at) {
         String h = head.endsWith("了") ? head.substring(0, head.length() - 1) : head;
+        // Most numbers follow no such word: one look at the last character settles it.
+        if (h.isEmpty() || lastCharsOf(words).indexOf(h.charAt(h.length() - 1)) < 0) {
+            return null;
+        }
         for (String w : words) {
             if (h.endsWith(w)) {
                 int start = h.length() - w.length();
@@ -82,7 +112,6 @@ final class TargetExtractor {
     private static final Pattern METRIC_END = Pattern.compile("(?:数|率|比|比重|占比|额|量|度|值|面积|人数|规模|水平|指数|系数|收入|支出|标准|总量|里程)$");
 
     private static final Pattern LEADING_CONJUNCTION = Pattern.compile("^(?:和|及|与|以及)+");
-    private static final Pattern CONTINUATION = Pattern.compile("(?:[、，,]?(?:和|及|与|以及)?|、)");
     private static final Pattern AND = Pattern.compile("和|及|与");
 
     private TargetExtractor() {
@@ -102,18 +131,27 @@ final class TargetExtractor {
         /** Offset in the text of each target in out, for document order. */
         final List<Integer> positions = new ArrayList<>();
         final int[] markStart;
+        /** Offsets of 。；; — a sentence starts after the last one before a position. */
+        final int[] sentenceEnds;
         final int[] markYear;
         final boolean[] markSticky;
         int lastEnd = -1;
         String lastName;
         String lastVerb;
+        /** The verb that opened the clause of the last counted item, for "、"-lists after it. */
+        String lastClauseVerb;
         Comparator lastComparator;
         int groupStart = -1;
         boolean groupSeparately;
 
+        final Matcher unitMatcher;
+        final Matcher suffixMatcher;
+
         Run(String text, Integer defaultYear, Mode mode) {
             this.s = text;
             this.masked = mask(text);
+            this.unitMatcher = Units.UNIT.matcher(masked);
+            this.suffixMatcher = SUFFIX.matcher(masked);
             this.defaultYear = defaultYear;
             this.mode = mode;
             if (mode == Mode.PROSE) {
@@ -123,14 +161,40 @@ final class TargetExtractor {
                 this.contextStart = 0;
             }
             List<int[]> marks = new ArrayList<>();
-            Matcher y = YEAR_MARK.matcher(masked);
-            while (y.find()) {
-                int year = Integer.parseInt(y.group(1));
+            // Year marks "(到|至|在)YYYY年" (not 年度), found from each 年 rather than by a regex tried at every position.
+            for (int p = masked.indexOf('年'); p >= 0; p = masked.indexOf('年', p + 1)) {
+                if (p < 4 || !isDigits(masked, p - 4, p) || masked.startsWith("度", p + 1)) {
+                    continue;
+                }
+                int year = Integer.parseInt(masked, p - 4, p, 10);
+                int start = p - 4;
+                boolean sticky = false;
+                if (start > 0 && "到至在".indexOf(masked.charAt(start - 1)) >= 0) {
+                    sticky = masked.charAt(start - 1) != '在';
+                    start--;
+                }
                 if (defaultYear != null && year < defaultYear - 10) {
                     continue;
                 }
-                marks.add(new int[] {y.start(), year, y.group().startsWith("到") || y.group().startsWith("至") ? 1 : 0});
+                if (start > 0 && "较比与同从由".indexOf(masked.charAt(start - 1)) >= 0) {
+                    // "较2020年提高5个百分点": a baseline year, not the year of the target.
+                    continue;
+                }
+                marks.add(new int[] {start, year, sticky ? 1 : 0});
             }
+            List<Integer> ends = new ArrayList<>();
+            for (int p = 0; p < masked.length(); p++) {
+                if ("。；;".indexOf(masked.charAt(p)) >= 0) {
+                    ends.add(p);
+                }
+            }
+            sentenceEnds = ends.stream().mapToInt(Integer::intValue).toArray();
+            Matcher f = FIVE_YEAR_END.matcher(text);
+            while (text.indexOf('末') >= 0 && f.find()) {
+                int plan = 10 + ChineseNumerals.parse(f.group(1));
+                marks.add(new int[] {f.start(), 1981 + 5 * (plan - 6) + 4, 1});
+            }
+            marks.sort(java.util.Comparator.comparingInt(x -> x[0]));
             markStart = new int[marks.size()];
             markYear = new int[marks.size()];
             markSticky = new boolean[marks.size()];
@@ -144,10 +208,29 @@ final class TargetExtractor {
         List<ParsedTarget> run() {
             List<int[]> spans = new ArrayList<>();
             Matcher m = NUMBER.matcher(masked);
-            int from = 0;
-            while (m.find(from)) {
-                int end = tryNumber(m);
-                from = Math.max(m.end(), end);
+            int n = masked.length();
+            int at = 0;
+            while (at < n) {
+                char c = masked.charAt(at);
+                if (c >= '0' && c <= '9') {
+                    m.region(at, n);
+                    m.lookingAt();
+                    int end = tryNumber(at, m.end(), m.group(1), m.group(2), false);
+                    at = Math.max(m.end(), end);
+                } else if (CN_VALUE.indexOf(c) >= 0 && (at == 0 || CN_ANY.indexOf(masked.charAt(at - 1)) < 0 && masked.charAt(at - 1) != '第')) {
+                    int j = at;
+                    while (j < n && j - at < 3 && CN_VALUE.indexOf(masked.charAt(j)) >= 0) {
+                        j++;
+                    }
+                    if (j < n && CN_ANY.indexOf(masked.charAt(j)) >= 0) {
+                        at = j;
+                        continue;
+                    }
+                    int end = tryNumber(at, j, String.valueOf(ChineseNumerals.parse(masked.substring(at, j))), null, true);
+                    at = Math.max(j, end);
+                } else {
+                    at++;
+                }
             }
             findAssigned();
             findQualitative();
@@ -169,16 +252,15 @@ final class TargetExtractor {
         }
 
         /** Returns the end offset of what was consumed. */
-        int tryNumber(Matcher m) {
-            int start = m.start();
-            int numEnd = m.end();
+        int tryNumber(int start, int numEnd, String first, String second, boolean chinese) {
             char before = start > 0 ? masked.charAt(start - 1) : ' ';
             if (isAsciiLetterOrDigit(before) || before == '.' || before == '+' || before == '第' || before == '每' || before == '由'
                     || before == '从' || before == '近' || before == '约' || before == '共' || before == '前' || before == '-' || before == '/') {
                 return numEnd;
             }
-            String first = m.group(1);
-            String second = m.group(2);
+            if (chinese && Integer.parseInt(first) < 2) {
+                return numEnd;
+            }
             // Years ("到2025年", "2021—2025年", "2000年底前") are never targets.
             if (isYear(first) && (second == null || isYear(second)) && followedBy(numEnd, "年")) {
                 return numEnd;
@@ -193,11 +275,15 @@ final class TargetExtractor {
                     return numEnd;
                 }
             }
-            Matcher u = Units.UNIT.matcher(masked).region(numEnd, masked.length());
+            // One matcher per text, moved by region(): creating a matcher per number was a hot spot.
+            Matcher u = unitMatcher.region(numEnd, masked.length());
             String unit = u.lookingAt() ? u.group() : "";
+            if (chinese && (unit.isEmpty() || unit.charAt(0) == '万' || unit.charAt(0) == '亿')) {
+                return numEnd;
+            }
             int unitEnd = numEnd + unit.length();
-            Matcher sfx = SUFFIX.matcher(masked.substring(unitEnd, Math.min(masked.length(), unitEnd + 4)));
-            String suffix = sfx.find() ? sfx.group(1) : "";
+            Matcher sfx = suffixMatcher.region(unitEnd, Math.min(masked.length(), unitEnd + 4));
+            String suffix = sfx.lookingAt() ? sfx.group(1) : "";
             int end = unitEnd + suffix.length();
             char next = end < masked.length() ? masked.charAt(end) : '。';
             if (next == '的' || next == '或' || next == '之') {
@@ -226,6 +312,11 @@ final class TargetExtractor {
                 return end;
             }
             String kind;
+            if (chinese && prefixWord == null && !continuation && suffix.isEmpty() && !verbBefore
+                    && !(COUNT_WORDS.contains(unit) && clauseOpensWithVerb(start))) {
+                // A Chinese numeral counts only with an explicit comparator, verb or 以上: "三类人群" is not a target.
+                return end;
+            }
             if (prefixWord != null && (boundary || !unit.isEmpty())) {
                 kind = "prefix";
             } else if (continuation && (boundary || !unit.isEmpty())) {
@@ -236,6 +327,13 @@ final class TargetExtractor {
                 kind = "context";
             } else if (!unit.isEmpty() && verbBefore && !boundary) {
                 kind = "verb";
+            } else if (!unit.isEmpty() && boundary && suffix.isEmpty() && before != '的' && clauseOpensWithVerb(start)
+                    && (!chinese || COUNT_WORDS.contains(unit))) {
+                // "新建省级现代农业园区2个": a clause that opens with a creation verb and closes with a count.
+                kind = "clause-verb";
+            } else if (!unit.isEmpty() && boundary && suffix.isEmpty() && lastClauseVerb != null && listsAfter(lastEnd, start)) {
+                // "建成未来社区20个、未来乡村30个": the next noun and count of the same verb.
+                kind = "clause-list";
             } else if (mode == Mode.INDICATOR_ITEM && boundary && end >= trimmedLength()) {
                 kind = "context";
             } else {
@@ -263,6 +361,9 @@ final class TargetExtractor {
             } else {
                 nameStart = clauseStart(prefixStart);
                 name = clean(s.substring(nameStart, prefixStart));
+                if (kind.equals("clause-list")) {
+                    name = lastClauseVerb + name;
+                }
             }
             if (kind.equals("continuation") && (name.isEmpty() || nameStart >= lastEnd)) {
                 name = LEADING_CONJUNCTION.matcher(name).replaceFirst("");
@@ -294,13 +395,27 @@ final class TargetExtractor {
             }
             int textStart = kind.equals("continuation") ? start : nameStart;
             String spanText = stripLeadingPunct(s.substring(textStart, end));
-            add(new ParsedTarget(name, cmp, value, min, max, unit, yearAt(start), false, spanText), start);
+            add(new ParsedTarget(name, cmp, value, min, max, unit, yearAt(start), false, spanText, suffix.equals("左右")), start);
             if (!kind.equals("continuation")) {
                 lastVerb = kind.equals("verb") ? verbWord(head) : null;
             }
-            if (prefixWord != null && (prefixWord.equals("增长") || prefixWord.equals("下降")) && !name.endsWith(prefixWord)) {
-                out.set(out.size() - 1, withName(out.get(out.size() - 1), name + prefixWord));
-                name = name + prefixWord;
+            if (kind.equals("clause-verb")) {
+                lastClauseVerb = clauseVerb(start);
+            } else if (!kind.equals("clause-list")) {
+                lastClauseVerb = null;
+            }
+            if (prefixWord != null && isChangeWord(prefixWord, unit)) {
+                // "年均增长8%", "提高3个百分点": the value is a change, so the name says which ("…年均增长").
+                String change = QUALIFIER_NOISE.matcher(s.substring(prefixStart, start)).replaceFirst("");
+                Matcher baseline = BASELINE.matcher(name);
+                if (baseline.lookingAt() && lastName != null && name.substring(baseline.end()).isEmpty()) {
+                    // "…城镇化率达到65%，较2020年提高5个百分点": the change is of the indicator named before.
+                    name = lastName;
+                }
+                if (!name.endsWith(change)) {
+                    out.set(out.size() - 1, withName(out.get(out.size() - 1), name + change));
+                    name = name + change;
+                }
             }
             lastEnd = kind.equals("verb") || (kind.equals("continuation") && lastVerb != null && end > unitEnd + suffix.length())
                     ? end : unitEnd + suffix.length();
@@ -343,9 +458,46 @@ final class TargetExtractor {
             return n;
         }
 
+        /** Creation verbs that open a clause counting what is built ("新建…2个"); 推动/提升 open ordinary prose. */
+        boolean clauseOpensWithVerb(int pos) {
+            return clauseVerb(pos) != null;
+        }
+
+        String clauseVerb(int pos) {
+            int cs = clauseStart(pos);
+            if (cs < lastEnd) {
+                return null;
+            }
+            String clause = LEADING_FILLER.matcher(masked.substring(cs, pos)).replaceFirst("");
+            for (String v : VERBS) {
+                if (clause.startsWith(v) && clause.length() > v.length() + 1 && !GENERIC_VERBS.contains(v)) {
+                    return v;
+                }
+            }
+            return null;
+        }
+
+        /** Between the previous count and this one: "、" and a noun, nothing that ends the clause. */
+        boolean listsAfter(int prevEnd, int pos) {
+            if (prevEnd < 0 || prevEnd >= pos || masked.charAt(prevEnd) != '、') {
+                return false;
+            }
+            for (int i = prevEnd + 1; i < pos; i++) {
+                if ("，,。；;：:、！？".indexOf(masked.charAt(i)) >= 0 || Character.isDigit(masked.charAt(i))) {
+                    return false;
+                }
+            }
+            return pos - prevEnd > 2;
+        }
+
+        /** Between two values only "、" / "，" and or a conjunction (和, 及, 与, 以及): "达4.4人、5.1人". */
         boolean isContinuation(int prevEnd, int start) {
-            String between = masked.substring(Math.min(prevEnd, start), start);
-            return CONTINUATION.matcher(between).matches();
+            int i = Math.min(prevEnd, start);
+            if (i < start && "、，,".indexOf(masked.charAt(i)) >= 0) {
+                i++;
+            }
+            int rest = start - i;
+            return rest == 0 || rest == 1 && "和及与".indexOf(masked.charAt(i)) >= 0 || rest == 2 && masked.startsWith("以及", i);
         }
 
         String verbWord(String head) {
@@ -378,10 +530,9 @@ final class TargetExtractor {
 
         Integer yearAt(int pos) {
             // The latest year mark in the same sentence wins, else a "到YYYY年" earlier in the text, else the plan's.
-            int sentenceStart = pos;
-            while (sentenceStart > 0 && "。；;".indexOf(masked.charAt(sentenceStart - 1)) < 0) {
-                sentenceStart--;
-            }
+            int e = java.util.Arrays.binarySearch(sentenceEnds, pos);
+            int before = e >= 0 ? e - 1 : -e - 2;
+            int sentenceStart = before >= 0 ? sentenceEnds[before] + 1 : 0;
             int k = java.util.Arrays.binarySearch(markStart, pos);
             int last = k >= 0 ? k - 1 : -k - 2;
             if (last >= 0 && markStart[last] >= sentenceStart) {
@@ -453,9 +604,26 @@ final class TargetExtractor {
         }
     }
 
-    private static ParsedTarget withName(ParsedTarget t, String name) {
-        return new ParsedTarget(name, t.comparator(), t.value(), t.min(), t.max(), t.unit(), t.year(), t.implied(), t.text());
+    private static final java.util.Set<String> GENERIC_VERBS = java.util.Set.of("推动", "帮助", "提升", "提供", "实施", "开展", "形成", "整治");
+    /** Plain count words: the only units a Chinese numeral may close a clause with ("新建…两个"; not "三期", "三项"). */
+    private static final java.util.Set<String> COUNT_WORDS = java.util.Set.of("个", "家", "所", "座", "处", "支", "名", "条");
+    private static final Pattern BASELINE = Pattern.compile("(?:较|比|与)\\d{4}年(?:底|末)?(?:相比)?");
+    private static final Pattern QUALIFIER_NOISE = Pattern.compile("^(?:分别|均|都)");
+
+    /** 增长/下降 always name a change; 提高/提升 do when the unit is percentage points. */
+    private static boolean isChangeWord(String word, String unit) {
+        return word.equals("增长") || word.equals("下降")
+                || (word.equals("提高") || word.equals("提升")) && unit.endsWith("百分点");
     }
+
+    private static ParsedTarget withName(ParsedTarget t, String name) {
+        return new ParsedTarget(name, t.comparator(), t.value(), t.min(), t.max(), t.unit(), t.year(), t.implied(), t.text(),
+                t.approximate());
+    }
+
+    private static final java.util.Set<String> GT_SET = java.util.Set.of(GT_WORDS.split("\\|"));
+    private static final java.util.Set<String> LT_SET = java.util.Set.of(LT_WORDS.split("\\|"));
+    private static final java.util.Set<String> LE_SET = java.util.Set.of(LE_WORDS.split("\\|"));
 
     static Comparator comparatorOf(String prefix, String suffix, boolean range) {
         if (range) {
@@ -463,11 +631,11 @@ final class TargetExtractor {
         }
         Comparator fromPrefix = null;
         if (prefix != null) {
-            if (prefix.matches(GT_WORDS)) {
+            if (GT_SET.contains(prefix)) {
                 fromPrefix = Comparator.GT;
-            } else if (prefix.matches(LT_WORDS)) {
+            } else if (LT_SET.contains(prefix)) {
                 fromPrefix = Comparator.LT;
-            } else if (prefix.matches(LE_WORDS)) {
+            } else if (LE_SET.contains(prefix)) {
                 fromPrefix = Comparator.LE;
             } else {
                 fromPrefix = Comparator.GE;
@@ -499,8 +667,14 @@ final class TargetExtractor {
 
     static String clean(String name) {
         String n = name.trim();
-        n = LEADING_FILLER.matcher(n).replaceFirst("");
-        n = TRAILING_FILLER.matcher(n).replaceFirst("");
+        // The filler patterns run only when the first or last character can begin or end a filler word.
+        if (!n.isEmpty() && LEADING_FILLER_STARTS.indexOf(n.charAt(0)) >= 0 || !n.isEmpty() && Character.isDigit(n.charAt(0))
+                || !n.isEmpty() && n.charAt(0) >= '\u2460' && n.charAt(0) <= '\u2473') {
+            n = LEADING_FILLER.matcher(n).replaceFirst("");
+        }
+        if (!n.isEmpty() && "别均都现效本面要在".indexOf(n.charAt(n.length() - 1)) >= 0) {
+            n = TRAILING_FILLER.matcher(n).replaceFirst("");
+        }
         n = stripLeadingPunct(n);
         int e = n.length();
         while (e > 0 && "，,、；;：: ".indexOf(n.charAt(e - 1)) >= 0) {
@@ -508,6 +682,15 @@ final class TargetExtractor {
         }
         n = n.substring(0, e);
         return n;
+    }
+
+    private static boolean isDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isYear(String n) {

@@ -11,12 +11,18 @@ final class TaskDraft {
     String code;
     int number = -1;
     boolean codeGenerated;
+    /** A "（1）" / "①" item listed as a task (below a numbered heading); numbered in its own sequence. */
+    boolean subItem;
+    /** A section paragraph that is itself a measure ("（一）…（牵头单位：…）"); its code is the section label. */
+    boolean sectionTask;
     String category = "measure";
     String sectionId;
     String group;
     String title;
     final StringBuilder text = new StringBuilder();
     List<String> leadUnits = new ArrayList<>();
+    /** 配合单位 / 协办单位: units that co-operate but do not lead. */
+    List<String> coUnits = new ArrayList<>();
     List<ParsedTarget> targets = new ArrayList<>();
     Map<String, String> columns = new LinkedHashMap<>();
     List<ParsedMilestone> milestones = new ArrayList<>();
@@ -24,8 +30,8 @@ final class TaskDraft {
 
     ParsedTask build() {
         return new ParsedTask(list, code, codeGenerated, category, sectionId, group, title, text.toString(),
-                List.copyOf(leadUnits), List.copyOf(targets), Map.copyOf(new LinkedHashMap<>(columns)).isEmpty()
+                List.copyOf(leadUnits), List.copyOf(targets), columns.isEmpty()
                         ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns)),
-                List.copyOf(milestones), line);
+                List.copyOf(milestones), line, List.copyOf(coUnits));
     }
 }

@@ -14,6 +14,9 @@ final class TaskTableInterpreter {
 
     private static final Pattern SCHEDULE_HEADER = Pattern.compile(".*(?:进度|时间|节点|安排|时限).*");
     private static final Pattern TITLE_HEADER = Pattern.compile(".*(?:工作|任务|项目|改革|名称|事项|内容|举措|成果).*");
+    /** A column of its own for the lead units ("牵头单位", "责任单位") or for the co-operating ones ("配合单位"). */
+    private static final Pattern LEAD_UNIT_HEADER = Pattern.compile("(?:牵头|责任|主责|主要责任)(?:单位|部门)");
+    private static final Pattern CO_UNIT_HEADER = Pattern.compile("(?:配合|协办|协同|参与)(?:单位|部门)");
     private static final Pattern NUMBER_HEADER = Pattern.compile("序号|编号|序|No\\.?");
 
     record Result(List<TaskDraft> tasks, List<ParsedSection> groups, List<Finding> findings) {
@@ -32,15 +35,29 @@ final class TaskTableInterpreter {
         int numberCol = -1;
         int titleCol = -1;
         int scheduleCol = -1;
+        int leadCol = -1;
+        int coCol = -1;
+        int targetTitleCol = -1;
         for (int c = 0; c < header.size(); c++) {
             String h = header.get(c).replaceAll("\\s", "");
+            boolean titleLike = TITLE_HEADER.matcher(h).matches();
             if (numberCol < 0 && NUMBER_HEADER.matcher(h).matches()) {
                 numberCol = c;
-            } else if (titleCol < 0 && (h.contains("责任单位") || TITLE_HEADER.matcher(h).matches())) {
+            } else if (!titleLike && CO_UNIT_HEADER.matcher(h).find()) {
+                coCol = c;
+            } else if (!titleLike && leadCol < 0 && LEAD_UNIT_HEADER.matcher(h).find()) {
+                leadCol = c;
+            } else if (titleCol < 0 && titleLike && h.contains("目标") && !h.contains("责任单位")) {
+                // "工作目标" names a task only when no column names the work itself.
+                targetTitleCol = targetTitleCol < 0 ? c : targetTitleCol;
+            } else if (titleCol < 0 && (h.contains("责任单位") || titleLike)) {
                 titleCol = c;
             } else if (SCHEDULE_HEADER.matcher(h).matches()) {
                 scheduleCol = c;
             }
+        }
+        if (titleCol < 0) {
+            titleCol = targetTitleCol;
         }
         if (titleCol < 0) {
             titleCol = numberCol == 0 ? 1 : 0;
@@ -97,6 +114,14 @@ final class TaskTableInterpreter {
             ResponsibleUnits.Split split = ResponsibleUnits.trailingBrackets(titleCell);
             t.title = split.rest();
             t.leadUnits.addAll(split.units());
+            if (leadCol >= 0 && leadCol < cells.size() && !cells.get(leadCol).isBlank()) {
+                ResponsibleUnits.Split cell = ResponsibleUnits.unitCell(cells.get(leadCol));
+                t.leadUnits.addAll(cell.units());
+                t.coUnits.addAll(cell.coUnits());
+            }
+            if (coCol >= 0 && coCol < cells.size() && !cells.get(coCol).isBlank()) {
+                t.coUnits.addAll(ResponsibleUnits.split(cells.get(coCol)));
+            }
             t.text.append(t.title);
             for (int c = 0; c < header.size() && c < cells.size(); c++) {
                 if (c == numberCol || c == titleCol) {

@@ -28,6 +28,10 @@ final class TextNormalizer {
     private static final Pattern TAIL_START = Pattern.compile(
             "^(?:[（(]来源[:：].*|相关新闻.*|相关链接.*|相关阅读.*|扫一扫.*|FOLLOW US.*|【打印本页】.*|上一篇[:：].*|下一篇[:：].*|抄送[:：].*)$");
 
+    /** Page numbers of PDF and Word pages: "- 3 -", "— 12 —", "第3页 共20页", "3/20". A bare "12" is not (annex rows). */
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "^(?:[-—–－]\\s*\\d{1,3}\\s*[-—–－]|第\\s*\\d{1,3}\\s*页(?:\\s*[,，/]?\\s*共\\s*\\d{1,3}\\s*页)?|\\d{1,3}\\s*/\\s*\\d{1,3})$");
+
     private static final Pattern INLINE_FURNITURE = Pattern.compile("(?:上接|下转)第[0-9一二三四五六七八九十]{1,3}版");
 
     private TextNormalizer() {
@@ -43,7 +47,8 @@ final class TextNormalizer {
                 continue;
             }
             String t = cleanInline(p);
-            if (t.length() < 80 && mightBeFurniture(t) && FURNITURE_LINE.matcher(t).matches()) {
+            if (t.length() < 80 && mightBeFurniture(t) && FURNITURE_LINE.matcher(t).matches()
+                    || t.length() <= 16 && PAGE_NUMBER.matcher(t).matches()) {
                 t = "";
             }
             lines.add(new SourceLine(t, i + 1, null));
@@ -91,7 +96,8 @@ final class TextNormalizer {
         int n = raw.length();
         for (int i = 0; i < n; i++) {
             char c = raw.charAt(i);
-            if (c == '\n' || c == '\r') {
+            // A form feed is the page break PDF text extraction writes between pages.
+            if (c == '\n' || c == '\r' || c == '\f') {
                 out.add(raw.substring(start, i));
                 if (c == '\r' && i + 1 < n && raw.charAt(i + 1) == '\n') {
                     i++;
@@ -104,6 +110,10 @@ final class TextNormalizer {
     }
 
     static String cleanInline(String s) {
+        if (!needsCleaning(s)) {
+            // Most lines have nothing to convert: skip the copy.
+            return squeezeSpaces(s).trim();
+        }
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -132,6 +142,17 @@ final class TextNormalizer {
         }
         String t = sb.indexOf("版") >= 0 ? INLINE_FURNITURE.matcher(sb).replaceAll("") : sb.toString();
         return squeezeSpaces(t).trim();
+    }
+
+    private static boolean needsCleaning(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\uFF00' && c <= '\uFFEF' || c == '\u3000' || c == '\u00A0' || c == '\t' || c == '\u2002' || c == '\u2003'
+                    || c == '\u200B' || c == '\uFEFF' || c == '版') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -173,11 +194,15 @@ final class TextNormalizer {
         return c == '(' || c == ')' || c == ',' || c == '.' || c == ';' || c == ':' || c == '%';
     }
 
+    /** First characters of the tail openings, so the pattern only runs on lines that can match it. */
+    private static final String TAIL_STARTS = "（(相扫F【上下抄";
+
     private static void cutWebTail(List<SourceLine> lines) {
         int n = lines.size();
         for (int i = (int) (n * 0.6); i < n; i++) {
             SourceLine l = lines.get(i);
-            if (!l.isTableRow() && TAIL_START.matcher(l.text()).matches()) {
+            if (!l.isTableRow() && !l.text().isEmpty() && TAIL_STARTS.indexOf(l.text().charAt(0)) >= 0
+                    && TAIL_START.matcher(l.text()).matches()) {
                 for (int k = i; k < n; k++) {
                     SourceLine d = lines.get(k);
                     lines.set(k, new SourceLine("", d.lineNo(), null));
@@ -192,7 +217,7 @@ final class TextNormalizer {
      * length (within a few characters), the text is hard-wrapped and its lines are joined back.
      */
     static boolean isHardWrapped(List<SourceLine> lines) {
-        Map<Integer, Integer> byLength = new HashMap<>();
+        int[] byLength = new int[MAX_WRAP + 3];
         int considered = 0;
         for (SourceLine l : lines) {
             if (l.isTableRow()) {
@@ -201,31 +226,45 @@ final class TextNormalizer {
             int len = l.text().length();
             if (len >= 12) {
                 considered++;
-                byLength.merge(len, 1, Integer::sum);
+                if (len <= MAX_WRAP) {
+                    byLength[len]++;
+                }
             }
         }
         if (considered < 8) {
             return false;
         }
         int bestWindow = 0;
-        for (int w : byLength.keySet()) {
+        for (int w = 12; w <= MAX_WRAP; w++) {
             int count = 0;
             for (int d = -2; d <= 2; d++) {
-                count += byLength.getOrDefault(w + d, 0);
+                count += byLength[w + d];
             }
             bestWindow = Math.max(bestWindow, count);
         }
         return bestWindow >= considered * 0.5;
     }
 
+    /** Lines longer than this are paragraphs, never a wrapping width (and a histogram by length stays small). */
+    private static final int MAX_WRAP = 400;
+
     private static int wrapWidth(List<SourceLine> lines) {
-        Map<Integer, Integer> byLength = new HashMap<>();
+        int[] byLength = new int[MAX_WRAP + 1];
         for (SourceLine l : lines) {
-            if (!l.isTableRow() && l.text().length() >= 12) {
-                byLength.merge(l.text().length(), 1, Integer::sum);
+            int len = l.text().length();
+            if (!l.isTableRow() && len >= 12 && len <= MAX_WRAP) {
+                byLength[len]++;
             }
         }
-        return byLength.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(30);
+        int best = 30;
+        int bestCount = 0;
+        for (int len = 12; len <= MAX_WRAP; len++) {
+            if (byLength[len] > bestCount) {
+                best = len;
+                bestCount = byLength[len];
+            }
+        }
+        return best;
     }
 
     private static List<SourceLine> joinWrapped(List<SourceLine> lines) {

@@ -21,6 +21,13 @@ final class TitleFinder {
     private static final Pattern QUOTED = Pattern.compile("《([^》]{4,80}" + DOC_TYPE + "(?:" + PERIOD + ")?)》");
     private static final Pattern DATE_OR_FILE_NO = Pattern.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日$|.*〔\\d{4}〕\\s*\\d+\\s*号$|.*办公室$");
     private static final Pattern SINGLE_YEAR = Pattern.compile("(\\d{4})年");
+    /** "2023—2027年" without brackets, in a title or a heading line. */
+    private static final Pattern BARE_PERIOD = Pattern.compile("(\\d{4})\\s*[-—–~至到]+\\s*(\\d{4})\\s*年");
+    /** "“十四五”" names a five-year plan: regular from the sixth (1981–1985) on. */
+    private static final Pattern FIVE_YEAR_PLAN = Pattern.compile("十([一二三四五六七八九])五");
+    /** "关于印发青溪区…方案的通知" without 《》. */
+    private static final Pattern NOTICE_TITLE = Pattern.compile("关于印发(.{4,80}?" + DOC_TYPE + "(?:" + PERIOD + ")?)的通知");
+    private static final Pattern SENTENCE_MARK = Pattern.compile("[，。；：:,;！？]");
 
     record Result(String title, Period period) {
     }
@@ -69,6 +76,18 @@ final class TitleFinder {
                 }
             }
         }
+        if (title == null) {
+            for (SourceLine l : head) {
+                Matcher q = NOTICE_TITLE.matcher(l.text());
+                if (q.find()) {
+                    title = q.group(1);
+                    break;
+                }
+            }
+        }
+        if (title == null) {
+            title = leadingHeading(head);
+        }
         Period period = null;
         if (title != null) {
             Matcher pm = PERIOD_ANYWHERE.matcher(title);
@@ -81,6 +100,9 @@ final class TitleFinder {
                     title = title + next;
                     period = new Period(Integer.parseInt(only.group(1)), Integer.parseInt(only.group(2)));
                 }
+            }
+            if (period == null) {
+                period = bareOrFiveYear(title);
             }
             if (period == null) {
                 Matcher y = SINGLE_YEAR.matcher(title);
@@ -99,9 +121,45 @@ final class TitleFinder {
                 }
             }
         }
+        if (period == null && title == null) {
+            for (SourceLine l : head.subList(0, Math.min(5, head.size()))) {
+                if (l.text().length() <= 40 && !SENTENCE_MARK.matcher(l.text()).find() && (period = bareOrFiveYear(l.text())) != null) {
+                    break;
+                }
+            }
+        }
         if (period != null && (period.from() > period.to() || period.from() < 1990 || period.to() > 2100)) {
             period = null;
         }
         return new Result(title, period);
+    }
+
+    private static Period bareOrFiveYear(String text) {
+        Matcher bare = BARE_PERIOD.matcher(text);
+        if (bare.find()) {
+            return new Period(Integer.parseInt(bare.group(1)), Integer.parseInt(bare.group(2)));
+        }
+        Matcher plan = FIVE_YEAR_PLAN.matcher(text);
+        if (plan.find()) {
+            int start = 1981 + 5 * (10 + ChineseNumerals.parse(plan.group(1)) - 6);
+            return new Period(start, start + 4);
+        }
+        return null;
+    }
+
+    /**
+     * A document without a recognisable title block: its first line, when that line reads like a heading
+     * (short, no sentence in it, not a structure marker, not a date) and something follows it.
+     */
+    private static String leadingHeading(List<SourceLine> head) {
+        if (head.size() < 2) {
+            return null;
+        }
+        String first = head.get(0).text();
+        if (first.length() < 6 || first.length() > 40 || SENTENCE_MARK.matcher(first).find() || Markers.startsStructure(first)
+                || DATE_OR_FILE_NO.matcher(first).matches() || first.matches("^[\\d\\s年月日.:/-]+$")) {
+            return null;
+        }
+        return first;
     }
 }

@@ -93,4 +93,42 @@ class TargetExtractorTest {
         assertThat(prose("2023年起，随迁子女比例达到100%。").get(0).year()).isEqualTo(2023);
         assertThat(TargetExtractor.extract("床位数达到6张。", null, TargetExtractor.Mode.TARGET_TEXT).get(0).year()).isNull();
     }
+
+    @Test
+    void chineseNumeralsOnlyWhereTheyCount() {
+        assertThat(prose("到2025年，新建两所九年一贯制学校。")).singleElement().satisfies(t -> {
+            assertThat(t.value()).isEqualByComparingTo("2");
+            assertThat(t.unit()).isEqualTo("所");
+        });
+        assertThat(prose("到2025年，城镇化率提高三个百分点。")).singleElement().satisfies(t -> {
+            assertThat(t.indicator()).isEqualTo("城镇化率提高");
+            assertThat(t.value()).isEqualByComparingTo("3");
+            assertThat(t.unit()).isEqualTo("个百分点");
+        });
+        assertThat(prose("到2025年，创建三星级旅游饭店，建成一批示范村，重点帮扶三类人群，实施“十四五”规划。")).isEmpty();
+        assertThat(prose("到2025年，建成大陆引水三期，培育铁人三项赛事。")).isEmpty();
+    }
+
+    @Test
+    void approximateAverageGrowthAndFiveYearPlanEnd() {
+        assertThat(prose("到2025年，地区生产总值年均增长7%左右。")).singleElement().satisfies(t -> {
+            assertThat(t.indicator()).isEqualTo("地区生产总值年均增长");
+            assertThat(t.comparator()).isEqualTo(Comparator.EQ);
+            assertThat(t.approximate()).isTrue();
+        });
+        assertThat(TargetExtractor.extract("十四五期末，森林覆盖率稳定在70%以上。", 2027, TargetExtractor.Mode.PROSE))
+                .singleElement().satisfies(t -> assertThat(t.year()).isEqualTo(2025));
+        assertThat(prose("每年新增城镇就业3000人。")).singleElement().satisfies(t -> assertThat(t.value()).isEqualByComparingTo("3000"));
+    }
+
+    @Test
+    void countsListedAfterOneVerbAndChangesAgainstABaselineYear() {
+        assertThat(prose("建成未来社区20个、未来乡村30个。")).extracting(ParsedTarget::indicator)
+                .containsExactly("建成未来社区", "建成未来乡村");
+        assertThat(prose("到2025年，全县常住人口城镇化率达到65%，较2020年提高5个百分点。")).satisfies(list -> {
+            assertThat(list).extracting(ParsedTarget::indicator).containsExactly("全县常住人口城镇化率", "全县常住人口城镇化率提高");
+            assertThat(list).extracting(ParsedTarget::year).containsOnly(2025);
+        });
+        assertThat(prose("三年累计新增就业4.5万人。")).singleElement().satisfies(t -> assertThat(t.unit()).isEqualTo("万人"));
+    }
 }
