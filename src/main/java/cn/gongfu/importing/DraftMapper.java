@@ -54,7 +54,7 @@ final class DraftMapper {
                 .filter(x -> x.indicator() != null && !x.indicator().isBlank())
                 .map(x -> target(x, endYear)).toList();
         return new TaskDraft(t.list(), t.code(), t.sectionId(), category(t.category()), t.group(), t.title(),
-                t.text(), t.leadUnits(), List.of(), columns.get(TARGET_SYSTEM), columns.get(WORK_SYSTEM),
+                t.text(), t.leadUnits(), t.coUnits() == null ? List.of() : t.coUnits(), columns.get(TARGET_SYSTEM), columns.get(WORK_SYSTEM),
                 columns.get(POLICY_SYSTEM), columns.get(EVALUATION_SYSTEM), milestones, targets);
     }
 

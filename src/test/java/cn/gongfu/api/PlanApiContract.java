@@ -74,7 +74,7 @@ abstract class PlanApiContract {
         ok(get("/api/v1/plans").param("region", "330299").param("size", "500"))
                 .andExpect(jsonPath("$.items[*].id", hasItem((int) planId)))
                 .andExpect(jsonPath("$.items[*].regionCode", everyItem(is("330299"))));
-        ok(get("/api/v1/plans").param("region", "330921")).andExpect(jsonPath("$.total").value(0));
+        ok(get("/api/v1/plans").param("region", "330922")).andExpect(jsonPath("$.total").value(0));
     }
 
     @Test
