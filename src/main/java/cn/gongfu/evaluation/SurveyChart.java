@@ -68,6 +68,7 @@ final class SurveyChart {
             series.add(line);
         }
         Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false);   // drawn at once: screenshots and printouts show the whole line
         option.put("color", List.of(COLOURS.get("gain"), COLOURS.get("happiness"), COLOURS.get("security"),
                 COLOURS.get("identity"), COLOURS.get("overall")));
         option.put("tooltip", Map.of("trigger", "axis"));
