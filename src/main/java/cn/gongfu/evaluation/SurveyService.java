@@ -2,12 +2,12 @@ package cn.gongfu.evaluation;
 
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.region.RegionService;
+import cn.gongfu.reporting.ReportWorkbook;
 import cn.gongfu.reporting.ValidationException;
 import cn.gongfu.security.Role;
 import cn.gongfu.security.Scope;
 import cn.gongfu.web.InvalidParameterException;
 import cn.gongfu.web.NotFoundException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,7 +21,6 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -145,7 +144,7 @@ public class SurveyService {
     private record Parsed(List<Answer> answers, List<DimensionStats> summaries) {}
 
     private static Parsed read(byte[] xlsx, int k) {
-        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+        try (Workbook book = ReportWorkbook.open(xlsx)) {
             Sheet sheet = book.getSheetAt(0);
             DataFormatter format = new DataFormatter();
             Row header = sheet.getRow(sheet.getFirstRowNum());
@@ -182,7 +181,8 @@ public class SurveyService {
                 }
             }
         }
-        if (respondent == 0) errors.add(error(sheet, 2, "—", "没有答卷 no answers"));
+        // the index's confidence interval needs a standard deviation, so at least two respondents
+        if (respondent < 2) errors.add(error(sheet, 2, "—", "至少需要2份答卷，现有" + respondent + " at least 2 respondents are needed, found " + respondent));
         if (!errors.isEmpty()) throw new ValidationException(errors);
         return new Parsed(answers, List.of());
     }
@@ -201,12 +201,16 @@ public class SurveyService {
                 errors.add(error(sheet, r + 1, "维度", "“" + label + "” 不是四感之一 is not one of " + DIMENSIONS.values()));
                 continue;
             }
+            if (rows.stream().anyMatch(s -> s.dimension().equals(code))) {
+                errors.add(error(sheet, r + 1, "维度", "“" + label + "” 重复 appears twice"));
+                continue;
+            }
             Double mean = number(sheet, row, columns.get("均值"), "均值", format, errors);
             Double sd = number(sheet, row, columns.get("标准差"), "标准差", format, errors);
             Double n = number(sheet, row, columns.get("样本量"), "样本量", format, errors);
             if (mean != null && (mean < 1 || mean > k)) errors.add(error(sheet, r + 1, "均值", "均值应在1到" + k + "之间 the mean must lie within the scale"));
             if (sd != null && sd < 0) errors.add(error(sheet, r + 1, "标准差", "标准差不能为负 cannot be negative"));
-            if (n != null && (n < 1 || n != Math.floor(n))) errors.add(error(sheet, r + 1, "样本量", "样本量应为正整数 a positive whole number"));
+            if (n != null && (n < 2 || n != Math.floor(n))) errors.add(error(sheet, r + 1, "样本量", "样本量应为不小于2的整数 a whole number of at least 2"));
             if (mean != null && sd != null && n != null) rows.add(new DimensionStats(code, mean, sd, n.longValue()));
         }
         if (errors.isEmpty() && rows.stream().map(DimensionStats::dimension).distinct().count() != DIMENSIONS.size()) {

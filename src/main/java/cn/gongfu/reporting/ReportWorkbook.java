@@ -292,8 +292,8 @@ public final class ReportWorkbook {
         }
     }
 
-    /** Refuses what is not an .xlsx, and zip bombs, before POI inflates anything. */
-    static Workbook open(byte[] bytes) {
+    /** Refuses what is not an .xlsx, and zip bombs, before POI inflates anything; other uploads of .xlsx use it too. */
+    public static Workbook open(byte[] bytes) {
         if (bytes == null || bytes.length == 0) throw new InvalidParameterException("file", "文件为空或未选择文件 the file is missing or empty");
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
             throw new InvalidParameterException("file", "不是Excel(.xlsx)文件，请使用下载的模板 not an .xlsx file: use the downloaded template");

@@ -117,6 +117,14 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/submissions/{id}/workbook", Access.UNIT),
             // machine feeds of indicator values (statistics bureaus): the office, usually through a token
             Map.entry("POST /api/v1/observations/import", Access.OFFICE),
+            // evaluation: four-senses survey waves (imported by the office) and target consistency
+            Map.entry("GET /surveys", Access.SIGNED_IN),
+            Map.entry("POST /surveys", Access.OFFICE),
+            Map.entry("GET /api/v1/surveys", Access.SIGNED_IN),
+            Map.entry("POST /api/v1/surveys", Access.OFFICE),
+            Map.entry("GET /api/v1/surveys/{id}", Access.SIGNED_IN),
+            Map.entry("GET /consistency", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/consistency", Access.SIGNED_IN),
             // importing documents: the plan office
             Map.entry("GET /imports", Access.OFFICE),
             Map.entry("POST /imports", Access.OFFICE),

@@ -25,7 +25,7 @@ class PagesTest {
 
     @Test
     void everyPageRendersInChineseAndEnglish() throws Exception {
-        long planId = id("select id from plan where region_code = '330299'");
+        long planId = id("select min(id) from plan where region_code = '330299'");
         long taskId = id("select min(id) from task where plan_id = " + planId);
         long unitId = id("select id from unit where name = '区卫生健康局' and region_code = '330299'");
         long indicatorId = id("select min(id) from indicator where region_code = '330299'");

@@ -1,0 +1,136 @@
+package cn.gongfu.evaluation;
+
+import cn.gongfu.importing.UploadTooLargeException;
+import cn.gongfu.region.Region;
+import cn.gongfu.region.RegionService;
+import cn.gongfu.reporting.ReportWorkbookApi;
+import cn.gongfu.reporting.ValidationException;
+import cn.gongfu.security.Scope;
+import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.PageRequest;
+import cn.gongfu.web.WebPage;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.ObjectMapper;
+
+/** The four-senses page (waves, chart, table, import form) and the target-consistency page. */
+@WebPage
+@Controller
+public class SurveyPages {
+
+    private final FourSensesService senses;
+    private final ConsistencyService consistency;
+    private final RegionService regions;
+    private final MessageSource messages;
+    private final ObjectMapper json;
+
+    public SurveyPages(FourSensesService senses, ConsistencyService consistency, RegionService regions,
+                       MessageSource messages, ObjectMapper json) {
+        this.senses = senses;
+        this.consistency = consistency;
+        this.regions = regions;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/surveys")
+    public String surveys(@RequestParam(required = false) String region, Model model) {
+        String selected = region == null || region.isBlank() ? null : region;
+        List<WaveIndex> waves = senses.indices(selected);
+        Map<String, String> names = regionNames();
+        var locale = LocaleContextHolder.getLocale();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String code : List.of("gain", "happiness", "security", "identity", "overall")) {
+            labels.put(code, messages.getMessage("surveys.dim." + code, null, locale));
+        }
+        boolean severalRegions = waves.stream().map(w -> w.wave().regionCode()).distinct().count() > 1;
+        model.addAttribute("waves", waves);
+        model.addAttribute("labels", labels);
+        model.addAttribute("regionNames", names);
+        model.addAttribute("region", selected);
+        model.addAttribute("regions", regionChoices());
+        model.addAttribute("chart", json.writeValueAsString(SurveyChart.option(waves, labels, severalRegions, names)));
+        if (!model.containsAttribute("today")) model.addAttribute("today", LocalDate.now().toString());
+        return "evaluation/surveys";
+    }
+
+    /** Imports a wave; every error (sheet, row, column) comes back to the form, and nothing is stored then. */
+    @PostMapping("/surveys")
+    public String importWave(@RequestParam(value = "file", required = false) MultipartFile file,
+                             @RequestParam(required = false) String region, @RequestParam(required = false) String name,
+                             @RequestParam(required = false) String fieldedOn,
+                             @RequestParam(required = false) String scalePoints, RedirectAttributes redirect) throws IOException {
+        try {
+            LocalDate date;
+            int k;
+            try {
+                date = fieldedOn == null || fieldedOn.isBlank() ? null : LocalDate.parse(fieldedOn.strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidParameterException("fieldedOn", "“" + fieldedOn + "” 不是日期 is not a date (yyyy-MM-dd)");
+            }
+            try {
+                k = Integer.parseInt(scalePoints == null ? "" : scalePoints.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidParameterException("scalePoints", "“" + scalePoints + "” 不是整数 is not a whole number");
+            }
+            WaveIndex wave = senses.importWave(region, name, date, k, ReportWorkbookApi.bytes(file));
+            redirect.addFlashAttribute("imported", wave.wave().name());
+            return "redirect:/surveys?region=" + wave.wave().regionCode();
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        } catch (InvalidParameterException e) {
+            redirect.addFlashAttribute("errors", List.of(new ValidationException.Error(e.field(), e.getMessage())));
+        } catch (UploadTooLargeException e) {
+            redirect.addFlashAttribute("errors", List.of(new ValidationException.Error("file", e.getMessage())));
+        }
+        redirect.addFlashAttribute("formName", name);
+        return "redirect:/surveys";
+    }
+
+    @GetMapping("/consistency")
+    public String consistency(@RequestParam(required = false) String region, Model model) {
+        String code = region == null || region.isBlank() ? null : region;
+        List<Region> choices = regionChoices();
+        Scope scope = Scope.current();
+        if (code == null && (scope.user() == null || scope.user().regionCode() == null) && !choices.isEmpty()) {
+            // an administrator has no region of their own: start with the first district
+            code = choices.stream().filter(r -> r.level().equals("county")).findFirst().orElse(choices.get(0)).code();
+        }
+        ConsistencyService.Report report = consistency.findings(code);
+        Map<String, List<ConsistencyService.Finding>> byKind = new LinkedHashMap<>();
+        for (String kind : List.of("conflict", "cumulative_falls", "target_worsens")) byKind.put(kind, new java.util.ArrayList<>());
+        report.findings().forEach(f -> byKind.computeIfAbsent(f.kind(), k -> new java.util.ArrayList<>()).add(f));
+        model.addAttribute("report", report);
+        model.addAttribute("byKind", byKind);
+        model.addAttribute("regions", choices);
+        return "evaluation/consistency";
+    }
+
+    private Map<String, String> regionNames() {
+        return regions.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
+                .collect(Collectors.toMap(Region::code, Region::name));
+    }
+
+    /** Provinces, cities and counties the caller covers: where waves are fielded and plans compared. */
+    private List<Region> regionChoices() {
+        Scope scope = Scope.current();
+        Set<String> levels = Set.of("province", "city", "county");
+        return regions.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
+                .filter(r -> levels.contains(r.level()) && scope.coversRegion(r.code())).toList();
+    }
+}
