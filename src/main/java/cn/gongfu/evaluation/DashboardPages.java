@@ -62,13 +62,18 @@ public class DashboardPages {
     }
 
     @GetMapping("/dashboard")
-    public String overview(@RequestParam(required = false) Long plan, Model model) {
+    public String overview(@RequestParam(required = false) Long plan, @RequestParam(required = false) String domain, Model model) {
         List<Plan> all = plans.list(null, "published", null, new PageRequest(0, 100)).items();
         if (all.isEmpty()) return "redirect:/plans";
         long planId = plan != null ? plan : all.get(all.size() - 1).id();
         PlanEvaluation eval = evaluation.evaluate(planId, null, null);
         model.addAttribute("plans", all);
         addOverview(model, eval);
+        java.util.function.Predicate<IndicatorEvaluation> inDomain =
+                e -> domain == null || domain.isBlank() || domain.equals(e.indicator().domain());
+        model.addAttribute("domain", domain);
+        model.addAttribute("shown", eval.indicators().stream().filter(inDomain).toList());
+        model.addAttribute("lagging", eval.mostLagging(Integer.MAX_VALUE).stream().filter(inDomain).limit(10).toList());
         return "evaluation/overview";
     }
 
@@ -161,6 +166,19 @@ public class DashboardPages {
     @GetMapping("/dashboard/regions")
     public String regions(@RequestParam long plan, Model model) {
         Plan p = plans.get(plan);
+        RegionTable table = regionTable(p);
+        model.addAttribute("plan", p);
+        model.addAttribute("indicatorNames", table.indicatorNames());
+        model.addAttribute("latest", table.latest());
+        model.addAttribute("chart", write(DashboardCharts.regions(table.indicatorNames(), table.latest())));
+        return "evaluation/regions";
+    }
+
+    /** The latest accepted value of each indicator reported below the plan's region, per region. */
+    record RegionTable(List<String> indicatorNames, Map<String, Map<String, Double>> latest) {}
+
+    private RegionTable regionTable(Plan p) {
+        long plan = p.id();
         Map<String, String> names = new LinkedHashMap<>();
         regions.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().forEach(r -> names.put(r.code(), r.name()));
         record Row(String region, String indicator, String period, double value) {}
@@ -177,11 +195,7 @@ public class DashboardPages {
             if (!indicatorNames.contains(r.indicator())) indicatorNames.add(r.indicator());
             latest.computeIfAbsent(names.getOrDefault(r.region(), r.region()), k -> new LinkedHashMap<>()).put(r.indicator(), r.value());
         }
-        model.addAttribute("plan", p);
-        model.addAttribute("indicatorNames", indicatorNames);
-        model.addAttribute("latest", latest);
-        model.addAttribute("chart", write(DashboardCharts.regions(indicatorNames, latest)));
-        return "evaluation/regions";
+        return new RegionTable(indicatorNames, latest);
     }
 
     /** Every dashboard table as an .xlsx file. */
@@ -190,10 +204,10 @@ public class DashboardPages {
         byte[] file;
         String name;
         switch (table) {
-            case "indicators" -> {
+            case "indicators", "lagging" -> {
                 PlanEvaluation eval = evaluation.evaluate(plan, null, null);
                 List<List<Object>> rows = new ArrayList<>();
-                for (IndicatorEvaluation e : eval.indicators()) {
+                for (IndicatorEvaluation e : table.equals("lagging") ? eval.mostLagging(Integer.MAX_VALUE) : eval.indicators()) {
                     var a = e.assessment();
                     rows.add(java.util.Arrays.asList(e.indicator().domain(), e.indicator().name(), e.indicator().unit(),
                             a.current() == null ? null : a.current().value(), a.goal(), a.targetYear(),
@@ -201,7 +215,7 @@ public class DashboardPages {
                             Math.round(a.expectedProgress() * 1000) / 10.0, statusName(a.status()), a.reason()));
                 }
                 file = TableExport.xlsx("指标", List.of("领域", "指标", "单位", "最新值", "目标值", "目标年", "进度%", "时序进度%", "状态", "说明"), rows);
-                name = "指标评价.xlsx";
+                name = table.equals("lagging") ? "滞后指标.xlsx" : "指标评价.xlsx";
             }
             case "units" -> {
                 List<List<Object>> rows = new ArrayList<>();
@@ -212,6 +226,19 @@ public class DashboardPages {
                 file = TableExport.xlsx("排名", List.of("组别", "名次", "单位", "得分", "分项"), rows);
                 name = "单位排名.xlsx";
             }
+            case "regions" -> {
+                RegionTable regionTable = regionTable(plans.get(plan));
+                List<String> header = new ArrayList<>(List.of("地区"));
+                header.addAll(regionTable.indicatorNames());
+                List<List<Object>> rows = new ArrayList<>();
+                regionTable.latest().forEach((region, values) -> {
+                    List<Object> row = new ArrayList<>(List.of(region));
+                    regionTable.indicatorNames().forEach(n -> row.add(values.get(n)));
+                    rows.add(row);
+                });
+                file = TableExport.xlsx("地区", header, rows);
+                name = "地区比较.xlsx";
+            }
             case "tasks" -> {
                 List<List<Object>> rows = new ArrayList<>();
                 evaluation.evaluate(plan, null, null).tasks().forEach(t -> rows.add(java.util.Arrays.asList(t.code(), t.title(),
@@ -220,7 +247,7 @@ public class DashboardPages {
                 file = TableExport.xlsx("任务", List.of("编号", "任务", "状态", "应完成节点", "按时完成", "逾期", "说明"), rows);
                 name = "任务评价.xlsx";
             }
-            default -> throw new cn.gongfu.web.InvalidParameterException("table", "indicators, units or tasks");
+            default -> throw new cn.gongfu.web.InvalidParameterException("table", "indicators, lagging, units, tasks or regions");
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

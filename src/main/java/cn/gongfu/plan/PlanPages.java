@@ -15,9 +15,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class PlanPages {
 
     private final PlanService plans;
+    private final cn.gongfu.reporting.ReportingService reporting;
 
-    public PlanPages(PlanService plans) {
+    public PlanPages(PlanService plans, cn.gongfu.reporting.ReportingService reporting) {
         this.plans = plans;
+        this.reporting = reporting;
     }
 
     @GetMapping("/")
@@ -56,6 +58,7 @@ public class PlanPages {
     @GetMapping("/tasks/{id}")
     public String task(@PathVariable long id, Model model) {
         model.addAttribute("task", plans.task(id));
+        model.addAttribute("reports", reporting.acceptedReportsOf(id));
         return "tasks/detail";
     }
 }

@@ -414,6 +414,22 @@ public class ReportingService {
         return form(id);
     }
 
+    /** A task's accepted reports, newest period first: the task's report history on its page. */
+    public record AcceptedReport(long submissionId, String period, String unitName, String progress, Integer percentDone,
+                                 String narrative, String problems) {}
+
+    public List<AcceptedReport> acceptedReportsOf(long taskId) {
+        plans.task(taskId);
+        return jdbc.sql("""
+                select s.id, s.period, u.name, tr.progress, tr.percent_done, tr.narrative, tr.problems
+                from task_report tr join submission s on s.id = tr.submission_id join unit u on u.id = s.unit_id
+                where tr.task_id = :t and s.state = 'accepted' order by s.period desc, u.name""")
+                .param("t", taskId)
+                .query((rs, i) -> new AcceptedReport(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, Integer.class), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
     // ---- workflow
 
     public enum Action { REQUEST_APPROVAL, APPROVE, SUBMIT, ACCEPT, RETURN, REOPEN }
