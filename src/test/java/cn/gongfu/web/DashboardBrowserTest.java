@@ -3,57 +3,23 @@ package cn.gongfu.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongfu.support.Browser;
-import cn.gongfu.support.H2Test;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import cn.gongfu.support.BrowserTest;
 import java.time.Duration;
 import java.time.Year;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Each dashboard opened in chromium, checking what is drawn; screenshots are kept in docs/screenshots.
  */
-@H2Test
-class DashboardBrowserTest {
-
-    static ChromeDriver browser;
-
-    @LocalServerPort
-    int port;
+class DashboardBrowserTest extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.quit();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void shot(String name) throws Exception {
-        Path file = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(Path.of("docs", "screenshots"));
-        Files.copy(file, Path.of("docs", "screenshots", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
 
     /** Waits until ECharts has drawn inside the element: an svg with shapes. */
     private void drawn(WebDriverWait wait, String id) {
@@ -76,7 +42,7 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#all-indicators tbody tr"))).hasSizeGreaterThan(20);
         assertThat(browser.findElements(By.cssSelector("#lagging tbody tr"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#contributions tbody tr"))).isNotEmpty();
-        shot("dashboard-overview");
+        screenshot("dashboard-overview");
 
         // drill down: the most lagging indicator, its trajectory and status history
         String name = browser.findElement(By.cssSelector("#lagging tbody tr a")).getText();
@@ -85,13 +51,13 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("indicator-name")).getText()).isEqualTo(name);
         assertThat(browser.findElement(By.id("indicator-status")).getText()).isIn("滞后", "严重滞后", "倒退");
         assertThat(browser.findElements(By.cssSelector("#status-history tbody tr"))).isNotEmpty();
-        shot("dashboard-indicator");
+        screenshot("dashboard-indicator");
 
         browser.get(url("/dashboard/tasks?plan=" + plan));
         drawn(wait, "gantt-chart");
         assertThat(browser.findElement(By.id("gantt-chart")).getText()).contains("今天");
         assertThat(browser.findElements(By.cssSelector("#task-status tbody tr"))).hasSizeGreaterThan(30);
-        shot("dashboard-tasks");
+        screenshot("dashboard-tasks");
 
         browser.get(url("/dashboard/units?plan=" + plan));
         drawn(wait, "ranking-department");
@@ -102,12 +68,12 @@ class DashboardBrowserTest {
         Browser.click(browser, browser.findElement(By.cssSelector("#publish-ranking button")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
         assertThat(browser.getPageSource()).contains(period + " · 部门");
-        shot("dashboard-units");
+        screenshot("dashboard-units");
 
         browser.get(url("/dashboard/regions?plan=" + plan));
         drawn(wait, "regions-chart");
         assertThat(browser.findElement(By.id("regions-table")).getText()).contains("青溪街道", "松原镇");
-        shot("dashboard-regions");
+        screenshot("dashboard-regions");
 
         // the public sees the published evaluation and ranking without signing in
         browser.manage().deleteAllCookies();
@@ -116,6 +82,6 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("共同富裕建设进展（公开）");
         assertThat(browser.findElement(By.id("public-rankings")).getText()).contains(period, "区卫生健康局");
         assertThat(browser.findElements(By.id("nav-dashboard"))).as("no internal links for the public").isEmpty();
-        shot("dashboard-public");
+        screenshot("dashboard-public");
     }
 }

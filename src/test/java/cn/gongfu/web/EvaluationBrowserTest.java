@@ -9,7 +9,7 @@ import cn.gongfu.plan.PlanDraft.TargetDraft;
 import cn.gongfu.plan.PlanWriter;
 import cn.gongfu.security.UserService;
 import cn.gongfu.support.Browser;
-import cn.gongfu.support.H2Test;
+import cn.gongfu.support.BrowserTest;
 import cn.gongfu.support.SignedInAsAdmin;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -22,28 +22,17 @@ import java.util.Random;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The office opens the four-senses page and the consistency page: what is drawn (the chart's svg, the
  * table rows) and a bad upload explained on the page. Screenshots go to docs/screenshots/.
  */
-@H2Test
-class EvaluationBrowserTest {
-
-    static ChromeDriver browser;
-
-    @LocalServerPort
-    int port;
+class EvaluationBrowserTest extends BrowserTest {
 
     @Autowired
     FourSensesService senses;
@@ -53,16 +42,6 @@ class EvaluationBrowserTest {
 
     @Autowired
     UserService users;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.quit();
-    }
 
     @Test
     void officeSeesTheIndexOverWavesAndABadFileExplained() throws Exception {
@@ -79,13 +58,13 @@ class EvaluationBrowserTest {
         }
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         Browser.signIn(browser, port, "office");
-        browser.get("http://localhost:" + port + "/surveys?region=330299");
+        browser.get(url("/surveys?region=330299"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("四感指数");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#surveys-chart svg path")));
         assertThat(browser.findElements(By.cssSelector("#waves-table tbody tr")).size()).isGreaterThanOrEqualTo(3);
         assertThat(browser.findElement(By.id("waves-table")).getText()).contains("2025年第1季度", "获得感", "n=60");
         assertThat(browser.findElement(By.id("surveys-chart")).getText()).contains("认同感");
-        screenshot("surveys.png");
+        screenshot("surveys");
 
         // a bad file comes back to the form with every wrong cell named
         Path bad = Files.createTempFile("bad-wave-", ".xlsx");
@@ -111,7 +90,7 @@ class EvaluationBrowserTest {
             SignedInAsAdmin.signOut();
         }
         Browser.signIn(browser, port, "office");
-        browser.get("http://localhost:" + port + "/consistency");
+        browser.get(url("/consistency"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("目标一致性检查");
         String conflicts = browser.findElement(By.id("kind-conflict")).getText();
         assertThat(conflicts).contains(name, "≥ 8", "≥ 7", "宁波市高质量发展建设共同富裕先行市行动计划（测试）", "青溪区共同富裕2025年工作要点（测试）");
@@ -119,7 +98,7 @@ class EvaluationBrowserTest {
         // the district's own plan is linked; the city's plan lies outside the office's scope and is named only
         assertThat(browser.findElements(By.linkText("青溪区共同富裕2025年工作要点（测试）"))).isNotEmpty();
         assertThat(browser.findElements(By.linkText("宁波市高质量发展建设共同富裕先行市行动计划（测试）"))).isEmpty();
-        screenshot("consistency.png");
+        screenshot("consistency");
     }
 
     static IndicatorDraft indicator(String name, TargetDraft... targets) {
@@ -130,11 +109,6 @@ class EvaluationBrowserTest {
         return new TargetDraft(indicator, "ge", new BigDecimal(value), null, null, "%", year, text);
     }
 
-    static void screenshot(String file) throws Exception {
-        Path dir = Path.of("docs", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(file), browser.getScreenshotAs(OutputType.BYTES));
-    }
 
     /** n respondents whose answers drift upwards wave by wave. */
     static byte[] answers(Random random, int n, int wave) throws Exception {

@@ -3,41 +3,21 @@ package cn.gongfu.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongfu.support.Browser;
-import cn.gongfu.support.H2Test;
+import cn.gongfu.support.BrowserTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 
 /** The office imports a document in the browser: upload, fill in what the document lacks, publish. */
-@H2Test
-class ImportBrowserTest {
-
-    static ChromeDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.quit();
-    }
+class ImportBrowserTest extends BrowserTest {
 
     @Test
     void officeUploadsReviewsCompletesAndPublishesADocument() throws Exception {

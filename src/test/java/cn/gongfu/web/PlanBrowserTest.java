@@ -4,38 +4,18 @@ import static cn.gongfu.support.DemoFacts.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongfu.support.Browser;
-import cn.gongfu.support.H2Test;
+import cn.gongfu.support.BrowserTest;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** A reader walks the demo plan in a real headless chromium: list, tree, section, task, language, chart. */
-@H2Test
-class PlanBrowserTest {
-
-    static ChromeDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.quit();
-    }
+class PlanBrowserTest extends BrowserTest {
 
     @Test
     void readerOpensTheTreeASectionATaskAndSwitchesToEnglish() {

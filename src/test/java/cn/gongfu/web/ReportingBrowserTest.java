@@ -3,41 +3,17 @@ package cn.gongfu.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongfu.support.Browser;
-import cn.gongfu.support.H2Test;
+import cn.gongfu.support.BrowserTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A reporter fills and sends a report, the unit head approves it, the office accepts it: all in the browser. */
-@H2Test
-class ReportingBrowserTest {
-
-    static ChromeDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.quit();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
+class ReportingBrowserTest extends BrowserTest {
 
     @Test
     void aReportIsFilledApprovedSubmittedAndAccepted() {
