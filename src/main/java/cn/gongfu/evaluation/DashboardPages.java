@@ -239,6 +239,16 @@ public class DashboardPages {
                 file = TableExport.xlsx("地区", header, rows);
                 name = "地区比较.xlsx";
             }
+            case "contributions" -> {
+                PlanEvaluation eval = evaluation.evaluate(plan, null, null);
+                List<List<Object>> rows = new ArrayList<>();
+                if (eval.realization() != null) {
+                    eval.realization().contributions().forEach(c -> rows.add(java.util.Arrays.asList(c.id(), c.domain(),
+                            c.score(), c.weight(), c.contribution(), c.formula())));
+                }
+                file = TableExport.xlsx("实现度构成", List.of("指标", "领域", "Z", "权重", "贡献", "公式"), rows);
+                name = "实现度构成.xlsx";
+            }
             case "tasks" -> {
                 List<List<Object>> rows = new ArrayList<>();
                 evaluation.evaluate(plan, null, null).tasks().forEach(t -> rows.add(java.util.Arrays.asList(t.code(), t.title(),
@@ -247,8 +257,13 @@ public class DashboardPages {
                 file = TableExport.xlsx("任务", List.of("编号", "任务", "状态", "应完成节点", "按时完成", "逾期", "说明"), rows);
                 name = "任务评价.xlsx";
             }
-            default -> throw new cn.gongfu.web.InvalidParameterException("table", "indicators, lagging, units, tasks or regions");
+            default -> throw new cn.gongfu.web.InvalidParameterException("table", "indicators, lagging, contributions, units, tasks or regions");
         }
+        return xlsx(name, file);
+    }
+
+    /** An .xlsx file as a download with its (Chinese) name encoded for every browser. */
+    static ResponseEntity<byte[]> xlsx(String name, byte[] file) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())

@@ -102,6 +102,46 @@ public class SurveyPages {
         return "redirect:/surveys";
     }
 
+    /** The waves and their indices as an .xlsx file. */
+    @GetMapping("/surveys/export")
+    public org.springframework.http.ResponseEntity<byte[]> exportSurveys(@RequestParam(required = false) String region) {
+        List<java.util.List<Object>> rows = new java.util.ArrayList<>();
+        for (WaveIndex w : senses.indices(region == null || region.isBlank() ? null : region)) {
+            List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList(w.wave().regionCode(), w.wave().name(),
+                    w.wave().fieldedOn().toString(), w.source()));
+            for (String code : List.of("gain", "happiness", "security", "identity", "overall")) {
+                WaveIndex.Score score = code.equals("overall") ? w.overall()
+                        : w.dimensions().stream().filter(d -> d.dimension().equals(code)).findFirst().orElse(null);
+                row.add(score == null ? null : round(score.index()));
+                row.add(score == null ? null : round(score.low()));
+                row.add(score == null ? null : round(score.high()));
+            }
+            rows.add(row);
+        }
+        List<String> header = new java.util.ArrayList<>(List.of("地区", "调查", "日期", "数据"));
+        for (String label : List.of("获得感", "幸福感", "安全感", "认同感", "总指数")) {
+            header.addAll(List.of(label, label + "下限", label + "上限"));
+        }
+        return DashboardPages.xlsx("四感指数.xlsx", TableExport.xlsx("四感指数", header, rows));
+    }
+
+    /** The findings as an .xlsx file, both sources side by side. */
+    @GetMapping("/consistency/export")
+    public org.springframework.http.ResponseEntity<byte[]> exportConsistency(@RequestParam(required = false) String region) {
+        List<java.util.List<Object>> rows = new java.util.ArrayList<>();
+        for (ConsistencyService.Finding f : consistency.findings(region == null || region.isBlank() ? null : region).findings()) {
+            rows.add(java.util.Arrays.asList(f.kind(), f.indicator(), f.first().regionName(), f.first().year(), f.first().target(),
+                    f.first().planTitle(), f.second().regionName(), f.second().year(), f.second().target(),
+                    f.second().planTitle(), f.message()));
+        }
+        return DashboardPages.xlsx("目标一致性.xlsx", TableExport.xlsx("目标一致性", List.of("类型", "指标", "来源一地区", "年份",
+                "目标", "方案", "来源二地区", "年份", "目标", "方案", "说明"), rows));
+    }
+
+    private static Double round(double x) {
+        return Math.round(x * 100) / 100.0;
+    }
+
     @GetMapping("/consistency")
     public String consistency(@RequestParam(required = false) String region, Model model) {
         String code = region == null || region.isBlank() ? null : region;

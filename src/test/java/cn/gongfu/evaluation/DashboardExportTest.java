@@ -31,7 +31,8 @@ class DashboardExportTest {
 
     @Test
     void everyTableExportsToExcel() throws Exception {
-        Map<String, String> firstHeader = Map.of("indicators", "领域", "lagging", "领域", "units", "组别", "tasks", "编号", "regions", "地区");
+        Map<String, String> firstHeader = Map.of("indicators", "领域", "lagging", "领域", "units", "组别", "tasks", "编号", "regions", "地区",
+                "contributions", "指标");
         for (var table : firstHeader.entrySet()) {
             byte[] file = mvc.perform(get("/dashboard/export").param("plan", "" + plan()).param("table", table.getKey()))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -42,6 +43,13 @@ class DashboardExportTest {
             }
         }
         mvc.perform(get("/dashboard/export").param("plan", "" + plan()).param("table", "secrets")).andExpect(status().isBadRequest());
+        for (String path : java.util.List.of("/surveys/export", "/consistency/export")) {
+            byte[] file = mvc.perform(get(path).param("region", "330299")).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsByteArray();
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+                assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).as(path).isIn("地区", "类型");
+            }
+        }
     }
 
     @Test

@@ -104,6 +104,8 @@ class AuthorizationMatrixTest {
             Map.entry("POST /dashboard/units/publish", Access.OFFICE),
             Map.entry("GET /dashboard/regions", Access.SIGNED_IN),
             Map.entry("GET /dashboard/export", Access.SIGNED_IN),
+            Map.entry("GET /surveys/export", Access.SIGNED_IN),
+            Map.entry("GET /consistency/export", Access.SIGNED_IN),
             Map.entry("POST /reports/open", Access.UNIT),
             Map.entry("GET /reports/{id}", Access.SIGNED_IN),
             Map.entry("POST /reports/{id}/tasks/{taskId}", Access.UNIT),
