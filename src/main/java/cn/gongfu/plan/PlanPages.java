@@ -40,6 +40,8 @@ public class PlanPages {
     public String tree(@PathVariable long id, @RequestParam(required = false) String expand, Model model) {
         Plan plan = plans.get(id);
         PlanTree tree = PlanTree.of(plans.sections(id), plans.tasksOfPlan(id));
+        // a unit that sees only its own tasks is not shown the sections it has nothing in
+        if (cn.gongfu.security.Scope.current().units() != null) tree = tree.withoutEmptySections();
         model.addAttribute("plan", plan);
         model.addAttribute("roots", tree.roots());
         model.addAttribute("loose", tree.loose());

@@ -35,6 +35,19 @@ public record PlanTree(List<Node> roots, List<TaskSummary> loose) {
         return new PlanTree(roots, loose);
     }
 
+    /** The tree without sections that hold no task anywhere below them: what a unit that sees only its own tasks needs. */
+    public PlanTree withoutEmptySections() {
+        return new PlanTree(prune(roots), loose);
+    }
+
+    private static List<Node> prune(List<Node> nodes) {
+        List<Node> kept = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n.totalTasks() > 0) kept.add(new Node(n.section(), prune(n.children()), n.tasks()));
+        }
+        return kept;
+    }
+
     public Optional<Node> find(long sectionId) {
         List<Node> todo = new ArrayList<>(roots);
         while (!todo.isEmpty()) {
