@@ -6,7 +6,10 @@
     root.querySelectorAll('[data-chart]').forEach(function (el) {
       if (el.dataset.drawn) return;
       var chart = echarts.init(el, null, { renderer: 'svg' });
-      chart.setOption(JSON.parse(el.dataset.chart));
+      var option = JSON.parse(el.dataset.chart);
+      // calm pages: charts appear drawn, not animated (and screenshots show them whole)
+      option.animation = false;
+      chart.setOption(option);
       el.dataset.drawn = 'true';
       window.addEventListener('resize', function () { chart.resize(); });
     });

@@ -49,9 +49,11 @@ public class DashboardPages {
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final AssessmentText reasons;
 
     public DashboardPages(EvaluationService evaluation, RankingService rankings, PlanService plans, RegionService regions,
-                          JdbcClient jdbc, MessageSource messages, ObjectMapper json) {
+                          JdbcClient jdbc, MessageSource messages, ObjectMapper json, AssessmentText reasons) {
+        this.reasons = reasons;
         this.evaluation = evaluation;
         this.rankings = rankings;
         this.plans = plans;
@@ -104,7 +106,7 @@ public class DashboardPages {
         List<Map<String, Object>> rows = new ArrayList<>();
         now.values().stream().map(p -> p.period().getYear()).distinct().forEach(year -> {
             IndicatorEvaluation then = evaluation.evaluateIndicator(plan, indicatorId, region, YearMonth.of(year + 1, 1));
-            rows.add(Map.of("year", year, "status", then.assessment().status(), "reason", then.assessment().reason()));
+            rows.add(Map.of("year", year, "status", then.assessment().status(), "reason", reasons.indicator(then.assessment())));
         });
         return rows;
     }
@@ -212,7 +214,7 @@ public class DashboardPages {
                     rows.add(java.util.Arrays.asList(e.indicator().domain(), e.indicator().name(), e.indicator().unit(),
                             a.current() == null ? null : a.current().value(), a.goal(), a.targetYear(),
                             a.progress() == null ? null : Math.round(a.progress() * 1000) / 10.0,
-                            Math.round(a.expectedProgress() * 1000) / 10.0, statusName(a.status()), a.reason()));
+                            Math.round(a.expectedProgress() * 1000) / 10.0, statusName(a.status()), reasons.indicator(a)));
                 }
                 file = TableExport.xlsx("指标", List.of("领域", "指标", "单位", "最新值", "目标值", "目标年", "进度%", "时序进度%", "状态", "说明"), rows);
                 name = table.equals("lagging") ? "滞后指标.xlsx" : "指标评价.xlsx";
@@ -253,7 +255,7 @@ public class DashboardPages {
                 List<List<Object>> rows = new ArrayList<>();
                 evaluation.evaluate(plan, null, null).tasks().forEach(t -> rows.add(java.util.Arrays.asList(t.code(), t.title(),
                         statusName(t.assessment().status()), t.assessment().due(), t.assessment().doneOnTime(),
-                        t.assessment().overdue().size(), t.assessment().reason())));
+                        t.assessment().overdue().size(), reasons.task(t.assessment()))));
                 file = TableExport.xlsx("任务", List.of("编号", "任务", "状态", "应完成节点", "按时完成", "逾期", "说明"), rows);
                 name = "任务评价.xlsx";
             }

@@ -126,7 +126,7 @@ public class EvaluationService {
                 .query(rs -> {
                     values.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(Point.of(rs.getString(2), rs.getDouble(3)));
                 });
-        YearMonth lastDue = lastDueYear(plan);
+        YearMonth lastDue = lastDueYear(plan, asOf);
         List<IndicatorEvaluation> result = new ArrayList<>();
         targets.forEach((indicatorId, ts) -> {
             Indicator indicator = byId.get(indicatorId);
@@ -144,10 +144,10 @@ public class EvaluationService {
         return result;
     }
 
-    /** December of the last year whose annual values were due by now, from the plan's reporting calendar. */
-    private YearMonth lastDueYear(Plan plan) {
+    /** December of the last year whose annual values were due by the end of the month assessed, from the plan's calendar. */
+    private YearMonth lastDueYear(Plan plan, YearMonth asOf) {
         return reporting.calendar(plan.id()).map(c -> {
-            LocalDate today = LocalDate.now();
+            LocalDate today = asOf.atEndOfMonth();
             for (int year = today.getYear(); year >= plan.startYear() - 1; year--) {
                 if (!Periods.dueOn(String.valueOf(year), c.dueDay()).isAfter(today)) return YearMonth.of(year, 12);
             }
