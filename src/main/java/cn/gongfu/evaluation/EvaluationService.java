@@ -21,7 +21,7 @@ import cn.gongfu.indicator.TargetView;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.reporting.Periods;
-import cn.gongfu.reporting.ReportingService;
+import cn.gongfu.reporting.ReportCalendarService;
 import cn.gongfu.web.PageRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -49,16 +49,16 @@ public class EvaluationService {
     private final JdbcClient jdbc;
     private final PlanService plans;
     private final IndicatorService indicators;
-    private final ReportingService reporting;
+    private final ReportCalendarService calendars;
     private final IndicatorAssessor assessor;
     private final TaskAssessor taskAssessor;
 
-    public EvaluationService(JdbcClient jdbc, PlanService plans, IndicatorService indicators, ReportingService reporting,
+    public EvaluationService(JdbcClient jdbc, PlanService plans, IndicatorService indicators, ReportCalendarService calendars,
                              Thresholds thresholds) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.indicators = indicators;
-        this.reporting = reporting;
+        this.calendars = calendars;
         this.assessor = new IndicatorAssessor(thresholds);
         this.taskAssessor = new TaskAssessor(thresholds);
     }
@@ -146,7 +146,7 @@ public class EvaluationService {
 
     /** December of the last year whose annual values were due by the end of the month assessed, from the plan's calendar. */
     private YearMonth lastDueYear(Plan plan, YearMonth asOf) {
-        return reporting.calendar(plan.id()).map(c -> {
+        return calendars.calendar(plan.id()).map(c -> {
             LocalDate today = asOf.atEndOfMonth();
             for (int year = today.getYear(); year >= plan.startYear() - 1; year--) {
                 if (!Periods.dueOn(String.valueOf(year), c.dueDay()).isAfter(today)) return YearMonth.of(year, 12);

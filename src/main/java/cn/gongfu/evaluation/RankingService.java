@@ -9,7 +9,7 @@ import cn.gongfu.evaluation.method.UnitScore.UnitInput;
 import cn.gongfu.evaluation.method.UnitScore.UnitResult;
 import cn.gongfu.reporting.Periods;
 import cn.gongfu.reporting.ReportCalendar;
-import cn.gongfu.reporting.ReportingService;
+import cn.gongfu.reporting.ReportCalendarService;
 import cn.gongfu.security.Role;
 import cn.gongfu.security.Scope;
 import cn.gongfu.web.InvalidParameterException;
@@ -38,13 +38,13 @@ public class RankingService {
 
     private final JdbcClient jdbc;
     private final EvaluationService evaluation;
-    private final ReportingService reporting;
+    private final ReportCalendarService calendars;
     private final AuditLog audit;
 
-    public RankingService(JdbcClient jdbc, EvaluationService evaluation, ReportingService reporting, AuditLog audit) {
+    public RankingService(JdbcClient jdbc, EvaluationService evaluation, ReportCalendarService calendars, AuditLog audit) {
         this.jdbc = jdbc;
         this.evaluation = evaluation;
-        this.reporting = reporting;
+        this.calendars = calendars;
         this.audit = audit;
     }
 
@@ -91,7 +91,7 @@ public class RankingService {
         });
         // reporting timeliness and quality over the periods due so far
         LocalDate today = LocalDate.now();
-        ReportCalendar calendar = reporting.calendar(planId).orElse(null);
+        ReportCalendar calendar = calendars.calendar(planId).orElse(null);
         long periodsDue = calendar == null ? 0 : calendar.periods().stream()
                 .filter(p -> Periods.dueOn(p, calendar.dueDay()).isBefore(today)).count();
         Map<Long, long[]> reports = new HashMap<>();

@@ -24,21 +24,23 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReportingApi {
 
     private final ReportingService reporting;
+    private final ReportCalendarService calendars;
 
-    public ReportingApi(ReportingService reporting) {
+    public ReportingApi(ReportingService reporting, ReportCalendarService calendars) {
         this.reporting = reporting;
+        this.calendars = calendars;
     }
 
     @GetMapping("/plans/{id}/calendar")
     public ReportCalendar calendar(@PathVariable long id) {
-        return reporting.calendar(id).orElseThrow(() -> new cn.gongfu.web.NotFoundException("calendar of plan", id));
+        return calendars.calendar(id).orElseThrow(() -> new cn.gongfu.web.NotFoundException("calendar of plan", id));
     }
 
     public record CalendarInput(String cadence, String indicatorCadence, Integer dueDay, String firstPeriod, String lastPeriod) {}
 
     @PutMapping("/plans/{id}/calendar")
     public ReportCalendar setCalendar(@PathVariable long id, @RequestBody CalendarInput in) {
-        return reporting.setCalendar(id, in.cadence(), in.indicatorCadence() == null ? "annual" : in.indicatorCadence(),
+        return calendars.setCalendar(id, in.cadence(), in.indicatorCadence() == null ? "annual" : in.indicatorCadence(),
                 in.dueDay() == null ? 5 : in.dueDay(), in.firstPeriod(), in.lastPeriod());
     }
 

@@ -52,57 +52,20 @@ public class ReportingService {
             rs.getString("updated_by"), rs.getObject("updated_at", java.time.LocalDateTime.class), rs.getInt("version"));
 
     private final JdbcClient jdbc;
+    private final ReportCalendarService calendars;
     private final PlanService plans;
     private final IndicatorService indicators;
     private final NotificationService notifications;
     private final AuditLog audit;
 
-    public ReportingService(JdbcClient jdbc, PlanService plans, IndicatorService indicators,
+    public ReportingService(JdbcClient jdbc, ReportCalendarService calendars, PlanService plans, IndicatorService indicators,
                             NotificationService notifications, AuditLog audit) {
         this.jdbc = jdbc;
+        this.calendars = calendars;
         this.plans = plans;
         this.indicators = indicators;
         this.notifications = notifications;
         this.audit = audit;
-    }
-
-    // ---- calendar
-
-    public Optional<ReportCalendar> calendar(long planId) {
-        plans.get(planId);
-        return jdbc.sql("select plan_id, cadence, indicator_cadence, due_day, first_period, last_period from report_calendar where plan_id = :p")
-                .param("p", planId)
-                .query((rs, i) -> new ReportCalendar(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getString(6)))
-                .optional();
-    }
-
-    /** The office sets when a plan's units report. */
-    @Transactional
-    public ReportCalendar setCalendar(long planId, String cadence, String indicatorCadence, int dueDay, String first, String last) {
-        Scope.current().require(Role.OFFICE, Role.ADMIN);
-        plans.get(planId);
-        if (!Set.of("monthly", "quarterly").contains(cadence)) throw new InvalidParameterException("cadence", "monthly or quarterly");
-        if (!Set.of("monthly", "quarterly", "annual").contains(indicatorCadence)) {
-            throw new InvalidParameterException("indicatorCadence", "monthly, quarterly or annual");
-        }
-        if (dueDay < 1 || dueDay > 28) throw new InvalidParameterException("dueDay", "between 1 and 28");
-        if (!Periods.valid(first) || !Periods.cadenceOf(first).equals(cadence)) {
-            throw new InvalidParameterException("firstPeriod", "a " + cadence + " period such as 2025Q1 or 2025-01");
-        }
-        if (!Periods.valid(last) || !Periods.cadenceOf(last).equals(cadence) || Periods.firstDay(last).isBefore(Periods.firstDay(first))) {
-            throw new InvalidParameterException("lastPeriod", "a " + cadence + " period not before the first");
-        }
-        String before = calendar(planId).map(Object::toString).orElse(null);
-        jdbc.sql("delete from report_calendar where plan_id = :p").param("p", planId).update();
-        jdbc.sql("""
-                insert into report_calendar (plan_id, cadence, indicator_cadence, due_day, first_period, last_period)
-                values (:p, :c, :ic, :d, :f, :l)""")
-                .param("p", planId).param("c", cadence).param("ic", indicatorCadence).param("d", dueDay)
-                .param("f", first).param("l", last).update();
-        ReportCalendar calendar = calendar(planId).orElseThrow();
-        audit.record("calendar.set", "plan:" + planId, before, calendar.toString());
-        return calendar;
     }
 
     // ---- what is owed
@@ -164,7 +127,7 @@ public class ReportingService {
     public Submission open(long planId, long unitId, String period) {
         GongfuUser user = requireUnit(unitId);
         Plan plan = plans.get(planId);
-        ReportCalendar calendar = calendar(planId)
+        ReportCalendar calendar = calendars.calendar(planId)
                 .orElseThrow(() -> new InvalidParameterException("plan", "plan " + planId + " has no reporting calendar"));
         if (!calendar.periods().contains(period)) {
             throw new InvalidParameterException("period", period + " is not a reporting period of this plan " + calendar.periods());
@@ -617,7 +580,7 @@ public class ReportingService {
 
     /** The values a submission owes: indicators the unit is responsible for, at the plan's indicator cadence. */
     private List<IndicatorEntry> indicatorEntries(Submission s) {
-        ReportCalendar calendar = calendar(s.planId()).orElseThrow();
+        ReportCalendar calendar = calendars.calendar(s.planId()).orElseThrow();
         String period = Periods.indicatorPeriod(s.period(), calendar.indicatorCadence());
         if (period == null) return List.of();
         return jdbc.sql("""

@@ -1,0 +1,64 @@
+package cn.gongfu.reporting;
+
+import cn.gongfu.audit.AuditLog;
+import cn.gongfu.plan.PlanService;
+import cn.gongfu.security.Role;
+import cn.gongfu.security.Scope;
+import cn.gongfu.web.InvalidParameterException;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** When a plan's units report: the calendar the office sets, read by reporting and evaluation. */
+@Service
+public class ReportCalendarService {
+
+    private final JdbcClient jdbc;
+    private final PlanService plans;
+    private final AuditLog audit;
+
+    public ReportCalendarService(JdbcClient jdbc, PlanService plans, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+        this.audit = audit;
+    }
+
+    public Optional<ReportCalendar> calendar(long planId) {
+        plans.get(planId);
+        return jdbc.sql("select plan_id, cadence, indicator_cadence, due_day, first_period, last_period from report_calendar where plan_id = :p")
+                .param("p", planId)
+                .query((rs, i) -> new ReportCalendar(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getString(6)))
+                .optional();
+    }
+
+    /** The office sets when a plan's units report. */
+    @Transactional
+    public ReportCalendar setCalendar(long planId, String cadence, String indicatorCadence, int dueDay, String first, String last) {
+        Scope.current().require(Role.OFFICE, Role.ADMIN);
+        plans.get(planId);
+        if (!Set.of("monthly", "quarterly").contains(cadence)) throw new InvalidParameterException("cadence", "monthly or quarterly");
+        if (!Set.of("monthly", "quarterly", "annual").contains(indicatorCadence)) {
+            throw new InvalidParameterException("indicatorCadence", "monthly, quarterly or annual");
+        }
+        if (dueDay < 1 || dueDay > 28) throw new InvalidParameterException("dueDay", "between 1 and 28");
+        if (!Periods.valid(first) || !Periods.cadenceOf(first).equals(cadence)) {
+            throw new InvalidParameterException("firstPeriod", "a " + cadence + " period such as 2025Q1 or 2025-01");
+        }
+        if (!Periods.valid(last) || !Periods.cadenceOf(last).equals(cadence) || Periods.firstDay(last).isBefore(Periods.firstDay(first))) {
+            throw new InvalidParameterException("lastPeriod", "a " + cadence + " period not before the first");
+        }
+        String before = calendar(planId).map(Object::toString).orElse(null);
+        jdbc.sql("delete from report_calendar where plan_id = :p").param("p", planId).update();
+        jdbc.sql("""
+                insert into report_calendar (plan_id, cadence, indicator_cadence, due_day, first_period, last_period)
+                values (:p, :c, :ic, :d, :f, :l)""")
+                .param("p", planId).param("c", cadence).param("ic", indicatorCadence).param("d", dueDay)
+                .param("f", first).param("l", last).update();
+        ReportCalendar calendar = calendar(planId).orElseThrow();
+        audit.record("calendar.set", "plan:" + planId, before, calendar.toString());
+        return calendar;
+    }
+}
