@@ -15,7 +15,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -64,7 +63,7 @@ public class FeedImportService {
     public FeedResult importObservations(InputStream body, Format format) {
         Scope scope = Scope.current();
         GongfuUser user = scope.require(Role.OFFICE, Role.ADMIN);
-        MessageDigest sha = sha256();
+        MessageDigest sha = cn.gongfu.common.Sha256.digest();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         boolean postgres = isPostgres(connection);
         jdbc.sql(postgres ? FeedSql.CREATE_STAGING_POSTGRES : FeedSql.CREATE_STAGING_H2).update();
@@ -84,7 +83,14 @@ public class FeedImportService {
         Map<String, Object> none = new HashMap<>();
         int updated = audit.recordEach("observation.import", FeedSql.REPLACED, none);
         long t4 = System.nanoTime();
-        int merged = jdbc.sql(FeedSql.MERGE).param("by", user.username()).param("at", LocalDateTime.now()).update();
+        int merged;
+        try {
+            merged = jdbc.sql(FeedSql.MERGE).param("by", user.username()).param("at", LocalDateTime.now()).update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // another import wrote some of the same values between our checks and our merge: nothing is stored
+            throw new cn.gongfu.reporting.ConflictException("另一批数据同时写入了相同的指标值，请重新导入 another import wrote the same "
+                    + "values meanwhile; nothing was stored, import again", null);
+        }
         long t5 = System.nanoTime();
         log.debug("feed of {} rows: staged in {} ms, analysed {} ms, checked {} ms, history {} ms, merged {} ms", rows,
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
@@ -157,13 +163,5 @@ public class FeedImportService {
         if (!bom && n > 0) p.unread(head, 0, n);
         return new InputStreamReader(p, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }
