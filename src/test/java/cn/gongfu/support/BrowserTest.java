@@ -3,6 +3,7 @@ package cn.gongfu.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.OutputType;
@@ -40,10 +41,18 @@ public abstract class BrowserTest {
         Browser.signIn(browser, port, username);
     }
 
-    /** Saves what the browser shows as docs/screenshots/{name}.png. */
+    /**
+     * Saves what the browser shows as target/screenshots/{name}.png, and refreshes the committed copy in
+     * docs/screenshots when GONGFU_UPDATE_SCREENSHOTS is set (so an ordinary test run leaves the tree clean).
+     */
     protected void screenshot(String name) throws Exception {
         Path file = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(Path.of("docs", "screenshots"));
-        Files.copy(file, Path.of("docs", "screenshots", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        List<Path> folders = System.getenv("GONGFU_UPDATE_SCREENSHOTS") == null
+                ? List.of(Path.of("target", "screenshots"))
+                : List.of(Path.of("target", "screenshots"), Path.of("docs", "screenshots"));
+        for (Path folder : folders) {
+            Files.createDirectories(folder);
+            Files.copy(file, folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }
