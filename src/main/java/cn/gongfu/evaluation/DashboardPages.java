@@ -181,8 +181,7 @@ public class DashboardPages {
 
     private RegionTable regionTable(Plan p) {
         long plan = p.id();
-        Map<String, String> names = new LinkedHashMap<>();
-        regions.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().forEach(r -> names.put(r.code(), r.name()));
+        Map<String, String> names = regions.names();
         record Row(String region, String indicator, String period, double value) {}
         List<Row> rows = jdbc.sql("""
                 select o.region_code, i.name, o.period, o.value from observation o join indicator i on i.id = o.indicator_id

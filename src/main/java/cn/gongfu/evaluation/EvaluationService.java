@@ -22,7 +22,6 @@ import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.reporting.Periods;
 import cn.gongfu.reporting.ReportCalendarService;
-import cn.gongfu.web.PageRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -115,8 +114,7 @@ public class EvaluationService {
         }
         if (targets.isEmpty()) return List.of();
         Map<Long, Indicator> byId = new HashMap<>();
-        indicators.list(plan.id(), null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items()
-                .forEach(i -> byId.put(i.id(), i));
+        indicators.ofPlan(plan.id()).forEach(i -> byId.put(i.id(), i));
         Map<Long, List<Point>> values = new HashMap<>();
         jdbc.sql("""
                 select indicator_id, period, value from observation

@@ -7,7 +7,6 @@ import cn.gongfu.reporting.ReportWorkbookApi;
 import cn.gongfu.reporting.ValidationException;
 import cn.gongfu.security.Scope;
 import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.WebPage;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -162,15 +160,14 @@ public class SurveyPages {
     }
 
     private Map<String, String> regionNames() {
-        return regions.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
-                .collect(Collectors.toMap(Region::code, Region::name));
+        return regions.names();
     }
 
     /** Provinces, cities and counties the caller covers: where waves are fielded and plans compared. */
     private List<Region> regionChoices() {
         Scope scope = Scope.current();
         Set<String> levels = Set.of("province", "city", "county");
-        return regions.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
+        return regions.all().stream()
                 .filter(r -> levels.contains(r.level()) && scope.coversRegion(r.code())).toList();
     }
 }

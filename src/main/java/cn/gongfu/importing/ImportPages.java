@@ -10,8 +10,6 @@ import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -135,9 +133,8 @@ public class ImportPages {
 
     private void prepareForm(Model model) {
         model.addAttribute("jobs", imports.list(null, new PageRequest(0, 50)));
-        model.addAttribute("regions", Stream.concat(
-                regions.list(null, "city", null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream(),
-                regions.list(null, "county", null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()).toList());
+        model.addAttribute("regions", regions.all().stream()
+                .filter(r -> r.level().equals("city") || r.level().equals("county")).toList());
         model.addAttribute("plans", plans.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items());
         model.addAttribute("kinds", ImportService.KINDS);
     }

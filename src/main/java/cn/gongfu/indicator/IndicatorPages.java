@@ -1,13 +1,11 @@
 package cn.gongfu.indicator;
 
-import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.WebPage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -55,8 +53,7 @@ public class IndicatorPages {
         Indicator indicator = indicators.get(id);
         List<TargetView> targets = indicators.targetsOf(id);
         List<Observation> observations = indicators.observationsOf(id);
-        Map<String, String> regionNames = regions.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE))
-                .items().stream().collect(Collectors.toMap(Region::code, Region::name));
+        Map<String, String> regionNames = regions.names();
         var locale = LocaleContextHolder.getLocale();
         Map<String, Object> chart = IndicatorChart.option(indicator, targets, observations, regionNames,
                 messages.getMessage("indicators.target", null, locale),

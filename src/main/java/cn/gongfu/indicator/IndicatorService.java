@@ -66,6 +66,15 @@ public class IndicatorService {
         return pager.page(INDICATOR_COLUMNS, INDICATOR_FROM, where, "i.domain, i.id", page, INDICATOR);
     }
 
+    /** Every indicator a plan sets targets for, within the caller's scope; not paged, as evaluation needs them all. */
+    public List<Indicator> ofPlan(long planId) {
+        Where where = new Where()
+                .and("exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :plan)", "plan", planId);
+        Scope.current().restrictRegion(where, "i.region_code");
+        return jdbc.sql("select " + INDICATOR_COLUMNS + " " + INDICATOR_FROM + where.sql() + " order by i.domain, i.id")
+                .params(where.params()).query(INDICATOR).list();
+    }
+
     /** The indicator if it exists and lies within the caller's scope. */
     public Optional<Indicator> find(long id) {
         Scope scope = Scope.current();

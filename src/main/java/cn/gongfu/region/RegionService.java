@@ -5,7 +5,9 @@ import cn.gongfu.db.Where;
 import cn.gongfu.web.NotFoundException;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.PageResult;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +32,20 @@ public class RegionService {
                 .and("level = :level", "level", level)
                 .containing("text", text, "name", "code");
         return pager.page("code, name, level, parent_code", "from region", where, "code", page, MAPPER);
+    }
+
+    /** Every region, in code order: reference data for selectors (not paged, so none is ever cut off). */
+    public List<Region> all() {
+        return jdbc.sql("select code, name, level, parent_code from region order by code").query(MAPPER).list();
+    }
+
+    /** Every region's name by its code, for labelling rows that carry only the code. */
+    public Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("select code, name from region").query(rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+        });
+        return names;
     }
 
     public Optional<Region> find(String code) {

@@ -38,7 +38,7 @@ public class AccountPages {
     public String users(@RequestParam(required = false) String q, Model model) {
         model.addAttribute("users", users.list(q, new PageRequest(0, PageRequest.MAX_SIZE)));
         model.addAttribute("q", q);
-        model.addAttribute("regions", regions.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items());
+        model.addAttribute("regions", regions.all());
         model.addAttribute("roles", Role.values());
         return "security/users";
     }

@@ -40,8 +40,7 @@ public class UnitPages {
         PageResult<Unit> result = units.list(null, null, q, new PageRequest(page, 50));
         model.addAttribute("q", q);
         model.addAttribute("units", result);
-        model.addAttribute("regionNames", regions.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE))
-                .items().stream().collect(Collectors.toMap(Region::code, Region::name)));
+        model.addAttribute("regionNames", regions.names());
         model.addAttribute("pageBase", UriComponentsBuilder.fromPath("/units")
                 .queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isBlank())).build().encode().toUriString());
         return "units/list";
