@@ -101,13 +101,16 @@ public class DashboardPages {
         return "evaluation/indicator";
     }
 
-    /** The status the indicator had at the end of each year with values: how it got where it is. */
+    /** The status the indicator had at the start of the year after each year with values: how it got where it is. */
     private List<Map<String, Object>> statusHistory(long plan, long indicatorId, String region, IndicatorEvaluation now) {
+        List<Integer> years = now.values().stream().map(p -> p.period().getYear()).distinct().toList();
+        List<IndicatorEvaluation> then = evaluation.indicatorHistory(plan, indicatorId, region,
+                years.stream().map(y -> YearMonth.of(y + 1, 1)).toList());
         List<Map<String, Object>> rows = new ArrayList<>();
-        now.values().stream().map(p -> p.period().getYear()).distinct().forEach(year -> {
-            IndicatorEvaluation then = evaluation.evaluateIndicator(plan, indicatorId, region, YearMonth.of(year + 1, 1));
-            rows.add(Map.of("year", year, "status", then.assessment().status(), "reason", reasons.indicator(then.assessment())));
-        });
+        for (int k = 0; k < years.size(); k++) {
+            var a = then.get(k).assessment();
+            rows.add(Map.of("year", years.get(k), "status", a.status(), "reason", reasons.indicator(a)));
+        }
         return rows;
     }
 

@@ -102,20 +102,38 @@ public class EvaluationService {
 
     /** The evaluation of one indicator of a plan, for its page. */
     public IndicatorEvaluation evaluateIndicator(long planId, long indicatorId, String regionCode, YearMonth asOf) {
+        return indicatorHistory(planId, indicatorId, regionCode, List.of(asOf == null ? YearMonth.now() : asOf)).get(0);
+    }
+
+    /** One indicator assessed as of each month given, its targets and values read once: how its status came about. */
+    public List<IndicatorEvaluation> indicatorHistory(long planId, long indicatorId, String regionCode, List<YearMonth> months) {
         indicators.get(indicatorId);
-        return evaluate(planId, regionCode, asOf).indicators().stream().filter(e -> e.indicator().id() == indicatorId)
-                .findFirst().orElseThrow(() -> new cn.gongfu.web.NotFoundException("indicator of plan", indicatorId));
+        Plan plan = plans.get(planId);
+        String region = regionCode == null || regionCode.isBlank() ? plan.regionCode() : regionCode;
+        PlanData data = load(plan, region, indicatorId);
+        if (data.targets().isEmpty()) throw new cn.gongfu.web.NotFoundException("indicator of plan", indicatorId);
+        return months.stream().map(m -> assess(plan, region, data, m).get(0)).toList();
     }
 
     private List<IndicatorEvaluation> indicatorEvaluations(Plan plan, String region, YearMonth asOf) {
+        return assess(plan, region, load(plan, region, null), asOf);
+    }
+
+    /** A plan's targets (in its own region), its indicators and their accepted values in the region evaluated. */
+    private record PlanData(Map<Long, List<TargetView>> targets, Map<Long, Indicator> indicators, Map<Long, List<Point>> values) {}
+
+    /** Reads what the assessment needs in three queries; {@code onlyIndicator} narrows it to one indicator. */
+    private PlanData load(Plan plan, String region, Long onlyIndicator) {
         Map<Long, List<TargetView>> targets = new LinkedHashMap<>();
         for (TargetView t : indicators.targetsOfPlan(plan.id())) {
-            if (t.regionCode().equals(plan.regionCode())) targets.computeIfAbsent(t.indicatorId(), k -> new ArrayList<>()).add(t);
+            if (t.regionCode().equals(plan.regionCode()) && (onlyIndicator == null || onlyIndicator == t.indicatorId())) {
+                targets.computeIfAbsent(t.indicatorId(), k -> new ArrayList<>()).add(t);
+            }
         }
-        if (targets.isEmpty()) return List.of();
         Map<Long, Indicator> byId = new HashMap<>();
-        indicators.ofPlan(plan.id()).forEach(i -> byId.put(i.id(), i));
         Map<Long, List<Point>> values = new HashMap<>();
+        if (targets.isEmpty()) return new PlanData(targets, byId, values);
+        indicators.ofPlan(plan.id()).forEach(i -> byId.put(i.id(), i));
         jdbc.sql("""
                 select indicator_id, period, value from observation
                 where state = 'approved' and region_code = :region and value is not null and indicator_id in (:ids)
@@ -124,15 +142,19 @@ public class EvaluationService {
                 .query(rs -> {
                     values.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(Point.of(rs.getString(2), rs.getDouble(3)));
                 });
+        return new PlanData(targets, byId, values);
+    }
+
+    private List<IndicatorEvaluation> assess(Plan plan, String region, PlanData data, YearMonth asOf) {
         YearMonth lastDue = lastDueYear(plan, asOf);
         List<IndicatorEvaluation> result = new ArrayList<>();
-        targets.forEach((indicatorId, ts) -> {
-            Indicator indicator = byId.get(indicatorId);
+        data.targets().forEach((indicatorId, ts) -> {
+            Indicator indicator = data.indicators().get(indicatorId);
             if (indicator == null) return;
             Polarity polarity = Polarity.fromCode(indicator.polarity());
             List<Target> yearly = ts.stream().map(EvaluationService::target).filter(java.util.Objects::nonNull).toList();
             Target target = IndicatorAssessor.targetFor(yearly, plan.endYear());
-            List<Point> points = values.getOrDefault(indicatorId, List.of());
+            List<Point> points = data.values().getOrDefault(indicatorId, List.of());
             Point baseline = points.stream().filter(p -> p.period().getYear() < plan.startYear())
                     .max(Comparator.comparing(Point::period)).orElse(null);
             Assessment a = assessor.assess(new IndicatorSeries(polarity, indicator.cumulative(), baseline, target, points),
