@@ -144,7 +144,7 @@ public class DashboardPages {
     @GetMapping("/dashboard/units/{unitId}")
     public String unit(@PathVariable long unitId, @RequestParam long plan, Model model) {
         PlanEvaluation eval = evaluation.evaluate(plan, null, null);
-        UnitRank rank = rankings.rank(plan, null).stream().filter(r -> r.unitId() == unitId).findFirst()
+        UnitRank rank = rankings.rank(eval).stream().filter(r -> r.unitId() == unitId).findFirst()
                 .orElseThrow(() -> new cn.gongfu.web.NotFoundException("unit in plan", unitId));
         List<Long> led = jdbc.sql("select task_id from task_unit where unit_id = :u and role = 'lead'").param("u", unitId)
                 .query(Long.class).list();

@@ -53,7 +53,12 @@ public class RankingService {
 
     /** Live ranking of the units working on a plan, as of a month. */
     public List<UnitRank> rank(long planId, YearMonth asOf) {
-        PlanEvaluation eval = evaluation.evaluate(planId, null, asOf);
+        return rank(evaluation.evaluate(planId, null, asOf));
+    }
+
+    /** Ranking from an evaluation the caller already has, so the plan is not evaluated twice. */
+    public List<UnitRank> rank(PlanEvaluation eval) {
+        long planId = eval.plan().id();
         record Unit(long id, String name, String kind) {}
         Map<Long, Unit> units = new LinkedHashMap<>();
         jdbc.sql("""
@@ -142,8 +147,9 @@ public class RankingService {
         Scope scope = Scope.current();
         scope.require(Role.OFFICE, Role.ADMIN);
         if (!Periods.valid(period)) throw new InvalidParameterException("period", "a period such as 2025 or 2025Q4");
-        List<UnitRank> ranks = rank(planId, YearMonth.from(Periods.lastDay(period)));
-        String region = evaluation.evaluate(planId, null, null).regionCode();
+        PlanEvaluation eval = evaluation.evaluate(planId, null, YearMonth.from(Periods.lastDay(period)));
+        List<UnitRank> ranks = rank(eval);
+        String region = eval.regionCode();
         List<Snapshot> published = new ArrayList<>();
         Map<String, List<UnitRank>> byGroup = ranks.stream().collect(Collectors.groupingBy(UnitRank::peerGroup, LinkedHashMap::new, Collectors.toList()));
         for (var group : byGroup.entrySet()) {
