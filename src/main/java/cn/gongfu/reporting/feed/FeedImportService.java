@@ -132,8 +132,12 @@ public class FeedImportService {
     /** Runs the set-based checks; throws with the first {@value #MAX_ERRORS} errors and their total. */
     private void check(Scope scope) {
         boolean scoped = scope.regions() != null;
+        List<String> regions = scoped && scope.regions().isEmpty() ? List.of("") : scoped ? List.copyOf(scope.regions()) : null;
+        var any = jdbc.sql(FeedSql.anyError(scoped));
+        if (scoped) any = any.param("scopeRegions", regions);
+        if (any.query(Integer.class).single() == 0) return;
         var query = jdbc.sql(FeedSql.errors(scoped)).param("limit", MAX_ERRORS);
-        if (scoped) query = query.param("scopeRegions", scope.regions().isEmpty() ? List.of("") : scope.regions());
+        if (scoped) query = query.param("scopeRegions", regions);
         long[] total = {0};
         List<FeedError> errors = new ArrayList<>();
         query.query(rs -> {

@@ -1,6 +1,7 @@
 package cn.gongfu.reporting.feed;
 
 import cn.gongfu.reporting.ObservationRules;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -57,13 +58,47 @@ final class FeedSql {
     }
 
     /**
-     * Every error of the feed, one row per (row, field, rule): row_no, ord, field, code, text, n1, n2 and the
-     * total count; the first {@code :limit} by row. Codes are worded in {@link FeedMessages}.
+     * One rule: a row of {@code source} ({@code r}, resolved, or {@code e}, with its duplicate and previous value)
+     * breaks it when {@code when} holds; {@code code}, {@code text}, {@code n1} and {@code n2} are SQL expressions
+     * that {@link FeedMessages} words.
      */
-    static String errors(boolean scoped) {
-        String notChange = "not " + change("indicator_label");
-        return "with r as (" + resolved(scoped) + "),\n"
-                + """
+    private record Rule(String source, int ord, String field, String code, String text, String n1, String n2, String when) {
+
+        String branch() {
+            return "select row_no, " + ord + " as ord, '" + field + "' as field, " + code + " as code, "
+                    + "cast(" + text + " as varchar) as text, cast(" + n1 + " as numeric) as n1, cast(" + n2 + " as numeric) as n2"
+                    + " from " + source + " where " + when;
+        }
+    }
+
+    private static final String NOT_CHANGE = "not " + change("indicator_label");
+
+    private static final List<Rule> RULES = List.of(
+            new Rule("r", 0, "row", "problem", "null", "null", "null", "problem is not null"),
+            new Rule("e", 1, "indicator", "'unknown-indicator'", "coalesce(cast(indicator_ref as varchar), indicator_name)", "null", "null",
+                    "indicator_id is null"),
+            new Rule("e", 2, "region", "'unknown-region'", "region_code", "null", "null", "known_region is null"),
+            new Rule("e", 3, "period", "'bad-period'", "period", "null", "null", "prev_period is null"),
+            new Rule("e", 4, "value", "'bad-number'", "value_text", "null", "null", "value_text is not null"),
+            new Rule("e", 4, "value", "'value-required'", "null", "null", "null",
+                    "value is null and value_text is null and indicator_id is not null and polarity not in ('qualitative', 'milestone')"),
+            new Rule("e", 4, "value", "'percent'", "null", "value", "null",
+                    "unit = '%' and " + NOT_CHANGE + " and (value < 0 or value > " + ObservationRules.PERCENT_MAX + ")"),
+            new Rule("e", 4, "value", "'per-mille'", "null", "value", "null",
+                    "unit = '‰' and (value < 0 or value > " + ObservationRules.PER_MILLE_MAX + ")"),
+            new Rule("e", 4, "value", "'negative'", "null", "value", "null",
+                    NOT_CHANGE + " and value < 0 and coalesce(unit, '') not in ('%', '‰')"),
+            new Rule("e", 5, "value", "'cumulative'", "null", "previous", "value", "cumulative and value < previous"),
+            new Rule("e", 6, "explanation", "'jump'", "null", "previous", "value",
+                    "previous <> 0 and explanation is null and round(abs(value - previous) / abs(previous), "
+                            + ObservationRules.JUMP_SCALE + ") > " + ObservationRules.JUMP_THRESHOLD),
+            new Rule("e", 7, "indicator", "'duplicate'", "null", "first_row", "null", "first_row < row_no"),
+            new Rule("e", 8, "comment", "'text-too-long'", "null", "null", "null", "length(comment) > " + MAX_TEXT),
+            new Rule("e", 9, "explanation", "'text-too-long'", "null", "null", "null", "length(explanation) > " + MAX_TEXT));
+
+    /** r: the resolved rows; dup: keys given more than once; e: the rows without a parse problem, with both. */
+    private static String relations(boolean scoped) {
+        return "with r as (" + resolved(scoped) + "),\n" + """
                 dup as (
                     select indicator_id, region_code, period, min(row_no) as first_row from r
                     where indicator_id is not null group by indicator_id, region_code, period having count(*) > 1),
@@ -75,39 +110,29 @@ final class FeedSql {
                     left join r pf on pf.indicator_id = r.indicator_id and pf.region_code = r.region_code and pf.period = r.prev_period
                     left join observation po on po.indicator_id = r.indicator_id and po.region_code = r.region_code
                                            and po.period = r.prev_period
-                    where r.problem is null),
-                errs as (
-                    select row_no, 0 as ord, 'row' as field, problem as code, cast(null as varchar) as text,
-                           cast(null as numeric) as n1, cast(null as numeric) as n2
-                    from r where problem is not null
-                    union all select row_no, 1, 'indicator', 'unknown-indicator',
-                           coalesce(cast(indicator_ref as varchar), indicator_name), null, null from e where indicator_id is null
-                    union all select row_no, 2, 'region', 'unknown-region', region_code, null, null from e where known_region is null
-                    union all select row_no, 3, 'period', 'bad-period', period, null, null from e where prev_period is null
-                    union all select row_no, 4, 'value', 'bad-number', value_text, null, null from e where value_text is not null
-                    union all select row_no, 4, 'value', 'value-required', null, null, null from e
-                        where value is null and value_text is null and indicator_id is not null
-                          and polarity not in ('qualitative', 'milestone')
-                """
-                + "    union all select row_no, 4, 'value', 'percent', null, value, null from e\n"
-                + "        where unit = '%' and " + notChange + " and (value < 0 or value > " + ObservationRules.PERCENT_MAX + ")\n"
-                + "    union all select row_no, 4, 'value', 'per-mille', null, value, null from e\n"
-                + "        where unit = '‰' and (value < 0 or value > " + ObservationRules.PER_MILLE_MAX + ")\n"
-                + "    union all select row_no, 4, 'value', 'negative', null, value, null from e\n"
-                + "        where " + notChange + " and value < 0 and coalesce(unit, '') not in ('%', '‰')\n"
-                + "    union all select row_no, 5, 'value', 'cumulative', null, previous, value from e\n"
-                + "        where cumulative and value < previous\n"
-                + "    union all select row_no, 6, 'explanation', 'jump', null, previous, value from e\n"
-                + "        where previous <> 0 and explanation is null\n"
-                + "          and round(abs(value - previous) / abs(previous), " + ObservationRules.JUMP_SCALE + ") > "
-                + ObservationRules.JUMP_THRESHOLD + "\n"
-                + """
-                    union all select row_no, 7, 'indicator', 'duplicate', null, first_row, null from e where first_row < row_no
-                    union all select row_no, 8, 'comment', 'text-too-long', null, null, null from e where length(comment) >
-                """ + MAX_TEXT + """
+                    where r.problem is null)
+                """;
+    }
 
-                    union all select row_no, 9, 'explanation', 'text-too-long', null, null, null from e where length(explanation) >
-                """ + MAX_TEXT + """
+    /**
+     * 1 when some row breaks some rule, else 0: one pass over the rows, so that a clean feed (the usual case)
+     * is not scanned once per rule.
+     */
+    static String anyError(boolean scoped) {
+        String r = RULES.stream().filter(x -> x.source().equals("r")).map(x -> "(" + x.when() + ")").collect(Collectors.joining(" or "));
+        String e = RULES.stream().filter(x -> x.source().equals("e")).map(x -> "(" + x.when() + ")").collect(Collectors.joining("\n or "));
+        return relations(scoped) + "select case when exists (select 1 from r where " + r + ")\n"
+                + " or exists (select 1 from e where " + e + ") then 1 else 0 end";
+    }
+
+    /**
+     * Every error of the feed, one row per (row, field, rule): row_no, ord, field, code, text, n1, n2 and the
+     * total count; the first {@code :limit} by row. Codes are worded in {@link FeedMessages}.
+     */
+    static String errors(boolean scoped) {
+        return relations(scoped) + ", errs as (\n"
+                + RULES.stream().map(Rule::branch).collect(Collectors.joining("\n union all "))
+                + """
                 )
                 select x.*, count(*) over () as total
                 from (select distinct row_no, ord, field, code, text, n1, n2 from errs) x
