@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** User management for administrators, the audit log, and everyone's own API tokens. */
+/** User management for administrators, the audit log, and everyone's own account: password and API tokens. */
 @WebPage
 @Controller
 public class AccountPages {
@@ -94,6 +94,30 @@ public class AccountPages {
         model.addAttribute("events", audit.list(action, null, null, new PageRequest(0, 200)).items());
         model.addAttribute("action", action);
         return "security/audit";
+    }
+
+    @GetMapping("/account")
+    public String account(Model model) {
+        model.addAttribute("minLength", UserService.MIN_PASSWORD_LENGTH);
+        return "security/account";
+    }
+
+    /** Only in a browser session: a token acting for the user cannot change the user's password. */
+    @PostMapping("/account/password")
+    public String changePassword(@RequestParam(required = false) String currentPassword,
+                                 @RequestParam(required = false) String newPassword,
+                                 @RequestParam(required = false) String repeatPassword,
+                                 jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
+        if (ApiTokenFilter.hasBearer(request)) {
+            throw new org.springframework.security.access.AccessDeniedException("passwords change in a signed-in session only");
+        }
+        try {
+            users.changeOwnPassword(currentPassword, newPassword, repeatPassword);
+            redirect.addFlashAttribute("changed", true);
+        } catch (InvalidParameterException e) {
+            redirect.addFlashAttribute("error", e.getMessage().substring(e.field().length() + 2));
+        }
+        return "redirect:/account";
     }
 
     @GetMapping("/tokens")

@@ -208,6 +208,35 @@ public class UserService implements UserDetailsService {
     }
 
     /**
+     * The signed-in user sets a new password, proving the current one. A wrong current password counts as a
+     * failed sign-in, so this form cannot be used to guess it; the change is audited.
+     */
+    @Transactional(noRollbackFor = InvalidParameterException.class)
+    public void changeOwnPassword(String current, String next, String repeated) {
+        GongfuUser me = Scope.current().user();
+        if (me == null) throw new org.springframework.security.access.AccessDeniedException("sign in first");
+        String hash = jdbc.sql("select password_hash from app_user where id = :id").param("id", me.id())
+                .query(String.class).single();
+        if (current == null || !passwords.matches(current, hash)) {
+            recordFailedLogin(me.username());
+            throw new InvalidParameterException("currentPassword", "当前密码不正确 the current password is wrong");
+        }
+        if (next == null || next.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidParameterException("newPassword", "新密码至少 " + MIN_PASSWORD_LENGTH + " 个字符 the new password needs at least "
+                    + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (!next.equals(repeated)) {
+            throw new InvalidParameterException("repeatPassword", "两次输入的新密码不一致 the two new passwords differ");
+        }
+        if (next.equals(current)) {
+            throw new InvalidParameterException("newPassword", "新密码不能与当前密码相同 the new password must differ from the current one");
+        }
+        jdbc.sql("update app_user set password_hash = :p, failed_logins = 0 where id = :id")
+                .param("p", passwords.encode(next)).param("id", me.id()).update();
+        audit.record("user.password-change", "user:" + me.id(), null, null);
+    }
+
+    /**
      * Counts a failed sign-in; the {@value #LOCK_AFTER_FAILURES}th in a row locks the account for
      * {@link #LOCK_DURATION}. Returns true when this failure locked it.
      */

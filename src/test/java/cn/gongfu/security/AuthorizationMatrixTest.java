@@ -66,6 +66,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /v3/api-docs/swagger-config", Access.SIGNED_IN),
             Map.entry("GET /swagger-ui.html", Access.SIGNED_IN),
             // everyone's own API tokens
+            Map.entry("GET /account", Access.SIGNED_IN),
+            Map.entry("POST /account/password", Access.SIGNED_IN),
             Map.entry("GET /tokens", Access.SIGNED_IN),
             Map.entry("POST /tokens", Access.SIGNED_IN),
             Map.entry("POST /tokens/{id}/revoke", Access.SIGNED_IN),

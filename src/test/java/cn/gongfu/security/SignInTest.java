@@ -3,6 +3,10 @@ package cn.gongfu.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -31,6 +35,9 @@ class SignInTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TokenService tokens;
 
     @AfterEach
     void signOut() {
@@ -77,6 +84,51 @@ class SignInTest {
         String fresh = users.resetPassword(id);
         SignedInAsAdmin.signOut();
         login("lockme", fresh, "10.0.0.2").andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void usersChangeTheirOwnPasswordOnlyByProvingTheCurrentOne() throws Exception {
+        createUser("changeme");
+        var me = user(users.loadUserByUsername("changeme").withoutPassword());
+        // a wrong current password changes nothing, says why, and counts as a failed sign-in
+        mvc.perform(post("/account/password").with(me).with(csrf()).param("currentPassword", "guess-guess")
+                        .param("newPassword", "battery-staple-2").param("repeatPassword", "battery-staple-2"))
+                .andExpect(redirectedUrl("/account")).andExpect(flash().attribute("error", containsString("当前密码不正确")));
+        assertThat(jdbc.sql("select failed_logins from app_user where username = 'changeme'").query(Integer.class).single()).isEqualTo(1);
+        mvc.perform(post("/account/password").with(me).with(csrf()).param("currentPassword", "correct-horse-1")
+                        .param("newPassword", "short").param("repeatPassword", "short"))
+                .andExpect(flash().attribute("error", containsString("至少 " + UserService.MIN_PASSWORD_LENGTH)));
+        mvc.perform(post("/account/password").with(me).with(csrf()).param("currentPassword", "correct-horse-1")
+                        .param("newPassword", "battery-staple-2").param("repeatPassword", "battery-staple-3"))
+                .andExpect(flash().attribute("error", containsString("不一致")));
+        login("changeme", "correct-horse-1", "10.0.0.4").andExpect(redirectedUrl("/"));
+
+        mvc.perform(post("/account/password").with(me).with(csrf()).param("currentPassword", "correct-horse-1")
+                        .param("newPassword", "battery-staple-2").param("repeatPassword", "battery-staple-2"))
+                .andExpect(redirectedUrl("/account")).andExpect(flash().attribute("changed", true));
+        login("changeme", "correct-horse-1", "10.0.0.4").andExpect(redirectedUrl("/login?error"));
+        login("changeme", "battery-staple-2", "10.0.0.4").andExpect(redirectedUrl("/"));
+        assertThat(actions("changeme")).contains("user.password-change");
+        // the page shows who is signed in and the form
+        mvc.perform(get("/account").with(me)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("changeme"))).andExpect(content().string(containsString("password-form")));
+    }
+
+    @Test
+    void aTokenCannotChangeItsOwnersPassword() throws Exception {
+        createUser("tokenowner");
+        SignedInAsAdmin.signIn(users.loadUserByUsername("tokenowner"));
+        String secret;
+        try {
+            secret = tokens.create("测试", 1).secret();
+        } finally {
+            SignedInAsAdmin.signOut();
+        }
+        mvc.perform(post("/account/password").with(anonymous()).header("Authorization", "Bearer " + secret)
+                        .param("currentPassword", "correct-horse-1").param("newPassword", "battery-staple-2")
+                        .param("repeatPassword", "battery-staple-2"))
+                .andExpect(status().isForbidden());
+        login("tokenowner", "correct-horse-1", "10.0.0.5").andExpect(redirectedUrl("/"));
     }
 
     @Test
