@@ -88,8 +88,7 @@ public class ImportPages {
                 (sec.label() == null ? "" : sec.label()) + sec.title()));
         model.addAttribute("sectionNames", sectionNames);
         model.addAttribute("regionName", regions.find(review.job().regionCode()).map(r -> r.name()).orElse(""));
-        model.addAttribute("regionUnits", units.list(review.job().regionCode(), null, null,
-                new PageRequest(0, PageRequest.MAX_SIZE)).items());
+        model.addAttribute("regionUnits", units.choices(java.util.List.of(review.job().regionCode())));
         model.addAttribute("unitKinds", Unit.KINDS);
         return "imports/review";
     }

@@ -61,8 +61,7 @@ public class AccountPages {
         GongfuUser user = users.get(id);
         model.addAttribute("user", user);
         model.addAttribute("roles", Role.values());
-        model.addAttribute("units", units.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
-                .filter(u -> user.regionScope().contains(u.regionCode())).toList());
+        model.addAttribute("units", units.choices(user.regionScope()));
         model.addAttribute("history", audit.list(null, null, "user:" + id, new PageRequest(0, 50)).items());
         return "security/user";
     }

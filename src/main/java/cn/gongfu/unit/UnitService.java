@@ -48,6 +48,18 @@ public class UnitService {
         return rows.map(u -> withAliases(u, aliases));
     }
 
+    /** Every unit of these regions within the caller's scope, by name, for a selector: no page cap, no aliases. */
+    public List<Unit> choices(Collection<String> regionCodes) {
+        if (regionCodes.isEmpty()) return List.of();
+        Where where = new Where().and("u.region_code in (:regions)", "regions", List.copyOf(regionCodes));
+        Scope.current().restrictRegion(where, "u.region_code");
+        return jdbc.sql("select u.id, u.name, u.kind, u.region_code from unit u" + where.sql()
+                        + " order by u.region_code, u.name, u.id")
+                .params(where.params())
+                .query((rs, i) -> new Unit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), List.of()))
+                .list();
+    }
+
     public Optional<Unit> find(long id) {
         return jdbc.sql("select id, name, kind, region_code from unit where id = :id").param("id", id)
                 .query((rs, i) -> new Unit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), List.of()))
