@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** User management for administrators, the audit log, and everyone's own account: password and API tokens. */
+/** User management for administrators and offices, the audit log, and everyone's own account: password and API tokens. */
 @WebPage
 @Controller
 public class AccountPages {
@@ -38,8 +38,9 @@ public class AccountPages {
     public String users(@RequestParam(required = false) String q, Model model) {
         model.addAttribute("users", users.list(q, new PageRequest(0, PageRequest.MAX_SIZE)));
         model.addAttribute("q", q);
-        model.addAttribute("regions", regions.all());
-        model.addAttribute("roles", Role.values());
+        Scope scope = Scope.current();
+        model.addAttribute("regions", regions.all().stream().filter(r -> scope.coversRegion(r.code())).toList());
+        model.addAttribute("roles", grantable());
         return "security/users";
     }
 
@@ -60,7 +61,7 @@ public class AccountPages {
     public String user(@PathVariable long id, Model model) {
         GongfuUser user = users.get(id);
         model.addAttribute("user", user);
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", grantable());
         model.addAttribute("units", units.choices(user.regionScope()));
         model.addAttribute("history", audit.list(null, null, "user:" + id, new PageRequest(0, 50)).items());
         return "security/user";
@@ -140,6 +141,12 @@ public class AccountPages {
     public String revokeToken(@PathVariable long id) {
         tokens.revoke(id);
         return "redirect:/tokens";
+    }
+
+    /** The roles the caller may give, in the roles' own order. */
+    private List<Role> grantable() {
+        var allowed = users.grantable();
+        return java.util.Arrays.stream(Role.values()).filter(allowed::contains).toList();
     }
 
     private static String settle(long id, RedirectAttributes redirect, Runnable change) {

@@ -39,7 +39,8 @@ public class SecurityConfig {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                         "/actuator/health", "/actuator/health/**", "/public").permitAll()
-                .requestMatchers("/admin/**", "/api/v1/users/**", "/api/v1/audit/**").hasRole("ADMIN")
+                .requestMatchers("/admin/users", "/admin/users/**", "/api/v1/users", "/api/v1/users/**").hasAnyRole("ADMIN", "OFFICE")
+                .requestMatchers("/admin/**", "/api/v1/audit/**").hasRole("ADMIN")
                 .requestMatchers("/imports/**", "/api/v1/imports/**").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.PUT, "/api/v1/plans/*/calendar").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/observations/import").hasAnyRole("OFFICE", "ADMIN")

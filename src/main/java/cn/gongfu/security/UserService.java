@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Users, their roles, units and region; sign-in failures and temporary locks. Every change of a role,
- * a scope, a password or the enabled flag is audited. Management is for administrators only.
+ * a scope, a password or the enabled flag is audited. Administrators manage every account; an office (共富办)
+ * manages the reporter, unit-head and leader accounts of its own regions.
  */
 @Service
 public class UserService implements UserDetailsService {
@@ -63,6 +64,12 @@ public class UserService implements UserDetailsService {
         this.units = units;
         this.audit = audit;
     }
+
+    /**
+     * Roles an office (共富办) may give: the accounts of the units it supervises and its leaders. Office and
+     * administrator accounts are given by an administrator only.
+     */
+    public static final Set<Role> OFFICE_GRANTS = Set.of(Role.REPORTER, Role.UNIT_HEAD, Role.LEADER);
 
     /** A user as an administrator sees it in a list. */
     public record UserSummary(long id, String username, String displayName, String regionCode, boolean enabled,
@@ -97,9 +104,14 @@ public class UserService implements UserDetailsService {
                 r.lockedUntil(), roles, unitIds, regionSubtree(r.regionCode()));
     }
 
+    /** The users the caller manages: all for an administrator; for an office, those it may manage ({@link #manageable}). */
     public PageResult<UserSummary> list(String text, PageRequest page) {
-        Scope.current().require(Role.ADMIN);
+        GongfuUser caller = manager();
         Where where = new Where().containing("text", text, "username", "display_name");
+        if (!caller.has(Role.ADMIN)) {
+            where.and("region_code in (:managed)", "managed", List.copyOf(caller.regionScope()));
+            where.and("not exists (select 1 from user_role m where m.user_id = app_user.id and m.role in ('admin', 'office'))");
+        }
         PageResult<UserSummary> rows = pager.page("id, username, display_name, region_code, enabled, locked_until",
                 "from app_user", where, "username", page,
                 (rs, i) -> new UserSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -122,15 +134,23 @@ public class UserService implements UserDetailsService {
     }
 
     public GongfuUser get(long id) {
-        Scope.current().require(Role.ADMIN);
-        return load(id);
+        return manageable(id);
     }
 
-    /** Creates a user; the administrator hands the password over. */
+    /** Roles the caller may give. */
+    public Set<Role> grantable() {
+        return manager().has(Role.ADMIN) ? EnumSet.allOf(Role.class) : OFFICE_GRANTS;
+    }
+
+    /** Creates a user; the administrator or office hands the password over. */
     @Transactional
     public long create(String username, String displayName, String password, String regionCode,
                        Collection<Role> roles, Collection<Long> unitIds) {
-        Scope.current().require(Role.ADMIN);
+        GongfuUser caller = manager();
+        if (!caller.has(Role.ADMIN) && regionCode != null && !caller.regionScope().contains(regionCode)) {
+            throw new InvalidParameterException("region", "不在您管理的地区内 outside the regions you manage: " + regionCode);
+        }
+        checkGrantable(roles);
         return createUnchecked(username, displayName, password, regionCode, roles, unitIds);
     }
 
@@ -166,8 +186,8 @@ public class UserService implements UserDetailsService {
 
     @Transactional
     public void setRoles(long id, Collection<Role> roles) {
-        Scope.current().require(Role.ADMIN);
-        GongfuUser before = load(id);
+        GongfuUser before = manageable(id);
+        checkGrantable(roles);
         if (roles == null || roles.isEmpty()) throw new InvalidParameterException("roles", "give at least one role");
         jdbc.sql("delete from user_role where user_id = :id").param("id", id).update();
         writeRoles(id, roles);
@@ -176,8 +196,7 @@ public class UserService implements UserDetailsService {
 
     @Transactional
     public void setUnits(long id, Collection<Long> unitIds) {
-        Scope.current().require(Role.ADMIN);
-        GongfuUser before = load(id);
+        GongfuUser before = manageable(id);
         checkUnits(before.regionCode(), unitIds);
         jdbc.sql("delete from user_unit where user_id = :id").param("id", id).update();
         writeUnits(id, unitIds);
@@ -187,9 +206,9 @@ public class UserService implements UserDetailsService {
 
     @Transactional
     public void setEnabled(long id, boolean enabled) {
-        GongfuUser admin = Scope.current().require(Role.ADMIN);
-        if (!enabled && admin.id() == id) throw new InvalidParameterException("enabled", "you cannot disable yourself");
-        GongfuUser before = load(id);
+        GongfuUser caller = manager();
+        if (!enabled && caller.id() == id) throw new InvalidParameterException("enabled", "you cannot disable yourself");
+        GongfuUser before = manageable(id);
         jdbc.sql("update app_user set enabled = :e, failed_logins = 0, locked_until = null where id = :id")
                 .param("e", enabled).param("id", id).update();
         audit.record(enabled ? "user.enable" : "user.disable", "user:" + id, String.valueOf(before.enabled()), String.valueOf(enabled));
@@ -198,8 +217,7 @@ public class UserService implements UserDetailsService {
     /** Sets a new random password, lifts any lock, and returns the password to hand over once. */
     @Transactional
     public String resetPassword(long id) {
-        Scope.current().require(Role.ADMIN);
-        load(id);
+        manageable(id);
         String password = randomPassword();
         jdbc.sql("update app_user set password_hash = :p, failed_logins = 0, locked_until = null where id = :id")
                 .param("p", passwords.encode(password)).param("id", id).update();
@@ -272,6 +290,32 @@ public class UserService implements UserDetailsService {
     private void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidParameterException("password", "at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+    }
+
+    /** The caller, when it may manage accounts at all: an administrator, or an office for its regions. */
+    private static GongfuUser manager() {
+        return Scope.current().require(Role.ADMIN, Role.OFFICE);
+    }
+
+    /**
+     * The user, when the caller may manage it: an administrator any user; an office the users of its regions
+     * that hold no office or administrator role. Others are not found, as everything outside a scope.
+     */
+    private GongfuUser manageable(long id) {
+        GongfuUser caller = manager();
+        GongfuUser target = load(id);
+        if (caller.has(Role.ADMIN)) return target;
+        if (!caller.regionScope().contains(target.regionCode()) || target.hasAny(Role.ADMIN, Role.OFFICE)) {
+            throw new NotFoundException("user", id);
+        }
+        return target;
+    }
+
+    private void checkGrantable(Collection<Role> roles) {
+        if (roles != null && !grantable().containsAll(roles)) {
+            throw new InvalidParameterException("roles", "共富办只能授予填报员、单位负责人和领导角色 an office gives only the "
+                    + "reporter, unit head and leader roles");
         }
     }
 

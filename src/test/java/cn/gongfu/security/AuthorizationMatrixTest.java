@@ -147,22 +147,23 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/imports/{id}/publish", Access.OFFICE),
             Map.entry("POST /api/v1/imports/{id}/discard", Access.OFFICE),
             Map.entry("GET /api/v1/imports/{id}/source", Access.OFFICE),
-            // users, roles, scopes and the audit log: administrators
-            Map.entry("GET /admin/users", Access.ADMIN),
-            Map.entry("POST /admin/users", Access.ADMIN),
-            Map.entry("GET /admin/users/{id}", Access.ADMIN),
-            Map.entry("POST /admin/users/{id}/roles", Access.ADMIN),
-            Map.entry("POST /admin/users/{id}/units", Access.ADMIN),
-            Map.entry("POST /admin/users/{id}/enabled", Access.ADMIN),
-            Map.entry("POST /admin/users/{id}/password-reset", Access.ADMIN),
+            // users, roles and scopes: administrators, and offices for their regions' unit and leader accounts
+            Map.entry("GET /admin/users", Access.OFFICE),
+            Map.entry("POST /admin/users", Access.OFFICE),
+            Map.entry("GET /admin/users/{id}", Access.OFFICE),
+            Map.entry("POST /admin/users/{id}/roles", Access.OFFICE),
+            Map.entry("POST /admin/users/{id}/units", Access.OFFICE),
+            Map.entry("POST /admin/users/{id}/enabled", Access.OFFICE),
+            Map.entry("POST /admin/users/{id}/password-reset", Access.OFFICE),
+            // the audit log: administrators
             Map.entry("GET /admin/audit", Access.ADMIN),
-            Map.entry("GET /api/v1/users", Access.ADMIN),
-            Map.entry("POST /api/v1/users", Access.ADMIN),
-            Map.entry("GET /api/v1/users/{id}", Access.ADMIN),
-            Map.entry("PUT /api/v1/users/{id}/roles", Access.ADMIN),
-            Map.entry("PUT /api/v1/users/{id}/units", Access.ADMIN),
-            Map.entry("PUT /api/v1/users/{id}/enabled", Access.ADMIN),
-            Map.entry("POST /api/v1/users/{id}/password-reset", Access.ADMIN),
+            Map.entry("GET /api/v1/users", Access.OFFICE),
+            Map.entry("POST /api/v1/users", Access.OFFICE),
+            Map.entry("GET /api/v1/users/{id}", Access.OFFICE),
+            Map.entry("PUT /api/v1/users/{id}/roles", Access.OFFICE),
+            Map.entry("PUT /api/v1/users/{id}/units", Access.OFFICE),
+            Map.entry("PUT /api/v1/users/{id}/enabled", Access.OFFICE),
+            Map.entry("POST /api/v1/users/{id}/password-reset", Access.OFFICE),
             Map.entry("GET /api/v1/audit", Access.ADMIN)));
 
     /** The demo users, one per role, and what each access level lets them do. */
