@@ -59,8 +59,26 @@ public final class TargetConsistency {
         return findings;
     }
 
+    /**
+     * Two targets agree when they say the same; a number and a bound on the same number ("8.5" and "≥8.5",
+     * "≥8.5" and ">8.5") are the same target phrased differently, unless the bounds point opposite ways.
+     */
     private static boolean same(Target a, Target b) {
+        int da = direction(a.comparator()), db = direction(b.comparator());
+        if (da != Integer.MIN_VALUE && db != Integer.MIN_VALUE) {
+            return eq(a.value(), b.value()) && (da == db || da == 0 || db == 0);
+        }
         return a.comparator() == b.comparator() && eq(a.value(), b.value()) && eq(a.min(), b.min()) && eq(a.max(), b.max());
+    }
+
+    /** +1 for a lower bound, −1 for an upper bound, 0 for a plain number; MIN_VALUE for ranges and yes/no targets. */
+    private static int direction(TargetComparator c) {
+        return switch (c) {
+            case GE, GT -> 1;
+            case LE, LT -> -1;
+            case EQ -> 0;
+            default -> Integer.MIN_VALUE;
+        };
     }
 
     private static boolean eq(Double a, Double b) {

@@ -55,6 +55,20 @@ class TargetConsistencyTest {
         assertThat(f.get(0).second().target().value()).isEqualTo(10.0);
     }
 
+    /** The same number written as a plain target in one source and as a bound in another is one target. */
+    @Test
+    void aNumberAndABoundOnItAgreeButOppositeBoundsConflict() {
+        assertThat(TargetConsistency.check("人均预期寿命", Polarity.HIGHER, false, List.of(
+                table(8.5, 2025), new SourcedTarget(Target.atLeast(8.5, 2025), "重点任务（一）1"),
+                new SourcedTarget(new Target(TargetComparator.GT, 8.5, null, null, 2025), "附件")))).isEmpty();
+        List<Finding> f = TargetConsistency.check("人均预期寿命", Polarity.HIGHER, false, List.of(
+                new SourcedTarget(Target.atLeast(8.5, 2025), TABLE), new SourcedTarget(Target.atMost(8.5, 2025), "附件")));
+        assertThat(f).extracting(Finding::kind).containsExactly(Kind.CONFLICT);
+        assertThat(TargetConsistency.check("人均预期寿命", Polarity.HIGHER, false, List.of(
+                table(8.5, 2025), new SourcedTarget(Target.atLeast(8.6, 2025), "附件")))).extracting(Finding::kind)
+                .containsExactly(Kind.CONFLICT);
+    }
+
     /** #7 城镇登记失业率 "<3.5" every year, and #13 持证养老护理员 32 → ≥32: consistent. */
     @Test
     void consistentTargetsGiveNoFinding() {
