@@ -27,10 +27,15 @@ public final class Browser {
 
     /** Signs in through the login page as a demo user, with a fresh session and Chinese as the language. */
     public static void signIn(ChromeDriver browser, int port, String username) {
+        signIn(browser, port, username, DemoDataLoader.DEMO_PASSWORD);
+    }
+
+    /** Signs in through the login page with the given password, with a fresh session and Chinese as the language. */
+    public static void signIn(ChromeDriver browser, int port, String username, String password) {
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/login");
         browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(DemoDataLoader.DEMO_PASSWORD);
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login-submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
     }

@@ -22,7 +22,7 @@ class PhoneLayoutTest extends BrowserTest {
         long task = jdbc.sql("select min(id) from task where plan_id = :p").param("p", plan).query(Long.class).single();
         signIn("reporter");
         browser.manage().window().setSize(new Dimension(390, 844));
-        for (String path : List.of("/plans", "/plans/" + plan + "?expand=all", "/tasks/" + task, "/reports", "/dashboard?plan=" + plan)) {
+        for (String path : List.of("/plans", "/plans/" + plan + "?expand=all", "/tasks/" + task, "/reports", "/dashboard?plan=" + plan, "/account")) {
             browser.get(url(path));
             long page = (Long) browser.executeScript("return document.documentElement.scrollWidth;");
             long window = (Long) browser.executeScript("return window.innerWidth;");
