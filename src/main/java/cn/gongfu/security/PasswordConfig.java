@@ -2,15 +2,39 @@ package cn.gongfu.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Spring Security's delegating encoder: bcrypt today, and hashes name their algorithm so it can change. */
+/**
+ * Spring Security's delegating encoder (bcrypt today; hashes name their algorithm so it can change), and the
+ * sign-in that checks passwords with it.
+ */
 @Configuration(proxyBeanMethods = false)
 public class PasswordConfig {
 
     @Bean
     public PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * The usual username/password check, except that the user kept in the session after sign-in carries no
+     * password hash: a session (in memory, or serialised to a session store) never holds it.
+     */
+    @Bean
+    public AuthenticationProvider authenticationProvider(UserService users, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users) {
+            @Override
+            protected Authentication createSuccessAuthentication(Object principal, Authentication authentication, UserDetails user) {
+                GongfuUser signedIn = ((GongfuUser) user).withoutPassword();
+                return super.createSuccessAuthentication(signedIn, authentication, signedIn);
+            }
+        };
+        provider.setPasswordEncoder(passwordEncoder);
+        return provider;
     }
 }

@@ -66,8 +66,14 @@ class SignInTest {
         createUser("hashcheck");
         String hash = jdbc.sql("select password_hash from app_user where username = 'hashcheck'").query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}").doesNotContain("correct-horse-1");
-        login("hashcheck", "correct-horse-1", "10.0.0.1").andExpect(redirectedUrl("/"));
+        var session = login("hashcheck", "correct-horse-1", "10.0.0.1").andExpect(redirectedUrl("/")).andReturn()
+                .getRequest().getSession();
         assertThat(actions("hashcheck")).contains("login.success");
+        // the session keeps who signed in, never the hash
+        var context = (org.springframework.security.core.context.SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
+        GongfuUser principal = (GongfuUser) context.getAuthentication().getPrincipal();
+        assertThat(principal.username()).isEqualTo("hashcheck");
+        assertThat(principal.getPassword()).isEmpty();
     }
 
     @Test
