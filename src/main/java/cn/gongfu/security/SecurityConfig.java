@@ -11,6 +11,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -34,7 +37,19 @@ public class SecurityConfig {
     static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, TokenService tokens, LoginThrottle throttle) throws Exception {
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when the servlet container ends a session, so it keeps no dead ones. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, TokenService tokens, LoginThrottle throttle,
+                                    SessionRegistry sessionRegistry) throws Exception {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
@@ -66,6 +81,9 @@ public class SecurityConfig {
                 .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath() + "/login?"
                         + (e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "error"))))
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+            // every sign-in is registered, so that SignedInSessions can end a changed account's sessions
+            .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
+                .expiredUrl("/login?expired"))
             // token requests carry no session cookie, so there is nothing for a forged request to ride on
             .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer))
             .exceptionHandling(e -> e

@@ -54,15 +54,17 @@ public class UserService implements UserDetailsService {
     private final RegionService regions;
     private final UnitService units;
     private final AuditLog audit;
+    private final SignedInSessions sessions;
 
     public UserService(JdbcClient jdbc, Pager pager, PasswordEncoder passwords, RegionService regions,
-                       UnitService units, AuditLog audit) {
+                       UnitService units, AuditLog audit, SignedInSessions sessions) {
         this.jdbc = jdbc;
         this.pager = pager;
         this.passwords = passwords;
         this.regions = regions;
         this.units = units;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     /**
@@ -192,6 +194,7 @@ public class UserService implements UserDetailsService {
         jdbc.sql("delete from user_role where user_id = :id").param("id", id).update();
         writeRoles(id, roles);
         audit.record("user.roles", "user:" + id, sortedCodes(before.roles()), sortedCodes(roles));
+        sessions.end(before.username(), false);
     }
 
     @Transactional
@@ -202,6 +205,7 @@ public class UserService implements UserDetailsService {
         writeUnits(id, unitIds);
         audit.record("user.units", "user:" + id, new TreeSet<>(before.unitIds()).toString(),
                 new TreeSet<>(unitIds == null ? Set.of() : unitIds).toString());
+        sessions.end(before.username(), false);
     }
 
     @Transactional
@@ -212,16 +216,18 @@ public class UserService implements UserDetailsService {
         jdbc.sql("update app_user set enabled = :e, failed_logins = 0, locked_until = null where id = :id")
                 .param("e", enabled).param("id", id).update();
         audit.record(enabled ? "user.enable" : "user.disable", "user:" + id, String.valueOf(before.enabled()), String.valueOf(enabled));
+        if (!enabled) sessions.end(before.username(), false);
     }
 
     /** Sets a new random password, lifts any lock, and returns the password to hand over once. */
     @Transactional
     public String resetPassword(long id) {
-        manageable(id);
+        GongfuUser target = manageable(id);
         String password = randomPassword();
         jdbc.sql("update app_user set password_hash = :p, failed_logins = 0, locked_until = null where id = :id")
                 .param("p", passwords.encode(password)).param("id", id).update();
         audit.record("user.password-reset", "user:" + id, null, null);
+        sessions.end(target.username(), false);
         return password;
     }
 
@@ -252,6 +258,7 @@ public class UserService implements UserDetailsService {
         jdbc.sql("update app_user set password_hash = :p, failed_logins = 0 where id = :id")
                 .param("p", passwords.encode(next)).param("id", me.id()).update();
         audit.record("user.password-change", "user:" + me.id(), null, null);
+        sessions.end(me.username(), true);
     }
 
     /**

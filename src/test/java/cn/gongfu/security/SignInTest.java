@@ -137,6 +137,52 @@ class SignInTest {
         login("tokenowner", "correct-horse-1", "10.0.0.5").andExpect(redirectedUrl("/"));
     }
 
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
+    /** A browser's view: sessions and cookies only, no test user behind every request. */
+    private MockMvc browser() {
+        return org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
+    private org.springframework.mock.web.MockHttpSession signedIn(MockMvc browser, String username, String password) throws Exception {
+        return (org.springframework.mock.web.MockHttpSession) browser.perform(post("/login").param("username", username)
+                        .param("password", password).with(csrf()).with(r -> {
+                            r.setRemoteAddr("10.0.1.1");
+                            return r;
+                        }))
+                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+    }
+
+    @Test
+    void changingAnAccountEndsItsSessionsAtOnce() throws Exception {
+        long id = createUser("sessionend");
+        MockMvc browser = browser();
+        var first = signedIn(browser, "sessionend", "correct-horse-1");
+        var second = signedIn(browser, "sessionend", "correct-horse-1");
+        browser.perform(get("/plans").session(first)).andExpect(status().isOk());
+
+        // the administrator changes the roles: the old rights must not live on in the session
+        mvc.perform(post("/admin/users/{id}/roles", id).param("roles", "REPORTER")).andExpect(status().is3xxRedirection());
+        browser.perform(get("/plans").session(first)).andExpect(redirectedUrl("/login?expired"));
+        browser.perform(get("/plans").session(second)).andExpect(redirectedUrl("/login?expired"));
+        browser.perform(get("/login?expired")).andExpect(content().string(containsString("请重新登录")));
+
+        // the user changes their own password: their other sessions end, this one goes on
+        var here = signedIn(browser, "sessionend", "correct-horse-1");
+        var elsewhere = signedIn(browser, "sessionend", "correct-horse-1");
+        browser.perform(post("/account/password").session(here).with(csrf()).param("currentPassword", "correct-horse-1")
+                        .param("newPassword", "battery-staple-9").param("repeatPassword", "battery-staple-9"))
+                .andExpect(redirectedUrl("/account"));
+        browser.perform(get("/plans").session(here)).andExpect(status().isOk());
+        browser.perform(get("/plans").session(elsewhere)).andExpect(redirectedUrl("/login?expired"));
+
+        // disabling the account ends the rest
+        mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "false")).andExpect(status().is3xxRedirection());
+        browser.perform(get("/plans").session(here)).andExpect(redirectedUrl("/login?expired"));
+    }
+
     @Test
     void aDisabledAccountCannotSignIn() throws Exception {
         long id = createUser("disableme");

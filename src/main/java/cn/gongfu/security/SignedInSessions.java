@@ -1,0 +1,34 @@
+package cn.gongfu.security;
+
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Ends the browser sessions of a user whose account changed. A session keeps the user as they were at
+ * sign-in (roles, units, scope), so when an account is disabled, its password reset or changed, or its roles
+ * or units changed, its sessions end and the user signs in again with what is true now. The registry lives in
+ * memory, like the sign-in throttle: one application instance.
+ */
+@Component
+public class SignedInSessions {
+
+    private final SessionRegistry registry;
+
+    public SignedInSessions(SessionRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Ends every session of {@code username}; with {@code keepCurrent}, all but the caller's own. */
+    public void end(String username, boolean keepCurrent) {
+        String current = keepCurrent && RequestContextHolder.getRequestAttributes() != null
+                ? RequestContextHolder.currentRequestAttributes().getSessionId() : null;
+        for (Object principal : registry.getAllPrincipals()) {
+            if (!(principal instanceof GongfuUser user) || !user.username().equals(username)) continue;
+            for (SessionInformation session : registry.getAllSessions(principal, false)) {
+                if (!session.getSessionId().equals(current)) session.expireNow();
+            }
+        }
+    }
+}
