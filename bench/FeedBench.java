@@ -106,26 +106,13 @@ public class FeedBench {
                 raw = Math.min(raw, s);
                 System.out.printf("run %d raw COPY     %,d rows %6.2f s %,12.0f values/s%n", run, copied, s, n / s);
 
-                jdbc.execute("drop index if exists bench_ceiling_key");
-                jdbc.execute("truncate bench_ceiling");
-                checkpoint(jdbc);
-                t = System.nanoTime();
-                copied = copy(ds, "copy bench_ceiling (indicator_id, region_code, period, value, state, reported_by, reported_at, comment)"
-                        + " from stdin (format csv)", stored);
-                jdbc.execute(INDEX_MEMORY + "create unique index bench_ceiling_key on bench_ceiling (indicator_id, region_code, period)");
-                s = (System.nanoTime() - t) / 1e9;
+                s = copyAndIndex(ds, jdbc, "bench_ceiling", "(indicator_id, region_code, period, value, state, reported_by,"
+                        + " reported_at, comment)", stored);
                 ceiling = Math.min(ceiling, s);
-                System.out.printf("run %d ceiling      %,d rows %6.2f s %,12.0f values/s%n", run, copied, s, n / s);
-
-                jdbc.execute("drop index if exists bench_bare_key");
-                jdbc.execute("truncate bench_bare");
-                checkpoint(jdbc);
-                t = System.nanoTime();
-                copied = copy(ds, "copy bench_bare from stdin (format csv)", bareRows);
-                jdbc.execute(INDEX_MEMORY + "create unique index bench_bare_key on bench_bare (indicator_id, region_code, period)");
-                s = (System.nanoTime() - t) / 1e9;
+                System.out.printf("run %d ceiling      %,d rows %6.2f s %,12.0f values/s%n", run, n, s, n / s);
+                s = copyAndIndex(ds, jdbc, "bench_bare", "", bareRows);
                 bare = Math.min(bare, s);
-                System.out.printf("run %d bare         %,d rows %6.2f s %,12.0f values/s%n", run, copied, s, n / s);
+                System.out.printf("run %d bare         %,d rows %6.2f s %,12.0f values/s%n", run, n, s, n / s);
 
                 jdbc.update("delete from observation where region_code in (select code from region where code = ? or parent_code = ?)", COUNTY, COUNTY);
                 jdbc.update("delete from audit_event where actor = 'bench'");
@@ -173,6 +160,17 @@ public class FeedBench {
         System.out.printf("run %d import %-6s %,d rows %6.2f s %,12.0f values/s  (inserted %,d, updated %,d, unchanged %,d)%n",
                 run, what, r.rows(), s, n / s, r.inserted(), r.updated(), r.unchanged());
         return s;
+    }
+
+    /** Seconds to COPY {@code rows} into an emptied {@code table} and then build its unique key index. */
+    static double copyAndIndex(DataSource ds, JdbcTemplate jdbc, String table, String columns, byte[] rows) throws Exception {
+        jdbc.execute("drop index if exists " + table + "_key");
+        jdbc.execute("truncate " + table);
+        checkpoint(jdbc);
+        long t = System.nanoTime();
+        copy(ds, "copy " + table + " " + columns + " from stdin (format csv)", rows);
+        jdbc.execute(INDEX_MEMORY + "create unique index " + table + "_key on " + table + " (indicator_id, region_code, period)");
+        return (System.nanoTime() - t) / 1e9;
     }
 
     static long rawCopy(DataSource ds, byte[] csv) throws Exception {
