@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * The SQL of the observation feed, portable between H2 (PostgreSQL mode) and PostgreSQL 15: only the
  * staging table's DDL differs. The value rules are those of {@link ObservationRules}, written once more as
- * set-based conditions from its constants; {@code FeedRulesAgreementTest} runs both over the same cases.
+ * set-based conditions from its constants; {@code FeedImportContract.theFeedsSqlRulesAgreeWithObservationRules}
+ * runs both over the same cases.
  */
 final class FeedSql {
 
@@ -35,7 +36,11 @@ final class FeedSql {
             left join indicator ii on ii.id = s.indicator_ref
             left join indicator iname on iname.region_code = s.region_code and iname.name = s.indicator_name""";
 
-    /** Each staged row with its indicator (null when unknown or out of scope) and its region (null likewise). */
+    /**
+     * Each staged row with its indicator (null when unknown or out of scope), its region (null likewise) and the
+     * stored value of its previous period. The stored value is joined here, on the staged table itself, so the
+     * planner sees how many rows there are and joins a big feed by hash, not by a million index probes.
+     */
     static String resolved(boolean scoped) {
         String scope = scoped ? " and i.region_code in (:scopeRegions)" : "";
         String regionScope = scoped ? " and g.code in (:scopeRegions)" : "";
@@ -43,12 +48,15 @@ final class FeedSql {
                 select s.row_no, s.problem, s.indicator_ref, s.indicator_name, s.region_code, s.period, s.prev_period,
                        s.value_text, s.value, s.comment, s.explanation,
                        i.id as indicator_id, i.name as indicator_label, i.unit as unit, i.polarity as polarity,
-                       i.cumulative as cumulative, g.code as known_region
+                       i.cumulative as cumulative, g.code as known_region, po.value as stored_previous
                 """ + RESOLVE + """
 
                 left join indicator i on i.id = coalesce(ii.id, iname.id)""" + scope + """
 
-                left join region g on g.code = s.region_code""" + regionScope;
+                left join region g on g.code = s.region_code""" + regionScope + """
+
+                left join observation po on po.indicator_id = i.id and po.region_code = s.region_code
+                                       and po.period = s.prev_period""";
     }
 
     /** A rate of change (the indicator's name says so) may be negative or exceed 100%. */
@@ -104,12 +112,10 @@ final class FeedSql {
                     where indicator_id is not null group by indicator_id, region_code, period having count(*) > 1),
                 e as (
                     select r.*, d.first_row,
-                           case when pf.row_no is not null then pf.value else po.value end as previous
+                           case when pf.row_no is not null then pf.value else r.stored_previous end as previous
                     from r
                     left join dup d on d.indicator_id = r.indicator_id and d.region_code = r.region_code and d.period = r.period
                     left join r pf on pf.indicator_id = r.indicator_id and pf.region_code = r.region_code and pf.period = r.prev_period
-                    left join observation po on po.indicator_id = r.indicator_id and po.region_code = r.region_code
-                                           and po.period = r.prev_period
                     where r.problem is null)
                 """;
     }
