@@ -36,7 +36,11 @@ public class AccountPages {
 
     @GetMapping("/admin/users")
     public String users(@RequestParam(required = false) String q, Model model) {
-        model.addAttribute("users", users.list(q, new PageRequest(0, PageRequest.MAX_SIZE)));
+        var list = users.list(q, new PageRequest(0, PageRequest.MAX_SIZE));
+        model.addAttribute("users", list);
+        model.addAttribute("regionNames", regions.names());
+        model.addAttribute("unitNames", units.names(list.items().stream()
+                .flatMap(u -> u.unitIds().stream()).collect(java.util.stream.Collectors.toSet())));
         model.addAttribute("q", q);
         Scope scope = Scope.current();
         model.addAttribute("regions", regions.all().stream().filter(r -> scope.coversRegion(r.code())).toList());

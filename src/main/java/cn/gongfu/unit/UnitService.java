@@ -60,6 +60,17 @@ public class UnitService {
                 .list();
     }
 
+    /** The names of these units by id, for labelling rows that carry only ids (no scope check: names only). */
+    public Map<Long, String> names(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (ids.isEmpty()) return names;
+        jdbc.sql("select id, name from unit where id in (:ids)").param("ids", List.copyOf(ids))
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
     public Optional<Unit> find(long id) {
         return jdbc.sql("select id, name, kind, region_code from unit where id = :id").param("id", id)
                 .query((rs, i) -> new Unit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), List.of()))

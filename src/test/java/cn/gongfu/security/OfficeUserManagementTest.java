@@ -72,6 +72,9 @@ class OfficeUserManagementTest {
         // the list and the page show the office only the accounts it manages, and only the roles it may give
         mvc.perform(get("/admin/users").with(office())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("office-made")))
+                .andExpect(content().string(containsString(jdbc.sql("select name from unit where id = :id").param("id", unit)
+                        .query(String.class).single())))
+                .andExpect(content().string(not(containsString(">null<"))))
                 .andExpect(content().string(not(containsString(">admin<"))))
                 .andExpect(content().string(not(containsString("value=\"OFFICE\""))))
                 .andExpect(content().string(not(containsString("/admin/audit"))));
