@@ -35,8 +35,10 @@ public class AccountPages {
     }
 
     @GetMapping("/admin/users")
-    public String users(@RequestParam(required = false) String q, Model model) {
-        var list = users.list(q, new PageRequest(0, PageRequest.MAX_SIZE));
+    public String users(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        var list = users.list(q, new PageRequest(page, 50));
+        model.addAttribute("pageBase", org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/users")
+                .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank())).build().encode().toUriString());
         model.addAttribute("users", list);
         model.addAttribute("regionNames", regions.names());
         model.addAttribute("unitNames", units.names(list.items().stream()

@@ -78,6 +78,9 @@ class OfficeUserManagementTest {
                 .andExpect(content().string(not(containsString(">admin<"))))
                 .andExpect(content().string(not(containsString("value=\"OFFICE\""))))
                 .andExpect(content().string(not(containsString("/admin/audit"))));
+        mvc.perform(get("/admin/users").param("q", "office-made").with(office())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("office-made")))
+                .andExpect(content().string(not(containsString(">reporter<"))));
     }
 
     @Test
