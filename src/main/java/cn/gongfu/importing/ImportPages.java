@@ -10,6 +10,7 @@ import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -88,7 +89,7 @@ public class ImportPages {
                 (sec.label() == null ? "" : sec.label()) + sec.title()));
         model.addAttribute("sectionNames", sectionNames);
         model.addAttribute("regionName", regions.find(review.job().regionCode()).map(r -> r.name()).orElse(""));
-        model.addAttribute("regionUnits", units.choices(java.util.List.of(review.job().regionCode())));
+        model.addAttribute("regionUnits", units.choices(List.of(review.job().regionCode())));
         model.addAttribute("unitKinds", Unit.KINDS);
         return "imports/review";
     }

@@ -6,7 +6,12 @@ import cn.gongfu.unit.UnitService;
 import cn.gongfu.web.InvalidParameterException;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.WebPage;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** User management for administrators and offices, the audit log, and everyone's own account: password and API tokens. */
 @WebPage
@@ -37,12 +43,12 @@ public class AccountPages {
     @GetMapping("/admin/users")
     public String users(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
         var list = users.list(q, new PageRequest(page, 50));
-        model.addAttribute("pageBase", org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/users")
-                .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank())).build().encode().toUriString());
+        model.addAttribute("pageBase", UriComponentsBuilder.fromPath("/admin/users")
+                .queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isBlank())).build().encode().toUriString());
         model.addAttribute("users", list);
         model.addAttribute("regionNames", regions.names());
         model.addAttribute("unitNames", units.names(list.items().stream()
-                .flatMap(u -> u.unitIds().stream()).collect(java.util.stream.Collectors.toSet())));
+                .flatMap(u -> u.unitIds().stream()).collect(Collectors.toSet())));
         model.addAttribute("q", q);
         Scope scope = Scope.current();
         model.addAttribute("regions", regions.all().stream().filter(r -> scope.coversRegion(r.code())).toList());
@@ -113,9 +119,9 @@ public class AccountPages {
     public String changePassword(@RequestParam(required = false) String currentPassword,
                                  @RequestParam(required = false) String newPassword,
                                  @RequestParam(required = false) String repeatPassword,
-                                 jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
+                                 HttpServletRequest request, RedirectAttributes redirect) {
         if (ApiTokenFilter.hasBearer(request)) {
-            throw new org.springframework.security.access.AccessDeniedException("passwords change in a signed-in session only");
+            throw new AccessDeniedException("passwords change in a signed-in session only");
         }
         try {
             users.changeOwnPassword(currentPassword, newPassword, repeatPassword);
@@ -152,7 +158,7 @@ public class AccountPages {
     /** The roles the caller may give, in the roles' own order. */
     private List<Role> grantable() {
         var allowed = users.grantable();
-        return java.util.Arrays.stream(Role.values()).filter(allowed::contains).toList();
+        return Arrays.stream(Role.values()).filter(allowed::contains).toList();
     }
 
     private static String settle(long id, RedirectAttributes redirect, Runnable change) {

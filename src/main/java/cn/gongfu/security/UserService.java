@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +44,12 @@ public class UserService implements UserDetailsService {
     public static final int LOCK_AFTER_FAILURES = 5;
     public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
     public static final int MIN_PASSWORD_LENGTH = 10;
+
+    /**
+     * Roles an office (共富办) may give: the accounts of the units it supervises and its leaders. Office and
+     * administrator accounts are given by an administrator only.
+     */
+    public static final Set<Role> OFFICE_GRANTS = Set.of(Role.REPORTER, Role.UNIT_HEAD, Role.LEADER);
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,50}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -66,12 +73,6 @@ public class UserService implements UserDetailsService {
         this.audit = audit;
         this.sessions = sessions;
     }
-
-    /**
-     * Roles an office (共富办) may give: the accounts of the units it supervises and its leaders. Office and
-     * administrator accounts are given by an administrator only.
-     */
-    public static final Set<Role> OFFICE_GRANTS = Set.of(Role.REPORTER, Role.UNIT_HEAD, Role.LEADER);
 
     /** A user as an administrator sees it in a list. */
     public record UserSummary(long id, String username, String displayName, String regionCode, boolean enabled,
@@ -238,7 +239,7 @@ public class UserService implements UserDetailsService {
     @Transactional(noRollbackFor = InvalidParameterException.class)
     public void changeOwnPassword(String current, String next, String repeated) {
         GongfuUser me = Scope.current().user();
-        if (me == null) throw new org.springframework.security.access.AccessDeniedException("sign in first");
+        if (me == null) throw new AccessDeniedException("sign in first");
         String hash = jdbc.sql("select password_hash from app_user where id = :id").param("id", me.id())
                 .query(String.class).single();
         if (current == null || !passwords.matches(current, hash)) {
