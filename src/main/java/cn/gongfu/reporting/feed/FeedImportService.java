@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Machine feeds of indicator values (statistics bureaus): a CSV or JSON body is streamed into a staging
  * table (PostgreSQL: COPY; otherwise batched inserts), checked set-based in SQL, and merged into
  * {@code observation} in one statement, all in one transaction: any error stores nothing. Values the feed
- * replaces keep their history as audit events; the import itself leaves one summary event.
+ * replaces keep their history as audit events, and the units that reported them are told; the import itself
+ * leaves one summary event.
  */
 @Service
 public class FeedImportService {
@@ -82,6 +83,7 @@ public class FeedImportService {
 
         Map<String, Object> none = new HashMap<>();
         int updated = audit.recordEach("observation.import", FeedSql.REPLACED, none);
+        jdbc.sql(FeedSql.REPLACED_NOTICES).update();
         long t4 = System.nanoTime();
         int merged;
         try {
@@ -92,7 +94,7 @@ public class FeedImportService {
                     + "values meanwhile; nothing was stored, import again", null);
         }
         long t5 = System.nanoTime();
-        log.debug("feed of {} rows: staged in {} ms, analysed {} ms, checked {} ms, history {} ms, merged {} ms", rows,
+        log.debug("feed of {} rows: staged in {} ms, analysed {} ms, checked {} ms, history and notices {} ms, merged {} ms", rows,
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
         long inserted = merged - updated;
         FeedResult result = new FeedResult(rows, inserted, updated, rows - merged, hash);

@@ -163,6 +163,18 @@ final class FeedSql {
             + " cast(o.value as varchar(40)) as before_value, cast(x.value as varchar(40)) as after_value"
             + " from (" + SOURCE + ") x join observation o on " + MATCH + " where " + CHANGED;
 
+    /**
+     * One notice to each user of a unit whose reported values (those carrying a submission) the feed replaces,
+     * per submission: the unit learns that its numbers changed and where.
+     */
+    static final String REPLACED_NOTICES = "insert into notification (user_id, message, link)"
+            + " select uu.user_id, max(un.name) || ' ' || s.period || ' 报送的 ' || cast(count(*) as varchar(12))"
+            + " || ' 个指标值已被统计数据对接替换', '/reports/' || cast(s.id as varchar(20))"
+            + " from (" + SOURCE + ") x join observation o on " + MATCH
+            + " join submission s on s.id = o.submission_id join unit un on un.id = s.unit_id"
+            + " join user_unit uu on uu.unit_id = s.unit_id join app_user u on u.id = uu.user_id and u.enabled"
+            + " where " + CHANGED + " group by uu.user_id, s.id, s.period";
+
     /** One set-based merge: new values inserted, changed ones updated with version + 1, all approved. */
     static final String MERGE = "merge into observation o using (" + SOURCE + ") x on (" + MATCH + ")\n"
             + "when matched and " + CHANGED + " then update set value = x.value, comment = x.comment,"

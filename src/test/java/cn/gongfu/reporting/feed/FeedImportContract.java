@@ -111,6 +111,33 @@ abstract class FeedImportContract {
     }
 
     @Test
+    void replacingAValueAUnitReportedTellsTheUnit() throws Exception {
+        long plan = jdbc.sql("select min(id) from plan where region_code = '330299'").query(Long.class).single();
+        long unit = jdbc.sql("select uu.unit_id from user_unit uu join app_user u on u.id = uu.user_id where u.username = 'reporter'")
+                .query(Long.class).single();
+        jdbc.sql("""
+                insert into submission (plan_id, unit_id, period, state, due_on) values (:p, :u, '2012Q4', 'accepted', date '2013-01-05')""")
+                .param("p", plan).param("u", unit).update();
+        long submission = jdbc.sql("select id from submission where plan_id = :p and unit_id = :u and period = '2012Q4'")
+                .param("p", plan).param("u", unit).query(Long.class).single();
+        jdbc.sql("""
+                insert into observation (indicator_id, region_code, period, value, state, submission_id)
+                values (:i, '330299', '2012', 40, 'approved', :s)""").param("i", share).param("s", submission).update();
+
+        csv(HEADER + shareName + ",330299,2012,45,统计局年报\n").andExpect(status().isOk()).andExpect(jsonPath("$.updated").value(1));
+        List<String> notices = jdbc.sql("""
+                select n.message from notification n join app_user u on u.id = n.user_id
+                where u.username = 'reporter' and n.link = :link""").param("link", "/reports/" + submission).query(String.class).list();
+        assertThat(notices).hasSize(1);
+        assertThat(notices.get(0)).contains("2012Q4", "1 个指标值", "替换");
+        // a value nobody reported through a submission tells no one
+        long before = jdbc.sql("select count(*) from notification").query(Long.class).single();
+        csv(HEADER + shareName + ",330299,2013,46,\n").andExpect(status().isOk());
+        csv(HEADER + shareName + ",330299,2013,47,\n").andExpect(status().isOk()).andExpect(jsonPath("$.updated").value(1));
+        assertThat(jdbc.sql("select count(*) from notification").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void aGoodJsonIsStored() throws Exception {
         String json = """
                 [{"indicator": %d, "region": "330299", "period": "2024Q1", "value": 61.25, "comment": "季报"},
