@@ -158,9 +158,16 @@ final class FeedSql {
             (o.value is distinct from x.value or o.comment is distinct from x.comment
              or o.explanation is distinct from x.explanation)""";
 
+    /** A number as text without trailing zeros ("40", "45.5"), as the report form's history writes it. */
+    private static String plain(String number) {
+        String text = "cast(" + number + " as varchar(40))";
+        return "case when " + text + " like '%.%' then regexp_replace(regexp_replace(" + text + ", '0+$', ''), '\\.$', '')"
+                + " else " + text + " end";
+    }
+
     /** Each stored value the feed replaces, as an audit row (target, before, after): its history. */
     static final String REPLACED = "select 'observation:' || cast(o.id as varchar(20)) as target,"
-            + " cast(o.value as varchar(40)) as before_value, cast(x.value as varchar(40)) as after_value"
+            + " " + plain("o.value") + " as before_value, " + plain("x.value") + " as after_value"
             + " from (" + SOURCE + ") x join observation o on " + MATCH + " where " + CHANGED;
 
     /**
