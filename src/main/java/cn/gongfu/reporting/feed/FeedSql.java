@@ -161,8 +161,7 @@ final class FeedSql {
     /** A number as text without trailing zeros ("40", "45.5"), as the report form's history writes it. */
     private static String plain(String number) {
         String text = "cast(" + number + " as varchar(40))";
-        return "case when " + text + " like '%.%' then regexp_replace(regexp_replace(" + text + ", '0+$', ''), '\\.$', '')"
-                + " else " + text + " end";
+        return "case when " + text + " like '%.%' then rtrim(rtrim(" + text + ", '0'), '.') else " + text + " end";
     }
 
     /** Each stored value the feed replaces, as an audit row (target, before, after): its history. */
