@@ -31,6 +31,10 @@ class PhoneLayoutTest extends BrowserTest {
         }
         browser.get(url("/plans/" + plan + "?expand=all"));
         screenshot("phone-plan");
+        // the header, several lines on a phone, scrolls away with the page instead of staying over it
+        browser.executeScript("window.scrollTo(0, 600);");
+        Number headerBottom = (Number) browser.executeScript("return document.querySelector('header.top').getBoundingClientRect().bottom;");
+        assertThat(headerBottom.doubleValue()).as("header bottom after scrolling").isLessThanOrEqualTo(0);
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 }
