@@ -20,8 +20,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /** Signing in and out: hashed passwords, lockout after repeated failures, disabled accounts, CSRF, headers, audit. */
 @H2Test
@@ -70,8 +75,8 @@ class SignInTest {
                 .getRequest().getSession();
         assertThat(actions("hashcheck")).contains("login.success");
         // the session keeps who signed in, never the hash
-        var context = (org.springframework.security.core.context.SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
-        GongfuUser principal = (GongfuUser) context.getAuthentication().getPrincipal();
+        var signedIn = (SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
+        GongfuUser principal = (GongfuUser) signedIn.getAuthentication().getPrincipal();
         assertThat(principal.username()).isEqualTo("hashcheck");
         assertThat(principal.getPassword()).isEmpty();
     }
@@ -138,16 +143,15 @@ class SignInTest {
     }
 
     @Autowired
-    org.springframework.web.context.WebApplicationContext context;
+    WebApplicationContext context;
 
     /** A browser's view: sessions and cookies only, no test user behind every request. */
     private MockMvc browser() {
-        return org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
-                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        return MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
     }
 
-    private org.springframework.mock.web.MockHttpSession signedIn(MockMvc browser, String username, String password) throws Exception {
-        return (org.springframework.mock.web.MockHttpSession) browser.perform(post("/login").param("username", username)
+    private MockHttpSession signedIn(MockMvc browser, String username, String password) throws Exception {
+        return (MockHttpSession) browser.perform(post("/login").param("username", username)
                         .param("password", password).with(csrf()).with(r -> {
                             r.setRemoteAddr("10.0.1.1");
                             return r;
