@@ -1,7 +1,7 @@
 package cn.gongfu.reporting;
 
 import cn.gongfu.notify.NotificationService;
-import cn.gongfu.reporting.ReportingService.Action;
+import cn.gongfu.reporting.SubmissionWorkflow.Action;
 import cn.gongfu.reporting.ReportingService.TaskInput;
 import cn.gongfu.reporting.ReportingService.ValueInput;
 import cn.gongfu.security.GongfuUser;
@@ -27,10 +27,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class ReportPages {
 
     private final ReportingService reporting;
+    private final SubmissionWorkflow workflow;
     private final NotificationService notifications;
 
-    public ReportPages(ReportingService reporting, NotificationService notifications) {
+    public ReportPages(ReportingService reporting, SubmissionWorkflow workflow, NotificationService notifications) {
         this.reporting = reporting;
+        this.workflow = workflow;
         this.notifications = notifications;
     }
 
@@ -63,7 +65,7 @@ public class ReportPages {
         model.addAttribute("canReview", office && s.state().equals("submitted"));
         model.addAttribute("canReopen", office && s.state().equals("accepted"));
         model.addAttribute("progressStates", TaskReport.PROGRESS);
-        model.addAttribute("history", reporting.history(id));
+        model.addAttribute("history", workflow.history(id));
         return "reporting/form";
     }
 
@@ -117,12 +119,12 @@ public class ReportPages {
     @PostMapping("/reports/{id}/actions")
     public String act(@PathVariable long id, @RequestParam Action action, @RequestParam(required = false) String reason,
                       @RequestParam int version, RedirectAttributes redirect) {
-        return settle(id, "", redirect, () -> reporting.act(id, action, reason, version));
+        return settle(id, "", redirect, () -> workflow.act(id, action, reason, version));
     }
 
     @GetMapping("/reports/queue")
     public String queue(@RequestParam(defaultValue = "submitted") String state, Model model) {
-        model.addAttribute("submissions", reporting.queue(state));
+        model.addAttribute("submissions", workflow.queue(state));
         model.addAttribute("state", state);
         model.addAttribute("states", Submission.STATES);
         return "reporting/queue";
@@ -132,7 +134,7 @@ public class ReportPages {
     public String acceptAll(@RequestParam(required = false) List<Long> ids, RedirectAttributes redirect) {
         try {
             if (ids == null || ids.isEmpty()) throw new InvalidParameterException("ids", "请勾选要通过的填报 choose reports");
-            redirect.addFlashAttribute("notice", reporting.acceptAll(ids));
+            redirect.addFlashAttribute("notice", workflow.acceptAll(ids));
         } catch (InvalidParameterException | ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

@@ -1,7 +1,7 @@
 package cn.gongfu.reporting;
 
 import cn.gongfu.audit.AuditEvent;
-import cn.gongfu.reporting.ReportingService.Action;
+import cn.gongfu.reporting.SubmissionWorkflow.Action;
 import cn.gongfu.reporting.ReportingService.Form;
 import cn.gongfu.reporting.ReportingService.TaskInput;
 import cn.gongfu.reporting.ReportingService.ValueInput;
@@ -24,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReportingApi {
 
     private final ReportingService reporting;
+    private final SubmissionWorkflow workflow;
     private final ReportCalendarService calendars;
 
-    public ReportingApi(ReportingService reporting, ReportCalendarService calendars) {
+    public ReportingApi(ReportingService reporting, SubmissionWorkflow workflow, ReportCalendarService calendars) {
         this.reporting = reporting;
+        this.workflow = workflow;
         this.calendars = calendars;
     }
 
@@ -62,7 +64,7 @@ public class ReportingApi {
 
     @GetMapping("/submissions")
     public List<Submission> queue(@RequestParam(defaultValue = "submitted") String state) {
-        return reporting.queue(state);
+        return workflow.queue(state);
     }
 
     @GetMapping("/submissions/{id}")
@@ -91,12 +93,12 @@ public class ReportingApi {
     public Submission act(@PathVariable long id, @RequestBody ActionInput in) {
         if (in.action() == null) throw new cn.gongfu.web.InvalidParameterException("action", "one of " + List.of(Action.values()));
         if (in.version() == null) throw new cn.gongfu.web.InvalidParameterException("version", "send the version you read");
-        return reporting.act(id, in.action(), in.reason(), in.version());
+        return workflow.act(id, in.action(), in.reason(), in.version());
     }
 
     @PostMapping("/submissions/accept")
     public Map<String, Integer> acceptAll(@RequestBody List<Long> ids) {
-        return Map.of("accepted", reporting.acceptAll(ids));
+        return Map.of("accepted", workflow.acceptAll(ids));
     }
 
     public record MilestoneInput(LocalDate completedOn, Long evidenceId) {}
@@ -130,6 +132,6 @@ public class ReportingApi {
 
     @GetMapping("/submissions/{id}/history")
     public List<AuditEvent> history(@PathVariable long id) {
-        return reporting.history(id);
+        return workflow.history(id);
     }
 }

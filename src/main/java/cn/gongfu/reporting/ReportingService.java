@@ -1,12 +1,10 @@
 package cn.gongfu.reporting;
 
-import cn.gongfu.audit.AuditEvent;
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.common.FileTypes;
 import cn.gongfu.common.Sha256;
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.IndicatorService;
-import cn.gongfu.notify.NotificationService;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.reporting.ObservationRules.Violation;
@@ -34,18 +32,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Progress reporting: the calendar, what each unit owes, one submission per unit and period with its task
- * reports and indicator values, the workflow draft → approved → submitted → accepted or returned, and
- * optimistic versions so no edit silently overwrites another. Every change is audited and the next person
- * who must act is notified.
+ * reports, milestones, evidence and indicator values, and optimistic versions so no edit silently overwrites
+ * another. Every change is audited. The steps a submission goes through are {@link SubmissionWorkflow}'s.
  */
 @Service
 public class ReportingService {
 
-    private static final String SUBMISSION_SELECT = """
+    static final String SUBMISSION_SELECT = """
             select s.id, s.plan_id, p.title as plan_title, p.region_code, s.unit_id, u.name as unit_name, s.period, s.state,
                    s.return_reason, s.due_on, s.submitted_at, s.updated_by, s.updated_at, s.version
             from submission s join plan p on p.id = s.plan_id join unit u on u.id = s.unit_id""";
-    private static final RowMapper<Submission> SUBMISSION = (rs, i) -> new Submission(rs.getLong("id"),
+    static final RowMapper<Submission> SUBMISSION = (rs, i) -> new Submission(rs.getLong("id"),
             rs.getLong("plan_id"), rs.getString("plan_title"), rs.getString("region_code"), rs.getLong("unit_id"),
             rs.getString("unit_name"), rs.getString("period"), rs.getString("state"), rs.getString("return_reason"),
             rs.getObject("due_on", LocalDate.class), rs.getObject("submitted_at", java.time.LocalDateTime.class),
@@ -55,16 +52,14 @@ public class ReportingService {
     private final ReportCalendarService calendars;
     private final PlanService plans;
     private final IndicatorService indicators;
-    private final NotificationService notifications;
     private final AuditLog audit;
 
     public ReportingService(JdbcClient jdbc, ReportCalendarService calendars, PlanService plans, IndicatorService indicators,
-                            NotificationService notifications, AuditLog audit) {
+                            AuditLog audit) {
         this.jdbc = jdbc;
         this.calendars = calendars;
         this.plans = plans;
         this.indicators = indicators;
-        this.notifications = notifications;
         this.audit = audit;
     }
 
@@ -393,132 +388,17 @@ public class ReportingService {
                 .list();
     }
 
-    // ---- workflow
-
-    public enum Action { REQUEST_APPROVAL, APPROVE, SUBMIT, ACCEPT, RETURN, REOPEN }
-
-    /**
-     * Moves a submission one step: the unit head approves, the unit submits, the office accepts or returns
-     * it with a reason, or reopens an accepted one. {@code expectedVersion} guards against acting on a stale view.
-     */
-    @Transactional
-    public Submission act(long id, Action action, String reason, int expectedVersion) {
-        Submission s = get(id);
-        GongfuUser user = Scope.current().user();
-        String target;
-        switch (action) {
-            case REQUEST_APPROVAL -> {
-                requireUnit(s.unitId());
-                need(s, "draft", "returned");
-                notifications.notifyUnit(s.unitId(), Role.UNIT_HEAD, s.unitName() + " " + s.period() + " 填报待您审批",
-                        "/reports/" + id);
-                audit.record("submission.request-approval", "submission:" + id, s.state(), s.state());
-                return s;
-            }
-            case APPROVE -> {
-                requireUnitRole(s.unitId(), Role.UNIT_HEAD);
-                need(s, "draft", "returned");
-                target = "approved";
-            }
-            case SUBMIT -> {
-                requireUnit(s.unitId());
-                need(s, "approved");
-                target = "submitted";
-            }
-            case ACCEPT, RETURN, REOPEN -> {
-                Scope.current().require(Role.OFFICE, Role.ADMIN);
-                if (action == Action.REOPEN) need(s, "accepted");
-                else need(s, "submitted");
-                if (action != Action.ACCEPT && (reason == null || reason.isBlank())) {
-                    throw new InvalidParameterException("reason", "退回或重新打开时请写明原因 give the reason");
-                }
-                target = action == Action.ACCEPT ? "accepted" : "returned";
-            }
-            default -> throw new IllegalStateException();
-        }
-        int updated = jdbc.sql("""
-                update submission set state = :state, return_reason = :reason, updated_by = :by, updated_at = current_timestamp,
-                       submitted_at = case when :state = 'submitted' then current_timestamp else submitted_at end,
-                       version = version + 1
-                where id = :id and version = :v""")
-                .param("state", target).param("reason", target.equals("returned") ? reason.strip() : null)
-                .param("by", user.username()).param("id", id).param("v", expectedVersion).update();
-        if (updated == 0) throw new ConflictException("the submission was changed meanwhile by " + s.updatedBy(), get(id));
-        // the values travel with the submission; accepted ones are what evaluation reads
-        String observationState = switch (target) {
-            case "submitted" -> "submitted";
-            case "accepted" -> "approved";
-            case "returned" -> "returned";
-            default -> "draft";
-        };
-        jdbc.sql("update observation set state = :st where submission_id = :id").param("st", observationState).param("id", id).update();
-        if (target.equals("accepted")) applyMilestones(id);
-        audit.record("submission." + action.name().toLowerCase().replace('_', '-'), "submission:" + id, s.state(),
-                target + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
-        notifyNext(s, target, reason);
-        return get(id);
-    }
-
-    /** The office accepts many submitted reports at once; all or none (a stale one aborts the lot). */
-    @Transactional
-    public int acceptAll(List<Long> ids) {
-        Scope.current().require(Role.OFFICE, Role.ADMIN);
-        for (Long id : ids) act(id, Action.ACCEPT, null, get(id).version());
-        return ids.size();
-    }
-
-    /** The office's review queue: submissions in its region in a state, oldest due first. */
-    public List<Submission> queue(String state) {
-        Scope scope = Scope.current();
-        scope.require(Role.OFFICE, Role.ADMIN);
-        if (!Submission.STATES.contains(state)) throw new InvalidParameterException("state", "one of " + Submission.STATES);
-        var where = scope.restrictRegion(new cn.gongfu.db.Where().and("s.state = :state", "state", state), "p.region_code");
-        return jdbc.sql(SUBMISSION_SELECT + where.sql() + " order by s.due_on, s.id").params(where.params())
-                .query(SUBMISSION).list();
-    }
-
-    /** Every change to the submission, its task reports and its values, newest first: the report's timeline. */
-    public List<AuditEvent> history(long id) {
-        get(id);
-        return jdbc.sql("""
-                select id, occurred_at, actor, action, target, before_value, after_value, remote_addr from audit_event
-                where target = :sub
-                   or target in (select 'task_report:' || cast(id as varchar(20)) from task_report where submission_id = :id)
-                   or target in (select 'observation:' || cast(id as varchar(20)) from observation where submission_id = :id)
-                order by id desc""")
-                .param("sub", "submission:" + id).param("id", id)
-                .query(new org.springframework.jdbc.core.DataClassRowMapper<>(AuditEvent.class)).list();
-    }
-
     // ---- internals
 
-    private void notifyNext(Submission s, String state, String reason) {
-        String link = "/reports/" + s.id();
-        String what = s.unitName() + " " + s.period() + " ";
-        switch (state) {
-            case "approved" -> notifications.notifyUnit(s.unitId(), Role.REPORTER, what + "填报已批准，请报送", link);
-            case "submitted" -> notifications.notifyOffices(s.regionCode(), what + "填报已报送，待审核", link);
-            case "accepted" -> {
-                notifications.notifyUnit(s.unitId(), Role.REPORTER, what + "填报已通过审核", link);
-                notifications.notifyUnit(s.unitId(), Role.UNIT_HEAD, what + "填报已通过审核", link);
-            }
-            case "returned" -> {
-                notifications.notifyUnit(s.unitId(), Role.REPORTER, what + "填报被退回：" + reason, link);
-                notifications.notifyUnit(s.unitId(), Role.UNIT_HEAD, what + "填报被退回：" + reason, link);
-            }
-            default -> { }
+    /** The caller, when it reports for the unit (an administrator always). */
+    static GongfuUser requireUnit(long unitId) {
+        GongfuUser user = Scope.current().require(Role.REPORTER, Role.UNIT_HEAD, Role.ADMIN);
+        if (!user.has(Role.ADMIN) && !user.unitIds().contains(unitId)) {
+            throw new NotFoundException("unit", unitId);
         }
+        return user;
     }
 
-    /** Milestones the accepted report says were completed become done, with their date. */
-    private void applyMilestones(long submissionId) {
-        jdbc.sql("""
-                update milestone set state = 'done',
-                  completed_on = (select mr.completed_on from milestone_report mr join task_report tr on tr.id = mr.task_report_id
-                                  where tr.submission_id = :s and mr.milestone_id = milestone.id)
-                where id in (select mr.milestone_id from milestone_report mr join task_report tr on tr.id = mr.task_report_id
-                             where tr.submission_id = :s)""").param("s", submissionId).update();
-    }
 
     private Submission editable(long id) {
         Scope.current().require(Role.REPORTER, Role.UNIT_HEAD, Role.ADMIN);
@@ -535,25 +415,6 @@ public class ReportingService {
     private void touch(Submission s) {
         jdbc.sql("update submission set updated_by = :by, updated_at = current_timestamp, state = case when state = 'approved' then 'draft' else state end where id = :id")
                 .param("by", Scope.current().user().username()).param("id", s.id()).update();
-    }
-
-    private GongfuUser requireUnit(long unitId) {
-        GongfuUser user = Scope.current().require(Role.REPORTER, Role.UNIT_HEAD, Role.ADMIN);
-        if (!user.has(Role.ADMIN) && !user.unitIds().contains(unitId)) {
-            throw new NotFoundException("unit", unitId);
-        }
-        return user;
-    }
-
-    private void requireUnitRole(long unitId, Role role) {
-        GongfuUser user = Scope.current().require(role, Role.ADMIN);
-        if (!user.has(Role.ADMIN) && !user.unitIds().contains(unitId)) throw new NotFoundException("unit", unitId);
-    }
-
-    private static void need(Submission s, String... states) {
-        if (!List.of(states).contains(s.state())) {
-            throw new ConflictException("the submission is " + s.state() + "; this step needs it to be " + List.of(states), s);
-        }
     }
 
     private TaskReport taskReport(long submissionId, long taskId) {
