@@ -45,7 +45,7 @@ public class PageErrors {
     }
 
     private static ModelAndView page(HttpStatus status, String messageKey, String detail) {
-        ModelAndView mv = new ModelAndView("error/page", status);
+        ModelAndView mv = new ModelAndView("error", status);
         mv.addObject("status", status.value());
         mv.addObject("messageKey", messageKey);
         mv.addObject("detail", detail);
