@@ -1,11 +1,11 @@
 package cn.gongfu.indicator;
 
 import cn.gongfu.region.RegionService;
+import cn.gongfu.web.ListAddress;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.WebPage;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -13,7 +13,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.ObjectMapper;
 
 @WebPage
@@ -40,11 +39,7 @@ public class IndicatorPages {
         model.addAttribute("plan", plan);
         model.addAttribute("domain", domain);
         model.addAttribute("q", q);
-        model.addAttribute("pageBase", UriComponentsBuilder.fromPath("/indicators")
-                .queryParamIfPresent("plan", Optional.ofNullable(plan))
-                .queryParamIfPresent("domain", Optional.ofNullable(domain).filter(s -> !s.isBlank()))
-                .queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isBlank()))
-                .build().encode().toUriString());
+        model.addAttribute("pageBase", ListAddress.of("/indicators", "plan", plan, "domain", domain, "q", q));
         return "indicators/list";
     }
 

@@ -1,5 +1,6 @@
 package cn.gongfu.plan;
 
+import cn.gongfu.web.ListAddress;
 import cn.gongfu.web.NotFoundException;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.WebPage;
@@ -8,7 +9,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 @WebPage
 @Controller
@@ -31,8 +31,7 @@ public class PlanPages {
     public String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("plans", plans.list(null, null, q, new PageRequest(page, 20)));
-        model.addAttribute("pageBase", UriComponentsBuilder.fromPath("/plans").queryParamIfPresent("q",
-                java.util.Optional.ofNullable(q).filter(s -> !s.isBlank())).build().encode().toUriString());
+        model.addAttribute("pageBase", ListAddress.of("/plans", "q", q));
         return "plans/list";
     }
 

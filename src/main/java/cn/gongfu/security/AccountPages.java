@@ -3,13 +3,13 @@ package cn.gongfu.security;
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.unit.UnitService;
+import cn.gongfu.web.ListAddress;
 import cn.gongfu.web.InvalidParameterException;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.WebPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** User management for administrators and offices, the audit log, and everyone's own account: password and API tokens. */
 @WebPage
@@ -43,8 +42,7 @@ public class AccountPages {
     @GetMapping("/admin/users")
     public String users(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
         var list = users.list(q, new PageRequest(page, 50));
-        model.addAttribute("pageBase", UriComponentsBuilder.fromPath("/admin/users")
-                .queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isBlank())).build().encode().toUriString());
+        model.addAttribute("pageBase", ListAddress.of("/admin/users", "q", q));
         model.addAttribute("users", list);
         model.addAttribute("regionNames", regions.names());
         model.addAttribute("unitNames", units.names(list.items().stream()

@@ -6,20 +6,19 @@ import cn.gongfu.plan.TaskSummary;
 import cn.gongfu.plan.UnitRef;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
+import cn.gongfu.web.ListAddress;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.PageResult;
 import cn.gongfu.web.WebPage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 @WebPage
 @Controller
@@ -41,8 +40,7 @@ public class UnitPages {
         model.addAttribute("q", q);
         model.addAttribute("units", result);
         model.addAttribute("regionNames", regions.names());
-        model.addAttribute("pageBase", UriComponentsBuilder.fromPath("/units")
-                .queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isBlank())).build().encode().toUriString());
+        model.addAttribute("pageBase", ListAddress.of("/units", "q", q));
         return "units/list";
     }
 
