@@ -168,7 +168,7 @@ public class UserService implements UserDetailsService {
             throw new InvalidParameterException("username", username + " is taken");
         }
         if (displayName == null || displayName.isBlank()) throw new InvalidParameterException("displayName", "required");
-        checkPassword(password);
+        checkPassword("password", password);
         if (regionCode == null || regions.find(regionCode).isEmpty()) {
             throw new InvalidParameterException("region", "unknown region " + regionCode);
         }
@@ -246,10 +246,7 @@ public class UserService implements UserDetailsService {
             recordFailedLogin(me.username());
             throw new InvalidParameterException("currentPassword", "当前密码不正确 the current password is wrong");
         }
-        if (next == null || next.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidParameterException("newPassword", "新密码至少 " + MIN_PASSWORD_LENGTH + " 个字符 the new password needs at least "
-                    + MIN_PASSWORD_LENGTH + " characters");
-        }
+        checkPassword("newPassword", next);
         if (!next.equals(repeated)) {
             throw new InvalidParameterException("repeatPassword", "两次输入的新密码不一致 the two new passwords differ");
         }
@@ -295,9 +292,10 @@ public class UserService implements UserDetailsService {
         return sb.toString();
     }
 
-    private void checkPassword(String password) {
+    private static void checkPassword(String field, String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidParameterException("password", "at least " + MIN_PASSWORD_LENGTH + " characters");
+            throw new InvalidParameterException(field, "密码至少 " + MIN_PASSWORD_LENGTH + " 个字符 at least "
+                    + MIN_PASSWORD_LENGTH + " characters");
         }
     }
 
