@@ -1,6 +1,7 @@
 package cn.gongfu.security;
 
 import cn.gongfu.audit.AuditLog;
+import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.unit.UnitService;
 import cn.gongfu.web.ListAddress;
@@ -44,12 +45,13 @@ public class AccountPages {
         var list = users.list(q, new PageRequest(page, 50));
         model.addAttribute("pageBase", ListAddress.of("/admin/users", "q", q));
         model.addAttribute("users", list);
-        model.addAttribute("regionNames", regions.names());
         model.addAttribute("unitNames", units.names(list.items().stream()
                 .flatMap(u -> u.unitIds().stream()).collect(Collectors.toSet())));
         model.addAttribute("q", q);
         Scope scope = Scope.current();
-        model.addAttribute("regions", regions.all().stream().filter(r -> scope.coversRegion(r.code())).toList());
+        List<Region> all = regions.all();
+        model.addAttribute("regionNames", all.stream().collect(Collectors.toMap(Region::code, Region::name)));
+        model.addAttribute("regions", all.stream().filter(r -> scope.coversRegion(r.code())).toList());
         model.addAttribute("roles", grantable());
         return "security/users";
     }
