@@ -157,8 +157,9 @@ public final class ReportWorkbook {
             text(row, 2, e.regionCode(), styles.locked);
             text(row, 3, e.period(), styles.locked);
             number(row, 4, e.previousValue(), styles.locked);
-            number(row, 5, e.value(), styles.editable);
-            text(row, 6, e.explanation(), styles.editableWrap);
+            boolean held = e.heldElsewhere() != null;
+            number(row, 5, e.value(), held ? styles.locked : styles.editable);
+            text(row, 6, e.explanation(), held ? styles.lockedWrap : styles.editableWrap);
             row.createCell(7).setCellValue(e.indicatorId());
             row.getCell(7).setCellStyle(styles.locked);
             Cell version = row.createCell(8);
@@ -467,6 +468,10 @@ public final class ReportWorkbook {
             boolean same = (value == null ? entry.value() == null : entry.value() != null && value.compareTo(entry.value()) == 0)
                     && Objects.equals(explanation, entry.explanation());
             if (same) continue;
+            if (entry.heldElsewhere() != null) {
+                cells.error(VALUE, entry.heldElsewhere().message());
+                continue;
+            }
             // a value once entered cannot be emptied here: the rules then ask for a value
             for (ObservationRules.Violation v : ObservationRules.check(indicators.apply(entry.indicatorId()), value,
                     entry.previousValue(), explanation)) {

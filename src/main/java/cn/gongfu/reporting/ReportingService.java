@@ -303,6 +303,7 @@ public class ReportingService {
         Submission s = editable(submissionId);
         IndicatorEntry before = indicatorEntries(s).stream().filter(e -> e.indicatorId() == indicatorId).findFirst()
                 .orElseThrow(() -> new InvalidParameterException("indicator", "indicator " + indicatorId + " is not owed in this submission"));
+        if (before.heldElsewhere() != null) throw new ConflictException(before.heldElsewhere().message(), before);
         Indicator indicator = indicators.get(indicatorId);
         List<Violation> violations = ObservationRules.check(indicator, in.value(), before.previousValue(), in.explanation());
         if (!violations.isEmpty()) {
@@ -326,7 +327,8 @@ public class ReportingService {
             int updated = jdbc.sql("""
                     update observation set value = :v, comment = :c, explanation = :e, reported_by = :by,
                            reported_at = current_timestamp, submission_id = :s, state = 'draft', version = version + 1
-                    where id = :id and version = :ver""")
+                    where id = :id and version = :ver
+                      and (submission_id = :s or (submission_id is null and state <> 'approved'))""")
                     .param("v", in.value()).param("c", trim(in.comment())).param("e", trim(in.explanation()))
                     .param("by", by).param("s", submissionId).param("id", before.observationId())
                     .param("ver", in.expectedVersion() == null ? -1 : in.expectedVersion()).update();
@@ -439,7 +441,11 @@ public class ReportingService {
                 rs.getString(12), rs.getObject(13, java.time.LocalDateTime.class), rs.getInt(14));
     }
 
-    /** The values a submission owes: indicators the unit is responsible for, at the plan's indicator cadence. */
+    /**
+     * The values a submission owes: indicators the unit is responsible for, at the plan's indicator cadence.
+     * A value held by another submission (another plan owing the same indicator and period), or accepted
+     * without one, comes with where it is held, and this submission may not change it.
+     */
     private List<IndicatorEntry> indicatorEntries(Submission s) {
         ReportCalendar calendar = calendars.calendar(s.planId()).orElseThrow();
         String period = Periods.indicatorPeriod(s.period(), calendar.indicatorCadence());
@@ -448,17 +454,24 @@ public class ReportingService {
                 select i.id, i.name, i.unit, i.polarity, i.cumulative, :region as region_code, :period as period,
                        (select o.value from observation o where o.indicator_id = i.id and o.region_code = :region
                           and o.period = :previous) as previous_value,
-                       o.id as observation_id, o.value, o.comment, o.explanation, o.version
+                       o.id as observation_id, o.value, o.comment, o.explanation, o.version,
+                       case when o.submission_id <> :s or (o.submission_id is null and o.state = 'approved')
+                            then 1 else 0 end as held,
+                       hs.id as held_by, hp.title as held_plan, hs.period as held_period, hs.state as held_state
                 from indicator i
                 left join observation o on o.indicator_id = i.id and o.region_code = :region and o.period = :period
+                left join submission hs on hs.id = o.submission_id
+                left join plan hp on hp.id = hs.plan_id
                 where i.unit_id = :unit and i.region_code = :region
                   and exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :plan)
                 order by i.domain, i.id""")
                 .param("region", s.regionCode()).param("period", period).param("previous", Periods.previous(period))
-                .param("unit", s.unitId()).param("plan", s.planId())
+                .param("unit", s.unitId()).param("plan", s.planId()).param("s", s.id())
                 .query((rs, i) -> new IndicatorEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getObject(9, Long.class),
-                        rs.getBigDecimal(10), rs.getString(11), rs.getString(12), rs.getObject(13, Integer.class)))
+                        rs.getBigDecimal(10), rs.getString(11), rs.getString(12), rs.getObject(13, Integer.class),
+                        rs.getInt(14) == 0 ? null : new IndicatorEntry.HeldValue(rs.getObject(15, Long.class),
+                                rs.getString(16), rs.getString(17), rs.getString(18) == null ? "accepted" : rs.getString(18))))
                 .list();
     }
 

@@ -1,6 +1,7 @@
 package cn.gongfu.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -42,6 +43,9 @@ abstract class ReportingContract {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ReportingService reporting;
 
     RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username).withoutPassword());
@@ -102,11 +106,14 @@ abstract class ReportingContract {
 
         saveTask("reporter", id, task, "in_progress", 40, "已完成选址", 0).andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(1));
+        // the demo's 2025 values were accepted outside any report: shown, and read-only in this one
         JsonNode owed = form.get("indicators").get(0);
-        Integer valueVersion = owed.get("version").isNull() ? null : owed.get("version").asInt();
-        String value = owed.get("value").isNull() ? "4.6" : owed.get("value").decimalValue().stripTrailingZeros().toPlainString();
-        saveValue("reporter", id, indicator, value, "核实后填报", valueVersion).andExpect(status().isOk())
-                .andExpect(jsonPath("$.value").value(Double.parseDouble(value)));
+        assertThat(owed.get("value").isNull()).isFalse();
+        assertThat(owed.get("heldElsewhere").get("submissionId").isNull()).isTrue();
+        saveValue("reporter", id, indicator, "1", "改已通过的值", owed.get("version").asInt()).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("只读")));
+        assertThat(jdbc.sql("select value from observation where id = :o").param("o", owed.get("observationId").asLong())
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo(owed.get("value").decimalValue());
         saveTask("leader", id, task, "done", 100, "领导改的", 1).andExpect(status().isForbidden());
         saveTask("office", id, task, "done", 100, "共富办改的", 1).andExpect(status().isForbidden());
 
@@ -117,7 +124,6 @@ abstract class ReportingContract {
         act("office", id, "SUBMIT", null).andExpect(status().isForbidden());
         act("reporter", id, "SUBMIT", null).andExpect(status().isOk()).andExpect(jsonPath("$.state").value("submitted"));
         assertThat(unreadFor("office")).anyMatch(m -> m.contains("待审核"));
-        assertThat(observationState(id)).containsOnly("submitted");
 
         // submitted data is locked for the unit
         saveTask("reporter", id, task, "done", 100, "报送后修改", 1).andExpect(status().isConflict());
@@ -129,14 +135,13 @@ abstract class ReportingContract {
         act("head", id, "APPROVE", null).andExpect(status().isOk());
         act("reporter", id, "SUBMIT", null).andExpect(status().isOk());
         act("office", id, "ACCEPT", null).andExpect(status().isOk()).andExpect(jsonPath("$.state").value("accepted"));
-        assertThat(observationState(id)).containsOnly("approved");
         saveTask("reporter", id, task, "done", 100, "通过后修改", 2).andExpect(status().isConflict());
 
         // the office can reopen accepted data, with a reason, and that is on the record too
         act("office", id, "REOPEN", "数据口径调整").andExpect(status().isOk()).andExpect(jsonPath("$.state").value("returned"));
         List<String> history = json(mvc.perform(get("/api/v1/submissions/{id}/history", id).with(as("reporter"))))
                 .valueStream().map(e -> e.get("actor").asText() + " " + e.get("action").asText()).toList();
-        assertThat(history).contains("reporter submission.open", "reporter task_report.save", "reporter observation.save",
+        assertThat(history).contains("reporter submission.open", "reporter task_report.save",
                 "head submission.approve", "reporter submission.submit", "office submission.return",
                 "office submission.accept", "office submission.reopen");
         JsonNode save = json(mvc.perform(get("/api/v1/submissions/{id}/history", id).with(as("head")))).valueStream()
@@ -194,8 +199,124 @@ abstract class ReportingContract {
 
         long percent = jdbc.sql("select id from indicator where region_code = '330299' and name = '普惠性幼儿园在园幼儿占比'")
                 .query(Long.class).single();
-        saveValue("edu-reporter", id, percent, "120", null, null).andExpect(status().isUnprocessableContent())
+        // its 2025 value is the demo's, accepted and read-only: the range rule is tried on 2026
+        long next = open("edu-reporter", "区教育局", "2026Q4").get("id").asLong();
+        saveValue("edu-reporter", next, percent, "120", null, null).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].message", containsString("0到100")));
+    }
+
+    /**
+     * A value is kept once per indicator, region and period. When two plans owe the same indicator, the report
+     * that holds the value owns it: the other plan's report shows it pre-filled and read-only, on the API, the
+     * page and the Excel template, and can never rewrite it, move it off its report's timeline or set it back
+     * to draft — not even after the office reopens the owner.
+     */
+    @Test
+    void twoPlansOwingTheSameIndicatorNeverTouchEachOthersAcceptedValues() throws Exception {
+        long planA = plan();
+        // an indicator of a unit that no other test reports for in 2026Q4
+        record Owed(long indicator, long unit, String name) {}
+        Owed owed = jdbc.sql("""
+                select i.id, i.unit_id, i.name from indicator i join unit u on u.id = i.unit_id
+                where i.region_code = '330299' and i.polarity = 'higher' and not i.cumulative
+                  and u.name not in ('区卫生健康局', '区教育局')
+                  and exists (select 1 from task_unit tu join task t on t.id = tu.task_id where tu.unit_id = i.unit_id and t.plan_id = :p)
+                order by i.id fetch first 1 rows only""").param("p", planA)
+                .query((rs, i) -> new Owed(rs.getLong(1), rs.getLong(2), rs.getString(3))).single();
+        String period = "2026Q4";
+        long a = json(mvc.perform(post("/api/v1/submissions").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"plan\":" + planA + ",\"unit\":" + owed.unit() + ",\"period\":\"" + period + "\"}"))).get("id").asLong();
+        saveValue("admin", a, owed.indicator(), "123456", "年度统计快报", null).andExpect(status().isOk());
+        act("admin", a, "APPROVE", null).andExpect(status().isOk());
+        act("admin", a, "SUBMIT", null).andExpect(status().isOk());
+        act("office", a, "ACCEPT", null).andExpect(status().isOk());
+        long observation = jdbc.sql("select id from observation where indicator_id = :i and region_code = '330299' and period = '2026'")
+                .param("i", owed.indicator()).query(Long.class).single();
+
+        long planB = secondPlanOwing(owed.indicator(), owed.unit());
+        try {
+            long b = json(mvc.perform(post("/api/v1/submissions").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"plan\":" + planB + ",\"unit\":" + owed.unit() + ",\"period\":\"" + period + "\"}"))).get("id").asLong();
+            JsonNode entry = json(mvc.perform(get("/api/v1/submissions/{id}", b).with(as("admin")))).get("indicators")
+                    .valueStream().filter(e -> e.get("indicatorId").asLong() == owed.indicator()).findFirst().orElseThrow();
+            assertThat(entry.get("value").decimalValue()).as("pre-filled").isEqualByComparingTo("123456");
+            assertThat(entry.get("heldElsewhere").get("submissionId").asLong()).isEqualTo(a);
+            assertThat(entry.get("heldElsewhere").get("state").asText()).isEqualTo("accepted");
+
+            // the API refuses, and nothing moves: value, state, owner and the owner's timeline stay
+            saveValue("admin", b, owed.indicator(), "1", "另一方案改写", entry.get("version").asInt())
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("只读")));
+            assertThat(observationRow(observation)).isEqualTo("123456/approved/" + a);
+            assertThat(json(mvc.perform(get("/api/v1/submissions/{id}/history", a).with(as("admin")))).valueStream()
+                    .map(e -> e.get("target").asText())).contains("observation:" + observation);
+            assertThat(json(mvc.perform(get("/api/v1/submissions/{id}/history", b).with(as("admin")))).valueStream()
+                    .map(e -> e.get("target").asText())).doesNotContain("observation:" + observation);
+
+            // the page shows it read-only with a link to the report that holds it
+            String page = mvc.perform(get("/reports/{id}", b).with(as("admin"))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("此处只读", "/reports/" + a);
+
+            // the Excel template: the cell is locked, and a changed value is refused at its cell
+            SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+            try {
+                byte[] xlsx = withValue(reporting.workbook(b).bytes(), owed.name(), 999);
+                assertThatThrownBy(() -> reporting.applyWorkbook(b, xlsx)).isInstanceOf(ValidationException.class)
+                        .hasMessageContaining("只读");
+            } finally {
+                SignedInAsAdmin.signOut();
+            }
+            assertThat(observationRow(observation)).isEqualTo("123456/approved/" + a);
+
+            // once the office reopens the owner, the owner may correct it; the other plan still may not
+            act("office", a, "REOPEN", "口径调整").andExpect(status().isOk());
+            saveValue("admin", b, owed.indicator(), "1", "另一方案改写", entry.get("version").asInt() + 1)
+                    .andExpect(status().isConflict());
+            int version = jdbc.sql("select version from observation where id = :o").param("o", observation).query(Integer.class).single();
+            saveValue("admin", a, owed.indicator(), "123457", "口径调整后", version).andExpect(status().isOk());
+            assertThat(observationRow(observation)).isEqualTo("123457/draft/" + a);
+        } finally {
+            jdbc.sql("delete from plan where id = :p").param("p", planB).update();
+        }
+    }
+
+    /** A second published plan of the demo district whose one task, led by the unit, owes the indicator in 2026. */
+    private long secondPlanOwing(long indicator, long unit) {
+        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into plan (title, region_code, start_year, end_year, kind, state)
+                values ('青溪区公共服务专项方案（测试）', '330299', 2026, 2027, 'special_plan', 'published')""").update(key, "id");
+        long plan = key.getKey().longValue();
+        jdbc.sql("insert into task (plan_id, code, category, title, position) values (:p, '1', 'measure', '测试任务', 0)")
+                .param("p", plan).update();
+        long task = jdbc.sql("select id from task where plan_id = :p").param("p", plan).query(Long.class).single();
+        jdbc.sql("insert into task_unit (task_id, unit_id, role, position) values (:t, :u, 'lead', 0)")
+                .param("t", task).param("u", unit).update();
+        jdbc.sql("insert into target (indicator_id, region_code, year, comparator, value, plan_id) values (:i, '330299', 2026, 'ge', 1, :p)")
+                .param("i", indicator).param("p", plan).update();
+        jdbc.sql("""
+                insert into report_calendar (plan_id, cadence, indicator_cadence, due_day, first_period, last_period)
+                values (:p, 'quarterly', 'annual', 5, '2026Q1', '2026Q4')""").param("p", plan).update();
+        return plan;
+    }
+
+    private String observationRow(long id) {
+        return jdbc.sql("select value, state, submission_id from observation where id = :o").param("o", id)
+                .query((rs, i) -> rs.getBigDecimal(1).stripTrailingZeros().toPlainString() + "/" + rs.getString(2) + "/"
+                        + rs.getLong(3)).single();
+    }
+
+    /** The template with the value of one indicator changed, as a user would type it. */
+    private static byte[] withValue(byte[] xlsx, String indicatorName, double value) throws Exception {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx));
+             var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.getSheet(ReportWorkbook.VALUES);
+            for (var row : sheet) {
+                if (row.getRowNum() > 0 && indicatorName.equals(row.getCell(0).getStringCellValue())) row.getCell(5).setCellValue(value);
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
     }
 
     @Test
