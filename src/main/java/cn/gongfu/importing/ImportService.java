@@ -127,7 +127,10 @@ public class ImportService {
                 .param("size", content.length).param("content", content).param("region", region.code())
                 .param("kind", kind).param("previous", previous == null ? null : previous.id(), Types.BIGINT)
                 .update(key, "id");
-        return job(key.getKey().longValue());
+        long id = key.getKey().longValue();
+        audit.record("import.upload", "import:" + id, null,
+                fileName + " (" + content.length + " bytes, sha256=" + sha + ", region " + region.code() + ", " + kind + ")");
+        return job(id);
     }
 
     /** The import, if the caller is an office or administrator whose scope covers its region. */
@@ -179,7 +182,7 @@ public class ImportService {
     /** What the office enters where the document is silent: the plan's title and its first and last year. */
     @Transactional
     public void setDetails(long importId, String title, Integer startYear, Integer endYear) {
-        reviewable(importId);
+        ImportJob before = reviewable(importId);
         if ((startYear == null) != (endYear == null)) throw new InvalidParameterException("endYear", "give both years or neither");
         if (startYear != null && (startYear < 1949 || endYear < startYear || endYear > startYear + 30)) {
             throw new InvalidParameterException("endYear", "years must run forward from 1949, at most 30 years: " + startYear + "–" + endYear);
@@ -187,6 +190,12 @@ public class ImportService {
         jdbc.sql("update import_job set title = :title, start_year = :start, end_year = :end where id = :id")
                 .param("title", title == null || title.isBlank() ? null : title.strip())
                 .param("start", startYear, Types.INTEGER).param("end", endYear, Types.INTEGER).param("id", importId).update();
+        ImportJob after = job(importId);
+        audit.record("import.details", "import:" + importId, details(before), details(after));
+    }
+
+    private static String details(ImportJob job) {
+        return "title=" + job.title() + ", years=" + job.startYear() + "–" + job.endYear();
     }
 
     /** Maps a unit name as written to an existing unit of the region; on publishing the name becomes its alias. */
@@ -264,6 +273,7 @@ public class ImportService {
         int closed = jdbc.sql("update import_job set state = 'discarded' where id = :id and state = 'review'")
                 .param("id", importId).update();
         if (closed != 1) throw new ImportStateException("import " + job(importId).id() + " is not in review");
+        audit.record("import.discard", "import:" + importId, "review", "discarded");
     }
 
     /** The original bytes of an import, for parsing and for download. */
@@ -279,7 +289,13 @@ public class ImportService {
         return job;
     }
 
+    /** Records (or replaces) the decision for one unit name as written; each decision is audited. */
     private void saveDecision(long importId, String writtenName, Long unitId, String createName, String createKind) {
+        String before = jdbc.sql("select unit_id, create_name, create_kind from import_unit_decision where import_id = :id and written_name = :name")
+                .param("id", importId).param("name", writtenName)
+                .query((rs, i) -> decision(rs.getObject(1, Long.class), rs.getString(2), rs.getString(3))).optional().orElse(null);
+        audit.record("import.unit-decision", "import:" + importId, before == null ? null : writtenName + ": " + before,
+                writtenName + ": " + decision(unitId, createName, createKind));
         jdbc.sql("delete from import_unit_decision where import_id = :id and written_name = :name")
                 .param("id", importId).param("name", writtenName).update();
         jdbc.sql("""
@@ -287,6 +303,10 @@ public class ImportService {
                 values (:id, :name, :unit, :createName, :createKind)""")
                 .param("id", importId).param("name", writtenName).param("unit", unitId, Types.BIGINT)
                 .param("createName", createName).param("createKind", createKind).update();
+    }
+
+    private static String decision(Long unitId, String createName, String createKind) {
+        return unitId != null ? "map to unit " + unitId : "create " + createName + " (" + createKind + ")";
     }
 
     private List<UnitResolution> resolveUnits(ImportJob job, PlanDraft draft) {

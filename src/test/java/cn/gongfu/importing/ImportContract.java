@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,6 +109,13 @@ abstract class ImportContract {
         ok(get("/api/v1/tasks").param("plan", "" + planId).param("size", "500"))
                 .andExpect(jsonPath("$.items[*].leadUnits[*].name", hasItem("区卫生健康局")));
 
+        // the upload and every unit decision are on the record, each with what it replaced
+        List<String> trail = audit("import:" + id);
+        assertThat(trail).anyMatch(e -> e.startsWith("import.upload: null → work_points.txt (" + doc.length + " bytes"));
+        assertThat(trail).contains("import.unit-decision: null → 区科技局: map to unit " + econ,
+                "import.unit-decision: null → 区商务局: create 区商务局 (department)",
+                "import.unit-decision: null → 青溪高新区管委会: create 青溪高新区管委会 (management)");
+
         // the import is closed; the same document again is recognised
         mvc.perform(post("/api/v1/imports/{id}/publish", id)).andExpect(status().isConflict());
         upload("again.txt", doc, "work_points").andExpect(status().isConflict())
@@ -183,8 +191,12 @@ abstract class ImportContract {
                 .getBytes(StandardCharsets.UTF_8);
         long id = json(upload("actions.txt", doc, "implementation").andExpect(status().isCreated())).get("job").get("id").asLong();
         upload("actions.txt", doc, "implementation").andExpect(status().isConflict()).andExpect(jsonPath("$.importId").value((int) id));
+        json(put("/api/v1/imports/{id}/details", id).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\":\"讨论稿\",\"startYear\":2026,\"endYear\":2030}"));
+        assertThat(audit("import:" + id)).contains("import.details: title=null, years=null–null → title=讨论稿, years=2026–2030");
         mvc.perform(post("/api/v1/imports/{id}/discard", id)).andExpect(status().isNoContent());
         mvc.perform(post("/api/v1/imports/{id}/discard", id)).andExpect(status().isConflict());
+        assertThat(audit("import:" + id)).contains("import.discard: review → discarded");
         upload("actions.txt", doc, "implementation").andExpect(status().isCreated());
     }
 
@@ -210,6 +222,12 @@ abstract class ImportContract {
     private long unitId(String name) {
         return jdbc.sql("select id from unit where region_code = '330299' and name = :name").param("name", name)
                 .query(Long.class).single();
+    }
+
+    /** The audit trail of a target, oldest first, as "action: before → after". */
+    private List<String> audit(String target) {
+        return jdbc.sql("select action, before_value, after_value from audit_event where target = :t order by id").param("t", target)
+                .query((rs, i) -> rs.getString(1) + ": " + rs.getString(2) + " → " + rs.getString(3)).list();
     }
 
     private long rows(String table) {
