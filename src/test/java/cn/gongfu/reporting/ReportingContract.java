@@ -269,6 +269,48 @@ abstract class ReportingContract {
                 .query(java.time.LocalDate.class).single()).isEqualTo(java.time.LocalDate.of(2026, 5, 20));
     }
 
+    /**
+     * JSON that does not fit its field is a 400 naming the field (issue 10, Low): 50.5 for the whole percent is refused,
+     * not saved as 50, and NaN, Infinity or words for a number are refused without echoing them.
+     */
+    @Test
+    void wrongTypesInJsonAre400NamingTheFieldAndWholeNumbersAreNotCut() throws Exception {
+        long id = open("reporter", "区卫生健康局", "2026Q4").get("id").asLong();
+        long indicator = jdbc.sql("select id from indicator where region_code = '330299' and name = '普惠托位占比'")
+                .query(Long.class).single();
+        for (String value : List.of("\"NaN\"", "\"Infinity\"", "NaN", "\"四十\"")) {
+            String before = stored(indicator, "2026");
+            var response = mvc.perform(put("/api/v1/submissions/{id}/values/{i}", id, indicator).with(as("reporter"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"value\":" + value + "}"))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse();
+            assertThat(JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).path("field").asText())
+                    .as(value + " " + response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("value");
+            assertThat(response.getContentAsByteArray().length).as(value).isLessThan(1024);
+            assertThat(stored(indicator, "2026")).as(value).isEqualTo(before);
+        }
+        // 50.5 for a whole percent is refused naming the field, not saved as 50
+        JsonNode task = json(mvc.perform(get("/api/v1/submissions/{id}", id).with(as("reporter")))).get("tasks").get(0);
+        mvc.perform(put("/api/v1/submissions/{id}/tasks/{t}", id, task.get("taskId").asLong()).with(as("reporter"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"progress\":\"in_progress\",\"percentDone\":50.5,\"version\":" + task.get("version").asInt() + "}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("percentDone"));
+        JsonNode after = json(mvc.perform(get("/api/v1/submissions/{id}", id).with(as("reporter")))).get("tasks").get(0);
+        assertThat(after).isEqualTo(task);
+        // likewise the calendar's due day (5.5 was cut to 5)
+        JsonNode calendar = json(mvc.perform(get("/api/v1/plans/{id}/calendar", plan())));
+        mvc.perform(put("/api/v1/plans/{id}/calendar", plan()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"cadence\":\"quarterly\",\"dueDay\":5.5,\"firstPeriod\":\"2025Q1\",\"lastPeriod\":\"2026Q4\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("dueDay"));
+        assertThat(json(mvc.perform(get("/api/v1/plans/{id}/calendar", plan())))).isEqualTo(calendar);
+    }
+
+    /** The stored observation of the demo district for an indicator and period, as text (value, version, state), or null. */
+    private String stored(long indicator, String period) {
+        return jdbc.sql("select value, version, state from observation where indicator_id = :i and region_code = '330299' and period = :p")
+                .param("i", indicator).param("p", period)
+                .query((rs, i) -> rs.getBigDecimal(1) + "/" + rs.getInt(2) + "/" + rs.getString(3)).optional().orElse(null);
+    }
+
     private String milestoneState(long milestone) {
         return jdbc.sql("select state from milestone where id = :m").param("m", milestone).query(String.class).single();
     }
