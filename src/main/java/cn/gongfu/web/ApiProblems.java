@@ -17,12 +17,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Errors of the REST API as RFC 9457 problem details; a bad parameter is named in {@code field}.
@@ -59,6 +63,28 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return problemResponse(badParameter(e.getParameterName(), e.getParameterName() + ": required"));
+    }
+
+    /**
+     * A body Jackson cannot read or map names the field where it failed: a value of the wrong type ({@code "percentDone":
+     * 50.5} is refused, not cut to 50, because {@code ACCEPT_FLOAT_AS_INT} is off in application.yml), or malformed JSON
+     * such as {@code NaN}. Nothing of what was sent is echoed.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (!(e.getCause() instanceof JacksonException j)) return super.handleHttpMessageNotReadable(e, headers, status, request);
+        String field = j.getPath().stream()
+                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+        if (field.isEmpty() && j.processor() instanceof JsonParser parser && parser.streamReadContext() != null) {
+            field = java.util.Objects.requireNonNullElse(parser.streamReadContext().currentName(), "");
+        }
+        if (field.isEmpty()) field = "body";
+        String detail = j instanceof MismatchedInputException m && m.getTargetType() != null
+                ? "取值类型不符 " + field + ": expected " + describe(m.getTargetType())
+                : "JSON 格式错误 " + field + ": malformed JSON";
+        return problemResponse(badParameter(field, detail));
     }
 
     @ExceptionHandler(DraftException.class)
@@ -138,6 +164,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     private static String describe(Class<?> type) {
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class) return "a whole number";
         if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == java.math.BigDecimal.class) return "a number";
         return "a valid " + type.getSimpleName();
     }
 }
