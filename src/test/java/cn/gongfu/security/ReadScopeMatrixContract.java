@@ -147,6 +147,30 @@ abstract class ReadScopeMatrixContract {
         }
     }
 
+    // ---- plans and sections: their task counts
+
+    @Test
+    void planAndSectionTaskCountsCountOnlyTheTasksTheCallerSees() throws Exception {
+        Map<Who, String> wrong = new EnumMap<>(Who.class);
+        for (Who who : Who.values()) {
+            MockHttpServletResponse plan = call(get("/api/v1/plans/{id}", planId), who);
+            if (!who.seesQingxi()) {
+                expectStatus(wrong, who, plan, who == Who.PUBLIC ? 401 : 404);
+                continue;
+            }
+            int expected = taskTitles(who.unit()).size();
+            int count = JSON.readTree(plan.getContentAsString(StandardCharsets.UTF_8)).get("taskCount").asInt();
+            if (count != expected) note(wrong, who, "plan taskCount " + count + " instead of " + expected);
+            int inSections = 0;
+            for (JsonNode section : JSON.readTree(call(get("/api/v1/sections").param("plan", "" + planId).param("size", "500"), who)
+                    .getContentAsString(StandardCharsets.UTF_8)).get("items")) {
+                inSections += section.get("taskCount").asInt();
+            }
+            if (inSections != expected) note(wrong, who, "sections' taskCount " + inSections + " instead of " + expected);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     // ---- the evaluation API
 
     @Test
