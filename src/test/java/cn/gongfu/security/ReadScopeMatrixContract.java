@@ -191,6 +191,12 @@ abstract class ReadScopeMatrixContract {
             eval.get("indicators").forEach(i -> shown.add(i.get("indicator").get("name").asText()));
             if (!shown.equals(indicatorNames())) note(wrong, who, "indicators " + shown);
             if (eval.get("realization").isNull()) note(wrong, who, "no realization degree");
+            // the overview and the indicator export: every indicator, no task
+            Set<String> exported = new TreeSet<>(column(call(get("/dashboard/export").param("plan", "" + planId)
+                    .param("table", "indicators"), who), 1));
+            if (!exported.equals(indicatorNames())) note(wrong, who, "indicator export " + exported);
+            String overview = call(get("/dashboard").param("plan", "" + planId), who).getContentAsString(StandardCharsets.UTF_8);
+            if (!present(overview, allTaskTitles()).isEmpty()) note(wrong, who, "tasks on the overview");
         }
         assertThat(wrong).isEmpty();
     }
