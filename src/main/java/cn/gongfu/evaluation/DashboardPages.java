@@ -1,13 +1,14 @@
 package cn.gongfu.evaluation;
 
+import cn.gongfu.db.Where;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
 import cn.gongfu.evaluation.RankingService.UnitRank;
 import cn.gongfu.evaluation.method.Status;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
-
 import cn.gongfu.region.RegionService;
+import cn.gongfu.security.Scope;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.WebPage;
 import java.nio.charset.StandardCharsets;
@@ -140,10 +141,15 @@ public class DashboardPages {
         return "evaluation/units";
     }
 
-    /** What pulls a unit down: its indicators that are not on track and its tasks' overdue milestones. */
+    /**
+     * What pulls a unit down: its indicators that are not on track and its tasks' overdue milestones.
+     * Another unit than their own is absent (404) for reporters and unit heads; the tasks shown are those
+     * the unit leads, so all of them are within the scope of whoever may open the page.
+     */
     @GetMapping("/dashboard/units/{unitId}")
     public String unit(@PathVariable long unitId, @RequestParam long plan, Model model) {
-        PlanEvaluation eval = evaluation.evaluate(plan, null, null);
+        if (!Scope.current().coversUnit(unitId)) throw new cn.gongfu.web.NotFoundException("unit in plan", unitId);
+        PlanEvaluation eval = evaluation.evaluateEveryUnit(plan, null);
         UnitRank rank = rankings.rank(eval).stream().filter(r -> r.unitId() == unitId).findFirst()
                 .orElseThrow(() -> new cn.gongfu.web.NotFoundException("unit in plan", unitId));
         List<Long> led = jdbc.sql("select task_id from task_unit where unit_id = :u and role = 'lead'").param("u", unitId)
@@ -186,12 +192,16 @@ public class DashboardPages {
         long plan = p.id();
         Map<String, String> names = regions.names();
         record Row(String region, String indicator, String period, double value) {}
-        List<Row> rows = jdbc.sql("""
-                select o.region_code, i.name, o.period, o.value from observation o join indicator i on i.id = o.indicator_id
-                where o.state = 'approved' and o.value is not null
-                  and exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :p)
-                  and i.id in (select indicator_id from observation where region_code <> :r and state = 'approved')
-                order by i.name, o.region_code, o.period""").param("p", plan).param("r", p.regionCode())
+        // only the regions within the caller's scope, both for the values and for which indicators have any
+        Scope scope = Scope.current();
+        Where elsewhere = scope.restrictRegion(new Where().and("x.indicator_id = i.id").and("x.state = 'approved'")
+                .and("x.region_code <> :r", "r", p.regionCode()), "x.region_code");
+        Where where = scope.restrictRegion(new Where().and("o.state = 'approved'").and("o.value is not null")
+                .and("exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :p)", "p", plan)
+                .and("exists (select 1 from observation x" + elsewhere.sql() + ")"), "o.region_code");
+        where.params().putAll(elsewhere.params());
+        List<Row> rows = jdbc.sql("select o.region_code, i.name, o.period, o.value from observation o join indicator i on i.id = o.indicator_id"
+                        + where.sql() + " order by i.name, o.region_code, o.period").params(where.params())
                 .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4))).list();
         Map<String, Map<String, Double>> latest = new LinkedHashMap<>();
         List<String> indicatorNames = new ArrayList<>();

@@ -1,5 +1,6 @@
 package cn.gongfu.evaluation;
 
+import cn.gongfu.db.Where;
 import cn.gongfu.evaluation.method.Assessment;
 import cn.gongfu.evaluation.method.IndicatorAssessor;
 import cn.gongfu.evaluation.method.IndicatorSeries;
@@ -22,6 +23,7 @@ import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.reporting.Periods;
 import cn.gongfu.reporting.ReportCalendarService;
+import cn.gongfu.security.Scope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -87,17 +89,44 @@ public class EvaluationService {
         }
     }
 
-    /** Evaluates a plan in a region (the plan's own when null) as of a month (this month when null). */
+    /**
+     * Evaluates a plan in a region (the plan's own when null) as of a month (this month when null), as the
+     * caller may see it: a region outside the caller's scope is 404, and the tasks are only those of the
+     * caller's units (reporters and unit heads; {@link Scope#restrictTasks}). Indicators, and the realization
+     * degree made of them, are the plan's in its region for every role, as the indicator list shows them.
+     */
     public PlanEvaluation evaluate(long planId, String regionCode, YearMonth asOf) {
+        return evaluate(planId, regionCode, asOf, Scope.current());
+    }
+
+    /**
+     * The plan's evaluation with the tasks of every unit, for an aggregate over all units (the unit ranking,
+     * whose ranks depend on every unit's milestones). The plan must be in the caller's scope; the caller shows
+     * of it only what {@link #evaluate} would, and never its tasks as such.
+     */
+    PlanEvaluation evaluateEveryUnit(long planId, YearMonth asOf) {
+        return evaluate(planId, null, asOf, null);
+    }
+
+    /** {@code taskScope}: whose tasks to evaluate; null for every unit's. */
+    private PlanEvaluation evaluate(long planId, String regionCode, YearMonth asOf, Scope taskScope) {
         Plan plan = plans.get(planId);
-        String region = regionCode == null || regionCode.isBlank() ? plan.regionCode() : regionCode;
+        String region = region(plan, regionCode);
         YearMonth month = asOf == null ? YearMonth.now() : asOf;
         List<IndicatorEvaluation> evaluations = indicatorEvaluations(plan, region, month);
         Map<Status, Long> distribution = new EnumMap<>(Status.class);
         for (Status s : Status.values()) distribution.put(s, 0L);
         evaluations.forEach(e -> distribution.merge(e.assessment().status(), 1L, Long::sum));
         return new PlanEvaluation(plan, region, month, evaluations, realization(evaluations), distribution,
-                region.equals(plan.regionCode()) ? taskEvaluations(plan, month) : List.of());
+                region.equals(plan.regionCode()) ? taskEvaluations(plan, month, taskScope) : List.of());
+    }
+
+    /** The region evaluated: the plan's own when none is given; one outside the caller's scope reads as absent (404). */
+    private static String region(Plan plan, String regionCode) {
+        if (regionCode == null || regionCode.isBlank()) return plan.regionCode();
+        String code = regionCode.strip();
+        Scope.current().requireRegion(code, "region", code);
+        return code;
     }
 
     /** The evaluation of one indicator of a plan, for its page. */
@@ -109,7 +138,7 @@ public class EvaluationService {
     public List<IndicatorEvaluation> indicatorHistory(long planId, long indicatorId, String regionCode, List<YearMonth> months) {
         indicators.get(indicatorId);
         Plan plan = plans.get(planId);
-        String region = regionCode == null || regionCode.isBlank() ? plan.regionCode() : regionCode;
+        String region = region(plan, regionCode);
         PlanData data = load(plan, region, indicatorId);
         if (data.targets().isEmpty()) throw new cn.gongfu.web.NotFoundException("indicator of plan", indicatorId);
         return months.stream().map(m -> assess(plan, region, data, m).get(0)).toList();
@@ -215,26 +244,30 @@ public class EvaluationService {
         return RealizationDegree.compute(items, RealizationDegree.Variant.LEVEL, weights);
     }
 
-    private List<TaskEvaluation> taskEvaluations(Plan plan, YearMonth asOf) {
+    /** The plan's tasks that {@code scope} sees (every task when null), filtered in each of the three queries. */
+    private List<TaskEvaluation> taskEvaluations(Plan plan, YearMonth asOf, Scope scope) {
         record Row(long taskId, String code, String title) {}
-        List<Row> tasks = jdbc.sql("select id, code, title from task where plan_id = :p order by position")
-                .param("p", plan.id()).query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+        Where tasksWhere = taskWhere(scope, "t.plan_id", "t.id", plan.id());
+        List<Row> tasks = jdbc.sql("select t.id, t.code, t.title from task t" + tasksWhere.sql() + " order by t.position")
+                .params(tasksWhere.params()).query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
         Map<Long, List<Span>> spans = new HashMap<>();
-        jdbc.sql("""
-                select m.task_id, m.text, m.from_month, m.to_month, m.completed_on from milestone m join task t on t.id = m.task_id
-                where t.plan_id = :p order by m.from_month, m.id""")
-                .param("p", plan.id())
+        Where milestonesWhere = taskWhere(scope, "t.plan_id", "t.id", plan.id());
+        jdbc.sql("select m.task_id, m.text, m.from_month, m.to_month, m.completed_on from milestone m join task t on t.id = m.task_id"
+                        + milestonesWhere.sql() + " order by m.from_month, m.id")
+                .params(milestonesWhere.params())
                 .query(rs -> {
                     spans.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Span(YearMonth.parse(rs.getString(3).strip()),
                             YearMonth.parse(rs.getString(4).strip()), rs.getString(2), rs.getObject(5, LocalDate.class)));
                 });
         // the latest accepted percent the lead unit reported for each task
         Map<Long, Double> percent = new HashMap<>();
+        Where percentWhere = taskWhere(scope, "s.plan_id", "tr.task_id", plan.id())
+                .and("s.state = 'accepted'").and("tr.percent_done is not null");
         jdbc.sql("""
                 select tr.task_id, tr.percent_done from task_report tr join submission s on s.id = tr.submission_id
-                join task_unit tu on tu.task_id = tr.task_id and tu.unit_id = s.unit_id and tu.role = 'lead'
-                where s.plan_id = :p and s.state = 'accepted' and tr.percent_done is not null order by s.period""")
-                .param("p", plan.id()).query(rs -> {
+                join task_unit tu on tu.task_id = tr.task_id and tu.unit_id = s.unit_id and tu.role = 'lead'"""
+                        + percentWhere.sql() + " order by s.period")
+                .params(percentWhere.params()).query(rs -> {
                     percent.put(rs.getLong(1), rs.getDouble(2));
                 });
         YearMonth start = YearMonth.of(plan.startYear(), 1);
@@ -246,6 +279,12 @@ public class EvaluationService {
             return new TaskEvaluation(t.taskId(), t.code(), t.title(), ms, ss,
                     taskAssessor.assess(new TaskProgress(start, end, ms, percent.get(t.taskId())), asOf));
         }).toList();
+    }
+
+    /** {@code planColumn = :p}, and the task at {@code taskColumn} within the scope's units (when there is a scope). */
+    private static Where taskWhere(Scope scope, String planColumn, String taskColumn, long planId) {
+        Where where = new Where().and(planColumn + " = :p", "p", planId);
+        return scope == null ? where : scope.restrictTasks(where, taskColumn);
     }
 
     static final Set<Status> GOOD = Set.of(Status.ACHIEVED, Status.ON_TRACK);

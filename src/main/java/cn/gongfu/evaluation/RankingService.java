@@ -1,6 +1,7 @@
 package cn.gongfu.evaluation;
 
 import cn.gongfu.audit.AuditLog;
+import cn.gongfu.db.Where;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
 import cn.gongfu.evaluation.method.Milestone;
@@ -51,13 +52,22 @@ public class RankingService {
     /** A unit's place: its score, the components behind it, and its rank among its peers. */
     public record UnitRank(long unitId, String unitName, String peerGroup, UnitResult result) {}
 
-    /** Live ranking of the units working on a plan, as of a month. */
+    /**
+     * Live ranking of the units working on a plan, as of a month, as the caller may see it. Every unit is
+     * scored, since a rank depends on all of them; a reporter or unit head gets only its own units' rows
+     * (a score is made of the unit's milestones and reports), everyone else every row. Published rankings
+     * ({@link #published}) show every unit.
+     */
     public List<UnitRank> rank(long planId, YearMonth asOf) {
-        return rank(evaluation.evaluate(planId, null, asOf));
+        Scope scope = Scope.current();
+        return rank(evaluation.evaluateEveryUnit(planId, asOf)).stream().filter(r -> scope.coversUnit(r.unitId())).toList();
     }
 
-    /** Ranking from an evaluation the caller already has, so the plan is not evaluated twice. */
-    public List<UnitRank> rank(PlanEvaluation eval) {
+    /**
+     * Every unit's rank, from an evaluation with the tasks of every unit ({@link EvaluationService#evaluateEveryUnit}),
+     * so the plan is not evaluated twice; the caller shows only the rows the scope covers.
+     */
+    List<UnitRank> rank(PlanEvaluation eval) {
         long planId = eval.plan().id();
         record Unit(long id, String name, String kind) {}
         Map<Long, Unit> units = new LinkedHashMap<>();
@@ -147,7 +157,7 @@ public class RankingService {
         Scope scope = Scope.current();
         scope.require(Role.OFFICE, Role.ADMIN);
         if (!Periods.valid(period)) throw new InvalidParameterException("period", "a period such as 2025 or 2025Q4");
-        PlanEvaluation eval = evaluation.evaluate(planId, null, YearMonth.from(Periods.lastDay(period)));
+        PlanEvaluation eval = evaluation.evaluateEveryUnit(planId, YearMonth.from(Periods.lastDay(period)));
         List<UnitRank> ranks = rank(eval);
         String region = eval.regionCode();
         List<Snapshot> published = new ArrayList<>();
@@ -181,15 +191,19 @@ public class RankingService {
         return published;
     }
 
-    /** Published snapshots of a region (all when null), newest first: what the public may see. */
+    /**
+     * Published snapshots of a region (all when null) within the caller's regions, newest first, with every
+     * unit: published for everyone to see (the public view shows those of published plans).
+     */
     public List<Snapshot> published(String regionCode) {
-        List<Long> ids = jdbc.sql("select id from ranking_snapshot" + (regionCode == null ? "" : " where region_code = :r")
-                        + " order by published_at desc, id desc")
-                .params(regionCode == null ? Map.of() : Map.of("r", regionCode)).query(Long.class).list();
+        Where where = Scope.current().restrictRegion(new Where().and("region_code = :r", "r", regionCode), "region_code");
+        List<Long> ids = jdbc.sql("select id from ranking_snapshot" + where.sql() + " order by published_at desc, id desc")
+                .params(where.params()).query(Long.class).list();
         return ids.stream().map(this::snapshot).toList();
     }
 
-    public Snapshot snapshot(long id) {
+    /** One snapshot; its region was checked by the caller. */
+    private Snapshot snapshot(long id) {
         record Head(long id, String region, String group, String period, String method, String by, LocalDateTime at) {}
         Head h = jdbc.sql("select id, region_code, peer_group, period, method, published_by, published_at from ranking_snapshot where id = :id")
                 .param("id", id).query((rs, i) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

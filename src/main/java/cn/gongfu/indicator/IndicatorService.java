@@ -106,15 +106,16 @@ public class IndicatorService {
                 .and("t.year = :year", "year", year)
                 .and("t.comparator = :comparator", "comparator", comparator);
         Scope.current().restrictRegion(where, "i.region_code");
+        Scope.current().restrictRegion(where, "t.region_code");
         return pager.page(TARGET_COLUMNS, TARGET_FROM, where, "t.indicator_id, t.year, t.id", page, TARGET);
     }
 
-    /** All targets of one indicator, by year: what its chart draws. */
+    /** All targets of one indicator set for regions within the caller's scope, by year: what its chart draws. */
     public List<TargetView> targetsOf(long indicatorId) {
         get(indicatorId);
-        return jdbc.sql("select " + TARGET_COLUMNS + " " + TARGET_FROM
-                        + " where t.indicator_id = :id order by t.region_code, t.year, t.id")
-                .param("id", indicatorId).query(TARGET).list();
+        Where where = Scope.current().restrictRegion(new Where().and("t.indicator_id = :id", "id", indicatorId), "t.region_code");
+        return jdbc.sql("select " + TARGET_COLUMNS + " " + TARGET_FROM + where.sql() + " order by t.region_code, t.year, t.id")
+                .params(where.params()).query(TARGET).list();
     }
 
     /** Every target a plan sets, those of its tasks and those of its indicator tables. The caller has checked the plan's scope. */
@@ -140,12 +141,13 @@ public class IndicatorService {
                 .param("id", taskId).query(TARGET).list();
     }
 
+    /** The indicator's values in the regions within the caller's scope: another region's values are not shown. */
     public List<Observation> observationsOf(long indicatorId) {
         get(indicatorId);
-        return jdbc.sql("""
-                select id, indicator_id, region_code, period, value, state, reported_by, reported_at, comment, version
-                from observation where indicator_id = :id order by region_code, period""")
-                .param("id", indicatorId).query(new DataClassRowMapper<>(Observation.class)).list();
+        Where where = Scope.current().restrictRegion(new Where().and("indicator_id = :id", "id", indicatorId), "region_code");
+        return jdbc.sql("select id, indicator_id, region_code, period, value, state, reported_by, reported_at, comment, version"
+                        + " from observation" + where.sql() + " order by region_code, period")
+                .params(where.params()).query(new DataClassRowMapper<>(Observation.class)).list();
     }
 
     /** What a new indicator is when a document first names it. */

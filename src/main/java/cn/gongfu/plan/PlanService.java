@@ -30,14 +30,12 @@ public class PlanService {
 
     private static final String PLAN_COLUMNS = """
             p.id, p.title, p.region_code, r.name as region_name, p.issuer, p.start_year, p.end_year, p.kind, p.state,
-            p.source_name, p.source_sha256, p.previous_plan_id, p.created_at,
-            (select count(*) from task t where t.plan_id = p.id) as task_count""";
+            p.source_name, p.source_sha256, p.previous_plan_id, p.created_at""";
     private static final String PLAN_FROM = "from plan p join region r on r.code = p.region_code";
     private static final RowMapper<Plan> PLAN = new DataClassRowMapper<>(Plan.class);
 
     private static final String SECTION_COLUMNS = """
-            s.id, s.plan_id, s.parent_id, s.label, s.title, s.position,
-            (select count(*) from task t where t.section_id = s.id) as task_count""";
+            s.id, s.plan_id, s.parent_id, s.label, s.title, s.position""";
     private static final RowMapper<Section> SECTION = new DataClassRowMapper<>(Section.class);
 
     private static final String TASK_COLUMNS = """
@@ -63,14 +61,15 @@ public class PlanService {
                 .and("p.state = :state", "state", state)
                 .containing("text", text, "p.title", "p.issuer");
         Scope.current().restrictRegion(where, "p.region_code");
-        return pager.page(PLAN_COLUMNS, PLAN_FROM, where, "p.start_year desc, p.id desc", page, PLAN);
+        return pager.page(planColumns(where.params()), PLAN_FROM, where, "p.start_year desc, p.id desc", page, PLAN);
     }
 
     /** The plan if it exists and lies within the caller's scope. */
     public Optional<Plan> find(long id) {
         Scope scope = Scope.current();
-        return jdbc.sql("select " + PLAN_COLUMNS + " " + PLAN_FROM + " where p.id = :id")
-                .param("id", id).query(PLAN).optional().filter(p -> scope.coversRegion(p.regionCode()));
+        Map<String, Object> params = new HashMap<>(Map.of("id", id));
+        return jdbc.sql("select " + planColumns(params) + " " + PLAN_FROM + " where p.id = :id")
+                .params(params).query(PLAN).optional().filter(p -> scope.coversRegion(p.regionCode()));
     }
 
     public Plan get(long id) {
@@ -80,21 +79,24 @@ public class PlanService {
     /** A plan's sections in document order; {@code parentId} links them into a tree. */
     public List<Section> sections(long planId) {
         get(planId);
-        return jdbc.sql("select " + SECTION_COLUMNS + " from section s where s.plan_id = :plan order by s.position")
-                .param("plan", planId).query(SECTION).list();
+        Map<String, Object> params = new HashMap<>(Map.of("plan", planId));
+        return jdbc.sql("select " + sectionColumns(params) + " from section s where s.plan_id = :plan order by s.position")
+                .params(params).query(SECTION).list();
     }
 
     /** The plan imported from the document with this SHA-256, if any. */
     public Optional<Plan> findBySourceSha256(String sha256) {
-        return jdbc.sql("select " + PLAN_COLUMNS + " " + PLAN_FROM + " where p.source_sha256 = :sha")
-                .param("sha", sha256).query(PLAN).optional();
+        Map<String, Object> params = new HashMap<>(Map.of("sha", sha256));
+        return jdbc.sql("select " + planColumns(params) + " " + PLAN_FROM + " where p.source_sha256 = :sha")
+                .params(params).query(PLAN).optional();
     }
 
     /** The newest plan of a region with exactly this title: the likely previous version of a re-imported document. */
     public Optional<Plan> latestWithTitle(String regionCode, String title) {
-        return jdbc.sql("select " + PLAN_COLUMNS + " " + PLAN_FROM
+        Map<String, Object> params = new HashMap<>(Map.of("region", regionCode, "title", title));
+        return jdbc.sql("select " + planColumns(params) + " " + PLAN_FROM
                         + " where p.region_code = :region and p.title = :title order by p.id desc fetch first 1 rows only")
-                .param("region", regionCode).param("title", title).query(PLAN).optional();
+                .params(params).query(PLAN).optional();
     }
 
     /** A task's words and lead units by name: what a comparison with a new version of the plan needs. */
@@ -113,8 +115,9 @@ public class PlanService {
     }
 
     public Section section(long id) {
-        Section section = jdbc.sql("select " + SECTION_COLUMNS + " from section s where s.id = :id")
-                .param("id", id).query(SECTION).optional()
+        Map<String, Object> params = new HashMap<>(Map.of("id", id));
+        Section section = jdbc.sql("select " + sectionColumns(params) + " from section s where s.id = :id")
+                .params(params).query(SECTION).optional()
                 .orElseThrow(() -> new NotFoundException("section", id));
         if (find(section.planId()).isEmpty()) throw new NotFoundException("section", id);
         return section;
@@ -127,7 +130,7 @@ public class PlanService {
                 .and("s.parent_id = :parent", "parent", parentId);
         if (topLevel) where.and("s.parent_id is null");
         Scope.current().restrictRegion(where, "p.region_code");
-        return pager.page(SECTION_COLUMNS, "from section s join plan p on p.id = s.plan_id", where,
+        return pager.page(sectionColumns(where.params()), "from section s join plan p on p.id = s.plan_id", where,
                 "s.plan_id, s.position", page, SECTION);
     }
 
@@ -206,14 +209,32 @@ public class PlanService {
 
     private List<Section> sectionPath(Long sectionId) {
         if (sectionId == null) return List.of();
+        Map<String, Object> params = new HashMap<>(Map.of("id", sectionId));
         List<Section> path = new ArrayList<>(jdbc.sql("""
                 with recursive up (id, depth) as (
                     select id, 0 from section where id = :id
                     union all select s.parent_id, up.depth + 1 from section s join up on s.id = up.id
                     where s.parent_id is not null)
-                select %s from section s join up on up.id = s.id order by up.depth desc""".formatted(SECTION_COLUMNS))
-                .param("id", sectionId).query(SECTION).list());
+                select %s from section s join up on up.id = s.id order by up.depth desc""".formatted(sectionColumns(params)))
+                .params(params).query(SECTION).list());
         return Collections.unmodifiableList(path);
+    }
+
+    /** A plan's columns with the number of its tasks the caller sees; the count's parameters are added to {@code params}. */
+    private static String planColumns(Map<String, Object> params) {
+        return PLAN_COLUMNS + ", " + visibleTaskCount("t.plan_id = p.id", params) + " as task_count";
+    }
+
+    /** A section's columns with the number of its own tasks the caller sees, as {@link #planColumns}. */
+    private static String sectionColumns(Map<String, Object> params) {
+        return SECTION_COLUMNS + ", " + visibleTaskCount("t.section_id = s.id", params) + " as task_count";
+    }
+
+    /** How many tasks matching {@code link} the caller sees: a reporter's or unit head's counts only its units' tasks. */
+    private static String visibleTaskCount(String link, Map<String, Object> params) {
+        Where count = Scope.current().restrictTasks(new Where().and(link), "t.id");
+        params.putAll(count.params());
+        return "(select count(*) from task t" + count.sql() + ")";
     }
 
     private record TaskUnits(List<UnitRef> lead, List<UnitRef> co) {

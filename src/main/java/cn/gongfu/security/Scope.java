@@ -48,6 +48,11 @@ public record Scope(GongfuUser user, Set<String> regions, Set<Long> units) {
         return regions == null || regions.contains(code);
     }
 
+    /** Whether the scope's work includes this unit's: every unit when not limited to units. */
+    public boolean coversUnit(long unitId) {
+        return units == null || units.contains(unitId);
+    }
+
     /** Limits a query to the scope's regions through {@code column}. */
     public Where restrictRegion(Where where, String column) {
         if (regions == null) return where;

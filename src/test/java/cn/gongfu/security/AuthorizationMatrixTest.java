@@ -27,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every route of the application, API and pages, against every role: who is let through and who is
  * turned away. The expected access of each route is written down here; a route that is not listed fails
- * the build, so nobody adds an endpoint without deciding who may use it.
+ * the build, so nobody adds an endpoint without deciding who may use it. Which rows each role sees behind
+ * an open evaluation read or dashboard is {@link ReadScopeMatrixContract}'s matter.
  */
 @H2Test
 class AuthorizationMatrixTest {

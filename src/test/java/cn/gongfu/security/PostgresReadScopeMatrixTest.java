@@ -1,0 +1,6 @@
+package cn.gongfu.security;
+
+import cn.gongfu.support.PostgresTest;
+
+@PostgresTest
+class PostgresReadScopeMatrixTest extends ReadScopeMatrixContract {}
