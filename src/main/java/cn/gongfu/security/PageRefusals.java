@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -35,8 +36,9 @@ final class PageRefusals implements AuthenticationEntryPoint, AccessDeniedHandle
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        if (TRUST.isAnonymous(SecurityContextHolder.getContext().getAuthentication())) {
-            // a form sent after the session ended: its CSRF token went with the session
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        // null when the CSRF filter refuses, before anonymous callers are named: a form sent without a session
+        if (caller == null || TRUST.isAnonymous(caller)) {
             toSignIn(request, response, SESSION_EXPIRED);
             return;
         }

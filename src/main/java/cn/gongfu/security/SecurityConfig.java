@@ -102,14 +102,18 @@ public class SecurityConfig {
             // the CSRF token lives in a cookie for the same reason; token requests carry no session cookie, so there is
             // nothing for a forged request to ride on
             .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(ApiTokenFilter::hasBearer))
+            // set as the handlers (not only as defaults per request kind), so that the CSRF filter uses them too
             .exceptionHandling(e -> e
-                .defaultAuthenticationEntryPointFor((request, response, ex) -> Problems.write(response, 401,
-                        "unauthenticated", "Sign-in required 需要登录", "sign in or send an API token"), API)
-                .defaultAuthenticationEntryPointFor(pageRefusals, request -> true)
-                .defaultAccessDeniedHandlerFor((request, response, ex) -> Problems.write(response, 403,
-                        "forbidden", "Forbidden 无权操作", ex instanceof ApiTokenFilter.SessionOnlyException
-                                ? ex.getMessage() : "your roles do not allow this"), API)
-                .defaultAccessDeniedHandlerFor(pageRefusals, request -> true))
+                .authenticationEntryPoint((request, response, ex) -> {
+                    if (API.matches(request)) Problems.write(response, 401, "unauthenticated", "Sign-in required 需要登录",
+                            "sign in or send an API token");
+                    else pageRefusals.commence(request, response, ex);
+                })
+                .accessDeniedHandler((request, response, ex) -> {
+                    if (API.matches(request)) Problems.write(response, 403, "forbidden", "Forbidden 无权操作",
+                            ex instanceof ApiTokenFilter.SessionOnlyException ? ex.getMessage() : "your roles do not allow this");
+                    else pageRefusals.handle(request, response, ex);
+                }))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -134,9 +138,18 @@ public class SecurityConfig {
         return repository;
     }
 
-    /** Remembers the page a visitor wanted before sign-in; pages only (the API answers 401), and not htmx fragments. */
+    /**
+     * Remembers the page a visitor wanted before sign-in (its path, in a cookie); pages only (the API answers 401),
+     * and not htmx fragments. Arriving there again forgets it, but the request stays as sent: Spring Security would
+     * otherwise stand in the remembered request's headers (none) for the real ones, hiding e.g. htmx's.
+     */
     private static CookieRequestCache requestCache(boolean secure) {
-        CookieRequestCache cache = new CookieRequestCache();
+        CookieRequestCache cache = new CookieRequestCache() {
+            @Override
+            public HttpServletRequest getMatchingRequest(HttpServletRequest request, HttpServletResponse response) {
+                return super.getMatchingRequest(request, response) == null ? null : request;
+            }
+        };
         cache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod()) && !API.matches(request)
                 && request.getHeader("HX-Request") == null);
         cache.setCookieCustomizer(cookie -> cookie.setSecure(secure));

@@ -91,6 +91,8 @@ public class HttpVisitor {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        // what a browser asks for: Spring Boot's error controller answers JSON to anything else
+        request.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         for (int i = 0; i < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
