@@ -45,8 +45,4 @@ public class ContainerSessions {
             // ended meanwhile by its own request or the timeout: nothing left to free
         }
     }
-
-    public int count() {
-        return live.size();
-    }
 }

@@ -51,7 +51,7 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, TokenService tokens, LoginThrottle throttle,
-                                    SessionRegistry sessionRegistry, ContainerSessions containerSessions,
+                                    SessionRegistry sessionRegistry, SignedInSessions signedInSessions, ContainerSessions containerSessions,
                                     CsrfTokenRepository csrfTokens,
                                     @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
         PageRefusals pageRefusals = new PageRefusals();
@@ -95,7 +95,7 @@ public class SecurityConfig {
             // every sign-in is registered, so that SignedInSessions can end a changed account's sessions, and SessionCap
             // keeps at most five per user
             .sessionManagement(session -> session
-                .addSessionAuthenticationStrategy(new SessionCap(sessionRegistry, containerSessions))
+                .addSessionAuthenticationStrategy(new SessionCap(signedInSessions, containerSessions))
                 .sessionConcurrency(c -> c.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired")))
             // where to return after sign-in is kept in a cookie: an anonymous visitor holds no session until signing in
             .requestCache(cache -> cache.requestCache(requestCache))
