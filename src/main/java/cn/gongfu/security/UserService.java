@@ -9,6 +9,7 @@ import cn.gongfu.web.InvalidParameterException;
 import cn.gongfu.web.NotFoundException;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.PageResult;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -50,6 +51,8 @@ public class UserService implements UserDetailsService {
     public static final Duration FIRST_DELAY = Duration.ofMinutes(1);
     public static final Duration MAX_DELAY = Duration.ofMinutes(15);
     public static final int MIN_PASSWORD_LENGTH = 10;
+    /** bcrypt reads at most 72 bytes, and Spring Security refuses to hash more rather than cut silently. */
+    public static final int MAX_PASSWORD_BYTES = 72;
     /** The size of {@code app_user.username}: a longer name cannot be anyone's. */
     public static final int MAX_USERNAME_LENGTH = 100;
 
@@ -321,13 +324,18 @@ public class UserService implements UserDetailsService {
     }
 
     /**
-     * The one password rule: at least {@value #MIN_PASSWORD_LENGTH} characters, not one character repeated, and not
-     * on the bundled list of common passwords ({@link CommonPasswords}), which guessers try first.
+     * The one password rule: at least {@value #MIN_PASSWORD_LENGTH} characters and at most {@value #MAX_PASSWORD_BYTES}
+     * bytes, not one character repeated, and not on the bundled list of common passwords ({@link CommonPasswords}),
+     * which guessers try first.
      */
     static void checkPassword(String field, String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidParameterException(field, "密码至少 " + MIN_PASSWORD_LENGTH + " 个字符 at least "
                     + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InvalidParameterException(field, "密码过长：最多 " + MAX_PASSWORD_BYTES + " 个字节（字母数字每个 1 字节，汉字每个 3 字节）"
+                    + " the password is too long: at most " + MAX_PASSWORD_BYTES + " bytes (a letter is 1, a Chinese character 3)");
         }
         if (password.codePoints().distinct().count() == 1) {
             throw new InvalidParameterException(field, "密码不能由同一个字符重复组成 the password must not repeat one character");

@@ -142,6 +142,20 @@ class SignInTest {
     }
 
     @Test
+    void overlongPasswordsAreOrdinaryAnswers() throws Exception {
+        createUser("longpass");
+        login("longpass", "correct-horse-1" + "x".repeat(200), "10.0.0.7").andExpect(redirectedUrl("/login?error"));
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+        try {
+            assertThatThrownBy(() -> users.create("longpass2", "长密码", "correct-horse-" + "y".repeat(100), "330299",
+                    List.of(Role.LEADER), List.of())).isInstanceOf(InvalidParameterException.class)
+                    .hasMessageStartingWith("password: ");
+        } finally {
+            SignedInAsAdmin.signOut();
+        }
+    }
+
+    @Test
     void commonAndOneCharacterPasswordsAreRefused() throws Exception {
         SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
         try {
