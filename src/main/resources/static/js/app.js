@@ -32,3 +32,64 @@ document.addEventListener('htmx:configRequest', function (e) {
   var header = document.querySelector('meta[name="_csrf_header"]');
   if (token && header) e.detail.headers[header.content] = token.content;
 });
+
+// A form sent after the session ended (timed out, or pushed out by a sign-in elsewhere) goes to sign-in, which says
+// so; the server cannot keep what was typed, so this tab does: the fields of every form sent are kept for a moment
+// in sessionStorage (never passwords, files or the CSRF token) and, if the sign-in page says the session had
+// expired, put back into the same form once signed in again. Any other answer forgets them.
+(function () {
+  var KEY = 'gongfu-unsent';
+  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+  function target(form) { return new URL(form.getAttribute('hx-post') || form.action, location.href).href; }
+  function sameTarget(href) { return Array.prototype.filter.call(document.forms, function (f) { return target(f) === href; }); }
+  function read() { try { return JSON.parse(sessionStorage.getItem(KEY)); } catch (e) { return null; } }
+  function forget() { sessionStorage.removeItem(KEY); }
+
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    var posted = (form.method || '').toLowerCase() === 'post' || form.hasAttribute('hx-post');
+    if (!posted || form.classList.contains('logout') || /\/login$/.test(new URL(target(form)).pathname)) return;
+    var fields = {};
+    each(form.elements, function (el) {
+      if (!el.name || el.name === '_csrf' || /^(password|file|hidden|submit|button)$/.test(el.type)) return;
+      if (el.type === 'checkbox' || el.type === 'radio') fields[el.name + '=' + el.value] = el.checked;
+      else if (el.type === 'select-multiple') fields[el.name] = Array.prototype.filter.call(el.options, function (o) { return o.selected; }).map(function (o) { return o.value; });
+      else fields[el.name] = el.value;
+    });
+    var href = target(form);
+    sessionStorage.setItem(KEY, JSON.stringify({ at: Date.now(), page: location.pathname + location.search,
+      action: href, index: sameTarget(href).indexOf(form), fields: fields }));
+  }, true);
+  document.addEventListener('htmx:afterRequest', function (e) { if (e.detail.successful) forget(); });
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var draft = read();
+    if (!draft) return;
+    if (document.querySelector('[data-session-expired]')) {
+      // only the answer to that very submission, not a sign-in page seen later
+      if (!draft.interrupted && Date.now() - draft.at < 60000) { draft.interrupted = true; sessionStorage.setItem(KEY, JSON.stringify(draft)); }
+      return;
+    }
+    if (document.getElementById('login-submit')) return;
+    if (!draft.interrupted) { forget(); return; }
+    var forms = sameTarget(draft.action);
+    var form = forms[draft.index] || forms[0];
+    if (!form) {
+      // signed in again but elsewhere: back to the page the form was on, once
+      if (location.pathname + location.search !== draft.page) location.replace(draft.page); else forget();
+      return;
+    }
+    forget();
+    each(form.elements, function (el) {
+      if (!el.name) return;
+      if (el.type === 'checkbox' || el.type === 'radio') {
+        if ((el.name + '=' + el.value) in draft.fields) el.checked = draft.fields[el.name + '=' + el.value];
+      } else if (el.type === 'select-multiple' && Array.isArray(draft.fields[el.name])) {
+        each(el.options, function (o) { o.selected = draft.fields[el.name].indexOf(o.value) >= 0; });
+      } else if (el.name in draft.fields && typeof draft.fields[el.name] === 'string') {
+        el.value = draft.fields[el.name];
+      }
+    });
+    form.scrollIntoView({ block: 'center' });
+  });
+})();

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,6 +22,30 @@ public class ApiTokenFilter extends OncePerRequestFilter {
 
     public ApiTokenFilter(TokenService tokens) {
         this.tokens = tokens;
+    }
+
+    /** A caller authenticated by an API token, for this request only. */
+    static final class TokenAuthentication extends UsernamePasswordAuthenticationToken {
+        TokenAuthentication(GongfuUser user) {
+            super(user, null, user.getAuthorities());
+        }
+    }
+
+    /** Something only a person signed in with their password may do, asked for with a token. */
+    static final class SessionOnlyException extends AccessDeniedException {
+        SessionOnlyException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Refuses, when the caller acts through an API token, what would let a token outlive or outgrow itself: creating
+     * tokens (a new one would survive revoking this one) and changing the password. Only a signed-in person may.
+     */
+    static void refuseTokens(String message) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication) {
+            throw new SessionOnlyException(message);
+        }
     }
 
     static boolean hasBearer(HttpServletRequest request) {
@@ -42,7 +67,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
+        context.setAuthentication(new TokenAuthentication(user.get()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -10,9 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing from one address across many accounts (the per-account lock stops
- * guessing at one account): after {@value #MAX_FAILURES} failures within {@link #WINDOW} further sign-in
- * attempts from that address are refused until the window has passed. Kept in memory: a restart forgets.
+ * Slows down password guessing from one address across many accounts (the per-account pause slows guessing at
+ * one account): after {@value #MAX_FAILURES} failures within {@link #WINDOW} further sign-in attempts from that
+ * address are refused until the window has passed. A successful sign-in does not wipe the count: otherwise a
+ * guesser holding one valid account could sign in between guesses and never be throttled. Kept in memory: a
+ * restart forgets.
  */
 @Component
 public class LoginThrottle {
@@ -46,10 +48,6 @@ public class LoginThrottle {
             prune(times);
             return times.size() >= MAX_FAILURES;
         }
-    }
-
-    public void recordSuccess(String address) {
-        failures.remove(address);
     }
 
     private void prune(Deque<Instant> times) {

@@ -5,20 +5,22 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.session.SessionManagementFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -49,7 +51,15 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, TokenService tokens, LoginThrottle throttle,
-                                    SessionRegistry sessionRegistry) throws Exception {
+                                    SessionRegistry sessionRegistry, SignedInSessions signedInSessions, ContainerSessions containerSessions,
+                                    CsrfTokenRepository csrfTokens,
+                                    @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
+        PageRefusals pageRefusals = new PageRefusals();
+        CookieRequestCache requestCache = requestCache(secureCookies);
+        SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
+        signedIn.setDefaultTargetUrl("/");
+        signedIn.setRequestCache(requestCache);
+        signedIn.setRedirectStrategy(RelativeRedirects.INSTANCE);
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
@@ -77,35 +87,73 @@ public class SecurityConfig {
                 .anyRequest().authenticated())
             .formLogin(form -> form
                 .loginPage("/login")
-                .defaultSuccessUrl("/", false)
-                .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath() + "/login?"
-                        + (e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "error"))))
+                .successHandler(signedIn)
+                // one answer for a wrong password, an unknown name, a locked or a disabled account: the page must not
+                // tell a stranger which usernames exist or which are locked (LoginEvents audits the real reason)
+                .failureHandler((request, response, e) -> RelativeRedirects.INSTANCE.sendRedirect(request, response, "/login?error")))
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-            // every sign-in is registered, so that SignedInSessions can end a changed account's sessions
-            .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
-                .expiredUrl("/login?expired"))
-            // token requests carry no session cookie, so there is nothing for a forged request to ride on
-            .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer))
+            // every sign-in is registered, so that SignedInSessions can end a changed account's sessions, and SessionCap
+            // keeps at most five per user
+            .sessionManagement(session -> session
+                .addSessionAuthenticationStrategy(new SessionCap(signedInSessions, containerSessions))
+                .sessionConcurrency(c -> c.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired")))
+            // where to return after sign-in is kept in a cookie: an anonymous visitor holds no session until signing in
+            .requestCache(cache -> cache.requestCache(requestCache))
+            // the CSRF token lives in a cookie for the same reason; token requests carry no session cookie, so there is
+            // nothing for a forged request to ride on
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(ApiTokenFilter::hasBearer))
+            // set as the handlers (not only as defaults per request kind), so that the CSRF filter uses them too
             .exceptionHandling(e -> e
-                .defaultAuthenticationEntryPointFor((request, response, ex) -> Problems.write(response, 401,
-                        "unauthenticated", "Sign-in required 需要登录", "sign in or send an API token"), API)
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
-                .defaultAccessDeniedHandlerFor((request, response, ex) -> Problems.write(response, 403,
-                        "forbidden", "Forbidden 无权操作", "your roles do not allow this"), API)
-                .defaultAccessDeniedHandlerFor(accessDeniedPage(), request -> true))
+                .authenticationEntryPoint((request, response, ex) -> {
+                    if (API.matches(request)) Problems.write(response, 401, "unauthenticated", "Sign-in required 需要登录",
+                            "sign in or send an API token");
+                    else pageRefusals.commence(request, response, ex);
+                })
+                .accessDeniedHandler((request, response, ex) -> {
+                    if (API.matches(request)) Problems.write(response, 403, "forbidden", "Forbidden 无权操作",
+                            ex instanceof ApiTokenFilter.SessionOnlyException ? ex.getMessage() : "your roles do not allow this");
+                    else pageRefusals.handle(request, response, ex);
+                }))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(f -> f.deny()))
-            .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+            // after the session management filter, which would otherwise take a token's caller for a fresh sign-in and
+            // give every token request its own 8-hour session (1,000 calls made 1,000 sessions)
+            .addFilterAfter(new ApiTokenFilter(tokens), SessionManagementFilter.class)
             .addFilterBefore(throttleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
-    private static AccessDeniedHandlerImpl accessDeniedPage() {
-        AccessDeniedHandlerImpl handler = new AccessDeniedHandlerImpl();
-        handler.setErrorPage("/error");
-        return handler;
+    /**
+     * The CSRF token in an HttpOnly cookie (pages read it from their meta tag, never from the cookie), bound to the
+     * host by the {@code __Host-} prefix when cookies are Secure, so that no sibling domain can plant one.
+     */
+    @Bean
+    CsrfTokenRepository csrfTokens(@Value("${server.servlet.session.cookie.secure:true}") boolean secure) {
+        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+        repository.setCookieName(secure ? "__Host-XSRF-TOKEN" : "XSRF-TOKEN");
+        repository.setCookiePath("/");
+        repository.setCookieCustomizer(cookie -> cookie.secure(secure).sameSite("Lax"));
+        return repository;
+    }
+
+    /**
+     * Remembers the page a visitor wanted before sign-in (its path, in a cookie); pages only (the API answers 401),
+     * and not htmx fragments. Arriving there again forgets it, but the request stays as sent: Spring Security would
+     * otherwise stand in the remembered request's headers (none) for the real ones, hiding e.g. htmx's.
+     */
+    private static CookieRequestCache requestCache(boolean secure) {
+        CookieRequestCache cache = new CookieRequestCache() {
+            @Override
+            public HttpServletRequest getMatchingRequest(HttpServletRequest request, HttpServletResponse response) {
+                return super.getMatchingRequest(request, response) == null ? null : request;
+            }
+        };
+        cache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod()) && !API.matches(request)
+                && request.getHeader("HX-Request") == null);
+        cache.setCookieCustomizer(cookie -> cookie.setSecure(secure));
+        return cache;
     }
 
     /** Refuses sign-in attempts from an address that failed too often lately, before any password is checked. */
@@ -121,7 +169,7 @@ public class SecurityConfig {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 if (throttle.blocked(request.getRemoteAddr())) {
-                    response.sendRedirect(request.getContextPath() + "/login?throttled");
+                    RelativeRedirects.INSTANCE.sendRedirect(request, response, "/login?throttled");
                     return;
                 }
                 chain.doFilter(request, response);

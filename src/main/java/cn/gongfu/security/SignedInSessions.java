@@ -1,5 +1,7 @@
 package cn.gongfu.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
@@ -24,11 +26,22 @@ public class SignedInSessions {
     public void end(String username, boolean keepCurrent) {
         String current = keepCurrent && RequestContextHolder.getRequestAttributes() != null
                 ? RequestContextHolder.currentRequestAttributes().getSessionId() : null;
+        for (SessionInformation session : of(username)) {
+            if (!session.getSessionId().equals(current)) session.expireNow();
+        }
+    }
+
+    /**
+     * The live sessions of {@code username}. By name, not by principal: the registry keeps one principal per
+     * distinct user object, and the same account signed in before and after an unrelated change is two of them.
+     */
+    public List<SessionInformation> of(String username) {
+        List<SessionInformation> sessions = new ArrayList<>();
         for (Object principal : registry.getAllPrincipals()) {
-            if (!(principal instanceof GongfuUser user) || !user.username().equals(username)) continue;
-            for (SessionInformation session : registry.getAllSessions(principal, false)) {
-                if (!session.getSessionId().equals(current)) session.expireNow();
+            if (principal instanceof GongfuUser user && user.username().equals(username)) {
+                sessions.addAll(registry.getAllSessions(principal, false));
             }
         }
+        return sessions;
     }
 }

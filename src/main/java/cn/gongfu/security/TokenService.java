@@ -44,6 +44,8 @@ public class TokenService {
     @Transactional
     public CreatedToken create(String name, int days) {
         GongfuUser user = Scope.current().require(Role.values());
+        ApiTokenFilter.refuseTokens("令牌不能创建令牌，请登录后创建 an API token cannot create tokens (a new one would outlive "
+                + "revoking this one); sign in to create one");
         if (name == null || name.isBlank() || name.length() > 100) throw new InvalidParameterException("name", "1–100 characters");
         if (days < 1 || days > MAX_DAYS) throw new InvalidParameterException("days", "between 1 and " + MAX_DAYS);
         byte[] random = new byte[32];
@@ -81,7 +83,8 @@ public class TokenService {
 
     /**
      * The user a presented token acts for, if the token is known, not revoked, not expired and its user
-     * still enabled and unlocked. Each use is audited.
+     * still enabled. A pause of the user's password sign-in (failed guesses by anyone) does not stop its tokens.
+     * Each use is audited.
      */
     @Transactional
     public Optional<GongfuUser> authenticate(String secret) {
@@ -94,7 +97,7 @@ public class TokenService {
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2))).optional();
         if (row.isEmpty()) return Optional.empty();
         GongfuUser user = users.load(row.get().userId());
-        if (!user.isEnabled() || !user.isAccountNonLocked()) return Optional.empty();
+        if (!user.isEnabled()) return Optional.empty();
         jdbc.sql("update api_token set last_used_at = current_timestamp where id = :id").param("id", row.get().id()).update();
         audit.recordAs(user.username(), "token.use", "token:" + row.get().id(), null, null);
         return Optional.of(user.withoutPassword());

@@ -9,6 +9,7 @@ import cn.gongfu.web.InvalidParameterException;
 import cn.gongfu.web.NotFoundException;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.PageResult;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -40,10 +41,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserService implements UserDetailsService {
 
-    /** Failed sign-ins in a row that lock an account, and for how long. */
-    public static final int LOCK_AFTER_FAILURES = 5;
-    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+    /**
+     * Failed password sign-ins in a row after which the account's password sign-in pauses: for
+     * {@link #FIRST_DELAY}, doubling with each further failure, at most {@link #MAX_DELAY}. Only the password path
+     * pauses: API tokens and signed-in sessions go on, so a stranger who knows a username cannot stop a feed, and
+     * attempts during a pause are refused unchecked (and do not count), so guessing gets one try per pause.
+     */
+    public static final int DELAY_AFTER_FAILURES = 5;
+    public static final Duration FIRST_DELAY = Duration.ofMinutes(1);
+    public static final Duration MAX_DELAY = Duration.ofMinutes(15);
     public static final int MIN_PASSWORD_LENGTH = 10;
+    /** bcrypt reads at most 72 bytes, and Spring Security refuses to hash more rather than cut silently. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+    /** The size of {@code app_user.username}: a longer name cannot be anyone's. */
+    public static final int MAX_USERNAME_LENGTH = 100;
 
     /**
      * Roles an office (共富办) may give: the accounts of the units it supervises and its leaders. Office and
@@ -84,6 +95,7 @@ public class UserService implements UserDetailsService {
     }
 
     public Optional<GongfuUser> findByUsername(String username) {
+        if (!couldExist(username)) return Optional.empty();
         return jdbc.sql("select id from app_user where username = :u").param("u", username)
                 .query(Long.class).optional().map(this::load);
     }
@@ -240,6 +252,7 @@ public class UserService implements UserDetailsService {
     public void changeOwnPassword(String current, String next, String repeated) {
         GongfuUser me = Scope.current().user();
         if (me == null) throw new AccessDeniedException("sign in first");
+        ApiTokenFilter.refuseTokens("令牌不能修改密码，请登录后修改 an API token cannot change its owner's password; sign in to change it");
         String hash = jdbc.sql("select password_hash from app_user where id = :id").param("id", me.id())
                 .query(String.class).single();
         if (current == null || !passwords.matches(current, hash)) {
@@ -259,21 +272,39 @@ public class UserService implements UserDetailsService {
         sessions.end(me.username(), true);
     }
 
+    /** Names longer than the column, or holding a NUL (which PostgreSQL refuses in text), belong to nobody. */
+    static boolean couldExist(String username) {
+        return username != null && username.length() <= MAX_USERNAME_LENGTH && username.indexOf('\0') < 0;
+    }
+
     /**
-     * Counts a failed sign-in; the {@value #LOCK_AFTER_FAILURES}th in a row locks the account for
-     * {@link #LOCK_DURATION}. Returns true when this failure locked it.
+     * How long password sign-in pauses after this many failures in a row: nothing before
+     * {@value #DELAY_AFTER_FAILURES}, then {@link #FIRST_DELAY}, doubling with each further failure up to {@link #MAX_DELAY}.
+     */
+    public static Duration delayAfter(int failures) {
+        if (failures < DELAY_AFTER_FAILURES) return Duration.ZERO;
+        Duration delay = FIRST_DELAY.multipliedBy(1L << Math.min(failures - DELAY_AFTER_FAILURES, 20));
+        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
+    }
+
+    /**
+     * Counts a failed password sign-in and, from the {@value #DELAY_AFTER_FAILURES}th in a row, pauses the account's
+     * password sign-in ({@link #delayAfter}). Returns the pause this failure started, zero for none.
      */
     @Transactional
-    public boolean recordFailedLogin(String username) {
+    public Duration recordFailedLogin(String username) {
+        if (!couldExist(username)) return Duration.ZERO;
         int updated = jdbc.sql("update app_user set failed_logins = failed_logins + 1 where username = :u")
                 .param("u", username).update();
-        if (updated == 0) return false;
+        if (updated == 0) return Duration.ZERO;
         int failures = jdbc.sql("select failed_logins from app_user where username = :u").param("u", username)
                 .query(Integer.class).single();
-        if (failures < LOCK_AFTER_FAILURES) return false;
-        jdbc.sql("update app_user set locked_until = :until, failed_logins = 0 where username = :u")
-                .param("until", LocalDateTime.now().plus(LOCK_DURATION)).param("u", username).update();
-        return true;
+        Duration delay = delayAfter(failures);
+        if (!delay.isZero()) {
+            jdbc.sql("update app_user set locked_until = :until where username = :u")
+                    .param("until", LocalDateTime.now().plus(delay)).param("u", username).update();
+        }
+        return delay;
     }
 
     @Transactional
@@ -292,10 +323,25 @@ public class UserService implements UserDetailsService {
         return sb.toString();
     }
 
-    private static void checkPassword(String field, String password) {
+    /**
+     * The one password rule: at least {@value #MIN_PASSWORD_LENGTH} characters and at most {@value #MAX_PASSWORD_BYTES}
+     * bytes, not one character repeated, and not on the bundled list of common passwords ({@link CommonPasswords}),
+     * which guessers try first.
+     */
+    static void checkPassword(String field, String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidParameterException(field, "密码至少 " + MIN_PASSWORD_LENGTH + " 个字符 at least "
                     + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InvalidParameterException(field, "密码过长：最多 " + MAX_PASSWORD_BYTES + " 个字节（字母数字每个 1 字节，汉字每个 3 字节）"
+                    + " the password is too long: at most " + MAX_PASSWORD_BYTES + " bytes (a letter is 1, a Chinese character 3)");
+        }
+        if (password.codePoints().distinct().count() == 1) {
+            throw new InvalidParameterException(field, "密码不能由同一个字符重复组成 the password must not repeat one character");
+        }
+        if (CommonPasswords.contains(password)) {
+            throw new InvalidParameterException(field, "这是常见密码，容易被猜中，请换一个 this is a common password, easily guessed; choose another");
         }
     }
 

@@ -1,6 +1,8 @@
 package cn.gongfu.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -15,7 +17,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.gongfu.support.H2Test;
 import cn.gongfu.support.SignedInAsAdmin;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
+import cn.gongfu.web.InvalidParameterException;
+import org.springframework.http.MediaType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,19 +88,93 @@ class SignInTest {
     }
 
     @Test
-    void fiveFailuresInARowLockTheAccountEvenAgainstTheRightPassword() throws Exception {
+    void repeatedFailuresPauseOnlyThePasswordPathAndTellAStrangerNothing() throws Exception {
         createUser("lockme");
-        for (int i = 0; i < UserService.LOCK_AFTER_FAILURES; i++) {
+        SignedInAsAdmin.signIn(users.loadUserByUsername("lockme"));
+        String secret = tokens.create("统计局数据接口", 1).secret();
+        SignedInAsAdmin.signOut();
+        for (int i = 0; i < UserService.DELAY_AFTER_FAILURES; i++) {
             login("lockme", "wrong-password", "10.0.0.2").andExpect(redirectedUrl("/login?error"));
         }
-        login("lockme", "correct-horse-1", "10.0.0.2").andExpect(redirectedUrl("/login?locked"));
+        // during the pause even the right password is refused, with the answer an unknown name gets
+        login("lockme", "correct-horse-1", "10.0.0.2").andExpect(redirectedUrl("/login?error"));
+        login("nobody-at-all", "correct-horse-1", "10.0.0.2").andExpect(redirectedUrl("/login?error"));
         assertThat(actions("lockme")).contains("login.failure", "login.lockout", "login.locked").doesNotContain("login.success");
-        // an administrator's password reset lifts the lock
+        assertThat(pausedFor("lockme")).isBetween(Duration.ofSeconds(50), UserService.FIRST_DELAY);
+        // the account's API tokens go on working: a stranger's guesses cannot stop a feed
+        mvc.perform(get("/api/v1/plans").with(anonymous()).header("Authorization", "Bearer " + secret))
+                .andExpect(status().isOk());
+
+        // the next failure after the pause doubles it
+        jdbc.sql("update app_user set locked_until = :past where username = 'lockme'")
+                .param("past", LocalDateTime.now().minusSeconds(1)).update();
+        login("lockme", "wrong-password", "10.0.0.2").andExpect(redirectedUrl("/login?error"));
+        assertThat(pausedFor("lockme")).isBetween(Duration.ofSeconds(110), UserService.FIRST_DELAY.multipliedBy(2));
+
+        // an administrator's password reset lifts the pause
         long id = jdbc.sql("select id from app_user where username = 'lockme'").query(Long.class).single();
         SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
         String fresh = users.resetPassword(id);
         SignedInAsAdmin.signOut();
         login("lockme", fresh, "10.0.0.2").andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void thePauseDoublesWithEachFailureUpToFifteenMinutes() {
+        assertThat(UserService.delayAfter(UserService.DELAY_AFTER_FAILURES - 1)).isZero();
+        assertThat(List.of(5, 6, 7, 8, 9, 10, 60).stream().map(n -> UserService.delayAfter(n).toMinutes()).toList())
+                .containsExactly(1L, 2L, 4L, 8L, 15L, 15L, 15L);
+    }
+
+    private Duration pausedFor(String username) {
+        LocalDateTime until = jdbc.sql("select locked_until from app_user where username = :u").param("u", username)
+                .query(LocalDateTime.class).single();
+        return Duration.between(LocalDateTime.now(), until);
+    }
+
+    @Test
+    void anOverlongOrNulUsernameIsAnOrdinaryFailureAndAudited() throws Exception {
+        String longName = "x".repeat(150);
+        login(longName, "whatever-1", "10.0.0.6").andExpect(redirectedUrl("/login?error"));
+        assertThat(actions("x".repeat(UserService.MAX_USERNAME_LENGTH - 1) + "…")).containsExactly("login.failure");
+        login("ad\0min", "whatever-1", "10.0.0.6").andExpect(redirectedUrl("/login?error"));
+        assertThat(actions("ad?min")).containsExactly("login.failure");
+    }
+
+    @Test
+    void overlongPasswordsAreOrdinaryAnswers() throws Exception {
+        createUser("longpass");
+        login("longpass", "correct-horse-1" + "x".repeat(200), "10.0.0.7").andExpect(redirectedUrl("/login?error"));
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+        try {
+            assertThatThrownBy(() -> users.create("longpass2", "长密码", "correct-horse-" + "y".repeat(100), "330299",
+                    List.of(Role.LEADER), List.of())).isInstanceOf(InvalidParameterException.class)
+                    .hasMessageStartingWith("password: ");
+        } finally {
+            SignedInAsAdmin.signOut();
+        }
+    }
+
+    @Test
+    void commonAndOneCharacterPasswordsAreRefused() throws Exception {
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+        try {
+            for (String weak : List.of("aaaaaaaaaaaa", "1234567890", "Password123", "woaini1314", "QWERTYUIOP")) {
+                assertThatThrownBy(() -> users.create("weak-" + weak.length(), "弱密码", weak, "330299", List.of(Role.LEADER), List.of()))
+                        .as(weak).isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("password: ");
+            }
+        } finally {
+            SignedInAsAdmin.signOut();
+        }
+        mvc.perform(post("/api/v1/users").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username":"weakling","displayName":"弱","password":"iloveyou12","regionCode":"330299","roles":["LEADER"]}"""))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("password"))
+                .andExpect(jsonPath("$.detail").value(containsString("常见密码")));
+        var me = user(users.loadUserByUsername("admin").withoutPassword());
+        mvc.perform(post("/account/password").with(me).with(csrf()).param("currentPassword", "admin-test-password")
+                        .param("newPassword", "0000000000").param("repeatPassword", "0000000000"))
+                .andExpect(flash().attribute("error", containsString("同一个字符")));
+        assertThat(jdbc.sql("select count(*) from app_user where username like 'weak%'").query(Long.class).single()).isZero();
     }
 
     @Test
@@ -191,8 +271,9 @@ class SignInTest {
     void aDisabledAccountCannotSignIn() throws Exception {
         long id = createUser("disableme");
         mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "false")).andExpect(status().is3xxRedirection());
-        login("disableme", "correct-horse-1", "10.0.0.3").andExpect(redirectedUrl("/login?disabled"));
+        login("disableme", "correct-horse-1", "10.0.0.3").andExpect(redirectedUrl("/login?error"));
         assertThat(actions("admin")).contains("user.disable");
+        assertThat(actions("disableme")).contains("login.disabled");
     }
 
     @Test
@@ -206,9 +287,24 @@ class SignInTest {
     }
 
     @Test
+    void aSuccessfulSignInDoesNotWipeTheAddressCount() throws Exception {
+        createUser("between-guesses");
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
+            login("guessed-" + i, "guess", "10.9.8.8").andExpect(redirectedUrl("/login?error"));
+            // a guesser who holds one real account signs in between guesses
+            if (i % 5 == 0) login("between-guesses", "correct-horse-1", "10.9.8.8").andExpect(redirectedUrl("/"));
+        }
+        login("guessed-last", "guess", "10.9.8.8").andExpect(redirectedUrl("/login?error"));
+        login("between-guesses", "correct-horse-1", "10.9.8.8").andExpect(redirectedUrl("/login?throttled"));
+    }
+
+    @Test
     void formsWithoutACsrfTokenAreRefused() throws Exception {
-        mvc.perform(post("/login").param("username", "admin").param("password", "x").with(anonymous())
-                .with(csrf().useInvalidToken())).andExpect(status().isForbidden());
+        // not signed in: back to sign-in (the session, and with it the form's token, may have expired)
+        mvc.perform(post("/login").param("username", "admin").param("password", "admin-test-password").with(anonymous())
+                .with(csrf().useInvalidToken())).andExpect(redirectedUrl("/login?timeout"));
+        // signed in: refused
+        mvc.perform(post("/notifications/read").with(csrf().useInvalidToken())).andExpect(status().isForbidden());
     }
 
     @Test

@@ -127,6 +127,26 @@ class TokenAndScopeTest {
     }
 
     @Test
+    void aTokenCannotCreateTokens() throws Exception {
+        String secret = JSON.readTree(mvc.perform(post("/api/v1/tokens").with(as("office"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"统计局\",\"days\":30}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .get("secret").asText();
+        long before = jdbc.sql("select count(*) from api_token").query(Long.class).single();
+        // a token minting a longer-lived one would outlive its own revocation
+        mvc.perform(post("/api/v1/tokens").with(anonymous()).header("Authorization", "Bearer " + secret)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"续命\",\"days\":366}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("cannot create tokens")));
+        mvc.perform(post("/tokens").with(anonymous()).header("Authorization", "Bearer " + secret)
+                .param("name", "续命").param("days", "366")).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from api_token").query(Long.class).single()).isEqualTo(before);
+        // reading and revoking its owner's tokens stays possible
+        mvc.perform(get("/api/v1/tokens").with(anonymous()).header("Authorization", "Bearer " + secret))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void anExpiredTokenIsRefused() throws Exception {
         JsonNode created = JSON.readTree(mvc.perform(post("/api/v1/tokens").with(as("leader"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"short\",\"days\":1}"))
