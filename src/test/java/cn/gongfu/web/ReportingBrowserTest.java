@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gongfu.support.Browser;
 import cn.gongfu.support.BrowserTest;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -66,5 +67,32 @@ class ReportingBrowserTest extends BrowserTest {
         browser.get(reportUrl);
         assertThat(browser.findElement(By.id("report-state")).getText()).isEqualTo("已通过");
         assertThat(browser.findElement(By.id("history")).getText()).contains("office submission.accept", "head submission.approve");
+    }
+
+    /** The demo's 2025 values were accepted outside any report: the 2025Q4 form shows them read-only and says why. */
+    @Test
+    void acceptedValuesAreShownReadOnlyOnTheForm() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        Browser.signIn(browser, port, "reporter");
+        browser.get(url("/reports"));
+        // begun already when another test of this context got there first
+        WebElement row = browser.findElements(By.cssSelector("#obligations tbody tr")).stream()
+                .filter(r -> r.findElement(By.tagName("td")).getText().equals("2025Q4")).findFirst().orElseThrow();
+        List<WebElement> start = row.findElements(By.cssSelector("button[type=submit]"));
+        Browser.click(browser, start.isEmpty() ? row.findElement(By.tagName("a")) : start.get(0));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-title"), "区卫生健康局 · 2025Q4"));
+        WebElement values = browser.findElement(By.id("values"));
+        assertThat(values.findElements(By.cssSelector("input[name=value]"))).isNotEmpty()
+                .allMatch(input -> !input.isEnabled() && !input.getDomProperty("value").isEmpty());
+        assertThat(values.findElements(By.cssSelector("button[type=submit]"))).as("no save button").isEmpty();
+        assertThat(values.findElement(By.cssSelector(".held")).getText()).contains("已审核通过的数据，此处只读");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 1000));
+        browser.executeScript("document.getElementById('values').scrollIntoView()");
+        screenshot("report-held-values");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.executeScript("document.getElementById('values').scrollIntoView()");
+        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth")).as("no sideways scrolling")
+                .isLessThanOrEqualTo(390L);
+        screenshot("report-held-values-phone");
     }
 }
