@@ -2,13 +2,13 @@ package cn.gongfu.web;
 
 import cn.gongfu.importing.DuplicateDocumentException;
 import cn.gongfu.importing.ImportStateException;
-import cn.gongfu.importing.UploadTooLargeException;
 import cn.gongfu.ingest.DocumentException;
 import cn.gongfu.plan.DraftException;
 import cn.gongfu.reporting.ConflictException;
 import cn.gongfu.reporting.ValidationException;
 import cn.gongfu.reporting.feed.FeedException;
 import java.net.URI;
+import java.util.List;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,11 +17,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -44,6 +49,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail invalid(InvalidParameterException e) {
+        if (e instanceof InvalidInputException input) return invalidFields(input.errors());
         return badParameter(e.field(), e.getMessage());
     }
 
@@ -52,13 +58,51 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                                                         HttpStatusCode status, WebRequest request) {
         String field = e.getPropertyName();
         String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
-        return problemResponse(badParameter(field, field + ": '" + e.getValue() + "' is not " + expected));
+        return problemResponse(badParameter(field, field + ": '" + PageErrors.shorten(String.valueOf(e.getValue())) + "' is not " + expected));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return problemResponse(badParameter(e.getParameterName(), e.getParameterName() + ": required"));
+    }
+
+    /**
+     * A body Jackson could not read: the field from Jackson's path ({@code ids[2]}, {@code percentDone}), else from
+     * where the parser stopped, else "body"; the message says what was expected without echoing what was sent
+     * beyond a few dozen characters.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return problemResponse(badParameter(JsonBodyError.field(e), JsonBodyError.field(e) + ": " + JsonBodyError.message(e)));
+    }
+
+    /** A {@code @Valid} body: every broken rule, each naming its field; {@code field} is the first. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return problemResponse(invalidFields(FieldErrors.of(e.getBindingResult())));
+    }
+
+    /** Constraints on parameters ({@code @Size} on a {@code @RequestParam}, {@code @Valid} on a record…). */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problemResponse(invalidFields(FieldErrors.of(e)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e, HttpHeaders headers,
+                                                                     HttpStatusCode status, WebRequest request) {
+        return problemResponse(badParameter(e.getRequestPartName(), e.getRequestPartName() + ": required"));
+    }
+
+    /** Bigger than the container takes at all (see application.yml): the same 413 as the application's own limits. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        return problemResponse(tooLarge(new UploadTooLargeException(-1, e.getMaxUploadSize())));
     }
 
     @ExceptionHandler(DraftException.class)
@@ -112,7 +156,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(UploadTooLargeException.class)
-    ProblemDetail tooLarge(UploadTooLargeException e) {
+    static ProblemDetail tooLarge(UploadTooLargeException e) {
         ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "File too large 文件过大", e.getMessage());
         p.setProperty("field", "file");
         return p;
@@ -120,6 +164,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> problemResponse(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus()).body(p);
+    }
+
+    private static ProblemDetail invalidFields(List<FieldErrors.Error> errors) {
+        ProblemDetail p = badParameter(errors.get(0).field(), errors.stream().map(e -> e.field() + ": " + e.message())
+                .collect(java.util.stream.Collectors.joining("; ")));
+        p.setProperty("errors", errors);
+        return p;
     }
 
     private static ProblemDetail badParameter(String field, String detail) {
@@ -135,7 +186,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return p;
     }
 
-    private static String describe(Class<?> type) {
+    static String describe(Class<?> type) {
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class) return "a whole number";
         if (type == Boolean.class || type == boolean.class) return "true or false";
         return "a valid " + type.getSimpleName();
