@@ -1,6 +1,7 @@
 package cn.gongfu.evaluation;
 
 import cn.gongfu.audit.AuditLog;
+import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.reporting.ReportWorkbook;
 import cn.gongfu.reporting.ValidationException;
@@ -179,7 +180,8 @@ public class SurveyService {
                     if (score < 1 || score > k) throw new NumberFormatException();
                     answers.add(new Answer(respondent, d.getKey(), score));
                 } catch (NumberFormatException e) {
-                    errors.add(error(sheet, r + 1, d.getValue(), "“" + text + "” 应为1到" + k + "的整数 must be a whole number from 1 to " + k));
+                    errors.add(error(sheet, r + 1, d.getValue(), "“" + StoredNumber.echo(text) + "” 应为1到" + k
+                            + "的整数 must be a whole number from 1 to " + k));
                 }
             }
         }
@@ -211,8 +213,14 @@ public class SurveyService {
             Double sd = number(sheet, row, columns.get("标准差"), "标准差", format, errors);
             Double n = number(sheet, row, columns.get("样本量"), "样本量", format, errors);
             if (mean != null && (mean < 1 || mean > k)) errors.add(error(sheet, r + 1, "均值", "均值应在1到" + k + "之间 the mean must lie within the scale"));
-            if (sd != null && sd < 0) errors.add(error(sheet, r + 1, "标准差", "标准差不能为负 cannot be negative"));
-            if (n != null && (n < 2 || n != Math.floor(n))) errors.add(error(sheet, r + 1, "样本量", "样本量应为不小于2的整数 a whole number of at least 2"));
+            // answers lie within 1..k, so their SD cannot exceed k − 1; both bounds also keep within numeric(8, 4) and integer
+            if (sd != null && (sd < 0 || sd > k - 1)) {
+                errors.add(error(sheet, r + 1, "标准差", "标准差应在0到" + (k - 1) + "之间 the SD must lie between 0 and k − 1 = " + (k - 1)));
+            }
+            if (n != null && (n < 2 || n > Integer.MAX_VALUE || n != Math.floor(n))) {
+                errors.add(error(sheet, r + 1, "样本量", "样本量应为2到" + Integer.MAX_VALUE + "之间的整数 a whole number from 2 to "
+                        + Integer.MAX_VALUE));
+            }
             if (mean != null && sd != null && n != null) rows.add(new DimensionStats(code, mean, sd, n.longValue()));
         }
         if (errors.isEmpty() && rows.stream().map(DimensionStats::dimension).distinct().count() != DIMENSIONS.size()) {
@@ -222,17 +230,20 @@ public class SurveyService {
         return new Parsed(List.of(), rows);
     }
 
+    /** A finite number, or null with an error: NaN and Infinity (which Double.parseDouble reads from text) are refused. */
     private static Double number(Sheet sheet, Row row, int column, String header, DataFormatter format,
                                  List<ValidationException.Error> errors) {
         Cell cell = row.getCell(column);
-        if (cell != null && cell.getCellType() == CellType.NUMERIC) return cell.getNumericCellValue();
         String text = text(row, column, format);
+        double d;
         try {
-            return Double.parseDouble(text);
+            d = cell != null && cell.getCellType() == CellType.NUMERIC ? cell.getNumericCellValue() : Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            errors.add(error(sheet, row.getRowNum() + 1, header, "“" + text + "” 不是数字 is not a number"));
-            return null;
+            d = Double.NaN;
         }
+        if (Double.isFinite(d)) return d;
+        errors.add(error(sheet, row.getRowNum() + 1, header, "不是有限的数字 '" + StoredNumber.echo(text) + "' is not a finite number"));
+        return null;
     }
 
     private static String text(Row row, int column, DataFormatter format) {

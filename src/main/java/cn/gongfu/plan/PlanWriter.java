@@ -3,6 +3,7 @@ package cn.gongfu.plan;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.IndicatorSpec;
 import cn.gongfu.indicator.IndicatorService.NewTarget;
+import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.indicator.TargetView;
 import cn.gongfu.plan.PlanDraft.IndicatorDraft;
 import cn.gongfu.plan.PlanDraft.MilestoneDraft;
@@ -142,7 +143,16 @@ public class PlanWriter {
                     : Set.of("ge", "gt", "le", "lt", "eq").contains(t.comparator()) && t.value() == null) {
                 problems.add(where + ": comparator " + t.comparator() + " needs a value");
             }
+            storable(where + ".value", t.value(), problems);
+            storable(where + ".min", t.min(), problems);
+            storable(where + ".max", t.max(), problems);
         }
+    }
+
+    /** Targets are numeric(24, 6), like the values reported against them: stored exactly, or the draft is refused. */
+    private static void storable(String where, java.math.BigDecimal n, List<String> problems) {
+        String problem = StoredNumber.problem(n);
+        if (problem != null) problems.add(where + ": " + problem);
     }
 
     private long insertPlan(PlanDraft d, SourceFile source, Long previousPlanId) {

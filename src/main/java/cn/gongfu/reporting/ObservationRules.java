@@ -1,13 +1,15 @@
 package cn.gongfu.reporting;
 
 import cn.gongfu.indicator.Indicator;
+import cn.gongfu.indicator.StoredNumber;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The checks a reported indicator value must pass, each saying why: present, within range for its unit,
+ * The checks a reported indicator value must pass, each saying why: present, storable exactly
+ * ({@link StoredNumber}, checked first so that no rule computes with an unbounded number), within range for its unit,
  * a cumulative indicator never falling, and a jump beyond the threshold against the previous period only
  * with an explanation. Pure: the same rules serve the web form, the Excel upload and the machine feed.
  */
@@ -36,6 +38,8 @@ public final class ObservationRules {
             }
             return errors;
         }
+        String unstorable = StoredNumber.problem(value);
+        if (unstorable != null) return List.of(new Violation("value", unstorable));
         String unit = indicator.unit() == null ? "" : indicator.unit();
         boolean change = isChange(indicator.name());
         if (unit.equals("%") && !change && (value.signum() < 0 || value.compareTo(PERCENT_MAX) > 0)) {

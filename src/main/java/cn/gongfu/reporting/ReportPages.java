@@ -1,5 +1,6 @@
 package cn.gongfu.reporting;
 
+import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.notify.NotificationService;
 import cn.gongfu.reporting.SubmissionWorkflow.Action;
 import cn.gongfu.reporting.ReportingService.TaskInput;
@@ -96,9 +97,9 @@ public class ReportPages {
         return settle(id, "#indicator-" + indicatorId, redirect, () -> {
             BigDecimal number;
             try {
-                number = value == null || value.isBlank() ? null : new BigDecimal(value.strip());
-            } catch (NumberFormatException e) {
-                throw new ValidationException(List.of(new ValidationException.Error("value", "“" + value + "” 不是数字 is not a number")));
+                number = value == null || value.isBlank() ? null : StoredNumber.parse(value);
+            } catch (StoredNumber.Invalid e) {
+                throw new ValidationException(List.of(new ValidationException.Error("value", e.getMessage())));
             }
             reporting.saveValue(id, indicatorId, inputs.check(new ValueInput(number, comment, explanation, version)));
         });

@@ -2,6 +2,7 @@ package cn.gongfu.reporting;
 
 import cn.gongfu.export.SpreadsheetText;
 import cn.gongfu.indicator.Indicator;
+import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.reporting.ReportingService.Form;
 import cn.gongfu.reporting.ReportingService.TaskInput;
 import cn.gongfu.reporting.ReportingService.ValueInput;
@@ -591,28 +592,31 @@ public final class ReportWorkbook {
             return text;
         }
 
+        /** The cell's number, bounded by {@link StoredNumber} before anything computes with it; null when empty or wrong. */
         BigDecimal number(String column) {
             Cell cell = cell(column);
             if (cell == null) return null;
             CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+            if (type == CellType.BLANK) return null;
+            String text;
             if (type == CellType.NUMERIC) {
                 double d = cell.getNumericCellValue();
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
                     error(column, "不是有效的数字 not a number");
                     return null;
                 }
-                return new BigDecimal(NumberToTextConverter.toText(d));
-            }
-            if (type == CellType.BLANK) return null;
-            String text = type == CellType.STRING ? cell.getStringCellValue().strip().replace(",", "") : null;
-            if (text == null || text.isEmpty()) {
-                if (text == null) error(column, "应填写数字 a number is expected");
+                text = NumberToTextConverter.toText(d);
+            } else if (type == CellType.STRING) {
+                text = cell.getStringCellValue().strip().replace(",", "");
+                if (text.isEmpty()) return null;
+            } else {
+                error(column, "应填写数字 a number is expected");
                 return null;
             }
             try {
-                return new BigDecimal(text);
-            } catch (NumberFormatException e) {
-                error(column, "“" + cell.getStringCellValue().strip() + "”不是数字，请填写数字 not a number");
+                return StoredNumber.parse(text);
+            } catch (StoredNumber.Invalid e) {
+                error(column, e.getMessage());
                 return null;
             }
         }

@@ -71,6 +71,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
      * A body Jackson could not read: the field from Jackson's path ({@code ids[2]}, {@code percentDone}), else from
      * where the parser stopped, else "body"; the message says what was expected without echoing what was sent
      * beyond a few dozen characters.
+     * A value of the wrong type is refused, not converted: {@code "percentDone": 50.5} is not cut to 50, because
+     * {@code ACCEPT_FLOAT_AS_INT} is off in application.yml.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
@@ -189,6 +191,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     static String describe(Class<?> type) {
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class) return "a whole number";
         if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == java.math.BigDecimal.class) return "a number";
         return "a valid " + type.getSimpleName();
     }
 }

@@ -263,6 +263,26 @@ abstract class PlanApiContract {
         assertThat(rows("plan")).isEqualTo(plansBefore);
     }
 
+    /** Targets are numeric(24, 6), like reported values: one that cannot be stored exactly is a named problem, not a 500 or rounding. */
+    @Test
+    void aTargetThatCannotBeStoredExactlyIsAProblemOfTheDraft() {
+        long plansBefore = rows("plan");
+        PlanDraft draft = new PlanDraft("位数过多的方案", "330299", null, 2021, 2025, "action_plan",
+                List.of(new SectionDraft("a", null, "（一）", "攻坚行动")),
+                List.of(new TaskDraft("main", "1", "a", "measure", null, "任务1", null, List.of("区卫健局"), List.of(),
+                        null, null, null, null, List.of(),
+                        List.of(new TargetDraft("托位数", "ge", new BigDecimal("1e19"), null, null, "个", 2025, "1e19个"),
+                                new TargetDraft("占比", "range", null, new BigDecimal("0.1234567"), new BigDecimal("1e-10000000"), "%",
+                                        2025, "")))),
+                List.of());
+        assertThatThrownBy(() -> writer.create(draft))
+                .isInstanceOfSatisfying(DraftException.class, e -> assertThat(e.problems()).containsExactly(
+                        "tasks[0] (1).targets[0].value: 数值位数过多：小数点前最多 18 位 the value has too many digits: at most 18 before the decimal point",
+                        "tasks[0] (1).targets[1].min: 小数位数过多：最多 6 位小数 the value has too many decimals: at most 6 after the decimal point, it is stored exactly or not at all",
+                        "tasks[0] (1).targets[1].max: 小数位数过多：最多 6 位小数 the value has too many decimals: at most 6 after the decimal point, it is stored exactly or not at all"));
+        assertThat(rows("plan")).isEqualTo(plansBefore);
+    }
+
     @Test
     void aFailureHalfwayThroughWritingLeavesNothingBehind() {
         long plansBefore = rows("plan");

@@ -123,6 +123,22 @@ abstract class SurveyContract {
                 .query(Long.class).single()).isZero();
     }
 
+    /** NaN, Infinity and statistics no column can hold are cell errors, not a 500 (issue 10, item 10), and nothing is stored. */
+    @Test
+    void notANumberInfinityAndUnstorableStatisticsAreCellErrors() throws Exception {
+        byte[] summary = workbook(List.of("维度", "均值", "标准差", "样本量"),
+                List.of(List.of("获得感", "NaN", 0.9, 400), List.of("幸福感", 4.1, "Infinity", 400),
+                        List.of("安全感", 4.4, 0.6, "1e400"), List.of("认同感", 3.6, 1e6, 1e12)));
+        var response = upload(summary, "非数 " + tag).andExpect(status().isUnprocessableContent()).andReturn().getResponse();
+        JsonNode problem = JSON.readTree(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(problem.get("errors").findValuesAsString("location")).containsExactly("工作表 问卷，第2行，均值列",
+                "工作表 问卷，第3行，标准差列", "工作表 问卷，第4行，样本量列", "工作表 问卷，第5行，标准差列", "工作表 问卷，第5行，样本量列");
+        assertThat(problem.get("errors").get(0).get("message").asText()).contains("NaN", "not a finite number");
+        assertThat(response.getContentAsByteArray().length).isLessThan(2048);
+        assertThat(jdbc.sql("select count(*) from survey_wave where name like :n").param("n", "非数%" + tag)
+                .query(Long.class).single()).isZero();
+    }
+
     @Test
     void aReporterCannotImportAndBadParametersAreNamed() throws Exception {
         byte[] xlsx = workbook(List.of("获得感", "幸福感", "安全感", "认同感"), List.of(List.of(5, 4, 3, 4), List.of(4, 4, 4, 4)));

@@ -30,6 +30,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -266,6 +267,44 @@ abstract class ReportWorkbookContract {
         }
     }
 
+    /**
+     * A number in the template is bounded before anything computes with it (issue 10, High 1): a text cell 1e3000000,
+     * 19+ digits, more than 6 decimals, NaN and Infinity each come back as a short error on that cell, and nothing is
+     * stored; 50.5 for the whole percent likewise. The timeout turns the old stall into a failure instead of a hang.
+     */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void hugeLongAndInexactNumbersAreCellErrorsAndStoreNothing() throws Exception {
+        long id = open("2026Q4");
+        List<Object> bad = List.of("1e3000000", "-1e3000000", "1e-3000000", "12345678901234567890", "1.1234567", "NaN",
+                "Infinity", 1e300, 0.1234567);
+        for (Object value : bad) {
+            JsonNode before = json(get("/api/v1/submissions/{id}", id), "reporter");
+            XSSFWorkbook wb = download(id, "reporter");
+            Row row = rowOf(wb.getSheet("指标数据"), "每千人口拥有3岁以下婴幼儿托位数");
+            if (value instanceof Double d) row.getCell(5).setCellValue(d);
+            else row.getCell(5).setCellValue((String) value);
+            row.getCell(6).setCellValue("核实");
+            MockHttpServletResponse response = upload(id, bytes(wb), "reporter").andExpect(status().isUnprocessableContent())
+                    .andReturn().getResponse();
+            assertThat(response.getContentAsByteArray().length).as(value.toString()).isLessThan(1024);
+            JsonNode problem = json(response);
+            assertThat(problem.get("errors")).as(value.toString()).singleElement().satisfies(e -> {
+                assertThat(e.get("location").asText()).isEqualTo("工作表 指标数据，第" + (row.getRowNum() + 1) + "行，本期值列");
+                assertThat(e.get("message").asText()).containsAnyOf("小数点前最多 18 位", "最多 6 位小数", "不是数字");
+            });
+            assertThat(json(get("/api/v1/submissions/{id}", id), "reporter").get("indicators")).as(value.toString())
+                    .isEqualTo(before.get("indicators"));
+        }
+        JsonNode before = json(get("/api/v1/submissions/{id}", id), "reporter");
+        XSSFWorkbook wb = download(id, "reporter");
+        wb.getSheet("任务进展").getRow(1).getCell(4).setCellValue(50.5);
+        JsonNode problem = json(upload(id, bytes(wb), "reporter").andExpect(status().isUnprocessableContent()));
+        assertThat(problem.get("errors")).singleElement()
+                .satisfies(e -> assertThat(e.get("location").asText()).isEqualTo("工作表 任务进展，第2行，完成百分比列"));
+        assertThat(json(get("/api/v1/submissions/{id}", id), "reporter").get("tasks")).isEqualTo(before.get("tasks"));
+    }
+
     @Test
     void aRowChangedBySomeoneElseSinceTheDownloadIsAConflictNamingThem() throws Exception {
         long id = open("2026Q3");
@@ -336,7 +375,11 @@ abstract class ReportWorkbookContract {
     }
 
     private static JsonNode json(org.springframework.test.web.servlet.ResultActions result) throws Exception {
-        return JSON.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return json(result.andReturn().getResponse());
+    }
+
+    private static JsonNode json(MockHttpServletResponse response) throws Exception {
+        return JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
     }
 
     private RequestPostProcessor as(String username) {

@@ -16,6 +16,7 @@ import cn.gongfu.support.SignedInAsAdmin;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -267,6 +268,93 @@ abstract class ReportingContract {
         assertThat(milestoneState(milestone)).isEqualTo("done");
         assertThat(jdbc.sql("select completed_on from milestone where id = :m").param("m", milestone)
                 .query(java.time.LocalDate.class).single()).isEqualTo(java.time.LocalDate.of(2026, 5, 20));
+    }
+
+    /**
+     * Numbers are bounded where they enter, before any arithmetic (issue 10, High 1 and Low): a 20-byte exponent, 19+
+     * digits, more decimals than numeric(24, 6) keeps, NaN, Infinity and 50.5 for a whole percent are refused at once
+     * through the API and the web form, naming the field in a short answer, and nothing is stored. The timeout turns
+     * the old stall (a minute of CPU per request) into a failure instead of a hang.
+     */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void hugeLongAndInexactNumbersAreRefusedAtOnceNamingTheFieldAndNothingIsStored() throws Exception {
+        long id = open("reporter", "区卫生健康局", "2026Q4").get("id").asLong();
+        long places = jdbc.sql("select id from indicator where region_code = '330299' and name = '每千人口拥有3岁以下婴幼儿托位数'")
+                .query(Long.class).single();
+        long share = jdbc.sql("select id from indicator where region_code = '330299' and name = '普惠托位占比'")
+                .query(Long.class).single();
+        for (long indicator : List.of(places, share)) {
+            for (String value : List.of("1e10000000", "-1e10000000", "1e-10000000", "12345678901234567890", "\"12345678901234567890\"",
+                    "1.1234567", "\"1e3000000\"")) {
+                String before = stored(indicator, "2026");
+                var response = mvc.perform(put("/api/v1/submissions/{id}/values/{i}", id, indicator).with(as("reporter"))
+                                .contentType(MediaType.APPLICATION_JSON).content("{\"value\":" + value + ",\"explanation\":\"核实\"}"))
+                        .andExpect(status().isUnprocessableContent())
+                        .andExpect(jsonPath("$.errors[0].location").value("value"))
+                        .andReturn().getResponse();
+                assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(value)
+                        .containsAnyOf("小数点前最多 18 位", "最多 6 位小数");
+                assertThat(response.getContentAsByteArray().length).as(value).isLessThan(1024);
+                assertThat(stored(indicator, "2026")).as(value).isEqualTo(before);
+            }
+            // the web form: the same refusals come back to the form as a message on the value
+            for (String value : List.of("1e10000000", "12345678901234567890", "1.1234567", "NaN", "Infinity", "1".repeat(100_000))) {
+                String before = stored(indicator, "2026");
+                var flash = mvc.perform(post("/reports/{id}/values/{i}", id, indicator).with(as("reporter"))
+                                .param("value", value).param("explanation", "核实"))
+                        .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+                assertThat(flash.get("errors")).as(value).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .singleElement().satisfies(e -> {
+                            ValidationException.Error error = (ValidationException.Error) e;
+                            assertThat(error.location()).isEqualTo("value");
+                            assertThat(error.message().length()).isLessThan(200);
+                        });
+                assertThat(stored(indicator, "2026")).as(value).isEqualTo(before);
+            }
+        }
+    }
+
+    /**
+     * JSON that does not fit its field is a 400 naming the field (issue 10, Low): 50.5 for the whole percent is refused,
+     * not saved as 50, and NaN, Infinity or words for a number are refused without echoing them.
+     */
+    @Test
+    void wrongTypesInJsonAre400NamingTheFieldAndWholeNumbersAreNotCut() throws Exception {
+        long id = open("reporter", "区卫生健康局", "2026Q4").get("id").asLong();
+        long indicator = jdbc.sql("select id from indicator where region_code = '330299' and name = '普惠托位占比'")
+                .query(Long.class).single();
+        for (String value : List.of("\"NaN\"", "\"Infinity\"", "NaN", "\"四十\"")) {
+            String before = stored(indicator, "2026");
+            var response = mvc.perform(put("/api/v1/submissions/{id}/values/{i}", id, indicator).with(as("reporter"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"value\":" + value + "}"))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse();
+            assertThat(JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).path("field").asText())
+                    .as(value + " " + response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("value");
+            assertThat(response.getContentAsByteArray().length).as(value).isLessThan(1024);
+            assertThat(stored(indicator, "2026")).as(value).isEqualTo(before);
+        }
+        // 50.5 for a whole percent is refused naming the field, not saved as 50
+        JsonNode task = json(mvc.perform(get("/api/v1/submissions/{id}", id).with(as("reporter")))).get("tasks").get(0);
+        mvc.perform(put("/api/v1/submissions/{id}/tasks/{t}", id, task.get("taskId").asLong()).with(as("reporter"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"progress\":\"in_progress\",\"percentDone\":50.5,\"version\":" + task.get("version").asInt() + "}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("percentDone"));
+        JsonNode after = json(mvc.perform(get("/api/v1/submissions/{id}", id).with(as("reporter")))).get("tasks").get(0);
+        assertThat(after).isEqualTo(task);
+        // likewise the calendar's due day (5.5 was cut to 5)
+        JsonNode calendar = json(mvc.perform(get("/api/v1/plans/{id}/calendar", plan())));
+        mvc.perform(put("/api/v1/plans/{id}/calendar", plan()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"cadence\":\"quarterly\",\"dueDay\":5.5,\"firstPeriod\":\"2025Q1\",\"lastPeriod\":\"2026Q4\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("dueDay"));
+        assertThat(json(mvc.perform(get("/api/v1/plans/{id}/calendar", plan())))).isEqualTo(calendar);
+    }
+
+    /** The stored observation of the demo district for an indicator and period, as text (value, version, state), or null. */
+    private String stored(long indicator, String period) {
+        return jdbc.sql("select value, version, state from observation where indicator_id = :i and region_code = '330299' and period = :p")
+                .param("i", indicator).param("p", period)
+                .query((rs, i) -> rs.getBigDecimal(1) + "/" + rs.getInt(2) + "/" + rs.getString(3)).optional().orElse(null);
     }
 
     private String milestoneState(long milestone) {

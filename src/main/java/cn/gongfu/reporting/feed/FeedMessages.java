@@ -1,5 +1,6 @@
 package cn.gongfu.reporting.feed;
 
+import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.reporting.ObservationRules;
 import java.math.BigDecimal;
 
@@ -27,7 +28,7 @@ final class FeedMessages {
             case "bad-period" -> text == null
                     ? "请填写期别 the period is required"
                     : "期别格式错误 malformed period '" + text + "': write 2025, 2025Q1 or 2025-03";
-            case "bad-number" -> "不是有效数值 '" + text + "' is not a number (at most 18 digits before the decimal point)";
+            case "bad-number" -> StoredNumber.problem(text);
             case "value-required" -> ObservationRules.valueRequiredMessage();
             case "percent" -> ObservationRules.percentOutOfRange(n1);
             case "per-mille" -> ObservationRules.perMilleOutOfRange(n1);

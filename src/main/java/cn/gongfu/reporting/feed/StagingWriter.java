@@ -1,9 +1,9 @@
 package cn.gongfu.reporting.feed;
 
+import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.reporting.Periods;
 import cn.gongfu.reporting.feed.RowSink.Column;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.SQLException;
 
 /**
@@ -12,9 +12,6 @@ import java.sql.SQLException;
  * computed here; every rule that relates rows to each other or to stored data is checked in SQL.
  */
 abstract class StagingWriter implements RowSink {
-
-    /** numeric(24, 6): at most 18 digits before the decimal point. */
-    private static final int MAX_INTEGER_DIGITS = 18;
 
     static final String COLUMNS = "row_no, problem, indicator_ref, indicator_name, region_code, period, prev_period, "
             + "value_text, value, comment, explanation";
@@ -33,7 +30,9 @@ abstract class StagingWriter implements RowSink {
         BigDecimal value = null;
         if (valueText != null) {
             value = number(valueText);
-            if (value != null) valueText = null;     // kept only when it is not a number, for the message
+            // the text is kept only when it is not a number, for the message; its first characters say why
+            if (value != null) valueText = null;
+            else if (valueText.length() > StoredNumber.MAX_TEXT) valueText = valueText.substring(0, StoredNumber.MAX_TEXT + 1);
         }
         try {
             write(rowNo, problem, ref, indicator, strip(f[Column.REGION.ordinal()]), period, prev, valueText, value,
@@ -52,15 +51,11 @@ abstract class StagingWriter implements RowSink {
     /** Abandons the staging after a failure, leaving the connection usable for the rollback. */
     abstract void abort();
 
+    /** The value, or null when the text is not a number that can be stored ({@link StoredNumber}: bounded before it is parsed). */
     static BigDecimal number(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return null;
-        }
         try {
-            BigDecimal v = new BigDecimal(text).setScale(6, RoundingMode.HALF_UP);
-            return v.precision() - v.scale() > MAX_INTEGER_DIGITS ? null : v.stripTrailingZeros();
-        } catch (NumberFormatException | ArithmeticException e) {
+            return StoredNumber.parse(text);
+        } catch (StoredNumber.Invalid e) {
             return null;
         }
     }

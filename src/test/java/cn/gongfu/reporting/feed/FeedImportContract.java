@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.security.TokenService;
 import cn.gongfu.security.UserService;
 import cn.gongfu.support.SignedInAsAdmin;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,6 +173,39 @@ abstract class FeedImportContract {
         assertThat(stored(share)).isZero();
     }
 
+    /**
+     * A feed's numbers are bounded before they are parsed or scaled (issue 10, High 1 and Low): huge exponents, 19+
+     * digits, more than 6 decimals (refused, no longer rounded), NaN, Infinity and overlong text are row errors on
+     * the value with a short message naming the limit, in CSV and JSON alike, and nothing is stored.
+     */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void hugeLongAndInexactNumbersAreRowErrorsNamingTheLimit() throws Exception {
+        List<String> bad = List.of("1e10000000", "-1e10000000", "1e-10000000", "12345678901234567890", "1.1234567", "NaN",
+                "Infinity", "9".repeat(5000));
+        for (String value : bad) {
+            String label = StoredNumber.echo(value);
+            for (ResultActions result : List.of(csv(HEADER + jobs + ",330299,2024," + value + ",\n"),
+                    json("[{\"indicator\": " + jobs + ", \"region\": \"330299\", \"period\": \"2024\", \"value\": \"" + value + "\"}]"))) {
+                var response = result.andExpect(status().isUnprocessableContent())
+                        .andExpect(jsonPath("$.total").value(1))
+                        .andExpect(jsonPath("$.errors[0].field").value("value"))
+                        .andReturn().getResponse();
+                assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(label)
+                        .containsAnyOf("小数点前最多 18 位", "最多 6 位小数", "不是数字", "最多 40 个字符");
+                assertThat(response.getContentAsByteArray().length).as(label).isLessThan(1024);
+            }
+        }
+        // a JSON number, not a string, is bounded the same way
+        json("[{\"indicator\": " + jobs + ", \"region\": \"330299\", \"period\": \"2024\", \"value\": 1e10000000}]")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("value"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("18")));
+        assertThat(stored(jobs)).isZero();
+        // trailing zeros beyond the sixth decimal lose nothing: stored exactly
+        csv(HEADER + jobs + ",330299,2024,1.50000000,\n").andExpect(status().isOk());
+        assertThat(value(jobs, "330299", "2024")).isEqualByComparingTo("1.5");
+    }
+
     @Test
     void everyRuleIsARowErrorAndNothingIsStored() throws Exception {
         jdbc.sql("insert into observation (indicator_id, region_code, period, value, state) values (:i, '330299', '2023', 500, 'approved')")
@@ -274,7 +309,11 @@ abstract class FeedImportContract {
                 new Case("人", "累计就业", true, "higher", "100", "100", null),
                 new Case(null, "定性", false, "qualitative", null, null, null),
                 new Case(null, "数量", false, "higher", null, null, null),
-                new Case("个", "数量", false, "milestone", "3", null, null));
+                new Case("个", "数量", false, "milestone", "3", null, null),
+                new Case("元", "收入", false, "higher", "100", "1e19", "口径调整"),
+                new Case("元", "收入", false, "higher", "100", "-1e10000000", null),
+                new Case("%", "占比", false, "higher", null, "50.0000001", null),
+                new Case("%", "占比", false, "higher", null, "50.1000000", null));
         List<String> disagreements = new java.util.ArrayList<>();
         SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
         try {
@@ -308,6 +347,10 @@ abstract class FeedImportContract {
             SignedInAsAdmin.signOut();
         }
         assertThat(disagreements).isEmpty();
+    }
+
+    private ResultActions json(String body) throws Exception {
+        return mvc.perform(post("/api/v1/observations/import").contentType("application/json").content(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private ResultActions csv(String body) throws Exception {
