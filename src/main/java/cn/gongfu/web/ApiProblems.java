@@ -168,7 +168,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(p.getStatus()).body(p);
     }
 
-    private static ProblemDetail invalidFields(List<FieldErrors.Error> errors) {
+    private static ProblemDetail invalidFields(List<FieldErrors.Error> unordered) {
+        List<FieldErrors.Error> errors = unordered.stream().sorted(java.util.Comparator.comparing(FieldErrors.Error::field)).toList();
         ProblemDetail p = badParameter(errors.get(0).field(), errors.stream().map(e -> e.field() + ": " + e.message())
                 .collect(java.util.stream.Collectors.joining("; ")));
         p.setProperty("errors", errors);

@@ -183,7 +183,7 @@ public abstract class RobustnessContract {
         baseline.put("dueDay", 5);
         baseline.put("firstPeriod", "2025Q1");
         baseline.put("lastPeriod", "2026Q4");
-        baseline.put("progress", "on_track");
+        baseline.put("progress", "in_progress");
         baseline.put("percentDone", 10);
         baseline.put("kind", "action_plan");
         baseline.put("createKind", "department");
