@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ordinary bad input of issue 10 (item 10 and the Low input items), one test each, on both databases:
- * each answered 500 (or silently did something else) before. Runs as its own reporter of 区教育局 in 2026Q1,
- * so it shares no submission with the other suites.
+ * each answered 500 (or silently did something else) before. Runs as its own reporter of 区教育局 (2025Q4,
+ * 2026Q1, 2026Q2), so it shares no submission with the other suites.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BadInputContract {
@@ -103,9 +103,13 @@ public abstract class BadInputContract {
 
     @Test
     void aCommentOverItsColumnIsA400NamingIt() throws Exception {
-        JsonNode entry = form().get("indicators").isEmpty() ? null : form().get("indicators").get(0);
-        long indicator = entry == null ? 1 : entry.get("indicatorId").asLong();
-        mvc.perform(put("/api/v1/submissions/{id}/values/{i}", submission, indicator).with(as("input-reporter"))
+        // annual indicator values are owed in the last quarter
+        long yearEnd = json(mvc.perform(post("/api/v1/submissions").with(as("input-reporter")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"plan\":" + plan + ",\"unit\":" + unit + ",\"period\":\"2025Q4\"}")).andExpect(status().isOk())).get("id").asLong();
+        JsonNode entries = json(mvc.perform(get("/api/v1/submissions/{id}", yearEnd).with(as("input-reporter")))).get("indicators");
+        assertThat(entries).as("indicators 区教育局 owes for 2025").isNotEmpty();
+        long indicator = entries.get(0).get("indicatorId").asLong();
+        mvc.perform(put("/api/v1/submissions/{id}/values/{i}", yearEnd, indicator).with(as("input-reporter"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(JSON.writeValueAsString(Map.of("value", 1, "comment", "评".repeat(2001)))))
                 .andExpect(status().isBadRequest())
