@@ -162,6 +162,20 @@ public abstract class BadInputContract {
         assertThat(taskReport()).isEqualTo(before);
     }
 
+    @Test
+    void aNulInsideAnUploadedFileIsNeverA500() throws Exception {
+        int status = mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "nul.txt", "text/plain",
+                        ("普陀区空字符行动方案（2021—2025年）\n1.推进空\u0000字符建设。（牵头单位：区民政局）\n").getBytes(StandardCharsets.UTF_8)))
+                .param("region", "330903")).andReturn().getResponse().getStatus();
+        assertThat(status).as("plan document with a NUL").isLessThan(500);
+        String indicator = jdbc.sql("select name from indicator where region_code = '330299' order by id fetch first 1 rows only")
+                .query(String.class).single();
+        status = mvc.perform(post("/api/v1/observations/import").contentType("text/csv").content(
+                        ("indicator,region,period,value,comment\n" + indicator + ",330299,2019,1,来源\u0000年报\n").getBytes(StandardCharsets.UTF_8)))
+                .andReturn().getResponse().getStatus();
+        assertThat(status).as("feed with a NUL in a comment").isLessThan(500);
+    }
+
     // ---- item 10: pages and endpoints that needed a parameter they were not given
 
     @Test
