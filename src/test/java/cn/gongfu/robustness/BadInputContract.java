@@ -174,6 +174,20 @@ public abstract class BadInputContract {
                         ("indicator,region,period,value,comment\n" + indicator + ",330299,2019,1,来源\u0000年报\n").getBytes(StandardCharsets.UTF_8)))
                 .andReturn().getResponse().getStatus();
         assertThat(status).as("feed with a NUL in a comment").isLessThan(500);
+
+        byte[] template = mvc.perform(get("/api/v1/submissions/{id}/workbook", submission).with(as("input-reporter")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        java.io.ByteArrayOutputStream filled = new java.io.ByteArrayOutputStream();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+            wb.getSheet("任务进展").getRow(1).getCell(5).setCellValue("进展NULHERE顺利");
+            wb.write(filled);
+        }
+        JsonNode before = taskReport();
+        mvc.perform(multipart("/api/v1/submissions/{id}/workbook", submission).file(new MockMultipartFile("file", "t.xlsx",
+                        "application/octet-stream", withNulEscape(filled.toByteArray()))).with(as("input-reporter")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("NUL")));
+        assertThat(taskReport()).isEqualTo(before);
     }
 
     // ---- item 10: pages and endpoints that needed a parameter they were not given
@@ -251,6 +265,24 @@ public abstract class BadInputContract {
     }
 
     // ---- helpers
+
+    /** The workbook with the marker replaced, in its XML, by {@code _x0000_}: the escape POI decodes to a NUL on reading. */
+    private static byte[] withNulEscape(byte[] xlsx) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
+             var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().endsWith(".xml")) {
+                    content = new String(content, StandardCharsets.UTF_8).replace("NULHERE", "_x0000_").getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
 
     private static List<String> locations(Object errors) {
         assertThat(errors).as("the form's errors").isInstanceOf(List.class);
