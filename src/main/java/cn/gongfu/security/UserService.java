@@ -297,6 +297,12 @@ public class UserService implements UserDetailsService {
             throw new InvalidParameterException(field, "密码至少 " + MIN_PASSWORD_LENGTH + " 个字符 at least "
                     + MIN_PASSWORD_LENGTH + " characters");
         }
+        // bcrypt reads at most 72 bytes and Spring Security refuses to hash more (a 500 before); branch security
+        // has the same rule (MAX_PASSWORD_BYTES): on merging, keep theirs
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new InvalidParameterException(field, "密码过长：最多 72 个字节（字母数字每个 1 字节，汉字每个 3 字节）"
+                    + " the password is too long: at most 72 bytes (a letter is 1, a Chinese character 3)");
+        }
     }
 
     /** The caller, when it may manage accounts at all: an administrator, or an office for its regions. */

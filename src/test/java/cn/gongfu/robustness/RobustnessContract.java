@@ -78,6 +78,8 @@ public abstract class RobustnessContract {
     static final String PASSWORD = "robust-password-7";
     /** Stands for the version the submission, task report or value has now, read just before each request. */
     static final long VERSION = 987654321L;
+    /** Marks a value that must be new on each request (a username), so an earlier success does not make it a duplicate. */
+    static final String FRESH = "fresh-";
 
     @Autowired
     MockMvc mvc;
@@ -198,7 +200,7 @@ public abstract class RobustnessContract {
         baseline.put("password", "robust-password-8");
         baseline.put("newPassword", "robust-password-9");
         baseline.put("repeatPassword", "robust-password-9");
-        baseline.put("username", "robust-new");
+        baseline.put("username", FRESH + "robust-new");
         baseline.put("writtenName", "区民政局");
         baseline.put("version", VERSION);
         baseline.put("expectedVersion", VERSION);
@@ -231,9 +233,9 @@ public abstract class RobustnessContract {
         for (JsonNode p : op.path("parameters")) {
             String name = p.get("name").asString();
             String value = plausible(name, resolve(doc, p.path("schema")), template);
+            // optional query parameters are left out unless it is their turn, so no other one is what gets refused
             if (p.get("in").asString().equals("path")) path.put(name, value);
-            else if (p.get("in").asString().equals("query") && (p.path("required").asBoolean() || baseline.containsKey(name))) query.put(name, value);
-            else if (p.get("in").asString().equals("query")) query.put(name, null);
+            else if (p.get("in").asString().equals("query")) query.put(name, p.path("required").asBoolean() ? value : null);
         }
         JsonNode content = op.path("requestBody").path("content");
         boolean multipartBody = content.has(MediaType.MULTIPART_FORM_DATA_VALUE);
@@ -308,7 +310,9 @@ public abstract class RobustnessContract {
             } else if (p.hasParameterAnnotation(RequestParam.class)) {
                 RequestParam rp = p.getParameterAnnotation(RequestParam.class);
                 String name = rp.value().isEmpty() ? rp.name().isEmpty() ? p.getParameterName() : rp.name() : rp.value();
-                form.put(name, text(name, type));
+                boolean optional = !rp.required() || !rp.defaultValue().equals(org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE);
+                // a form sends all its fields; a page's optional filters are left out unless it is their turn
+                form.put(name, method.equals("GET") && optional ? null : text(name, type));
             } else if (p.hasParameterAnnotation(ModelAttribute.class) || type.isRecord()) {
                 for (var component : type.getRecordComponents()) form.put(component.getName(), text(component.getName(), component.getType()));
             }
@@ -409,6 +413,12 @@ public abstract class RobustnessContract {
 
     /** The version read a moment ago, so that a refusal is about the hostile value and not a stale version. */
     private Request withCurrentVersion(Request r, String who) throws Exception {
+        if (r.body() != null && r.body().contains(FRESH)) r = r.withBody(r.body().replace(FRESH, FRESH + requests + "-"));
+        if (r.params().values().stream().anyMatch(v -> v != null && v.startsWith(FRESH))) {
+            Map<String, String> fresh = new LinkedHashMap<>(r.params());
+            fresh.replaceAll((k, v) -> v != null && v.startsWith(FRESH) ? FRESH + requests + "-" + v.substring(FRESH.length()) : v);
+            r = new Request(r.route(), r.method(), r.template(), r.path(), fresh, r.json(), r.body(), r.multipart());
+        }
         String sentinel = String.valueOf(VERSION);
         boolean inBody = r.body() != null && r.body().contains(sentinel);
         boolean inParams = r.params().containsValue(sentinel);
