@@ -553,7 +553,8 @@ public abstract class RobustnessContract {
                 yield o;
             }
             case "array" -> JSON.createArrayNode().add(plausibleJson(doc, resolve(doc, schema.path("items")), name + "[]"));
-            case "integer", "number" -> JSON.valueToTree(name.equals("body[]") && ids.containsKey("submissions") ? Long.parseLong(ids.get("submissions")) : 1);
+            // the one list of ids in a body is the office's bulk acceptance: our own submission's id
+            case "integer", "number" -> JSON.valueToTree(name.equals("body[]") ? Long.parseLong(ids.get("submissions")) : 1);
             case "boolean" -> JSON.valueToTree(true);
             default -> JSON.valueToTree("x");
         };
