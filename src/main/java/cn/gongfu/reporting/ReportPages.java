@@ -3,7 +3,6 @@ package cn.gongfu.reporting;
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.notify.NotificationService;
 import cn.gongfu.reporting.SubmissionWorkflow.Action;
-import cn.gongfu.reporting.ReportingService.TaskInput;
 import cn.gongfu.reporting.ReportingService.ValueInput;
 import cn.gongfu.security.GongfuUser;
 import cn.gongfu.security.Role;
