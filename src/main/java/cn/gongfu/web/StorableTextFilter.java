@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -14,10 +14,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses, with a 400 naming the parameter, a request whose query or form parameters hold text that cannot be
  * stored ({@link StorableText}): one check for every filter of every list and every form, API and pages alike.
- * It runs before the security filters, so a refusal costs nothing and no parameter reaches a query.
+ * It runs just after the security filters (so a refusal carries the security headers, and a stranger is sent to
+ * sign in first) and before any controller, so no such parameter reaches a query.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
 public class StorableTextFilter extends OncePerRequestFilter {
 
     @Override
@@ -39,6 +40,7 @@ public class StorableTextFilter extends OncePerRequestFilter {
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String field, String problem) throws IOException {
         String detail = field + ": " + problem;
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setCharacterEncoding("UTF-8");
         if (request.getRequestURI().startsWith("/api/")) {
             response.setContentType("application/problem+json");
@@ -50,12 +52,19 @@ public class StorableTextFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The parameter's name as it can be shown back: what cannot be stored cannot be echoed either. */
+    /** The parameter's name as it can be shown back: what cannot be stored cannot be echoed either, and 40 characters do. */
     private static String safeName(String name) {
-        return StorableText.problem(name) == null ? name : "(parameter name)";
+        if (StorableText.problem(name) != null) return "(parameter name)";
+        return name.length() <= 40 ? name : name.substring(0, 40) + "…";
     }
 
     private static String json(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+        StringBuilder out = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') out.append('\\').append(c);
+            else if (c < 0x20 || c == '<' || c == '>') out.append(String.format("\\u%04x", (int) c));
+            else out.append(c);
+        }
+        return out.toString();
     }
 }

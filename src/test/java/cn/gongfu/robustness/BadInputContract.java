@@ -155,6 +155,10 @@ public abstract class BadInputContract {
                     .andExpect(jsonPath("$.field").value(param)).andExpect(jsonPath("$.detail").value(containsString("NUL")));
         }
         mvc.perform(get("/plans").param("q", "a\u0000")).andExpect(status().isBadRequest());
+        var page = mvc.perform(get("/plans").param("<img src=x onerror=alert(1)>", "a\u0000")).andExpect(status().isBadRequest())
+                .andReturn().getResponse();
+        assertThat(page.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("NUL").doesNotContain("\u0000");
         mvc.perform(get("/api/v1/regions").param("q", "a\uD800b")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("q"));
         JsonNode before = taskReport();
