@@ -207,6 +207,11 @@ public abstract class RobustnessContract {
         baseline.put("enabled", true);
         baseline.put("page", 0);
         baseline.put("size", 10);
+        // the fingerprint sees every table of the schema (30 or so), and it sees a write
+        assertThat(tables()).hasSizeGreaterThan(20).containsKeys("submission", "task_report", "observation", "audit_event");
+        List<Object> before = fingerprint(false);
+        jdbc.sql("update task_report set version = version + 1 where submission_id = :s").param("s", submissionId).update();
+        assertThat(fingerprint(false)).isNotEqualTo(before);
     }
 
     // ---- the API, from its OpenAPI document
