@@ -63,6 +63,7 @@ public class ImportPages {
                          @RequestHeader(value = "HX-Request", required = false) String htmx,
                          HttpServletResponse response, Model model) throws IOException {
         String error;
+        int status = HttpServletResponse.SC_BAD_REQUEST;
         try {
             if (file == null || file.isEmpty()) throw new InvalidParameterException("file", message("imports.noFile"));
             byte[] content = Uploads.read(file, ImportService.MAX_UPLOAD_BYTES);
@@ -72,7 +73,10 @@ public class ImportPages {
                 return "imports/list :: uploadResult";
             }
             return "redirect:/imports/" + job.id();
-        } catch (DocumentException | InvalidParameterException | UploadTooLargeException e) {
+        } catch (UploadTooLargeException e) {
+            error = e.getMessage();
+            status = HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
+        } catch (DocumentException | InvalidParameterException e) {
             error = e.getMessage();
         } catch (DuplicateDocumentException e) {
             error = e.planId() != null ? message("imports.duplicatePlan", e.planId()) : message("imports.duplicateImport", e.importId());
@@ -80,7 +84,7 @@ public class ImportPages {
         model.addAttribute("error", error);
         // htmx swaps only successful responses into the page, so its error fragment comes with 200
         if (htmx != null) return "imports/list :: uploadResult";
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(status);
         prepareForm(model);
         return "imports/list";
     }

@@ -264,6 +264,10 @@ public abstract class BadInputContract {
         mvc.perform(multipart("/api/v1/surveys").file(new MockMultipartFile("file", "s.xlsx", "application/octet-stream", template))
                         .param("region", "330299").param("name", "过大").param("fieldedOn", "2025-06-01").param("scalePoints", "5"))
                 .andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.field").value("file"));
+        mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "big.txt", "text/plain", new byte[(50 << 20) + 1]))
+                        .param("region", "330903").param("kind", "action_plan"))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("50 MB")));
         assertThat(jdbc.sql("select count(*) from evidence where submission_id = :s and file_name = 'big.bin'").param("s", submission)
                 .query(Long.class).single()).isZero();
     }
