@@ -104,7 +104,7 @@ public class ReportingApi {
     }
 
     /** Column size: {@code submission.return_reason} in V5__reporting.sql. */
-    public record ActionInput(@NotNull(message = "应为以下之一 one of request_approval, approve, submit, accept, return, reopen") Action action,
+    public record ActionInput(@NotNull(message = "应为以下之一 one of REQUEST_APPROVAL, APPROVE, SUBMIT, ACCEPT, RETURN, REOPEN") Action action,
                               @Size(max = 2000, message = Rules.TOO_LONG) String reason,
                               @NotNull(message = "请提交读取时的版本 send the version you read") Integer version) {}
 

@@ -70,14 +70,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     /**
      * A body Jackson could not read: the field from Jackson's path ({@code ids[2]}, {@code percentDone}), else from
      * where the parser stopped, else "body"; the message says what was expected without echoing what was sent
-     * beyond a few dozen characters.
-     * A value of the wrong type is refused, not converted: {@code "percentDone": 50.5} is not cut to 50, because
+     * beyond a few dozen characters. A value of the wrong type is refused, not converted: {@code "percentDone": 50.5} is not cut to 50, because
      * {@code ACCEPT_FLOAT_AS_INT} is off in application.yml.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        return problemResponse(badParameter(JsonBodyError.field(e), JsonBodyError.field(e) + ": " + JsonBodyError.message(e)));
+        String field = JsonBodyError.field(e);
+        return problemResponse(badParameter(field, field + ": " + JsonBodyError.message(e)));
     }
 
     /** A {@code @Valid} body: every broken rule, each naming its field; {@code field} is the first. */
