@@ -134,6 +134,10 @@ public class RankingService {
                     rc[1] == 0 ? null : Math.max(0, 1 - (double) rc[2] / rc[1]),
                     null));
         }
+        // a unit with nothing to be scored on (no indicator, no milestone due, no report owed — a plan without a
+        // calendar, early on) cannot be ranked; it is left out rather than failing the whole ranking
+        inputs.removeIf(in -> in.indicatorAchievement() == null && in.milestoneTimeliness() == null
+                && in.reportingTimeliness() == null && in.reportingQuality() == null && in.overdueIssues() == null);
         return UnitScore.rank(inputs).stream().map(r -> {
             Unit u = units.get(Long.parseLong(r.unitId()));
             return new UnitRank(u.id(), u.name(), r.peerGroup(), r);

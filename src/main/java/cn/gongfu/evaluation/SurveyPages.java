@@ -1,6 +1,6 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.importing.UploadTooLargeException;
+import cn.gongfu.web.UploadTooLargeException;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.reporting.ReportWorkbookApi;

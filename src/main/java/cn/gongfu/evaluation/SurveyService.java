@@ -74,6 +74,8 @@ public class SurveyService {
             throw new InvalidParameterException("region", "unknown region or outside your scope: " + regionCode);
         }
         if (name == null || name.isBlank()) throw new InvalidParameterException("name", "required, e.g. 2025年第二季度");
+        // survey_wave.name is varchar(200) (V6__evaluation.sql); the API and the page both come through here
+        if (name.strip().length() > 200) throw new InvalidParameterException("name", "过长，最多 200 个字符 is too long: at most 200 characters");
         if (fieldedOn == null) throw new InvalidParameterException("fieldedOn", "required");
         if (scalePoints < 3 || scalePoints > 11) throw new InvalidParameterException("scalePoints", "between 3 and 11");
         if (jdbc.sql("select count(*) from survey_wave where region_code = :r and name = :n").param("r", regionCode)

@@ -1,6 +1,12 @@
 package cn.gongfu.importing;
 
+import cn.gongfu.web.Rules;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.UploadTooLargeException;
+import cn.gongfu.web.Uploads;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.PageResult;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,7 +44,8 @@ public class ImportApi {
                                                @RequestParam String region,
                                                @RequestParam(defaultValue = "action_plan") String kind,
                                                @RequestParam(required = false) Long previousPlan) throws IOException {
-        ImportJob job = imports.upload(file.getOriginalFilename(), Uploads.read(file), region, kind, previousPlan);
+        byte[] content = Uploads.read(file, ImportService.MAX_UPLOAD_BYTES);
+            ImportJob job = imports.upload(file.getOriginalFilename(), content, region, kind, previousPlan);
         return ResponseEntity.created(URI.create("/api/v1/imports/" + job.id())).body(imports.review(job.id()));
     }
 
@@ -55,13 +62,13 @@ public class ImportApi {
     }
 
     /** How a unit name as written resolves: {@code {"writtenName", "unitId"}} or {@code {"writtenName", "createName", "createKind"}}. */
-    public record UnitDecision(String writtenName, Long unitId, String createName, String createKind) {}
+    public record UnitDecision(@NotBlank(message = Rules.REQUIRED) @Size(max = 200, message = Rules.TOO_LONG) String writtenName,
+                               Long unitId,
+                               @Size(max = 200, message = Rules.TOO_LONG) String createName,
+                               @Size(max = 20, message = Rules.TOO_LONG) String createKind) {}
 
     @PutMapping("/{id}/units")
-    public ImportReview decideUnit(@PathVariable long id, @RequestBody UnitDecision decision) {
-        if (decision.writtenName() == null || decision.writtenName().isBlank()) {
-            throw new InvalidParameterException("writtenName", "required");
-        }
+    public ImportReview decideUnit(@PathVariable long id, @Valid @RequestBody UnitDecision decision) {
         if (decision.unitId() != null) {
             imports.mapUnit(id, decision.writtenName(), decision.unitId());
         } else if (decision.createKind() != null) {
@@ -80,10 +87,11 @@ public class ImportApi {
     }
 
     /** The title and period where the document gives none (or gets them wrong). */
-    public record Details(String title, Integer startYear, Integer endYear) {}
+    /** Column size: {@code import_job.title} in V3__imports.sql. */
+    public record Details(@Size(max = 500, message = Rules.TOO_LONG) String title, Integer startYear, Integer endYear) {}
 
     @PutMapping("/{id}/details")
-    public ImportReview details(@PathVariable long id, @RequestBody Details details) {
+    public ImportReview details(@PathVariable long id, @Valid @RequestBody Details details) {
         imports.setDetails(id, details.title(), details.startYear(), details.endYear());
         return imports.review(id);
     }

@@ -6,6 +6,8 @@ import cn.gongfu.region.RegionService;
 import cn.gongfu.unit.Unit;
 import cn.gongfu.unit.UnitService;
 import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.UploadTooLargeException;
+import cn.gongfu.web.Uploads;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,9 +34,11 @@ public class ImportPages {
     private final PlanService plans;
     private final UnitService units;
     private final MessageSource messages;
+    private final cn.gongfu.web.Inputs inputs;
 
     public ImportPages(ImportService imports, RegionService regions, PlanService plans, UnitService units,
-                       MessageSource messages) {
+                       MessageSource messages, cn.gongfu.web.Inputs inputs) {
+        this.inputs = inputs;
         this.imports = imports;
         this.regions = regions;
         this.plans = plans;
@@ -54,20 +58,25 @@ public class ImportPages {
      */
     @PostMapping("/imports")
     public String upload(@RequestParam(value = "file", required = false) MultipartFile file,
-                         @RequestParam String region, @RequestParam String kind,
+                         @RequestParam(required = false) String region, @RequestParam(defaultValue = "action_plan") String kind,
                          @RequestParam(required = false) Long previousPlan,
                          @RequestHeader(value = "HX-Request", required = false) String htmx,
                          HttpServletResponse response, Model model) throws IOException {
         String error;
+        int status = HttpServletResponse.SC_BAD_REQUEST;
         try {
             if (file == null || file.isEmpty()) throw new InvalidParameterException("file", message("imports.noFile"));
-            ImportJob job = imports.upload(file.getOriginalFilename(), Uploads.read(file), region, kind, previousPlan);
+            byte[] content = Uploads.read(file, ImportService.MAX_UPLOAD_BYTES);
+            ImportJob job = imports.upload(file.getOriginalFilename(), content, region, kind, previousPlan);
             if (htmx != null) {
                 response.setHeader("HX-Redirect", "/imports/" + job.id());
                 return "imports/list :: uploadResult";
             }
             return "redirect:/imports/" + job.id();
-        } catch (DocumentException | InvalidParameterException | UploadTooLargeException e) {
+        } catch (UploadTooLargeException e) {
+            error = e.getMessage();
+            status = HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
+        } catch (DocumentException | InvalidParameterException e) {
             error = e.getMessage();
         } catch (DuplicateDocumentException e) {
             error = e.planId() != null ? message("imports.duplicatePlan", e.planId()) : message("imports.duplicateImport", e.importId());
@@ -75,7 +84,7 @@ public class ImportPages {
         model.addAttribute("error", error);
         // htmx swaps only successful responses into the page, so its error fragment comes with 200
         if (htmx != null) return "imports/list :: uploadResult";
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(status);
         prepareForm(model);
         return "imports/list";
     }
@@ -95,9 +104,11 @@ public class ImportPages {
     }
 
     @PostMapping("/imports/{id}/units")
-    public String decideUnit(@PathVariable long id, @RequestParam String writtenName, @RequestParam String action,
+    public String decideUnit(@PathVariable long id, @RequestParam(required = false) String writtenName,
+                             @RequestParam(required = false) String action,
                              @RequestParam(required = false) Long unitId, @RequestParam(required = false) String name,
                              @RequestParam(required = false) String kind) {
+        inputs.check(new ImportApi.UnitDecision(writtenName, unitId, name, kind));
         if ("map".equals(action)) {
             if (unitId == null) throw new InvalidParameterException("unitId", "choose a unit");
             imports.mapUnit(id, writtenName, unitId);
@@ -110,6 +121,7 @@ public class ImportPages {
     @PostMapping("/imports/{id}/details")
     public String details(@PathVariable long id, @RequestParam(required = false) String title,
                           @RequestParam(required = false) Integer startYear, @RequestParam(required = false) Integer endYear) {
+        inputs.check(new ImportApi.Details(title, startYear, endYear));
         imports.setDetails(id, title, startYear, endYear);
         return "redirect:/imports/" + id;
     }

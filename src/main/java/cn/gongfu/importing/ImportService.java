@@ -83,16 +83,20 @@ public class ImportService {
         this.indicators = indicators;
     }
 
+    /** The largest plan document accepted: the parser's own limit. */
+    public static final long MAX_UPLOAD_BYTES = cn.gongfu.ingest.ParserLimits.DEFAULT.maxFileBytes();
+
     /**
      * Parses and stores an uploaded document for review. Refuses a document already imported (same
      * SHA-256) and a file the parser cannot read ({@link cn.gongfu.ingest.DocumentException}); nothing is
      * stored then. Without an explicit previous plan, a plan of the region with the same title is taken.
      */
     @Transactional
-    public ImportJob upload(String fileName, byte[] content, String regionCode, String kind, Long previousPlanId) {
+    public ImportJob upload(String clientFileName, byte[] content, String regionCode, String kind, Long previousPlanId) {
         Scope scope = Scope.current();
         scope.require(Role.OFFICE, Role.ADMIN);
-        if (fileName == null || fileName.isBlank()) throw new InvalidParameterException("file", "a file is required");
+        if (clientFileName == null || clientFileName.isBlank()) throw new InvalidParameterException("file", "a file is required");
+        String fileName = cn.gongfu.web.Uploads.fileName(clientFileName);
         Region region = regions.find(regionCode == null ? "" : regionCode)
                 .orElseThrow(() -> new InvalidParameterException("region", "unknown region " + regionCode));
         if (!scope.coversRegion(region.code())) {

@@ -29,7 +29,7 @@ public class NotificationService {
                 select u.id, :message, :link from app_user u
                 where u.enabled and exists (select 1 from user_unit uu where uu.user_id = u.id and uu.unit_id = :unit)
                   and exists (select 1 from user_role r where r.user_id = u.id and r.role = :role)""")
-                .param("message", message).param("link", link).param("unit", unitId).param("role", role.code()).update();
+                .param("message", fit(message)).param("link", link).param("unit", unitId).param("role", role.code()).update();
     }
 
     /** Every plan office whose region is the plan's region or above it. */
@@ -40,7 +40,19 @@ public class NotificationService {
                 select u.id, :message, :link from app_user u
                 where u.enabled and u.region_code in (:regions)
                   and exists (select 1 from user_role r where r.user_id = u.id and r.role = 'office')""")
-                .param("message", message).param("link", link).param("regions", covering).update();
+                .param("message", fit(message)).param("link", link).param("regions", covering).update();
+    }
+
+    /** {@code notification.message} holds 500 characters (V5__reporting.sql). */
+    static final int MAX_MESSAGE = 500;
+
+    /**
+     * A notice points to where the whole story is (its link), so a long one, such as a return reason of up to
+     * 2,000 characters, is cut to fit its column rather than failing the step that sends it.
+     */
+    static String fit(String message) {
+        if (message.length() <= MAX_MESSAGE) return message;
+        return message.substring(0, message.offsetByCodePoints(0, message.codePointCount(0, MAX_MESSAGE - 1))) + "…";
     }
 
     /** The signed-in user's latest notifications, unread first. */

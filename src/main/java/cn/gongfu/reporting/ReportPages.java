@@ -3,12 +3,15 @@ package cn.gongfu.reporting;
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.notify.NotificationService;
 import cn.gongfu.reporting.SubmissionWorkflow.Action;
-import cn.gongfu.reporting.ReportingService.TaskInput;
 import cn.gongfu.reporting.ReportingService.ValueInput;
 import cn.gongfu.security.GongfuUser;
 import cn.gongfu.security.Role;
 import cn.gongfu.security.Scope;
+import cn.gongfu.web.InvalidInputException;
 import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.Inputs;
+import cn.gongfu.web.UploadTooLargeException;
+import cn.gongfu.web.Uploads;
 import cn.gongfu.web.WebPage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,8 +33,10 @@ public class ReportPages {
     private final ReportingService reporting;
     private final SubmissionWorkflow workflow;
     private final NotificationService notifications;
+    private final Inputs inputs;
 
-    public ReportPages(ReportingService reporting, SubmissionWorkflow workflow, NotificationService notifications) {
+    public ReportPages(ReportingService reporting, SubmissionWorkflow workflow, NotificationService notifications, Inputs inputs) {
+        this.inputs = inputs;
         this.reporting = reporting;
         this.workflow = workflow;
         this.notifications = notifications;
@@ -45,8 +50,10 @@ public class ReportPages {
     }
 
     @PostMapping("/reports/open")
-    public String open(@RequestParam long plan, @RequestParam long unit, @RequestParam String period) {
-        return "redirect:/reports/" + reporting.open(plan, unit, period).id();
+    public String open(@RequestParam(required = false) Long plan, @RequestParam(required = false) Long unit,
+                       @RequestParam(required = false) String period) {
+        ReportingApi.OpenInput in = inputs.check(new ReportingApi.OpenInput(plan, unit, period));
+        return "redirect:/reports/" + reporting.open(in.plan(), in.unit(), in.period()).id();
     }
 
     @GetMapping("/reports/{id}")
@@ -71,12 +78,15 @@ public class ReportPages {
     }
 
     @PostMapping("/reports/{id}/tasks/{taskId}")
-    public String saveTask(@PathVariable long id, @PathVariable long taskId, @RequestParam String progress,
+    public String saveTask(@PathVariable long id, @PathVariable long taskId, @RequestParam(required = false) String progress,
                            @RequestParam(required = false) Integer percentDone, @RequestParam(required = false) String narrative,
                            @RequestParam(required = false) String problems, @RequestParam(required = false) String nextSteps,
-                           @RequestParam int version, RedirectAttributes redirect) {
-        return settle(id, "#task-" + taskId, redirect, () ->
-                reporting.saveTask(id, taskId, new TaskInput(progress, percentDone, narrative, problems, nextSteps), version));
+                           @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+        ReportingApi.TaskReportInput in = new ReportingApi.TaskReportInput(progress, percentDone, narrative, problems, nextSteps, version);
+        // what was typed comes back to the form if it is refused, so nobody types a long narrative twice
+        redirect.addFlashAttribute("typedTaskId", taskId);
+        redirect.addFlashAttribute("typedTask", in);
+        return settle(id, "#task-" + taskId, redirect, () -> reporting.saveTask(id, taskId, inputs.check(in).fields(), in.version()));
     }
 
     @PostMapping("/reports/{id}/values/{indicatorId}")
@@ -90,7 +100,7 @@ public class ReportPages {
             } catch (StoredNumber.Invalid e) {
                 throw new ValidationException(List.of(new ValidationException.Error("value", e.getMessage())));
             }
-            reporting.saveValue(id, indicatorId, new ValueInput(number, comment, explanation, version));
+            reporting.saveValue(id, indicatorId, inputs.check(new ValueInput(number, comment, explanation, version)));
         });
     }
 
@@ -105,12 +115,9 @@ public class ReportPages {
     public String addEvidence(@PathVariable long id, @RequestParam(value = "file", required = false) MultipartFile file,
                               RedirectAttributes redirect) {
         return settle(id, "#evidence", redirect, () -> {
-            if (file == null || file.isEmpty()) throw new InvalidParameterException("file", "请选择文件 choose a file");
-            if (file.getSize() > ReportingService.MAX_EVIDENCE_BYTES) {
-                throw new InvalidParameterException("file", "文件超过 20 MB the file is larger than 20 MB");
-            }
             try {
-                reporting.addEvidence(id, file.getOriginalFilename(), file.getBytes());
+                byte[] content = Uploads.read(file, ReportingService.MAX_EVIDENCE_BYTES);
+                reporting.addEvidence(id, file.getOriginalFilename(), content);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -118,9 +125,11 @@ public class ReportPages {
     }
 
     @PostMapping("/reports/{id}/actions")
-    public String act(@PathVariable long id, @RequestParam Action action, @RequestParam(required = false) String reason,
-                      @RequestParam int version, RedirectAttributes redirect) {
-        return settle(id, "", redirect, () -> workflow.act(id, action, reason, version));
+    public String act(@PathVariable long id, @RequestParam(required = false) Action action, @RequestParam(required = false) String reason,
+                      @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+        ReportingApi.ActionInput in = new ReportingApi.ActionInput(action, reason, version);
+        redirect.addFlashAttribute("typedReason", reason);
+        return settle(id, "", redirect, () -> workflow.act(id, inputs.check(in).action(), in.reason(), in.version()));
     }
 
     @GetMapping("/reports/queue")
@@ -159,6 +168,11 @@ public class ReportPages {
         try {
             change.run();
             redirect.addFlashAttribute("saved", true);
+            redirect.getFlashAttributes().keySet().removeIf(k -> k.startsWith("typed"));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.errors().stream().map(f -> new ValidationException.Error(f.field(), f.message())).toList());
+        } catch (UploadTooLargeException e) {
+            redirect.addFlashAttribute("errors", List.of(new ValidationException.Error("file", e.getMessage())));
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", e.errors());
         } catch (ConflictException e) {

@@ -594,6 +594,12 @@ public final class ReportWorkbook {
                 error(column, "内容过长（" + text.length() + " 字），上限 4000 字 the text is longer than 4000 characters");
                 return null;
             }
+            // POI decodes _x0000_ in the sheet's XML to a NUL, which PostgreSQL cannot store: the request edge's rule
+            String unstorable = cn.gongfu.web.StorableText.problem(text);
+            if (unstorable != null) {
+                error(column, unstorable);
+                return null;
+            }
             return text;
         }
 

@@ -1,6 +1,6 @@
 package cn.gongfu.reporting;
 
-import cn.gongfu.importing.UploadTooLargeException;
+import cn.gongfu.web.Uploads;
 import cn.gongfu.reporting.ReportingService.Form;
 import cn.gongfu.web.InvalidParameterException;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,12 +52,6 @@ public class ReportWorkbookApi {
 
     /** An uploaded template's bytes, once its size is known to be within bounds; pages use it too. */
     public static byte[] bytes(MultipartFile file) throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw new InvalidParameterException("file", "文件为空或未选择文件 the file is missing or empty");
-        }
-        if (file.getSize() > ReportWorkbook.MAX_UPLOAD_BYTES) {
-            throw new UploadTooLargeException(file.getSize(), ReportWorkbook.MAX_UPLOAD_BYTES);
-        }
-        return file.getBytes();
+        return Uploads.read(file, ReportWorkbook.MAX_UPLOAD_BYTES);
     }
 }

@@ -6,6 +6,11 @@ import cn.gongfu.reporting.ReportingService.Form;
 import cn.gongfu.reporting.ReportingService.TaskInput;
 import cn.gongfu.reporting.ReportingService.ValueInput;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import cn.gongfu.web.Rules;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +43,14 @@ public class ReportingApi {
         return calendars.calendar(id).orElseThrow(() -> new cn.gongfu.web.NotFoundException("calendar of plan", id));
     }
 
-    public record CalendarInput(String cadence, String indicatorCadence, Integer dueDay, String firstPeriod, String lastPeriod) {}
+    /** Column sizes: {@code report_calendar} in V5__reporting.sql. */
+    public record CalendarInput(@NotNull(message = Rules.REQUIRED) @Size(max = 10, message = Rules.TOO_LONG) String cadence,
+                                @Size(max = 10, message = Rules.TOO_LONG) String indicatorCadence, Integer dueDay,
+                                @NotNull(message = Rules.REQUIRED) @Size(max = 7, message = Rules.TOO_LONG) String firstPeriod,
+                                @NotNull(message = Rules.REQUIRED) @Size(max = 7, message = Rules.TOO_LONG) String lastPeriod) {}
 
     @PutMapping("/plans/{id}/calendar")
-    public ReportCalendar setCalendar(@PathVariable long id, @RequestBody CalendarInput in) {
+    public ReportCalendar setCalendar(@PathVariable long id, @Valid @RequestBody CalendarInput in) {
         return calendars.setCalendar(id, in.cadence(), in.indicatorCadence() == null ? "annual" : in.indicatorCadence(),
                 in.dueDay() == null ? 5 : in.dueDay(), in.firstPeriod(), in.lastPeriod());
     }
@@ -52,13 +61,12 @@ public class ReportingApi {
         return reporting.obligations(LocalDate.now());
     }
 
-    public record OpenInput(Long plan, Long unit, String period) {}
+    public record OpenInput(@NotNull(message = Rules.REQUIRED) Long plan, @NotNull(message = Rules.REQUIRED) Long unit,
+                            @NotBlank(message = Rules.REQUIRED) @Size(max = 7, message = Rules.TOO_LONG) String period) {}
 
     /** Begins (or finds) the unit's submission for a period. */
     @PostMapping("/submissions")
-    public Submission open(@RequestBody OpenInput in) {
-        if (in.plan() == null) throw new cn.gongfu.web.InvalidParameterException("plan", "required");
-        if (in.unit() == null) throw new cn.gongfu.web.InvalidParameterException("unit", "required");
+    public Submission open(@Valid @RequestBody OpenInput in) {
         return reporting.open(in.plan(), in.unit(), in.period());
     }
 
@@ -72,33 +80,42 @@ public class ReportingApi {
         return reporting.form(id);
     }
 
-    public record TaskReportInput(String progress, Integer percentDone, String narrative, String problems,
-                                  String nextSteps, Integer version) {}
+    /** A task report as the API and the report form send it; column sizes: {@code task_report} in V5__reporting.sql. */
+    public record TaskReportInput(@NotNull(message = Rules.REQUIRED) @Size(max = 12, message = Rules.TOO_LONG) String progress,
+                                  Integer percentDone,
+                                  @Size(max = 4000, message = Rules.TOO_LONG) String narrative,
+                                  @Size(max = 4000, message = Rules.TOO_LONG) String problems,
+                                  @Size(max = 4000, message = Rules.TOO_LONG) String nextSteps,
+                                  @NotNull(message = "请提交读取时的版本 send the version you read") Integer version) {
+
+        TaskInput fields() {
+            return new TaskInput(progress, percentDone, narrative, problems, nextSteps);
+        }
+    }
 
     @PutMapping("/submissions/{id}/tasks/{taskId}")
-    public TaskReport saveTask(@PathVariable long id, @PathVariable long taskId, @RequestBody TaskReportInput in) {
-        if (in.version() == null) throw new cn.gongfu.web.InvalidParameterException("version", "send the version you read");
-        return reporting.saveTask(id, taskId, new TaskInput(in.progress(), in.percentDone(), in.narrative(), in.problems(),
-                in.nextSteps()), in.version());
+    public TaskReport saveTask(@PathVariable long id, @PathVariable long taskId, @Valid @RequestBody TaskReportInput in) {
+        return reporting.saveTask(id, taskId, in.fields(), in.version());
     }
 
     @PutMapping("/submissions/{id}/values/{indicatorId}")
-    public IndicatorEntry saveValue(@PathVariable long id, @PathVariable long indicatorId, @RequestBody ValueInput in) {
+    public IndicatorEntry saveValue(@PathVariable long id, @PathVariable long indicatorId, @Valid @RequestBody ValueInput in) {
         return reporting.saveValue(id, indicatorId, in);
     }
 
-    public record ActionInput(Action action, String reason, Integer version) {}
+    /** Column size: {@code submission.return_reason} in V5__reporting.sql. */
+    public record ActionInput(@NotNull(message = "应为以下之一 one of REQUEST_APPROVAL, APPROVE, SUBMIT, ACCEPT, RETURN, REOPEN") Action action,
+                              @Size(max = 2000, message = Rules.TOO_LONG) String reason,
+                              @NotNull(message = "请提交读取时的版本 send the version you read") Integer version) {}
 
     @PostMapping("/submissions/{id}/actions")
-    public Submission act(@PathVariable long id, @RequestBody ActionInput in) {
-        if (in.action() == null) throw new cn.gongfu.web.InvalidParameterException("action", "one of " + List.of(Action.values()));
-        if (in.version() == null) throw new cn.gongfu.web.InvalidParameterException("version", "send the version you read");
+    public Submission act(@PathVariable long id, @Valid @RequestBody ActionInput in) {
         return workflow.act(id, in.action(), in.reason(), in.version());
     }
 
     @PostMapping("/submissions/accept")
     public Map<String, Integer> acceptAll(@RequestBody List<Long> ids) {
-        return Map.of("accepted", workflow.acceptAll(ids));
+        return Map.of("accepted", workflow.acceptAll(cn.gongfu.web.Inputs.withoutNulls("ids", ids)));
     }
 
     public record MilestoneInput(LocalDate completedOn, Long evidenceId) {}
@@ -112,10 +129,8 @@ public class ReportingApi {
     @PostMapping(value = "/submissions/{id}/evidence", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
     public EvidenceFile addEvidence(@PathVariable long id, @RequestParam("file") org.springframework.web.multipart.MultipartFile file)
             throws java.io.IOException {
-        if (file.getSize() > ReportingService.MAX_EVIDENCE_BYTES) {
-            throw new cn.gongfu.web.InvalidParameterException("file", "文件超过 20 MB the file is larger than 20 MB");
-        }
-        return reporting.addEvidence(id, file.getOriginalFilename(), file.getBytes());
+        byte[] content = cn.gongfu.web.Uploads.read(file, ReportingService.MAX_EVIDENCE_BYTES);
+        return reporting.addEvidence(id, file.getOriginalFilename(), content);
     }
 
     /** An evidence file, byte for byte, as an attachment. */

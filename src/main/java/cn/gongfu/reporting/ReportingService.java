@@ -212,14 +212,12 @@ public class ReportingService {
 
     /** Attaches a file to a submission; its type is read from its first bytes, not its name. */
     @Transactional
-    public EvidenceFile addEvidence(long submissionId, String fileName, byte[] content) {
+    public EvidenceFile addEvidence(long submissionId, String clientFileName, byte[] content) {
         editable(submissionId);
-        if (fileName == null || fileName.isBlank()) throw new InvalidParameterException("file", "a file is required");
+        if (clientFileName == null || clientFileName.isBlank()) throw new InvalidParameterException("file", "a file is required");
         if (content.length == 0) throw new InvalidParameterException("file", "文件为空 the file is empty");
-        if (content.length > MAX_EVIDENCE_BYTES) {
-            throw new InvalidParameterException("file", "文件超过 20 MB the file is larger than 20 MB");
-        }
-        String name = fileName.replaceAll("[\\/]", "_");
+        if (content.length > MAX_EVIDENCE_BYTES) throw new cn.gongfu.web.UploadTooLargeException(content.length, MAX_EVIDENCE_BYTES);
+        String name = cn.gongfu.web.Uploads.fileName(clientFileName);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into evidence (submission_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)
@@ -296,7 +294,10 @@ public class ReportingService {
     }
 
     /** An indicator value as entered: with the version it was read at (null for a first value). */
-    public record ValueInput(BigDecimal value, String comment, String explanation, Integer expectedVersion) {}
+    public record ValueInput(BigDecimal value,
+                             @jakarta.validation.constraints.Size(max = 2000, message = cn.gongfu.web.Rules.TOO_LONG) String comment,
+                             @jakarta.validation.constraints.Size(max = 2000, message = cn.gongfu.web.Rules.TOO_LONG) String explanation,
+                             Integer expectedVersion) {}
 
     @Transactional
     public IndicatorEntry saveValue(long submissionId, long indicatorId, ValueInput in) {

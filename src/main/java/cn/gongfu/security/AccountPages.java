@@ -29,8 +29,11 @@ public class AccountPages {
     private final RegionService regions;
     private final UnitService units;
     private final AuditLog audit;
+    private final cn.gongfu.web.Inputs inputs;
 
-    public AccountPages(UserService users, TokenService tokens, RegionService regions, UnitService units, AuditLog audit) {
+    public AccountPages(UserService users, TokenService tokens, RegionService regions, UnitService units, AuditLog audit,
+                        cn.gongfu.web.Inputs inputs) {
+        this.inputs = inputs;
         this.users = users;
         this.tokens = tokens;
         this.regions = regions;
@@ -55,10 +58,11 @@ public class AccountPages {
     }
 
     @PostMapping("/admin/users")
-    public String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
-                         @RequestParam String region, @RequestParam(required = false) List<Role> roles,
-                         RedirectAttributes redirect) {
+    public String create(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
+                         @RequestParam(required = false) String password, @RequestParam(required = false) String region,
+                         @RequestParam(required = false) List<Role> roles, RedirectAttributes redirect) {
         try {
+            inputs.check(new UserApi.NewUser(username, displayName, password, region, roles, List.of()));
             long id = users.create(username, displayName, password, region, roles == null ? List.of() : roles, List.of());
             return "redirect:/admin/users/" + id;
         } catch (InvalidParameterException e) {
@@ -134,9 +138,10 @@ public class AccountPages {
     }
 
     @PostMapping("/tokens")
-    public String createToken(@RequestParam String name, @RequestParam(defaultValue = "90") int days,
+    public String createToken(@RequestParam(required = false) String name, @RequestParam(defaultValue = "90") int days,
                               RedirectAttributes redirect) {
         try {
+            inputs.check(new TokenApi.NewToken(name, days));
             redirect.addFlashAttribute("created", tokens.create(name, days));
         } catch (InvalidParameterException e) {
             redirect.addFlashAttribute("error", e.getMessage());

@@ -1,5 +1,9 @@
 package cn.gongfu.security;
 
+import cn.gongfu.web.Rules;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import cn.gongfu.security.TokenService.CreatedToken;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -29,11 +33,12 @@ public class TokenApi {
         return tokens.mine();
     }
 
-    public record NewToken(String name, Integer days) {}
+    /** Column size: {@code api_token.name} in V4__security.sql. */
+    public record NewToken(@NotBlank(message = Rules.REQUIRED) @Size(max = 100, message = Rules.TOO_LONG) String name, Integer days) {}
 
     /** The response holds the token's secret, shown this once. */
     @PostMapping
-    public ResponseEntity<CreatedToken> create(@RequestBody NewToken t) {
+    public ResponseEntity<CreatedToken> create(@Valid @RequestBody NewToken t) {
         return ResponseEntity.status(HttpStatus.CREATED).body(tokens.create(t.name(), t.days() == null ? 90 : t.days()));
     }
 

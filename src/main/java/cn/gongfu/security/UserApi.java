@@ -1,5 +1,11 @@
 package cn.gongfu.security;
 
+import cn.gongfu.web.Inputs;
+import cn.gongfu.web.Rules;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import cn.gongfu.audit.AuditEvent;
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.security.UserService.UserSummary;
@@ -53,24 +59,28 @@ public class UserApi {
         return UserView.of(users.get(id));
     }
 
-    public record NewUser(String username, String displayName, String password, String regionCode,
-                          List<Role> roles, List<Long> unitIds) {}
+    /** Column sizes: {@code app_user} in V4__security.sql; the password's own rules are {@code UserService.checkPassword}. */
+    public record NewUser(@NotBlank(message = Rules.REQUIRED) @Size(max = 100, message = Rules.TOO_LONG) String username,
+                          @NotBlank(message = Rules.REQUIRED) @Size(max = 200, message = Rules.TOO_LONG) String displayName,
+                          String password,
+                          @NotBlank(message = Rules.REQUIRED) @Size(max = 12, message = Rules.TOO_LONG) String regionCode,
+                          List<@NotNull(message = Rules.REQUIRED) Role> roles, List<@NotNull(message = Rules.REQUIRED) Long> unitIds) {}
 
     @PostMapping("/users")
-    public ResponseEntity<UserView> create(@RequestBody NewUser u) {
+    public ResponseEntity<UserView> create(@Valid @RequestBody NewUser u) {
         long id = users.create(u.username(), u.displayName(), u.password(), u.regionCode(), u.roles(), u.unitIds());
         return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(UserView.of(users.get(id)));
     }
 
     @PutMapping("/users/{id}/roles")
     public UserView roles(@PathVariable long id, @RequestBody List<Role> roles) {
-        users.setRoles(id, roles);
+        users.setRoles(id, Inputs.withoutNulls("roles", roles));
         return UserView.of(users.get(id));
     }
 
     @PutMapping("/users/{id}/units")
     public UserView units(@PathVariable long id, @RequestBody List<Long> unitIds) {
-        users.setUnits(id, unitIds);
+        users.setUnits(id, Inputs.withoutNulls("unitIds", unitIds));
         return UserView.of(users.get(id));
     }
 

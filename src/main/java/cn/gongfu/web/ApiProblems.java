@@ -2,13 +2,13 @@ package cn.gongfu.web;
 
 import cn.gongfu.importing.DuplicateDocumentException;
 import cn.gongfu.importing.ImportStateException;
-import cn.gongfu.importing.UploadTooLargeException;
 import cn.gongfu.ingest.DocumentException;
 import cn.gongfu.plan.DraftException;
 import cn.gongfu.reporting.ConflictException;
 import cn.gongfu.reporting.ValidationException;
 import cn.gongfu.reporting.feed.FeedException;
 import java.net.URI;
+import java.util.List;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -18,15 +18,16 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Errors of the REST API as RFC 9457 problem details; a bad parameter is named in {@code field}.
@@ -48,6 +49,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail invalid(InvalidParameterException e) {
+        if (e instanceof InvalidInputException input) return invalidFields(input.errors());
         return badParameter(e.field(), e.getMessage());
     }
 
@@ -56,7 +58,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                                                         HttpStatusCode status, WebRequest request) {
         String field = e.getPropertyName();
         String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
-        return problemResponse(badParameter(field, field + ": '" + e.getValue() + "' is not " + expected));
+        return problemResponse(badParameter(field, field + ": '" + PageErrors.shorten(String.valueOf(e.getValue())) + "' is not " + expected));
     }
 
     @Override
@@ -66,25 +68,43 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A body Jackson cannot read or map names the field where it failed: a value of the wrong type ({@code "percentDone":
-     * 50.5} is refused, not cut to 50, because {@code ACCEPT_FLOAT_AS_INT} is off in application.yml), or malformed JSON
-     * such as {@code NaN}. Nothing of what was sent is echoed.
+     * A body Jackson could not read: the field from Jackson's path ({@code ids[2]}, {@code percentDone}), else from
+     * where the parser stopped, else "body"; the message says what was expected without echoing what was sent
+     * beyond a few dozen characters. A value of the wrong type is refused, not converted: {@code "percentDone": 50.5} is not cut to 50, because
+     * {@code ACCEPT_FLOAT_AS_INT} is off in application.yml.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        if (!(e.getCause() instanceof JacksonException j)) return super.handleHttpMessageNotReadable(e, headers, status, request);
-        String field = j.getPath().stream()
-                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
-        if (field.isEmpty() && j.processor() instanceof JsonParser parser && parser.streamReadContext() != null) {
-            field = java.util.Objects.requireNonNullElse(parser.streamReadContext().currentName(), "");
-        }
-        if (field.isEmpty()) field = "body";
-        String detail = j instanceof MismatchedInputException m && m.getTargetType() != null
-                ? "取值类型不符 " + field + ": expected " + describe(m.getTargetType())
-                : "JSON 格式错误 " + field + ": malformed JSON";
-        return problemResponse(badParameter(field, detail));
+        String field = JsonBodyError.field(e);
+        return problemResponse(badParameter(field, field + ": " + JsonBodyError.message(e)));
+    }
+
+    /** A {@code @Valid} body: every broken rule, each naming its field; {@code field} is the first. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return problemResponse(invalidFields(FieldErrors.of(e.getBindingResult())));
+    }
+
+    /** Constraints on parameters ({@code @Size} on a {@code @RequestParam}, {@code @Valid} on a record…). */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problemResponse(invalidFields(FieldErrors.of(e)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e, HttpHeaders headers,
+                                                                     HttpStatusCode status, WebRequest request) {
+        return problemResponse(badParameter(e.getRequestPartName(), e.getRequestPartName() + ": required"));
+    }
+
+    /** Bigger than the container takes at all (see application.yml): the same 413 as the application's own limits. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        return problemResponse(tooLarge(new UploadTooLargeException(-1, e.getMaxUploadSize())));
     }
 
     @ExceptionHandler(DraftException.class)
@@ -138,7 +158,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(UploadTooLargeException.class)
-    ProblemDetail tooLarge(UploadTooLargeException e) {
+    static ProblemDetail tooLarge(UploadTooLargeException e) {
         ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "File too large 文件过大", e.getMessage());
         p.setProperty("field", "file");
         return p;
@@ -146,6 +166,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> problemResponse(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus()).body(p);
+    }
+
+    private static ProblemDetail invalidFields(List<FieldErrors.Error> unordered) {
+        List<FieldErrors.Error> errors = unordered.stream().sorted(java.util.Comparator.comparing(FieldErrors.Error::field)).toList();
+        ProblemDetail p = badParameter(errors.get(0).field(), errors.stream().map(e -> e.field() + ": " + e.message())
+                .collect(java.util.stream.Collectors.joining("; ")));
+        p.setProperty("errors", errors);
+        return p;
     }
 
     private static ProblemDetail badParameter(String field, String detail) {
@@ -161,7 +189,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return p;
     }
 
-    private static String describe(Class<?> type) {
+    static String describe(Class<?> type) {
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class) return "a whole number";
         if (type == Boolean.class || type == boolean.class) return "true or false";
         if (type == java.math.BigDecimal.class) return "a number";

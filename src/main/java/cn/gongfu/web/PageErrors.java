@@ -1,13 +1,18 @@
 package cn.gongfu.web;
 
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -30,7 +35,26 @@ public class PageErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView typeMismatch(MethodArgumentTypeMismatchException e) {
-        return page(HttpStatus.BAD_REQUEST, "error.badParameter", e.getName() + ": " + e.getValue());
+        return page(HttpStatus.BAD_REQUEST, "error.badParameter", e.getName() + ": " + shorten(String.valueOf(e.getValue())));
+    }
+
+    /** A page called without a parameter it needs ({@code /dashboard/tasks} without {@code plan}). */
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ModelAndView missing(MissingServletRequestParameterException e) {
+        return page(HttpStatus.BAD_REQUEST, "error.badParameter", e.getParameterName() + ": 必填 required");
+    }
+
+    /** A form object or parameter that breaks its declared rules, where the page has no form to show them on. */
+    @ExceptionHandler({BindException.class, HandlerMethodValidationException.class})
+    ModelAndView invalidFields(Exception e) {
+        var errors = e instanceof BindException b ? FieldErrors.of(b.getBindingResult()) : FieldErrors.of((HandlerMethodValidationException) e);
+        return page(HttpStatus.BAD_REQUEST, "error.badParameter",
+                errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")));
+    }
+
+    @ExceptionHandler(UploadTooLargeException.class)
+    ModelAndView tooLarge(UploadTooLargeException e) {
+        return page(HttpStatus.CONTENT_TOO_LARGE, "error.badParameter", "file: " + e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -40,6 +64,10 @@ public class PageErrors {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) {
+        // Spring's own request errors (wrong method, unsupported type…) keep their 4xx status
+        if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+            return page(HttpStatus.valueOf(response.getStatusCode().value()), "error.badParameter", response.getBody().getDetail());
+        }
         log.error("Page failed", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected", null);
     }
@@ -50,5 +78,10 @@ public class PageErrors {
         mv.addObject("messageKey", messageKey);
         mv.addObject("detail", detail);
         return mv;
+    }
+
+    /** What was sent, cut to a few dozen characters: enough to recognise, never a 100,000-character echo. */
+    static String shorten(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }
