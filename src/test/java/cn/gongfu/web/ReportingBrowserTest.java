@@ -85,12 +85,12 @@ class ReportingBrowserTest extends BrowserTest {
         List<WebElement> held = browser.findElements(By.cssSelector("#values tbody tr")).stream()
                 .filter(r -> !r.findElements(By.cssSelector(".held")).isEmpty()).toList();
         assertThat(held).isNotEmpty();
-        for (WebElement row : held) {
-            WebElement value = row.findElement(By.cssSelector("input[name=value]"));
+        for (WebElement heldRow : held) {
+            WebElement value = heldRow.findElement(By.cssSelector("input[name=value]"));
             assertThat(value.isEnabled()).as("read-only").isFalse();
             assertThat(value.getDomProperty("value")).as("pre-filled").isNotEmpty();
-            assertThat(row.findElements(By.cssSelector("button[type=submit]"))).as("no save button").isEmpty();
-            assertThat(row.findElement(By.cssSelector(".held")).getText()).contains("已审核通过的数据，此处只读");
+            assertThat(heldRow.findElements(By.cssSelector("button[type=submit]"))).as("no save button").isEmpty();
+            assertThat(heldRow.findElement(By.cssSelector(".held")).getText()).contains("已审核通过的数据，此处只读");
         }
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 1000));
         browser.executeScript("document.getElementById('values').scrollIntoView()");
