@@ -7,15 +7,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.gongfu.support.H2Test;
 import jakarta.servlet.http.Cookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Every page renders in both languages with what a reader expects on it; bad addresses get calm error pages. */
 @H2Test
 class PagesTest {
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     MockMvc mvc;
@@ -66,6 +75,18 @@ class PagesTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(malformed).contains("请求参数有误").doesNotContain("Exception");
         mvc.perform(get("/plans/1/sections/987654")).andExpect(status().isNotFound());
+    }
+
+    /** The error page's own address, visited from outside, is an unknown address (it answered 500 "status 999"). */
+    @Test
+    void theErrorAddressVisitedDirectlyIsNotFound() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String accept : List.of("text/html", "application/json")) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/error"))
+                    .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(accept).isEqualTo(404);
+            assertThat(answer.body()).as(accept).doesNotContain("999", "Exception");
+        }
     }
 
     private String page(String path, String lang) throws Exception {
