@@ -17,9 +17,12 @@ public record IndicatorEntry(long indicatorId, String name, String unit, String 
 
     /**
      * Where a value this submission may not change is held: the report of another plan (its id, plan, period
-     * and state), or, with {@code submissionId} null, accepted by the office outside any report (a data feed).
+     * and state), or {@link #ACCEPTED}: accepted by the office, through its data feed (even over a value this
+     * report entered) or with this very report.
      */
     public record HeldValue(Long submissionId, String planTitle, String period, String state) {
+
+        public static final HeldValue ACCEPTED = new HeldValue(null, null, null, "accepted");
 
         private static final Map<String, String> STATE_LABELS = Map.of("draft", "草稿", "approved", "已批准",
                 "submitted", "已报送", "accepted", "已通过", "returned", "已退回");
@@ -27,7 +30,7 @@ public record IndicatorEntry(long indicatorId, String name, String unit, String 
         /** Why the value cannot be changed here, in Chinese and English. */
         public String message() {
             if (submissionId == null) {
-                return "此数值已由共富办审核通过（数据接口导入），此处只读 the value was accepted by the office outside any report and is read-only";
+                return "此数值已由共富办审核通过，此处只读；如需更正请联系共富办 the value was accepted by the office and is read-only";
             }
             return "此数值属于《" + planTitle + "》" + period + " 的填报（" + STATE_LABELS.getOrDefault(state, state)
                     + "），此处只读，请在该填报中修改 the value belongs to the report of " + planTitle + " for " + period

@@ -329,7 +329,7 @@ public class ReportingService {
                     update observation set value = :v, comment = :c, explanation = :e, reported_by = :by,
                            reported_at = current_timestamp, submission_id = :s, state = 'draft', version = version + 1
                     where id = :id and version = :ver
-                      and (submission_id = :s or (submission_id is null and state <> 'approved'))""")
+                      and (submission_id = :s or submission_id is null) and state <> 'approved'""")
                     .param("v", in.value()).param("c", trim(in.comment())).param("e", trim(in.explanation()))
                     .param("by", by).param("s", submissionId).param("id", before.observationId())
                     .param("ver", in.expectedVersion() == null ? -1 : in.expectedVersion()).update();
@@ -444,8 +444,8 @@ public class ReportingService {
 
     /**
      * The values a submission owes: indicators the unit is responsible for, at the plan's indicator cadence.
-     * A value held by another submission (another plan owing the same indicator and period), or accepted
-     * without one, comes with where it is held, and this submission may not change it.
+     * A value held by another submission (another plan owing the same indicator and period), or accepted (by the
+     * office's data feed, or with this submission), comes with where it is held, and this submission may not change it.
      */
     private List<IndicatorEntry> indicatorEntries(Submission s) {
         ReportCalendar calendar = calendars.calendar(s.planId()).orElseThrow();
@@ -456,9 +456,9 @@ public class ReportingService {
                        (select o.value from observation o where o.indicator_id = i.id and o.region_code = :region
                           and o.period = :previous) as previous_value,
                        o.id as observation_id, o.value, o.comment, o.explanation, o.version,
-                       case when o.submission_id <> :s or (o.submission_id is null and o.state = 'approved')
-                            then 1 else 0 end as held,
-                       hs.id as held_by, hp.title as held_plan, hs.period as held_period, hs.state as held_state
+                       case when o.submission_id <> :s or o.state = 'approved' then 1 else 0 end as held,
+                       case when o.submission_id <> :s then hs.id end as held_by, hp.title as held_plan,
+                       hs.period as held_period, hs.state as held_state
                 from indicator i
                 left join observation o on o.indicator_id = i.id and o.region_code = :region and o.period = :period
                 left join submission hs on hs.id = o.submission_id
@@ -471,8 +471,8 @@ public class ReportingService {
                 .query((rs, i) -> new IndicatorEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getObject(9, Long.class),
                         rs.getBigDecimal(10), rs.getString(11), rs.getString(12), rs.getObject(13, Integer.class),
-                        rs.getInt(14) == 0 ? null : new IndicatorEntry.HeldValue(rs.getObject(15, Long.class),
-                                rs.getString(16), rs.getString(17), rs.getString(18) == null ? "accepted" : rs.getString(18))))
+                        rs.getInt(14) == 0 ? null : rs.getObject(15, Long.class) == null ? IndicatorEntry.HeldValue.ACCEPTED
+                                : new IndicatorEntry.HeldValue(rs.getLong(15), rs.getString(16), rs.getString(17), rs.getString(18))))
                 .list();
     }
 

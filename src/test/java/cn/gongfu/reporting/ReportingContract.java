@@ -276,6 +276,18 @@ abstract class ReportingContract {
             int version = jdbc.sql("select version from observation where id = :o").param("o", observation).query(Integer.class).single();
             saveValue("admin", a, owed.indicator(), "123457", "口径调整后", version).andExpect(status().isOk());
             assertThat(observationRow(observation)).isEqualTo("123457/draft/" + a);
+
+            // a value the office's data feed accepts is read-only even in the report that entered it
+            mvc.perform(post("/api/v1/observations/import").with(as("office")).contentType("text/csv; charset=utf-8")
+                    .content(("indicator,region,period,value,comment,explanation\n" + owed.indicator()
+                            + ",330299,2026,123458,统计局年报,统计口径\n").getBytes(StandardCharsets.UTF_8)))
+                    .andExpect(status().isOk());
+            assertThat(observationRow(observation)).isEqualTo("123458/approved/" + a);
+            JsonNode accepted = json(mvc.perform(get("/api/v1/submissions/{id}", a).with(as("admin")))).get("indicators")
+                    .valueStream().filter(e -> e.get("indicatorId").asLong() == owed.indicator()).findFirst().orElseThrow();
+            assertThat(accepted.get("heldElsewhere").get("submissionId").isNull()).isTrue();
+            saveValue("admin", a, owed.indicator(), "1", "改写", accepted.get("version").asInt()).andExpect(status().isConflict());
+            assertThat(observationRow(observation)).isEqualTo("123458/approved/" + a);
         } finally {
             jdbc.sql("delete from plan where id = :p").param("p", planB).update();
         }
