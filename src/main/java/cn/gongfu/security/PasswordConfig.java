@@ -6,6 +6,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -23,10 +24,13 @@ public class PasswordConfig {
 
     /**
      * The usual username/password check, except that the user kept in the session after sign-in carries no
-     * password hash: a session (in memory, or serialised to a session store) never holds it.
+     * password hash: a session (in memory, or serialised to a session store) never holds it. A paused or disabled
+     * account still costs one password check before it is refused (Spring Security 7 checks the password after a
+     * failed account check, and hashes a dummy for unknown names), so no answer's timing tells which accounts are
+     * paused, disabled or unknown: {@code PausedSignInTimingTest}.
      */
     @Bean
-    public AuthenticationProvider authenticationProvider(UserService users, PasswordEncoder passwordEncoder) {
+    public AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users) {
             @Override
             protected Authentication createSuccessAuthentication(Object principal, Authentication authentication, UserDetails user) {

@@ -45,7 +45,7 @@ public class UserService implements UserDetailsService {
      * Failed password sign-ins in a row after which the account's password sign-in pauses: for
      * {@link #FIRST_DELAY}, doubling with each further failure, at most {@link #MAX_DELAY}. Only the password path
      * pauses: API tokens and signed-in sessions go on, so a stranger who knows a username cannot stop a feed, and
-     * attempts during a pause are refused unchecked (and do not count), so guessing gets one try per pause.
+     * attempts during a pause are refused whatever the password (and do not count), so guessing gets one try per pause.
      */
     public static final int DELAY_AFTER_FAILURES = 5;
     public static final Duration FIRST_DELAY = Duration.ofMinutes(1);
