@@ -1,5 +1,6 @@
 package cn.gongfu.security;
 
+import cn.gongfu.web.FilterProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +63,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         }
         Optional<GongfuUser> user = tokens.authenticate(request.getHeader("Authorization").substring(7).strip());
         if (user.isEmpty()) {
-            Problems.write(response, 401, "invalid-token", "Invalid token 令牌无效",
+            FilterProblems.write(response, 401, "invalid-token", "Invalid token 令牌无效",
                     "the API token is unknown, revoked or expired");
             return;
         }

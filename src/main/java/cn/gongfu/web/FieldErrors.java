@@ -21,9 +21,7 @@ public final class FieldErrors {
 
     public static List<Error> of(BindingResult result) {
         List<Error> errors = new ArrayList<>();
-        for (FieldError e : result.getFieldErrors()) {
-            errors.add(new Error(e.getField(), e.isBindingFailure() ? "不是有效的值 is not a valid value" : e.getDefaultMessage()));
-        }
+        result.getFieldErrors().forEach(e -> errors.add(of(e)));
         result.getGlobalErrors().forEach(e -> errors.add(new Error(e.getObjectName(), e.getDefaultMessage())));
         return errors;
     }
@@ -32,14 +30,18 @@ public final class FieldErrors {
         List<Error> errors = new ArrayList<>();
         for (var result : e.getParameterValidationResults()) {
             if (result instanceof ParameterErrors bound) {
-                bound.getFieldErrors().forEach(f -> errors.add(new Error(f.getField(),
-                        f.isBindingFailure() ? "不是有效的值 is not a valid value" : f.getDefaultMessage())));
+                bound.getFieldErrors().forEach(f -> errors.add(of(f)));
                 continue;
             }
             String name = parameterName(result.getMethodParameter());
             for (MessageSourceResolvable r : result.getResolvableErrors()) errors.add(new Error(name, r.getDefaultMessage()));
         }
         return errors;
+    }
+
+    /** A value that did not even convert (text for a number) says so, instead of Spring's internal message. */
+    private static Error of(FieldError e) {
+        return new Error(e.getField(), e.isBindingFailure() ? "不是有效的值 is not a valid value" : e.getDefaultMessage());
     }
 
     /** The name the client used: {@code @RequestParam("x")} or {@code @PathVariable("x")}, else the Java name. */

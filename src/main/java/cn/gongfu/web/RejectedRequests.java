@@ -14,12 +14,7 @@ public class RejectedRequests {
 
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, e) -> {
-            response.setStatus(400);
-            response.setCharacterEncoding("UTF-8");
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"https://gongfu.example/problems/bad-parameter\",\"title\":\"Bad parameter 参数错误\","
-                    + "\"status\":400,\"field\":\"path\",\"detail\":\"path: 地址含有不允许的字符或空段 the address holds a character or an empty segment that is not allowed\"}");
-        };
+        return (request, response, e) -> FilterProblems.write(response, 400, "bad-parameter", "Bad parameter 参数错误",
+                "path: 地址含有不允许的字符或空段 the address holds a character or an empty segment that is not allowed", "path");
     }
 }

@@ -39,14 +39,12 @@ public class StorableTextFilter extends OncePerRequestFilter {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String field, String problem) throws IOException {
         String detail = field + ": " + problem;
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setCharacterEncoding("UTF-8");
         if (request.getRequestURI().startsWith("/api/")) {
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"https://gongfu.example/problems/bad-parameter\",\"title\":\"Bad parameter 参数错误\","
-                    + "\"status\":400,\"detail\":\"" + json(detail) + "\",\"field\":\"" + json(field) + "\"}");
+            FilterProblems.write(response, HttpServletResponse.SC_BAD_REQUEST, "bad-parameter", "Bad parameter 参数错误", detail, field);
         } else {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setCharacterEncoding("UTF-8");
             response.setContentType("text/plain");
             response.getWriter().write("参数错误 Bad parameter — " + detail);
         }
@@ -55,16 +53,6 @@ public class StorableTextFilter extends OncePerRequestFilter {
     /** The parameter's name as it can be shown back: what cannot be stored cannot be echoed either, and 40 characters do. */
     private static String safeName(String name) {
         if (StorableText.problem(name) != null) return "(parameter name)";
-        return name.length() <= 40 ? name : name.substring(0, 40) + "…";
-    }
-
-    private static String json(String s) {
-        StringBuilder out = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') out.append('\\').append(c);
-            else if (c < 0x20 || c == '<' || c == '>') out.append(String.format("\\u%04x", (int) c));
-            else out.append(c);
-        }
-        return out.toString();
+        return PageErrors.shorten(name);
     }
 }
