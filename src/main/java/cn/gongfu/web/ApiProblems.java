@@ -6,7 +6,7 @@ import cn.gongfu.ingest.DocumentException;
 import cn.gongfu.plan.DraftException;
 import cn.gongfu.reporting.ConflictException;
 import cn.gongfu.reporting.ValidationException;
-import cn.gongfu.reporting.feed.FeedException;
+import cn.gongfu.reporting.FeedException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.beans.TypeMismatchException;

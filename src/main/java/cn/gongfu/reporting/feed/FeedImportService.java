@@ -1,6 +1,8 @@
 package cn.gongfu.reporting.feed;
 
 import cn.gongfu.audit.AuditLog;
+import cn.gongfu.reporting.FeedError;
+import cn.gongfu.reporting.FeedException;
 import cn.gongfu.security.GongfuUser;
 import cn.gongfu.security.Role;
 import cn.gongfu.security.Scope;

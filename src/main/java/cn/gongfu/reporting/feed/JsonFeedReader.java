@@ -1,5 +1,6 @@
 package cn.gongfu.reporting.feed;
 
+import cn.gongfu.reporting.FeedException;
 import cn.gongfu.reporting.feed.RowSink.Column;
 import java.io.Reader;
 import java.util.Arrays;

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gongfu.indicator.StoredNumber;
+import cn.gongfu.reporting.FeedException;
 import cn.gongfu.security.TokenService;
 import cn.gongfu.security.UserService;
 import cn.gongfu.support.SignedInAsAdmin;

@@ -1,4 +1,4 @@
-package cn.gongfu.reporting.feed;
+package cn.gongfu.reporting;
 
 import java.util.List;
 
