@@ -1,10 +1,11 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.db.Where;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
 import cn.gongfu.evaluation.RankingService.UnitRank;
 import cn.gongfu.evaluation.method.Status;
+import cn.gongfu.indicator.IndicatorService.RegionalValue;
+import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.region.RegionService;
@@ -12,11 +13,13 @@ import cn.gongfu.security.Scope;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.WebPage;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,7 +27,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,19 +49,22 @@ public class DashboardPages {
     private final RankingService rankings;
     private final PlanService plans;
     private final RegionService regions;
-    private final JdbcClient jdbc;
+    private final IndicatorService indicators;
+    private final Clock clock;
     private final MessageSource messages;
     private final ObjectMapper json;
     private final AssessmentText reasons;
 
     public DashboardPages(EvaluationService evaluation, RankingService rankings, PlanService plans, RegionService regions,
-                          JdbcClient jdbc, MessageSource messages, ObjectMapper json, AssessmentText reasons) {
+                          IndicatorService indicators, MessageSource messages, ObjectMapper json, AssessmentText reasons,
+                          Clock clock) {
         this.reasons = reasons;
         this.evaluation = evaluation;
         this.rankings = rankings;
         this.plans = plans;
         this.regions = regions;
-        this.jdbc = jdbc;
+        this.indicators = indicators;
+        this.clock = clock;
         this.messages = messages;
         this.json = json;
     }
@@ -121,7 +126,7 @@ public class DashboardPages {
         var withMilestones = eval.tasks().stream().filter(t -> !t.spans().isEmpty()).toList();
         model.addAttribute("eval", eval);
         model.addAttribute("tasks", eval.tasks());
-        model.addAttribute("gantt", write(DashboardCharts.gantt(withMilestones, YearMonth.now(), text("dashboard.today"))));
+        model.addAttribute("gantt", write(DashboardCharts.gantt(withMilestones, YearMonth.now(clock), text("dashboard.today"))));
         model.addAttribute("ganttHeight", Math.max(240, 28 * withMilestones.stream().mapToInt(t -> t.spans().size()).sum() + 80));
         return "evaluation/tasks";
     }
@@ -137,7 +142,7 @@ public class DashboardPages {
         model.addAttribute("groups", groups);
         model.addAttribute("charts", charts);
         model.addAttribute("published", rankings.published(plans.get(plan).regionCode()));
-        model.addAttribute("period", String.valueOf(YearMonth.now().getYear()));
+        model.addAttribute("period", String.valueOf(YearMonth.now(clock).getYear()));
         return "evaluation/units";
     }
 
@@ -152,8 +157,7 @@ public class DashboardPages {
         PlanEvaluation eval = evaluation.evaluateEveryUnit(plan, null);
         UnitRank rank = rankings.rank(eval).stream().filter(r -> r.unitId() == unitId).findFirst()
                 .orElseThrow(() -> new cn.gongfu.web.NotFoundException("unit in plan", unitId));
-        List<Long> led = jdbc.sql("select task_id from task_unit where unit_id = :u and role = 'lead'").param("u", unitId)
-                .query(Long.class).list();
+        Set<Long> led = plans.tasksLedBy(plan, unitId);
         model.addAttribute("plan", eval.plan());
         model.addAttribute("rank", rank);
         model.addAttribute("indicators", eval.indicators().stream()
@@ -189,25 +193,14 @@ public class DashboardPages {
     record RegionTable(List<String> indicatorNames, Map<String, Map<String, Double>> latest) {}
 
     private RegionTable regionTable(Plan p) {
-        long plan = p.id();
         Map<String, String> names = regions.names();
-        record Row(String region, String indicator, String period, double value) {}
-        // only the regions within the caller's scope, both for the values and for which indicators have any
-        Scope scope = Scope.current();
-        Where elsewhere = scope.restrictRegion(new Where().and("x.indicator_id = i.id").and("x.state = 'approved'")
-                .and("x.region_code <> :r", "r", p.regionCode()), "x.region_code");
-        Where where = scope.restrictRegion(new Where().and("o.state = 'approved'").and("o.value is not null")
-                .and("exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :p)", "p", plan)
-                .and("exists (select 1 from observation x" + elsewhere.sql() + ")"), "o.region_code");
-        where.params().putAll(elsewhere.params());
-        List<Row> rows = jdbc.sql("select o.region_code, i.name, o.period, o.value from observation o join indicator i on i.id = o.indicator_id"
-                        + where.sql() + " order by i.name, o.region_code, o.period").params(where.params())
-                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4))).list();
         Map<String, Map<String, Double>> latest = new LinkedHashMap<>();
         List<String> indicatorNames = new ArrayList<>();
-        for (Row r : rows) {
-            if (!indicatorNames.contains(r.indicator())) indicatorNames.add(r.indicator());
-            latest.computeIfAbsent(names.getOrDefault(r.region(), r.region()), k -> new LinkedHashMap<>()).put(r.indicator(), r.value());
+        // by period within each indicator and region, so the last value put is the latest
+        for (RegionalValue r : indicators.acceptedValuesAcrossRegions(p.id(), p.regionCode())) {
+            if (!indicatorNames.contains(r.indicatorName())) indicatorNames.add(r.indicatorName());
+            latest.computeIfAbsent(names.getOrDefault(r.regionCode(), r.regionCode()), k -> new LinkedHashMap<>())
+                    .put(r.indicatorName(), r.value());
         }
         return new RegionTable(indicatorNames, latest);
     }

@@ -25,6 +25,7 @@ import cn.gongfu.reporting.Periods;
 import cn.gongfu.reporting.ReportCalendarService;
 import cn.gongfu.security.Scope;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -53,9 +54,11 @@ public class EvaluationService {
     private final ReportCalendarService calendars;
     private final IndicatorAssessor assessor;
     private final TaskAssessor taskAssessor;
+    private final Clock clock;
 
     public EvaluationService(JdbcClient jdbc, PlanService plans, IndicatorService indicators, ReportCalendarService calendars,
-                             Thresholds thresholds) {
+                             Thresholds thresholds, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.plans = plans;
         this.indicators = indicators;
@@ -112,7 +115,7 @@ public class EvaluationService {
     private PlanEvaluation evaluate(long planId, String regionCode, YearMonth asOf, Scope taskScope) {
         Plan plan = plans.get(planId);
         String region = region(plan, regionCode);
-        YearMonth month = asOf == null ? YearMonth.now() : asOf;
+        YearMonth month = asOf == null ? YearMonth.now(clock) : asOf;
         List<IndicatorEvaluation> evaluations = indicatorEvaluations(plan, region, month);
         Map<Status, Long> distribution = new EnumMap<>(Status.class);
         for (Status s : Status.values()) distribution.put(s, 0L);
@@ -131,7 +134,7 @@ public class EvaluationService {
 
     /** The evaluation of one indicator of a plan, for its page. */
     public IndicatorEvaluation evaluateIndicator(long planId, long indicatorId, String regionCode, YearMonth asOf) {
-        return indicatorHistory(planId, indicatorId, regionCode, List.of(asOf == null ? YearMonth.now() : asOf)).get(0);
+        return indicatorHistory(planId, indicatorId, regionCode, List.of(asOf == null ? YearMonth.now(clock) : asOf)).get(0);
     }
 
     /** One indicator assessed as of each month given, its targets and values read once: how its status came about. */

@@ -5,17 +5,17 @@ import cn.gongfu.db.Where;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
 import cn.gongfu.evaluation.method.Milestone;
-import cn.gongfu.evaluation.method.UnitScore;
 import cn.gongfu.evaluation.method.UnitScore.UnitInput;
 import cn.gongfu.evaluation.method.UnitScore.UnitResult;
+import cn.gongfu.evaluation.method.UnitScore;
 import cn.gongfu.reporting.Periods;
-import cn.gongfu.reporting.ReportCalendar;
-import cn.gongfu.reporting.ReportCalendarService;
+import cn.gongfu.reporting.ReportingRecords.PlanRecord;
+import cn.gongfu.reporting.ReportingRecords.UnitRecord;
+import cn.gongfu.reporting.ReportingRecords;
 import cn.gongfu.security.Role;
 import cn.gongfu.security.Scope;
 import cn.gongfu.web.InvalidParameterException;
 import cn.gongfu.web.NotFoundException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -39,13 +39,13 @@ public class RankingService {
 
     private final JdbcClient jdbc;
     private final EvaluationService evaluation;
-    private final ReportCalendarService calendars;
+    private final ReportingRecords reportingRecords;
     private final AuditLog audit;
 
-    public RankingService(JdbcClient jdbc, EvaluationService evaluation, ReportCalendarService calendars, AuditLog audit) {
+    public RankingService(JdbcClient jdbc, EvaluationService evaluation, ReportingRecords reportingRecords, AuditLog audit) {
         this.jdbc = jdbc;
         this.evaluation = evaluation;
-        this.calendars = calendars;
+        this.reportingRecords = reportingRecords;
         this.audit = audit;
     }
 
@@ -104,34 +104,20 @@ public class RankingService {
                 if (m.isDoneOnTime()) c[0]++;
             }
         });
-        // reporting timeliness and quality over the periods due so far
-        LocalDate today = LocalDate.now();
-        ReportCalendar calendar = calendars.calendar(planId).orElse(null);
-        long periodsDue = calendar == null ? 0 : calendar.periods().stream()
-                .filter(p -> Periods.dueOn(p, calendar.dueDay()).isBefore(today)).count();
-        Map<Long, long[]> reports = new HashMap<>();
-        jdbc.sql("""
-                select s.unit_id,
-                       sum(case when s.submitted_at is not null and cast(s.submitted_at as date) <= s.due_on then 1 else 0 end),
-                       sum(case when s.submitted_at is not null then 1 else 0 end),
-                       (select count(*) from audit_event a where a.action = 'submission.return'
-                          and a.target in (select 'submission:' || cast(x.id as varchar(20)) from submission x
-                                           where x.plan_id = :p and x.unit_id = s.unit_id))
-                from submission s where s.plan_id = :p group by s.unit_id""")
-                .param("p", planId).query(rs -> {
-                    reports.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
-                });
+        // reporting timeliness and quality over the periods due so far, as reporting counts them
+        PlanRecord reports = reportingRecords.ofPlan(planId);
+        long periodsDue = reports.periodsDue();
 
         List<UnitInput> inputs = new ArrayList<>();
         for (Unit u : units.values()) {
             int[] ic = indicatorCounts.get(u.id());
             int[] mc = milestoneCounts.get(u.id());
-            long[] rc = reports.getOrDefault(u.id(), new long[3]);
+            UnitRecord rc = reports.of(u.id());
             inputs.add(new UnitInput(String.valueOf(u.id()), peerGroup(u.kind()),
                     ic == null ? null : (double) ic[0] / ic[1],
                     mc == null ? null : (double) mc[0] / mc[1],
-                    periodsDue == 0 ? null : Math.min(1.0, (double) rc[0] / periodsDue),
-                    rc[1] == 0 ? null : Math.max(0, 1 - (double) rc[2] / rc[1]),
+                    periodsDue == 0 ? null : Math.min(1.0, (double) rc.submittedOnTime() / periodsDue),
+                    rc.submitted() == 0 ? null : Math.max(0, 1 - (double) rc.returned() / rc.submitted()),
                     null));
         }
         // a unit with nothing to be scored on (no indicator, no milestone due, no report owed — a plan without a

@@ -1,14 +1,15 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.web.UploadTooLargeException;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.reporting.ReportWorkbookApi;
 import cn.gongfu.reporting.ValidationException;
 import cn.gongfu.security.Scope;
 import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.UploadTooLargeException;
 import cn.gongfu.web.WebPage;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -36,9 +37,11 @@ public class SurveyPages {
     private final RegionService regions;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final Clock clock;
 
     public SurveyPages(FourSensesService senses, ConsistencyService consistency, RegionService regions,
-                       MessageSource messages, ObjectMapper json) {
+                       MessageSource messages, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.senses = senses;
         this.consistency = consistency;
         this.regions = regions;
@@ -63,7 +66,7 @@ public class SurveyPages {
         model.addAttribute("region", selected);
         model.addAttribute("regions", regionChoices());
         model.addAttribute("chart", json.writeValueAsString(SurveyChart.option(waves, labels, severalRegions, names)));
-        if (!model.containsAttribute("today")) model.addAttribute("today", LocalDate.now().toString());
+        if (!model.containsAttribute("today")) model.addAttribute("today", LocalDate.now(clock).toString());
         return "evaluation/surveys";
     }
 

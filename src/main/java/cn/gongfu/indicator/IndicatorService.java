@@ -10,7 +10,10 @@ import cn.gongfu.web.PageResult;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,8 +52,10 @@ public class IndicatorService {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Pager pager;
+    private final Clock clock;
 
-    public IndicatorService(JdbcClient jdbc, JdbcTemplate batch, Pager pager) {
+    public IndicatorService(JdbcClient jdbc, JdbcTemplate batch, Pager pager, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.batch = batch;
         this.pager = pager;
@@ -210,6 +215,28 @@ public class IndicatorService {
         });
     }
 
+    /** An accepted value of an indicator in a region, for comparing regions. */
+    public record RegionalValue(String regionCode, String indicatorName, String period, double value) {}
+
+    /**
+     * The accepted values, in the caller's regions, of those of a plan's indicators that some region other than the
+     * plan's own ({@code planRegion}) reports: the plan's indicators side by side across regions. By indicator
+     * name, region and period.
+     */
+    public List<RegionalValue> acceptedValuesAcrossRegions(long planId, String planRegion) {
+        // only the regions within the caller's scope, both for the values and for which indicators have any
+        Scope scope = Scope.current();
+        Where elsewhere = scope.restrictRegion(new Where().and("x.indicator_id = i.id").and("x.state = 'approved'")
+                .and("x.region_code <> :r", "r", planRegion), "x.region_code");
+        Where where = scope.restrictRegion(new Where().and("o.state = 'approved'").and("o.value is not null")
+                .and("exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :p)", "p", planId)
+                .and("exists (select 1 from observation x" + elsewhere.sql() + ")"), "o.region_code");
+        where.params().putAll(elsewhere.params());
+        return jdbc.sql("select o.region_code, i.name, o.period, o.value from observation o join indicator i on i.id = o.indicator_id"
+                        + where.sql() + " order by i.name, o.region_code, o.period").params(where.params())
+                .query((rs, i) -> new RegionalValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4))).list();
+    }
+
     public record NewObservation(long indicatorId, String regionCode, String period, BigDecimal value,
                                  String state, String reportedBy, String comment) {}
 
@@ -217,14 +244,16 @@ public class IndicatorService {
     public void addObservations(List<NewObservation> observations) {
         batch.batchUpdate("""
                 insert into observation (indicator_id, region_code, period, value, state, reported_by, reported_at, comment)
-                values (?, ?, ?, ?, ?, ?, current_timestamp, ?)""", observations, observations.size(), (ps, o) -> {
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", observations, observations.size(), (ps, o) -> {
+            Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
             ps.setLong(1, o.indicatorId());
             ps.setString(2, o.regionCode());
             ps.setString(3, o.period());
             ps.setBigDecimal(4, o.value());
             ps.setString(5, o.state());
             ps.setString(6, o.reportedBy());
-            ps.setString(7, o.comment());
+            ps.setTimestamp(7, now);
+            ps.setString(8, o.comment());
         });
     }
 

@@ -13,9 +13,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
@@ -175,6 +177,14 @@ public class PlanService {
         List<TaskSummary> rows = jdbc.sql("select " + TASK_COLUMNS + " " + TASK_FROM + where.sql() + " order by t.position")
                 .params(where.params()).query((rs, i) -> taskSummary(rs)).list();
         return withUnits(new PageResult<>(rows, 0, rows.size(), rows.size())).items();
+    }
+
+    /** The ids of the plan's tasks that the unit leads; the caller shows of them only what its scope covers. */
+    public Set<Long> tasksLedBy(long planId, long unitId) {
+        return new HashSet<>(jdbc.sql("""
+                select tu.task_id from task_unit tu join task t on t.id = tu.task_id
+                where t.plan_id = :p and tu.unit_id = :u and tu.role = 'lead'""")
+                .param("p", planId).param("u", unitId).query(Long.class).list());
     }
 
     public TaskDetail task(long id) {

@@ -2,18 +2,19 @@ package cn.gongfu.reporting;
 
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.notify.NotificationService;
-import cn.gongfu.reporting.SubmissionWorkflow.Action;
 import cn.gongfu.reporting.ReportingService.ValueInput;
+import cn.gongfu.reporting.SubmissionWorkflow.Action;
 import cn.gongfu.security.GongfuUser;
 import cn.gongfu.security.Role;
 import cn.gongfu.security.Scope;
+import cn.gongfu.web.Inputs;
 import cn.gongfu.web.InvalidInputException;
 import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.Inputs;
 import cn.gongfu.web.UploadTooLargeException;
 import cn.gongfu.web.Uploads;
 import cn.gongfu.web.WebPage;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -34,8 +35,10 @@ public class ReportPages {
     private final SubmissionWorkflow workflow;
     private final NotificationService notifications;
     private final Inputs inputs;
+    private final Clock clock;
 
-    public ReportPages(ReportingService reporting, SubmissionWorkflow workflow, NotificationService notifications, Inputs inputs) {
+    public ReportPages(ReportingService reporting, SubmissionWorkflow workflow, NotificationService notifications, Inputs inputs, Clock clock) {
+        this.clock = clock;
         this.inputs = inputs;
         this.reporting = reporting;
         this.workflow = workflow;
@@ -44,8 +47,8 @@ public class ReportPages {
 
     @GetMapping("/reports")
     public String mine(Model model) {
-        model.addAttribute("obligations", reporting.obligations(LocalDate.now()));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("obligations", reporting.obligations(LocalDate.now(clock)));
+        model.addAttribute("today", LocalDate.now(clock));
         return "reporting/list";
     }
 

@@ -1,16 +1,17 @@
 package cn.gongfu.reporting;
 
 import cn.gongfu.audit.AuditEvent;
-import cn.gongfu.reporting.SubmissionWorkflow.Action;
 import cn.gongfu.reporting.ReportingService.Form;
 import cn.gongfu.reporting.ReportingService.TaskInput;
 import cn.gongfu.reporting.ReportingService.ValueInput;
+import cn.gongfu.reporting.SubmissionWorkflow.Action;
+import cn.gongfu.web.Rules;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import cn.gongfu.web.Rules;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,10 @@ public class ReportingApi {
     private final ReportingService reporting;
     private final SubmissionWorkflow workflow;
     private final ReportCalendarService calendars;
+    private final Clock clock;
 
-    public ReportingApi(ReportingService reporting, SubmissionWorkflow workflow, ReportCalendarService calendars) {
+    public ReportingApi(ReportingService reporting, SubmissionWorkflow workflow, ReportCalendarService calendars, Clock clock) {
+        this.clock = clock;
         this.reporting = reporting;
         this.workflow = workflow;
         this.calendars = calendars;
@@ -58,7 +61,7 @@ public class ReportingApi {
     /** What the caller's units owe, with the state of each report. */
     @GetMapping("/obligations")
     public List<Obligation> obligations() {
-        return reporting.obligations(LocalDate.now());
+        return reporting.obligations(LocalDate.now(clock));
     }
 
     public record OpenInput(@NotNull(message = Rules.REQUIRED) Long plan, @NotNull(message = Rules.REQUIRED) Long unit,

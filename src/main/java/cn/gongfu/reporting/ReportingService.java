@@ -17,7 +17,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,9 +55,11 @@ public class ReportingService {
     private final PlanService plans;
     private final IndicatorService indicators;
     private final AuditLog audit;
+    private final Clock clock;
 
     public ReportingService(JdbcClient jdbc, ReportCalendarService calendars, PlanService plans, IndicatorService indicators,
-                            AuditLog audit) {
+                            AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.calendars = calendars;
         this.plans = plans;
@@ -67,11 +71,21 @@ public class ReportingService {
 
     /**
      * What the caller's units owe, period by period up to the current one, with the state of each
-     * submission: due, overdue, returned, submitted, accepted. The office sees every unit of its region.
+     * submission: due, overdue, returned, submitted, accepted. The office sees every unit of its region, the
+     * system (a background job, {@link Scope#asSystem}) every unit; an anonymous caller is refused.
      */
     public List<Obligation> obligations(LocalDate today) {
+        return obligations(today, null);
+    }
+
+    /** What one unit owes, as {@link #obligations(LocalDate)} shows it; nothing for a unit outside the caller's scope. */
+    public List<Obligation> obligationsOf(long unitId, LocalDate today) {
+        return obligations(today, unitId);
+    }
+
+    private List<Obligation> obligations(LocalDate today, Long onlyUnit) {
         Scope scope = Scope.current();
-        scope.require(Role.values());
+        scope.requireCaller();
         record Row(long planId, String planTitle, long unitId, String unitName, String cadence, int dueDay, String first, String last) {}
         StringBuilder sql = new StringBuilder("""
                 select distinct p.id, p.title, u.id, u.name, c.cadence, c.due_day, c.first_period, c.last_period
@@ -86,6 +100,10 @@ public class ReportingService {
         if (scope.units() != null) {
             sql.append(" and u.id in (:units)");
             params.put("units", scope.units().isEmpty() ? Set.of(-1L) : scope.units());
+        }
+        if (onlyUnit != null) {
+            sql.append(" and u.id = :onlyUnit");
+            params.put("onlyUnit", onlyUnit);
         }
         List<Row> rows = jdbc.sql(sql.toString()).params(params)
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
@@ -136,17 +154,17 @@ public class ReportingService {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into submission (plan_id, unit_id, period, due_on, updated_by, updated_at)
-                values (:p, :u, :per, :due, :by, current_timestamp)""")
+                values (:p, :u, :per, :due, :by, :now)""")
                 .param("p", planId).param("u", unitId).param("per", period)
-                .param("due", Periods.dueOn(period, calendar.dueDay())).param("by", user.username())
+                .param("due", Periods.dueOn(period, calendar.dueDay())).param("by", user.username()).param("now", now())
                 .update(key, "id");
         long id = key.getKey().longValue();
         // one report row per task the unit leads or supports, in one statement
         jdbc.sql("""
                 insert into task_report (submission_id, task_id, updated_by, updated_at)
-                select :s, t.id, :by, current_timestamp from task t join task_unit tu on tu.task_id = t.id
+                select :s, t.id, :by, :now from task t join task_unit tu on tu.task_id = t.id
                 where t.plan_id = :p and tu.unit_id = :u""")
-                .param("s", id).param("by", user.username()).param("p", planId).param("u", unitId).update();
+                .param("s", id).param("by", user.username()).param("now", now()).param("p", planId).param("u", unitId).update();
         audit.record("submission.open", "submission:" + id, null, planId + "/" + unitId + "/" + period);
         return get(id);
     }
@@ -192,7 +210,7 @@ public class ReportingService {
     public MilestoneEntry completeMilestone(long submissionId, long taskId, long milestoneId, LocalDate completedOn, Long evidenceId) {
         editable(submissionId);
         taskReport(submissionId, taskId);
-        if (completedOn == null || completedOn.isAfter(LocalDate.now())) {
+        if (completedOn == null || completedOn.isAfter(LocalDate.now(clock))) {
             throw new ValidationException(List.of(new ValidationException.Error("completedOn", "完成日期不能为空或晚于今天 a completion date, not in the future")));
         }
         boolean ofTask = jdbc.sql("select count(*) from milestone where id = :m and task_id = :t").param("m", milestoneId)
@@ -276,12 +294,12 @@ public class ReportingService {
         TaskReport before = taskReport(submissionId, taskId);
         int updated = jdbc.sql("""
                 update task_report set progress = :progress, percent_done = :percent, narrative = :narrative,
-                       problems = :problems, next_steps = :next, updated_by = :by, updated_at = current_timestamp,
+                       problems = :problems, next_steps = :next, updated_by = :by, updated_at = :now,
                        version = version + 1
                 where submission_id = :s and task_id = :t and version = :v""")
                 .param("progress", in.progress()).param("percent", in.percentDone(), Types.INTEGER)
                 .param("narrative", trim(in.narrative())).param("problems", trim(in.problems()))
-                .param("next", trim(in.nextSteps())).param("by", Scope.current().user().username())
+                .param("next", trim(in.nextSteps())).param("by", Scope.current().user().username()).param("now", now())
                 .param("s", submissionId).param("t", taskId).param("v", expectedVersion).update();
         if (updated == 0) {
             throw new ConflictException("task " + before.taskCode() + " was changed by " + before.updatedBy()
@@ -317,9 +335,9 @@ public class ReportingService {
                 jdbc.sql("""
                         insert into observation (indicator_id, region_code, period, value, state, reported_by, reported_at,
                                                  comment, explanation, submission_id)
-                        values (:i, :r, :p, :v, 'draft', :by, current_timestamp, :c, :e, :s)""")
+                        values (:i, :r, :p, :v, 'draft', :by, :now, :c, :e, :s)""")
                         .param("i", indicatorId).param("r", before.regionCode()).param("p", before.period())
-                        .param("v", in.value()).param("by", by).param("c", trim(in.comment()))
+                        .param("v", in.value()).param("by", by).param("now", now()).param("c", trim(in.comment()))
                         .param("e", trim(in.explanation())).param("s", submissionId).update();
             } catch (org.springframework.dao.DuplicateKeyException e) {
                 throw new ConflictException("someone entered this value meanwhile", before);
@@ -327,11 +345,11 @@ public class ReportingService {
         } else {
             int updated = jdbc.sql("""
                     update observation set value = :v, comment = :c, explanation = :e, reported_by = :by,
-                           reported_at = current_timestamp, submission_id = :s, state = 'draft', version = version + 1
+                           reported_at = :now, submission_id = :s, state = 'draft', version = version + 1
                     where id = :id and version = :ver
                       and (submission_id = :s or submission_id is null) and state <> 'approved'""")
                     .param("v", in.value()).param("c", trim(in.comment())).param("e", trim(in.explanation()))
-                    .param("by", by).param("s", submissionId).param("id", before.observationId())
+                    .param("by", by).param("now", now()).param("s", submissionId).param("id", before.observationId())
                     .param("ver", in.expectedVersion() == null ? -1 : in.expectedVersion()).update();
             if (updated == 0) {
                 throw new ConflictException(indicator.name() + " was changed by someone else since you opened it", before);
@@ -416,8 +434,13 @@ public class ReportingService {
 
     /** After an edit, an approved submission needs approval again. */
     private void touch(Submission s) {
-        jdbc.sql("update submission set updated_by = :by, updated_at = current_timestamp, state = case when state = 'approved' then 'draft' else state end where id = :id")
-                .param("by", Scope.current().user().username()).param("id", s.id()).update();
+        jdbc.sql("update submission set updated_by = :by, updated_at = :now, state = case when state = 'approved' then 'draft' else state end where id = :id")
+                .param("by", Scope.current().user().username()).param("now", now()).param("id", s.id()).update();
+    }
+
+    /** The time a change is stored with, from the application's clock. */
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
     }
 
     private TaskReport taskReport(long submissionId, long taskId) {

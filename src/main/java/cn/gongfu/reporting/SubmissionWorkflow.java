@@ -9,6 +9,8 @@ import cn.gongfu.security.Role;
 import cn.gongfu.security.Scope;
 import cn.gongfu.web.InvalidParameterException;
 import cn.gongfu.web.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +29,10 @@ public class SubmissionWorkflow {
     private final ReportingService reporting;
     private final NotificationService notifications;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public SubmissionWorkflow(JdbcClient jdbc, ReportingService reporting, NotificationService notifications, AuditLog audit) {
+    public SubmissionWorkflow(JdbcClient jdbc, ReportingService reporting, NotificationService notifications, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.reporting = reporting;
         this.notifications = notifications;
@@ -77,12 +81,12 @@ public class SubmissionWorkflow {
             default -> throw new IllegalStateException();
         }
         int updated = jdbc.sql("""
-                update submission set state = :state, return_reason = :reason, updated_by = :by, updated_at = current_timestamp,
-                       submitted_at = case when :state = 'submitted' then current_timestamp else submitted_at end,
+                update submission set state = :state, return_reason = :reason, updated_by = :by, updated_at = :now,
+                       submitted_at = case when :state = 'submitted' then :now else submitted_at end,
                        version = version + 1
                 where id = :id and version = :v""")
                 .param("state", target).param("reason", target.equals("returned") ? reason.strip() : null)
-                .param("by", user.username()).param("id", id).param("v", expectedVersion).update();
+                .param("by", user.username()).param("now", LocalDateTime.now(clock)).param("id", id).param("v", expectedVersion).update();
         if (updated == 0) throw new ConflictException("the submission was changed meanwhile by " + s.updatedBy(), reporting.get(id));
         // the values travel with the submission; accepted ones are what evaluation reads
         String observationState = switch (target) {

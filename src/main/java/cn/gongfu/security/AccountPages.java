@@ -4,10 +4,12 @@ import cn.gongfu.audit.AuditLog;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.unit.UnitService;
-import cn.gongfu.web.ListAddress;
 import cn.gongfu.web.InvalidParameterException;
+import cn.gongfu.web.ListAddress;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.WebPage;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,10 +32,12 @@ public class AccountPages {
     private final UnitService units;
     private final AuditLog audit;
     private final cn.gongfu.web.Inputs inputs;
+    private final Clock clock;
 
     public AccountPages(UserService users, TokenService tokens, RegionService regions, UnitService units, AuditLog audit,
-                        cn.gongfu.web.Inputs inputs) {
+                        cn.gongfu.web.Inputs inputs, Clock clock) {
         this.inputs = inputs;
+        this.clock = clock;
         this.users = users;
         this.tokens = tokens;
         this.regions = regions;
@@ -134,6 +138,7 @@ public class AccountPages {
     @GetMapping("/tokens")
     public String tokens(Model model) {
         model.addAttribute("tokens", tokens.mine());
+        model.addAttribute("now", LocalDateTime.now(clock));
         return "security/tokens";
     }
 

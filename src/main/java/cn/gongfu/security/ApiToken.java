@@ -6,7 +6,8 @@ import java.time.LocalDateTime;
 public record ApiToken(long id, long userId, String name, String tokenPrefix, LocalDateTime createdAt,
                        LocalDateTime expiresAt, LocalDateTime revokedAt, LocalDateTime lastUsedAt) {
 
-    public boolean active() {
-        return revokedAt == null && expiresAt.isAfter(LocalDateTime.now());
+    /** Whether the token works at {@code now}: not revoked and not yet expired. */
+    public boolean activeAt(LocalDateTime now) {
+        return revokedAt == null && expiresAt.isAfter(now);
     }
 }

@@ -53,9 +53,19 @@ public record GongfuUser(
         return username;
     }
 
+    /**
+     * Whether password sign-in is paused at {@code now} (failed guesses, {@link UserService#recordFailedLogin}).
+     * The sign-in asks it with the application's clock ({@link PasswordConfig}); a pause is a matter of time,
+     * so {@link #isAccountNonLocked} does not answer it.
+     */
+    public boolean pausedAt(LocalDateTime now) {
+        return lockedUntil != null && !lockedUntil.isBefore(now);
+    }
+
+    /** No account is locked for good; the time-bound pause is {@link #pausedAt}. */
     @Override
     public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(LocalDateTime.now());
+        return true;
     }
 
     @Override

@@ -5,6 +5,7 @@ import cn.gongfu.common.Sha256;
 import cn.gongfu.web.InvalidParameterException;
 import cn.gongfu.web.NotFoundException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.List;
@@ -31,8 +32,10 @@ public class TokenService {
     private final JdbcClient jdbc;
     private final UserService users;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public TokenService(JdbcClient jdbc, UserService users, AuditLog audit) {
+    public TokenService(JdbcClient jdbc, UserService users, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.users = users;
         this.audit = audit;
@@ -56,7 +59,7 @@ public class TokenService {
                 insert into api_token (user_id, name, token_hash, token_prefix, expires_at)
                 values (:user, :name, :hash, :prefix, :expires)""")
                 .param("user", user.id()).param("name", name.strip()).param("hash", Sha256.hex(secret))
-                .param("prefix", secret.substring(0, 10)).param("expires", LocalDateTime.now().plusDays(days))
+                .param("prefix", secret.substring(0, 10)).param("expires", LocalDateTime.now(clock).plusDays(days))
                 .update(key, "id");
         long id = key.getKey().longValue();
         audit.record("token.create", "token:" + id, null, name.strip() + " expires in " + days + " days");
@@ -76,8 +79,8 @@ public class TokenService {
         GongfuUser user = Scope.current().require(Role.values());
         ApiToken token = get(id);
         if (token.userId() != user.id() && !user.has(Role.ADMIN)) throw new NotFoundException("token", id);
-        jdbc.sql("update api_token set revoked_at = current_timestamp where id = :id and revoked_at is null")
-                .param("id", id).update();
+        jdbc.sql("update api_token set revoked_at = :now where id = :id and revoked_at is null")
+                .param("now", LocalDateTime.now(clock)).param("id", id).update();
         audit.record("token.revoke", "token:" + id, null, null);
     }
 
@@ -93,12 +96,13 @@ public class TokenService {
         Optional<Row> row = jdbc.sql("""
                 select id, user_id from api_token
                 where token_hash = :hash and revoked_at is null and expires_at > :now""")
-                .param("hash", Sha256.hex(secret)).param("now", LocalDateTime.now())
+                .param("hash", Sha256.hex(secret)).param("now", LocalDateTime.now(clock))
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2))).optional();
         if (row.isEmpty()) return Optional.empty();
         GongfuUser user = users.load(row.get().userId());
         if (!user.isEnabled()) return Optional.empty();
-        jdbc.sql("update api_token set last_used_at = current_timestamp where id = :id").param("id", row.get().id()).update();
+        jdbc.sql("update api_token set last_used_at = :now where id = :id")
+                .param("now", LocalDateTime.now(clock)).param("id", row.get().id()).update();
         audit.recordAs(user.username(), "token.use", "token:" + row.get().id(), null, null);
         return Optional.of(user.withoutPassword());
     }

@@ -11,6 +11,7 @@ import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.PageResult;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -26,9 +27,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,9 +74,11 @@ public class UserService implements UserDetailsService {
     private final UnitService units;
     private final AuditLog audit;
     private final SignedInSessions sessions;
+    private final Clock clock;
 
     public UserService(JdbcClient jdbc, Pager pager, PasswordEncoder passwords, RegionService regions,
-                       UnitService units, AuditLog audit, SignedInSessions sessions) {
+                       UnitService units, AuditLog audit, SignedInSessions sessions, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.pager = pager;
         this.passwords = passwords;
@@ -302,7 +305,7 @@ public class UserService implements UserDetailsService {
         Duration delay = delayAfter(failures);
         if (!delay.isZero()) {
             jdbc.sql("update app_user set locked_until = :until where username = :u")
-                    .param("until", LocalDateTime.now().plus(delay)).param("u", username).update();
+                    .param("until", LocalDateTime.now(clock).plus(delay)).param("u", username).update();
         }
         return delay;
     }

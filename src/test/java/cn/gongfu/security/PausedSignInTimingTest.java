@@ -3,6 +3,8 @@ package cn.gongfu.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gongfu.support.MovableClock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -40,6 +43,7 @@ class PausedSignInTimingTest {
     }
 
     final CountingEncoder encoder = new CountingEncoder();
+    final MovableClock clock = new MovableClock();
     final String hash = encoder.encode("the-right-password");
 
     GongfuUser user(boolean enabled, LocalDateTime pausedUntil) {
@@ -47,7 +51,7 @@ class PausedSignInTimingTest {
     }
 
     int checksToSignIn(GongfuUser user, String password, Class<? extends Exception> refusal) {
-        AuthenticationProvider provider = new PasswordConfig().authenticationProvider(name -> user, encoder);
+        AuthenticationProvider provider = new PasswordConfig().authenticationProvider(name -> user, encoder, clock);
         encoder.checks = 0;
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("clerk", password)))
                 .isInstanceOf(refusal);
@@ -57,15 +61,28 @@ class PausedSignInTimingTest {
     @Test
     void everyRefusalCostsOnePasswordCheck() {
         assertThat(checksToSignIn(user(true, null), "a-wrong-password", BadCredentialsException.class)).isEqualTo(1);
-        assertThat(checksToSignIn(user(true, LocalDateTime.now().plusMinutes(5)), "a-wrong-password", LockedException.class))
+        assertThat(checksToSignIn(user(true, LocalDateTime.now(clock).plusMinutes(5)), "a-wrong-password", LockedException.class))
                 .as("paused").isEqualTo(1);
         assertThat(checksToSignIn(user(false, null), "the-right-password", DisabledException.class)).as("disabled").isEqualTo(1);
         AuthenticationProvider unknown = new PasswordConfig().authenticationProvider(name -> {
             throw new UsernameNotFoundException(name);
-        }, encoder);
+        }, encoder, clock);
         encoder.checks = 0;
         assertThatThrownBy(() -> unknown.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody", "x")))
                 .isInstanceOf(BadCredentialsException.class);
         assertThat(encoder.checks).as("unknown name").isEqualTo(1);
+    }
+
+    /** The pause is read from the application's clock: once the clock passes its end, the right password signs in, no sleep needed. */
+    @Test
+    void aPauseEndsWhenTheClockPassesIt() {
+        GongfuUser paused = user(true, LocalDateTime.now(clock).plusMinutes(5));
+        AuthenticationProvider provider = new PasswordConfig().authenticationProvider(name -> paused, encoder, clock);
+        Authentication right = UsernamePasswordAuthenticationToken.unauthenticated("clerk", "the-right-password");
+        assertThatThrownBy(() -> provider.authenticate(right)).as("paused, even with the right password").isInstanceOf(LockedException.class);
+        clock.moveBy(Duration.ofMinutes(4));
+        assertThatThrownBy(() -> provider.authenticate(right)).as("a minute before the end").isInstanceOf(LockedException.class);
+        clock.moveBy(Duration.ofMinutes(2));
+        assertThat(provider.authenticate(right).isAuthenticated()).as("a minute after the end").isTrue();
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import(SignedInAsAdmin.class)
+@Import({SignedInAsAdmin.class, MovableClock.AsTheApplicationClock.class})
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:gongfu-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=YEAR,VALUE;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",

@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
         disabledReason = "GONGFU_TEST_PG_URL is not set: PostgreSQL tests skipped (bash .ci/run sets it)")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import({FreshSchema.class, SignedInAsAdmin.class})
+@Import({FreshSchema.class, SignedInAsAdmin.class, MovableClock.AsTheApplicationClock.class})
 @TestPropertySource(properties = {
         "spring.datasource.url=${GONGFU_TEST_PG_URL}",
         "spring.datasource.username=${GONGFU_TEST_PG_USER:${user.name}}",

@@ -19,6 +19,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,8 +55,10 @@ public class FeedImportService {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public FeedImportService(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template, AuditLog audit) {
+    public FeedImportService(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.template = template;
@@ -89,7 +92,7 @@ public class FeedImportService {
         long t4 = System.nanoTime();
         int merged;
         try {
-            merged = jdbc.sql(FeedSql.MERGE).param("by", user.username()).param("at", LocalDateTime.now()).update();
+            merged = jdbc.sql(FeedSql.MERGE).param("by", user.username()).param("at", LocalDateTime.now(clock)).update();
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // another import wrote some of the same values between our checks and our merge: nothing is stored
             throw new cn.gongfu.reporting.ConflictException("另一批数据同时写入了相同的指标值，请重新导入 another import wrote the same "
