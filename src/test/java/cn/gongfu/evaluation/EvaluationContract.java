@@ -14,9 +14,11 @@ import cn.gongfu.plan.PlanDraft.TargetDraft;
 import cn.gongfu.plan.PlanDraft.TaskDraft;
 import cn.gongfu.plan.PlanWriter;
 import cn.gongfu.security.UserService;
+import cn.gongfu.support.MovableClock;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.unit.UnitService;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,9 @@ abstract class EvaluationContract {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MovableClock clock;
+
     long planId;
 
     @BeforeEach
@@ -82,6 +87,28 @@ abstract class EvaluationContract {
     @AfterEach
     void signOut() {
         SignedInAsAdmin.signOut();
+    }
+
+    /** Without a month the evaluation is as of the clock's month: moved on, the statuses are those of the later month. */
+    @Test
+    void theEvaluationIsAsOfTheClocksMonth() {
+        try {
+            clock.moveTo(LocalDateTime.of(2024, 1, 15, 12, 0));
+            PlanEvaluation january2024 = evaluation.evaluate(planId, null, null);
+            assertThat(january2024.asOf()).isEqualTo(YearMonth.of(2024, 1));
+            assertThat(statuses(january2024)).isEqualTo(statuses(evaluation.evaluate(planId, null, YearMonth.of(2024, 1))));
+            clock.moveTo(LocalDateTime.of(2026, 3, 15, 12, 0));
+            PlanEvaluation march2026 = evaluation.evaluate(planId, null, null);
+            assertThat(march2026.asOf()).isEqualTo(YearMonth.of(2026, 3));
+            assertThat(statuses(march2026)).isEqualTo(statuses(evaluation.evaluate(planId, null, YearMonth.of(2026, 3))))
+                    .as("the plan has ended: its statuses changed").isNotEqualTo(statuses(january2024));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private static Map<String, Status> statuses(PlanEvaluation eval) {
+        return eval.indicators().stream().collect(Collectors.toMap(e -> e.indicator().name(), e -> e.assessment().status()));
     }
 
     @Test

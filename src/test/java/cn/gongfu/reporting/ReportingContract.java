@@ -13,8 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.gongfu.security.Role;
 import cn.gongfu.security.UserService;
+import cn.gongfu.support.MovableClock;
 import cn.gongfu.support.SignedInAsAdmin;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,6 +49,9 @@ abstract class ReportingContract {
 
     @Autowired
     ReportingService reporting;
+
+    @Autowired
+    MovableClock clock;
 
     RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username).withoutPassword());
@@ -365,6 +370,30 @@ abstract class ReportingContract {
         mvc.perform(post("/api/v1/submissions").with(as("reporter")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"plan\":" + plan() + ",\"unit\":" + unit("区卫生健康局") + ",\"period\":\"2031Q1\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("period"));
+    }
+
+    /** Whether a period is owed and overdue follows the application's clock: moved past the due day, it is overdue. */
+    @Test
+    void aPeriodBecomesOverdueWhenTheClockPassesItsDueDay() throws Exception {
+        try {
+            clock.moveTo(LocalDateTime.of(2026, 6, 30, 12, 0));
+            assertThat(owed("区教育局", "2026Q3")).as("not begun yet").isNull();
+            clock.moveTo(LocalDateTime.of(2026, 10, 4, 12, 0));
+            JsonNode due = owed("区教育局", "2026Q3");
+            assertThat(due.get("dueOn").asText()).isEqualTo("2026-10-05");
+            assertThat(due.get("overdue").asBoolean()).as("due tomorrow").isFalse();
+            clock.moveTo(LocalDateTime.of(2026, 10, 6, 12, 0));
+            assertThat(owed("区教育局", "2026Q3").get("overdue").asBoolean()).as("due yesterday").isTrue();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    /** The office's obligation for a unit and period, or null when it is not owed (yet). */
+    private JsonNode owed(String unitName, String period) throws Exception {
+        return json(mvc.perform(get("/api/v1/obligations").with(as("office")))).valueStream()
+                .filter(o -> o.get("unitName").asText().equals(unitName) && o.get("period").asText().equals(period))
+                .findFirst().orElse(null);
     }
 
     @Test
