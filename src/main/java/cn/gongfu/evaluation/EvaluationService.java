@@ -24,7 +24,6 @@ import cn.gongfu.plan.PlanService;
 import cn.gongfu.reporting.Periods;
 import cn.gongfu.reporting.ReportCalendarService;
 import cn.gongfu.security.Scope;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -35,7 +34,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -105,9 +103,10 @@ public class EvaluationService {
     /**
      * The plan's evaluation with the tasks of every unit, for an aggregate over all units (the unit ranking,
      * whose ranks depend on every unit's milestones). The plan must be in the caller's scope; the caller shows
-     * of it only what {@link #evaluate} would, and never its tasks as such.
+     * of it only what {@link #evaluate} would, and never its tasks as such. Public for evaluation's ranking
+     * sub-module only: no other module uses it.
      */
-    PlanEvaluation evaluateEveryUnit(long planId, YearMonth asOf) {
+    public PlanEvaluation evaluateEveryUnit(long planId, YearMonth asOf) {
         return evaluate(planId, null, asOf, null);
     }
 
@@ -288,11 +287,5 @@ public class EvaluationService {
     private static Where taskWhere(Scope scope, String planColumn, String taskColumn, long planId) {
         Where where = new Where().and(planColumn + " = :p", "p", planId);
         return scope == null ? where : scope.restrictTasks(where, taskColumn);
-    }
-
-    static final Set<Status> GOOD = Set.of(Status.ACHIEVED, Status.ON_TRACK);
-
-    static BigDecimal round(double x) {
-        return BigDecimal.valueOf(x).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
-import cn.gongfu.evaluation.RankingService.UnitRank;
+import cn.gongfu.evaluation.ranking.RankingService;
+import cn.gongfu.evaluation.ranking.RankingService.UnitRank;
 import cn.gongfu.evaluation.method.Status;
 import cn.gongfu.plan.PlanDraft;
 import cn.gongfu.plan.PlanDraft.IndicatorDraft;

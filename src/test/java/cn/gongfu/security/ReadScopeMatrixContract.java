@@ -7,7 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import cn.gongfu.evaluation.RankingService;
+import cn.gongfu.evaluation.ranking.RankingService;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.NewObservation;
 import cn.gongfu.indicator.IndicatorService.NewTarget;

@@ -2,7 +2,7 @@ package cn.gongfu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gongfu.evaluation.FourSensesService;
+import cn.gongfu.evaluation.survey.FourSensesService;
 import cn.gongfu.plan.PlanDraft;
 import cn.gongfu.plan.PlanDraft.IndicatorDraft;
 import cn.gongfu.plan.PlanDraft.TargetDraft;

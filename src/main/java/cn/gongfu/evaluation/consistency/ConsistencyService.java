@@ -1,4 +1,4 @@
-package cn.gongfu.evaluation;
+package cn.gongfu.evaluation.consistency;
 
 import cn.gongfu.evaluation.method.Polarity;
 import cn.gongfu.evaluation.method.Target;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * only when at least one side is the region's own target: the city's quarrels with itself are the city's.
  */
 @Service
-public class ConsistencyService {
+class ConsistencyService {
 
     private static final Logger log = LoggerFactory.getLogger(ConsistencyService.class);
 

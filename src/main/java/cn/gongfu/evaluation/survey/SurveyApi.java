@@ -1,4 +1,4 @@
-package cn.gongfu.evaluation;
+package cn.gongfu.evaluation.survey;
 
 import cn.gongfu.reporting.ReportWorkbookApi;
 import cn.gongfu.web.InvalidParameterException;
@@ -20,7 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** Four-senses survey waves with their index. Importing is for the office (URL rule and service). */
 @RestController
 @RequestMapping("/api/v1/surveys")
-public class SurveyApi {
+class SurveyApi {
 
     private final FourSensesService senses;
 

@@ -1,6 +1,9 @@
-package cn.gongfu.evaluation;
+package cn.gongfu.evaluation.publicview;
 
+import cn.gongfu.evaluation.EvaluationService;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
+import cn.gongfu.evaluation.dashboard.OverviewCharts;
+import cn.gongfu.evaluation.ranking.RankingService;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.security.Scope;
@@ -15,18 +18,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The public dashboard, without login: published plans' evaluation and the published rankings, nothing else. */
 @WebPage
 @Controller
-public class PublicPages {
+class PublicPages {
 
     private final EvaluationService evaluation;
     private final RankingService rankings;
     private final PlanService plans;
-    private final DashboardPages dashboards;
+    private final OverviewCharts overview;
 
-    public PublicPages(EvaluationService evaluation, RankingService rankings, PlanService plans, DashboardPages dashboards) {
+    public PublicPages(EvaluationService evaluation, RankingService rankings, PlanService plans, OverviewCharts overview) {
         this.evaluation = evaluation;
         this.rankings = rankings;
         this.plans = plans;
-        this.dashboards = dashboards;
+        this.overview = overview;
     }
 
     @GetMapping("/public")
@@ -37,7 +40,7 @@ public class PublicPages {
             Plan chosen = published.stream().filter(p -> plan == null || p.id() == plan).reduce((a, b) -> b).orElse(null);
             if (chosen != null) {
                 PlanEvaluation eval = evaluation.evaluate(chosen.id(), null, null);
-                dashboards.addOverview(model, eval);
+                overview.addTo(model, eval);
                 model.addAttribute("rankings", rankings.published(chosen.regionCode()));
             }
             return "evaluation/public";

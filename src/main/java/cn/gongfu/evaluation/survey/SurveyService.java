@@ -1,4 +1,4 @@
-package cn.gongfu.evaluation;
+package cn.gongfu.evaluation.survey;
 
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.indicator.StoredNumber;
@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * per sense). The raw wave is kept so the index method can change without losing data.
  */
 @Service
-public class SurveyService {
+class SurveyService {
 
     /** The four senses: code, the column header the office writes, and its English name. */
     public static final Map<String, String> DIMENSIONS = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package cn.gongfu.evaluation;
+package cn.gongfu.evaluation.dashboard;
 
 import cn.gongfu.evaluation.method.Assessment;
 import cn.gongfu.evaluation.method.TaskAssessment;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code ${@assessmentText.indicator(a)}}.
  */
 @Component("assessmentText")
-public class AssessmentText {
+class AssessmentText {
 
     private final MessageSource messages;
 

@@ -1,4 +1,4 @@
-package cn.gongfu.evaluation;
+package cn.gongfu.evaluation.survey;
 
 import cn.gongfu.evaluation.method.FourSensesIndex;
 import cn.gongfu.evaluation.method.FourSensesIndex.Dimension;

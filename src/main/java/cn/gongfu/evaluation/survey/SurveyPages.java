@@ -1,5 +1,6 @@
-package cn.gongfu.evaluation;
+package cn.gongfu.evaluation.survey;
 
+import cn.gongfu.evaluation.dashboard.TableExport;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.reporting.ReportWorkbookApi;
@@ -27,23 +28,21 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.ObjectMapper;
 
-/** The four-senses page (waves, chart, table, import form) and the target-consistency page. */
+/** The four-senses page: waves, chart, table and the import form. */
 @WebPage
 @Controller
-public class SurveyPages {
+class SurveyPages {
 
     private final FourSensesService senses;
-    private final ConsistencyService consistency;
     private final RegionService regions;
     private final MessageSource messages;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public SurveyPages(FourSensesService senses, ConsistencyService consistency, RegionService regions,
+    public SurveyPages(FourSensesService senses, RegionService regions,
                        MessageSource messages, ObjectMapper json, Clock clock) {
         this.clock = clock;
         this.senses = senses;
-        this.consistency = consistency;
         this.regions = regions;
         this.messages = messages;
         this.json = json;
@@ -123,43 +122,11 @@ public class SurveyPages {
         for (String label : List.of("获得感", "幸福感", "安全感", "认同感", "总指数")) {
             header.addAll(List.of(label, label + "下限", label + "上限"));
         }
-        return DashboardPages.xlsx("四感指数.xlsx", TableExport.xlsx("四感指数", header, rows));
-    }
-
-    /** The findings as an .xlsx file, both sources side by side. */
-    @GetMapping("/consistency/export")
-    public org.springframework.http.ResponseEntity<byte[]> exportConsistency(@RequestParam(required = false) String region) {
-        List<java.util.List<Object>> rows = new java.util.ArrayList<>();
-        for (ConsistencyService.Finding f : consistency.findings(region == null || region.isBlank() ? null : region).findings()) {
-            rows.add(java.util.Arrays.asList(f.kind(), f.indicator(), f.first().regionName(), f.first().year(), f.first().target(),
-                    f.first().planTitle(), f.second().regionName(), f.second().year(), f.second().target(),
-                    f.second().planTitle(), f.message()));
-        }
-        return DashboardPages.xlsx("目标一致性.xlsx", TableExport.xlsx("目标一致性", List.of("类型", "指标", "来源一地区", "年份",
-                "目标", "方案", "来源二地区", "年份", "目标", "方案", "说明"), rows));
+        return TableExport.download("四感指数.xlsx", TableExport.xlsx("四感指数", header, rows));
     }
 
     private static Double round(double x) {
         return Math.round(x * 100) / 100.0;
-    }
-
-    @GetMapping("/consistency")
-    public String consistency(@RequestParam(required = false) String region, Model model) {
-        String code = region == null || region.isBlank() ? null : region;
-        List<Region> choices = regionChoices();
-        Scope scope = Scope.current();
-        if (code == null && (scope.user() == null || scope.user().regionCode() == null) && !choices.isEmpty()) {
-            // an administrator has no region of their own: start with the first district
-            code = choices.stream().filter(r -> r.level().equals("county")).findFirst().orElse(choices.get(0)).code();
-        }
-        ConsistencyService.Report report = consistency.findings(code);
-        Map<String, List<ConsistencyService.Finding>> byKind = new LinkedHashMap<>();
-        for (String kind : List.of("conflict", "cumulative_falls", "target_worsens")) byKind.put(kind, new java.util.ArrayList<>());
-        report.findings().forEach(f -> byKind.computeIfAbsent(f.kind(), k -> new java.util.ArrayList<>()).add(f));
-        model.addAttribute("report", report);
-        model.addAttribute("byKind", byKind);
-        model.addAttribute("regions", choices);
-        return "evaluation/consistency";
     }
 
     private Map<String, String> regionNames() {

@@ -1,15 +1,17 @@
-package cn.gongfu.evaluation;
+package cn.gongfu.evaluation.dashboard;
 
+import cn.gongfu.evaluation.EvaluationService;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
-import cn.gongfu.evaluation.RankingService.UnitRank;
 import cn.gongfu.evaluation.method.Status;
-import cn.gongfu.indicator.IndicatorService.RegionalValue;
+import cn.gongfu.evaluation.ranking.RankingService;
+import cn.gongfu.evaluation.ranking.RankingService.UnitRank;
+import cn.gongfu.evaluation.ranking.RankingService.UnitStanding;
 import cn.gongfu.indicator.IndicatorService;
+import cn.gongfu.indicator.IndicatorService.RegionalValue;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.region.RegionService;
-import cn.gongfu.security.Scope;
 import cn.gongfu.web.PageRequest;
 import cn.gongfu.web.WebPage;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -38,12 +39,12 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The dashboards: overview (realization gauge, domain radar, status distribution, most lagging), an
- * indicator's trajectory, the milestone Gantt, unit rankings with publishing, regions side by side, the
- * public view, and every table as Excel.
+ * indicator's trajectory, the milestone Gantt, unit rankings with publishing, regions side by side, and
+ * every table as Excel.
  */
 @WebPage
 @Controller
-public class DashboardPages {
+class DashboardPages {
 
     private final EvaluationService evaluation;
     private final RankingService rankings;
@@ -54,10 +55,12 @@ public class DashboardPages {
     private final MessageSource messages;
     private final ObjectMapper json;
     private final AssessmentText reasons;
+    private final OverviewCharts overview;
 
     public DashboardPages(EvaluationService evaluation, RankingService rankings, PlanService plans, RegionService regions,
                           IndicatorService indicators, MessageSource messages, ObjectMapper json, AssessmentText reasons,
-                          Clock clock) {
+                          OverviewCharts overview, Clock clock) {
+        this.overview = overview;
         this.reasons = reasons;
         this.evaluation = evaluation;
         this.rankings = rankings;
@@ -76,23 +79,13 @@ public class DashboardPages {
         long planId = plan != null ? plan : all.get(all.size() - 1).id();
         PlanEvaluation eval = evaluation.evaluate(planId, null, null);
         model.addAttribute("plans", all);
-        addOverview(model, eval);
+        overview.addTo(model, eval);
         java.util.function.Predicate<IndicatorEvaluation> inDomain =
                 e -> domain == null || domain.isBlank() || domain.equals(e.indicator().domain());
         model.addAttribute("domain", domain);
         model.addAttribute("shown", eval.indicators().stream().filter(inDomain).toList());
         model.addAttribute("lagging", eval.mostLagging(Integer.MAX_VALUE).stream().filter(inDomain).limit(10).toList());
         return "evaluation/overview";
-    }
-
-    void addOverview(Model model, PlanEvaluation eval) {
-        model.addAttribute("eval", eval);
-        model.addAttribute("lagging", eval.mostLagging(10));
-        model.addAttribute("statusChart", write(DashboardCharts.distribution(eval.distribution(), this::statusName)));
-        if (eval.realization() != null) {
-            model.addAttribute("gauge", write(DashboardCharts.gauge(eval.realization().overall(), text("dashboard.realization"))));
-            model.addAttribute("radar", write(DashboardCharts.radar(eval.realization(), text("dashboard.realization"))));
-        }
     }
 
     @GetMapping("/dashboard/indicators/{id}")
@@ -153,16 +146,12 @@ public class DashboardPages {
      */
     @GetMapping("/dashboard/units/{unitId}")
     public String unit(@PathVariable long unitId, @RequestParam long plan, Model model) {
-        if (!Scope.current().coversUnit(unitId)) throw new cn.gongfu.web.NotFoundException("unit in plan", unitId);
-        PlanEvaluation eval = evaluation.evaluateEveryUnit(plan, null);
-        UnitRank rank = rankings.rank(eval).stream().filter(r -> r.unitId() == unitId).findFirst()
+        UnitStanding standing = rankings.standing(plan, unitId, null)
                 .orElseThrow(() -> new cn.gongfu.web.NotFoundException("unit in plan", unitId));
-        Set<Long> led = plans.tasksLedBy(plan, unitId);
-        model.addAttribute("plan", eval.plan());
-        model.addAttribute("rank", rank);
-        model.addAttribute("indicators", eval.indicators().stream()
-                .filter(e -> Long.valueOf(unitId).equals(e.indicator().responsibleUnitId())).toList());
-        model.addAttribute("tasks", eval.tasks().stream().filter(t -> led.contains(t.taskId())).toList());
+        model.addAttribute("plan", standing.plan());
+        model.addAttribute("rank", standing.rank());
+        model.addAttribute("indicators", standing.indicators());
+        model.addAttribute("tasks", standing.ledTasks());
         return "evaluation/unit";
     }
 
@@ -266,18 +255,10 @@ public class DashboardPages {
             }
             default -> throw new cn.gongfu.web.InvalidParameterException("table", "indicators, lagging, contributions, units, tasks or regions");
         }
-        return xlsx(name, file);
+        return TableExport.download(name, file);
     }
 
-    /** An .xlsx file as a download with its (Chinese) name encoded for every browser. */
-    static ResponseEntity<byte[]> xlsx(String name, byte[] file) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(file);
-    }
-
-    String statusName(Status s) {
+    private String statusName(Status s) {
         return text("status." + s.name());
     }
 

@@ -1,4 +1,4 @@
-package cn.gongfu.evaluation;
+package cn.gongfu.evaluation.consistency;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Target consistency: conflicting, falling and worsening targets of a region and the regions above it. */
 @RestController
-public class ConsistencyApi {
+class ConsistencyApi {
 
     private final ConsistencyService consistency;
 

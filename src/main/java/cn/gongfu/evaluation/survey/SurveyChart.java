@@ -1,4 +1,4 @@
-package cn.gongfu.evaluation;
+package cn.gongfu.evaluation.survey;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

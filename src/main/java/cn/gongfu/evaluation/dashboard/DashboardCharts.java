@@ -1,13 +1,14 @@
-package cn.gongfu.evaluation;
+package cn.gongfu.evaluation.dashboard;
 
+import cn.gongfu.evaluation.EvaluationService;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.TaskEvaluation;
-import cn.gongfu.evaluation.RankingService.UnitRank;
 import cn.gongfu.evaluation.method.Assessment;
 import cn.gongfu.evaluation.method.Milestone;
 import cn.gongfu.evaluation.method.Point;
 import cn.gongfu.evaluation.method.RealizationDegree;
 import cn.gongfu.evaluation.method.Status;
+import cn.gongfu.evaluation.ranking.RankingService.UnitRank;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

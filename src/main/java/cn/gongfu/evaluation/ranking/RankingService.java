@@ -1,21 +1,28 @@
-package cn.gongfu.evaluation;
+package cn.gongfu.evaluation.ranking;
 
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.db.Where;
+import cn.gongfu.evaluation.EvaluationService;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
+import cn.gongfu.evaluation.EvaluationService.TaskEvaluation;
 import cn.gongfu.evaluation.method.Milestone;
+import cn.gongfu.evaluation.method.Status;
+import cn.gongfu.evaluation.method.UnitScore;
 import cn.gongfu.evaluation.method.UnitScore.UnitInput;
 import cn.gongfu.evaluation.method.UnitScore.UnitResult;
-import cn.gongfu.evaluation.method.UnitScore;
+import cn.gongfu.plan.Plan;
+import cn.gongfu.plan.PlanService;
 import cn.gongfu.reporting.Periods;
+import cn.gongfu.reporting.ReportingRecords;
 import cn.gongfu.reporting.ReportingRecords.PlanRecord;
 import cn.gongfu.reporting.ReportingRecords.UnitRecord;
-import cn.gongfu.reporting.ReportingRecords;
 import cn.gongfu.security.Role;
 import cn.gongfu.security.Scope;
 import cn.gongfu.web.InvalidParameterException;
 import cn.gongfu.web.NotFoundException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -23,6 +30,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -40,9 +49,12 @@ public class RankingService {
     private final JdbcClient jdbc;
     private final EvaluationService evaluation;
     private final ReportingRecords reportingRecords;
+    private final PlanService plans;
     private final AuditLog audit;
 
-    public RankingService(JdbcClient jdbc, EvaluationService evaluation, ReportingRecords reportingRecords, AuditLog audit) {
+    public RankingService(JdbcClient jdbc, EvaluationService evaluation, ReportingRecords reportingRecords, PlanService plans,
+                          AuditLog audit) {
+        this.plans = plans;
         this.jdbc = jdbc;
         this.evaluation = evaluation;
         this.reportingRecords = reportingRecords;
@@ -64,10 +76,28 @@ public class RankingService {
     }
 
     /**
+     * What a unit's page shows: its rank, the indicators it answers for and the tasks it leads, from one evaluation
+     * of the plan over every unit. Empty when the unit has no rank in the plan, or lies outside the caller's units
+     * (reporters and unit heads see only their own); the tasks it leads are then all within the caller's scope.
+     */
+    public record UnitStanding(Plan plan, UnitRank rank, List<IndicatorEvaluation> indicators, List<TaskEvaluation> ledTasks) {}
+
+    public Optional<UnitStanding> standing(long planId, long unitId, YearMonth asOf) {
+        if (!Scope.current().coversUnit(unitId)) return Optional.empty();
+        PlanEvaluation eval = evaluation.evaluateEveryUnit(planId, asOf);
+        return rank(eval).stream().filter(r -> r.unitId() == unitId).findFirst().map(rank -> {
+            Set<Long> led = plans.tasksLedBy(planId, unitId);
+            return new UnitStanding(eval.plan(), rank,
+                    eval.indicators().stream().filter(e -> Long.valueOf(unitId).equals(e.indicator().responsibleUnitId())).toList(),
+                    eval.tasks().stream().filter(t -> led.contains(t.taskId())).toList());
+        });
+    }
+
+    /**
      * Every unit's rank, from an evaluation with the tasks of every unit ({@link EvaluationService#evaluateEveryUnit}),
      * so the plan is not evaluated twice; the caller shows only the rows the scope covers.
      */
-    List<UnitRank> rank(PlanEvaluation eval) {
+    private List<UnitRank> rank(PlanEvaluation eval) {
         long planId = eval.plan().id();
         record Unit(long id, String name, String kind) {}
         Map<Long, Unit> units = new LinkedHashMap<>();
@@ -85,7 +115,7 @@ public class RankingService {
             if (unit == null) continue;
             int[] c = indicatorCounts.computeIfAbsent(unit, k -> new int[2]);
             c[1]++;
-            if (EvaluationService.GOOD.contains(e.assessment().status())) c[0]++;
+            if (GOOD.contains(e.assessment().status())) c[0]++;
         }
         // milestone timeliness: of the milestones due on tasks the unit leads, the share done on time
         Map<Long, Long> taskLead = new HashMap<>();
@@ -130,6 +160,13 @@ public class RankingService {
         }).toList();
     }
 
+    /** The statuses that count as achieving an indicator. */
+    private static final Set<Status> GOOD = Set.of(Status.ACHIEVED, Status.ON_TRACK);
+
+    private static BigDecimal round(double x) {
+        return BigDecimal.valueOf(x).setScale(2, RoundingMode.HALF_UP);
+    }
+
     static String peerGroup(String unitKind) {
         return "town".equals(unitKind) ? "town" : "department";
     }
@@ -172,7 +209,7 @@ public class RankingService {
                         insert into ranking_entry (snapshot_id, unit_id, unit_name, rank, score, components)
                         values (:s, :u, :n, :rank, :score, :c)""")
                         .param("s", id).param("u", r.unitId()).param("n", r.unitName()).param("rank", r.result().rank())
-                        .param("score", EvaluationService.round(r.result().score())).param("c", r.result().components().toString())
+                        .param("score", round(r.result().score())).param("c", r.result().components().toString())
                         .update();
             }
             audit.record("ranking.publish", "ranking_snapshot:" + id, null, group.getKey() + " " + period);

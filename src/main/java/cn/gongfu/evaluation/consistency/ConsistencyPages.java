@@ -1,0 +1,72 @@
+package cn.gongfu.evaluation.consistency;
+
+import cn.gongfu.evaluation.dashboard.TableExport;
+import cn.gongfu.region.Region;
+import cn.gongfu.region.RegionService;
+import cn.gongfu.security.Scope;
+import cn.gongfu.web.WebPage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The target-consistency page: conflicting, falling and worsening targets of a region and those above it, and as Excel. */
+@WebPage
+@Controller
+class ConsistencyPages {
+
+    private final ConsistencyService consistency;
+    private final RegionService regions;
+
+    ConsistencyPages(ConsistencyService consistency, RegionService regions) {
+        this.consistency = consistency;
+        this.regions = regions;
+    }
+
+    @GetMapping("/consistency")
+    public String consistency(@RequestParam(required = false) String region, Model model) {
+        String code = region == null || region.isBlank() ? null : region;
+        List<Region> choices = regionChoices();
+        Scope scope = Scope.current();
+        if (code == null && (scope.user() == null || scope.user().regionCode() == null) && !choices.isEmpty()) {
+            // an administrator has no region of their own: start with the first district
+            code = choices.stream().filter(r -> r.level().equals("county")).findFirst().orElse(choices.get(0)).code();
+        }
+        ConsistencyService.Report report = consistency.findings(code);
+        Map<String, List<ConsistencyService.Finding>> byKind = new LinkedHashMap<>();
+        for (String kind : List.of("conflict", "cumulative_falls", "target_worsens")) byKind.put(kind, new ArrayList<>());
+        report.findings().forEach(f -> byKind.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f));
+        model.addAttribute("report", report);
+        model.addAttribute("byKind", byKind);
+        model.addAttribute("regions", choices);
+        return "evaluation/consistency";
+    }
+
+    /** The findings as an .xlsx file, both sources side by side. */
+    @GetMapping("/consistency/export")
+    public ResponseEntity<byte[]> exportConsistency(@RequestParam(required = false) String region) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ConsistencyService.Finding f : consistency.findings(region == null || region.isBlank() ? null : region).findings()) {
+            rows.add(Arrays.asList(f.kind(), f.indicator(), f.first().regionName(), f.first().year(), f.first().target(),
+                    f.first().planTitle(), f.second().regionName(), f.second().year(), f.second().target(),
+                    f.second().planTitle(), f.message()));
+        }
+        return TableExport.download("目标一致性.xlsx", TableExport.xlsx("目标一致性", List.of("类型", "指标", "来源一地区", "年份",
+                "目标", "方案", "来源二地区", "年份", "目标", "方案", "说明"), rows));
+    }
+
+    /** Provinces, cities and counties the caller covers: where plans are compared. */
+    private List<Region> regionChoices() {
+        Scope scope = Scope.current();
+        Set<String> levels = Set.of("province", "city", "county");
+        return regions.all().stream()
+                .filter(r -> levels.contains(r.level()) && scope.coversRegion(r.code())).toList();
+    }
+}
