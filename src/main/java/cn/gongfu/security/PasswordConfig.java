@@ -1,5 +1,6 @@
 package cn.gongfu.security;
 
+import cn.gongfu.kernel.GongfuUser;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import org.springframework.context.annotation.Bean;

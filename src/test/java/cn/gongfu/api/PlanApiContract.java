@@ -20,6 +20,7 @@ import cn.gongfu.plan.PlanDraft.SectionDraft;
 import cn.gongfu.plan.PlanDraft.TargetDraft;
 import cn.gongfu.plan.PlanDraft.TaskDraft;
 import cn.gongfu.plan.PlanWriter;
+import cn.gongfu.support.DemoFacts;
 import cn.gongfu.unit.UnitService;
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -60,7 +61,7 @@ abstract class PlanApiContract {
     @BeforeEach
     void findDemoPlan() {
         // the demo is the region's first plan; other tests may import more into the same database
-        planId = jdbc.sql("select min(id) from plan where region_code = '330299'").query(Long.class).single();
+        planId = DemoFacts.demoPlanId(jdbc);
     }
 
     @Test

@@ -1,23 +1,20 @@
 package cn.gongfu.evaluation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
+import cn.gongfu.evaluation.method.Status;
 import cn.gongfu.evaluation.ranking.RankingService;
 import cn.gongfu.evaluation.ranking.RankingService.UnitRank;
-import cn.gongfu.evaluation.method.Status;
 import cn.gongfu.plan.PlanDraft;
 import cn.gongfu.plan.PlanDraft.IndicatorDraft;
 import cn.gongfu.plan.PlanDraft.SectionDraft;
 import cn.gongfu.plan.PlanDraft.TargetDraft;
 import cn.gongfu.plan.PlanDraft.TaskDraft;
 import cn.gongfu.plan.PlanWriter;
-import cn.gongfu.security.UserService;
 import cn.gongfu.support.MovableClock;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.unit.UnitService;
+import cn.gongfu.users.UserService;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -29,6 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The scenario of issue 6 on each database: a plan in 岱山县 with three indicators, accepted values over

@@ -1,18 +1,19 @@
 package cn.gongfu.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import cn.gongfu.audit.AuditEvent;
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.evaluation.EvaluationService;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Scope;
 import cn.gongfu.reporting.Obligation;
 import cn.gongfu.reporting.ReportingService;
 import cn.gongfu.support.H2Test;
 import cn.gongfu.support.SignedInAsAdmin;
-import cn.gongfu.web.NotFoundException;
-import cn.gongfu.web.PageRequest;
+import cn.gongfu.users.UserService;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Background work (a job with nobody signed in) runs in the system scope: it evaluates a plan and lists a unit's

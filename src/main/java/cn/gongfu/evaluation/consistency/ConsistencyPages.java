@@ -1,10 +1,10 @@
 package cn.gongfu.evaluation.consistency;
 
 import cn.gongfu.evaluation.dashboard.TableExport;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.WebPage;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.WebPage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

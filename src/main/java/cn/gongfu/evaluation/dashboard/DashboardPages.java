@@ -9,11 +9,14 @@ import cn.gongfu.evaluation.ranking.RankingService.UnitRank;
 import cn.gongfu.evaluation.ranking.RankingService.UnitStanding;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.RegionalValue;
+import cn.gongfu.kernel.Downloads;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.WebPage;
+import cn.gongfu.kernel.Where;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.region.RegionService;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.WebPage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -24,9 +27,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -147,7 +147,7 @@ class DashboardPages {
     @GetMapping("/dashboard/units/{unitId}")
     public String unit(@PathVariable long unitId, @RequestParam long plan, Model model) {
         UnitStanding standing = rankings.standing(plan, unitId, null)
-                .orElseThrow(() -> new cn.gongfu.web.NotFoundException("unit in plan", unitId));
+                .orElseThrow(() -> new cn.gongfu.kernel.NotFoundException("unit in plan", unitId));
         model.addAttribute("plan", standing.plan());
         model.addAttribute("rank", standing.rank());
         model.addAttribute("indicators", standing.indicators());
@@ -160,7 +160,7 @@ class DashboardPages {
         try {
             rankings.publish(plan, period);
             redirect.addFlashAttribute("notice", text("dashboard.publishedNow"));
-        } catch (cn.gongfu.reporting.ConflictException | cn.gongfu.web.InvalidParameterException e) {
+        } catch (cn.gongfu.reporting.ConflictException | cn.gongfu.kernel.InvalidParameterException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/dashboard/units?plan=" + plan;
@@ -253,7 +253,7 @@ class DashboardPages {
                 file = TableExport.xlsx("任务", List.of("编号", "任务", "状态", "应完成节点", "按时完成", "逾期", "说明"), rows);
                 name = "任务评价.xlsx";
             }
-            default -> throw new cn.gongfu.web.InvalidParameterException("table", "indicators, lagging, contributions, units, tasks or regions");
+            default -> throw new cn.gongfu.kernel.InvalidParameterException("table", "indicators, lagging, contributions, units, tasks or regions");
         }
         return TableExport.download(name, file);
     }

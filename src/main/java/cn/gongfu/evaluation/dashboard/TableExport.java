@@ -1,19 +1,16 @@
 package cn.gongfu.evaluation.dashboard;
 
-import cn.gongfu.export.SpreadsheetText;
+import cn.gongfu.kernel.Downloads;
+import cn.gongfu.kernel.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -24,12 +21,9 @@ public final class TableExport {
 
     private TableExport() {}
 
-    /** An .xlsx file as a download with its (Chinese) name encoded for every browser. */
+    /** An .xlsx file as a download ({@link Downloads}). */
     public static ResponseEntity<byte[]> download(String name, byte[] file) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(file);
+        return Downloads.attachment(name, Downloads.XLSX, file);
     }
 
     public static byte[] xlsx(String sheetName, List<String> header, List<List<Object>> rows) {

@@ -1,14 +1,14 @@
 package cn.gongfu.evaluation.survey;
 
 import cn.gongfu.evaluation.dashboard.TableExport;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.UploadTooLargeException;
+import cn.gongfu.kernel.Uploads;
+import cn.gongfu.kernel.WebPage;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
-import cn.gongfu.reporting.ReportWorkbookApi;
 import cn.gongfu.reporting.ValidationException;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.UploadTooLargeException;
-import cn.gongfu.web.WebPage;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -88,7 +88,7 @@ class SurveyPages {
             } catch (NumberFormatException e) {
                 throw new InvalidParameterException("scalePoints", "“" + scalePoints + "” 不是整数 is not a whole number");
             }
-            WaveIndex wave = senses.importWave(region, name, date, k, ReportWorkbookApi.bytes(file));
+            WaveIndex wave = senses.importWave(region, name, date, k, Uploads.read(file, Uploads.MAX_SHEET_BYTES));
             redirect.addFlashAttribute("imported", wave.wave().name());
             return "redirect:/surveys?region=" + wave.wave().regionCode();
         } catch (ValidationException e) {
