@@ -1,5 +1,6 @@
 package cn.gongfu.reporting;
 
+import static cn.gongfu.web.BundleText.englishFirst;
 import java.util.List;
 
 /** A rejected feed: nothing was stored. {@code errors} holds the first problems, {@code total} counts them all. */
@@ -9,7 +10,7 @@ public class FeedException extends RuntimeException {
     private final long total;
 
     public FeedException(List<FeedError> errors, long total) {
-        super(total + " error(s) in the feed, nothing stored 数据有误，未导入任何数据"
+        super(englishFirst("feed.error.rejected", total)
                 + (errors.isEmpty() ? "" : "; first: row " + errors.get(0).row() + " " + errors.get(0).field() + ": " + errors.get(0).message()));
         this.errors = List.copyOf(errors);
         this.total = total;
