@@ -1,5 +1,6 @@
 package cn.gongfu.evaluation;
 
+import cn.gongfu.web.BundleText;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.TaskEvaluation;
 import cn.gongfu.evaluation.RankingService.UnitRank;
@@ -135,7 +136,7 @@ final class DashboardCharts {
         option.put("tooltip", Map.of("trigger", "item", "formatter", "{b}"));
         option.put("grid", Map.of("left", 200, "right", 24, "top", 24, "bottom", 48));
         option.put("xAxis", Map.of("type", "value", "min", 0, "max", ticks.size(), "interval", 6,
-                "name", "+月 / months from " + ticks.get(0), "nameLocation", "middle", "nameGap", 28));
+                "name", BundleText.joined(" / ", "dashboard.chart.monthsFrom", ticks.get(0)), "nameLocation", "middle", "nameGap", 28));
         option.put("yAxis", Map.of("type", "category", "data", rows, "inverse", true));
         option.put("series", List.of(
                 Map.of("type", "bar", "stack", "gantt", "silent", true, "itemStyle", Map.of("color", "transparent"), "data", offsets),

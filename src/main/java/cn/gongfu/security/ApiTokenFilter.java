@@ -1,5 +1,6 @@
 package cn.gongfu.security;
 
+import static cn.gongfu.web.BundleText.englishFirst;
 import cn.gongfu.web.FilterProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -63,7 +64,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         }
         Optional<GongfuUser> user = tokens.authenticate(request.getHeader("Authorization").substring(7).strip());
         if (user.isEmpty()) {
-            FilterProblems.write(response, 401, "invalid-token", "Invalid token 令牌无效",
+            FilterProblems.write(response, 401, "invalid-token", englishFirst("problem.title.invalidToken"),
                     "the API token is unknown, revoked or expired");
             return;
         }

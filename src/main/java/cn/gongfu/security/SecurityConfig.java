@@ -1,5 +1,6 @@
 package cn.gongfu.security;
 
+import static cn.gongfu.web.BundleText.englishFirst;
 import cn.gongfu.web.FilterProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -106,12 +107,12 @@ public class SecurityConfig {
             // set as the handlers (not only as defaults per request kind), so that the CSRF filter uses them too
             .exceptionHandling(e -> e
                 .authenticationEntryPoint((request, response, ex) -> {
-                    if (API.matches(request)) FilterProblems.write(response, 401, "unauthenticated", "Sign-in required 需要登录",
+                    if (API.matches(request)) FilterProblems.write(response, 401, "unauthenticated", englishFirst("problem.title.unauthenticated"),
                             "sign in or send an API token");
                     else pageRefusals.commence(request, response, ex);
                 })
                 .accessDeniedHandler((request, response, ex) -> {
-                    if (API.matches(request)) FilterProblems.write(response, 403, "forbidden", "Forbidden 无权操作",
+                    if (API.matches(request)) FilterProblems.write(response, 403, "forbidden", englishFirst("problem.title.forbidden"),
                             ex instanceof ApiTokenFilter.SessionOnlyException ? ex.getMessage() : "your roles do not allow this");
                     else pageRefusals.handle(request, response, ex);
                 }))

@@ -41,7 +41,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail p = problem(HttpStatus.NOT_FOUND, "not-found", "Not found 未找到", e.getMessage());
+        ProblemDetail p = problem(HttpStatus.NOT_FOUND, "not-found", BundleText.englishFirst("problem.title.notFound"), e.getMessage());
         p.setProperty("resource", e.resource());
         p.setProperty("id", String.valueOf(e.id()));
         return p;
@@ -109,21 +109,21 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DraftException.class)
     ProblemDetail draft(DraftException e) {
-        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-plan", "Invalid plan 方案数据有误", e.getMessage());
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-plan", BundleText.englishFirst("problem.title.invalidPlan"), e.getMessage());
         p.setProperty("problems", e.problems());
         return p;
     }
 
     @ExceptionHandler(DocumentException.class)
     ProblemDetail unreadableDocument(DocumentException e) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "unreadable-document", "Unreadable document 文档无法读取", e.getMessage());
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "unreadable-document", BundleText.englishFirst("problem.title.unreadableDocument"), e.getMessage());
         p.setProperty("field", "file");
         return p;
     }
 
     @ExceptionHandler(DuplicateDocumentException.class)
     ProblemDetail duplicate(DuplicateDocumentException e) {
-        ProblemDetail p = problem(HttpStatus.CONFLICT, "duplicate-document", "Already imported 文档已导入", e.getMessage());
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "duplicate-document", BundleText.englishFirst("problem.title.duplicate"), e.getMessage());
         if (e.planId() != null) p.setProperty("planId", e.planId());
         if (e.importId() != null) p.setProperty("importId", e.importId());
         return p;
@@ -131,21 +131,21 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        ProblemDetail p = problem(HttpStatus.CONFLICT, "conflict", "Changed meanwhile 数据已被他人修改", e.getMessage());
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "conflict", BundleText.englishFirst("problem.title.conflict"), e.getMessage());
         p.setProperty("current", e.current());
         return p;
     }
 
     @ExceptionHandler(ValidationException.class)
     ProblemDetail invalidReport(ValidationException e) {
-        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-report", "Invalid data 填报数据有误", e.getMessage());
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-report", BundleText.englishFirst("problem.title.invalidReport"), e.getMessage());
         p.setProperty("errors", e.errors());
         return p;
     }
 
     @ExceptionHandler(FeedException.class)
     ProblemDetail invalidFeed(FeedException e) {
-        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-feed", "Invalid feed 导入数据有误", e.getMessage());
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-feed", BundleText.englishFirst("problem.title.invalidFeed"), e.getMessage());
         p.setProperty("errors", e.errors());
         p.setProperty("total", e.total());
         p.setProperty("shown", e.errors().size());
@@ -154,12 +154,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ImportStateException.class)
     ProblemDetail importState(ImportStateException e) {
-        return problem(HttpStatus.CONFLICT, "import-closed", "Import not in review 导入已结束", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "import-closed", BundleText.englishFirst("problem.title.importClosed"), e.getMessage());
     }
 
     @ExceptionHandler(UploadTooLargeException.class)
     static ProblemDetail tooLarge(UploadTooLargeException e) {
-        ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "File too large 文件过大", e.getMessage());
+        ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", BundleText.englishFirst("problem.title.tooLarge"), e.getMessage());
         p.setProperty("field", "file");
         return p;
     }
@@ -177,7 +177,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail badParameter(String field, String detail) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter 参数错误", detail);
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "bad-parameter", BundleText.englishFirst("problem.title.badParameter"), detail);
         p.setProperty("field", field);
         return p;
     }

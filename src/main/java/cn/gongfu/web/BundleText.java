@@ -33,7 +33,12 @@ public final class BundleText {
 
     /** Chinese, a space, English: the shape of the bilingual problem and validation texts. */
     public static String both(String key, Object... args) {
-        return zh(key, args) + " " + en(key, args);
+        return joined(" ", key, args);
+    }
+
+    /** Chinese, then {@code separator}, then English: for the few texts that join them otherwise. */
+    public static String joined(String separator, String key, Object... args) {
+        return zh(key, args) + separator + en(key, args);
     }
 
     /** English, a space, Chinese: the shape of the problem titles ("Not found 未找到"). */

@@ -41,7 +41,7 @@ public class PageErrors {
     /** A page called without a parameter it needs ({@code /dashboard/tasks} without {@code plan}). */
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ModelAndView missing(MissingServletRequestParameterException e) {
-        return page(HttpStatus.BAD_REQUEST, "error.badParameter", e.getParameterName() + ": 必填 required");
+        return page(HttpStatus.BAD_REQUEST, "error.badParameter", e.getParameterName() + ": " + BundleText.both("rules.required"));
     }
 
     /** A form object or parameter that breaks its declared rules, where the page has no form to show them on. */

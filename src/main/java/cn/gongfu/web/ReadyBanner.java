@@ -16,7 +16,7 @@ class ReadyBanner {
     @EventListener
     void ready(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
-            log.info("Gongfu 共富 is ready: open http://localhost:{}/", web.getWebServer().getPort());
+            log.info("Gongfu {} is ready: open http://localhost:{}/", BundleText.zh("app.name"), web.getWebServer().getPort());
         }
     }
 }

@@ -14,7 +14,7 @@ public class RejectedRequests {
 
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, e) -> FilterProblems.write(response, 400, "bad-parameter", "Bad parameter 参数错误",
-                "path: 地址含有不允许的字符或空段 the address holds a character or an empty segment that is not allowed", "path");
+        return (request, response, e) -> FilterProblems.write(response, 400, "bad-parameter", BundleText.englishFirst("problem.title.badParameter"),
+                "path: " + BundleText.both("rules.badPath"), "path");
     }
 }
