@@ -81,6 +81,25 @@ class NoUserTextInJavaTest {
         m.put("cn/gongfu/reporting/ObservationRules.java", "vocabulary: the words that mark an indicator of change (增长 增速 变化)");
         m.put("cn/gongfu/reporting/feed/RowSink.java", "vocabulary: the Chinese column names a feed's CSV header may use");
         m.put("cn/gongfu/web/Rules.java", "Bean Validation message constants for annotations; bilingual by design");
+        // The parser's vocabulary is data. Word lists live in src/main/resources/ingest/*.txt (Vocabulary); what
+        // stays is regular expressions and character classes of how Chinese plans are written.
+        String parser = "parser vocabulary: ";
+        m.put("cn/gongfu/ingest/ChineseNumerals.java", parser + "the Chinese digits it reads (零〇一二…千)");
+        m.put("cn/gongfu/ingest/FindingsAnalyzer.java", parser + "scope prefixes (全区 我市 累计…) and punctuation it ignores in names");
+        m.put("cn/gongfu/ingest/FlattenedTableReader.java", parser + "patterns of table headers and list items");
+        m.put("cn/gongfu/ingest/IndicatorTableInterpreter.java", parser + "patterns of indicator table headers and cells");
+        m.put("cn/gongfu/ingest/Indicators.java", parser + "patterns of indicator names and polarity words");
+        m.put("cn/gongfu/ingest/InlineIndicatorList.java", parser + "patterns of indicators listed in running text");
+        m.put("cn/gongfu/ingest/Markers.java", parser + "patterns of chapter, section, action and annex markers");
+        m.put("cn/gongfu/ingest/MeasureSplitter.java", parser + "patterns that split a task's measures");
+        m.put("cn/gongfu/ingest/ResponsibleUnits.java", parser + "patterns of lead and co-operating unit labels");
+        m.put("cn/gongfu/ingest/ScheduleParser.java", parser + "patterns of dates and milestones (年底 上半年 第一季度…)");
+        m.put("cn/gongfu/ingest/StructureParser.java", parser + "patterns of outline headings and list markers");
+        m.put("cn/gongfu/ingest/TargetExtractor.java", parser + "patterns of targets (达到 不低于 控制在…)");
+        m.put("cn/gongfu/ingest/TaskTableInterpreter.java", parser + "patterns of task table headers");
+        m.put("cn/gongfu/ingest/TextNormalizer.java", parser + "patterns of page furniture and web boilerplate");
+        m.put("cn/gongfu/ingest/TitleFinder.java", parser + "patterns of plan titles (实施方案 行动计划…)");
+        m.put("cn/gongfu/ingest/Units.java", parser + "the 万/亿 magnitude prefixes of the unit pattern");
         return m;
     }
 
