@@ -1,11 +1,10 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.web.BundleText;
+import cn.gongfu.kernel.BundleText;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.TaskEvaluation;
 import cn.gongfu.evaluation.RankingService.UnitRank;
 import cn.gongfu.evaluation.method.Assessment;
-import cn.gongfu.evaluation.method.Milestone;
 import cn.gongfu.evaluation.method.Point;
 import cn.gongfu.evaluation.method.RealizationDegree;
 import cn.gongfu.evaluation.method.Status;

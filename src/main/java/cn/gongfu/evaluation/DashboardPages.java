@@ -1,17 +1,17 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.db.Where;
+import cn.gongfu.kernel.Downloads;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
 import cn.gongfu.evaluation.RankingService.UnitRank;
 import cn.gongfu.evaluation.method.Status;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.WebPage;
+import cn.gongfu.kernel.Where;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.region.RegionService;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.WebPage;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,9 +20,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -148,10 +145,10 @@ public class DashboardPages {
      */
     @GetMapping("/dashboard/units/{unitId}")
     public String unit(@PathVariable long unitId, @RequestParam long plan, Model model) {
-        if (!Scope.current().coversUnit(unitId)) throw new cn.gongfu.web.NotFoundException("unit in plan", unitId);
+        if (!Scope.current().coversUnit(unitId)) throw new cn.gongfu.kernel.NotFoundException("unit in plan", unitId);
         PlanEvaluation eval = evaluation.evaluateEveryUnit(plan, null);
         UnitRank rank = rankings.rank(eval).stream().filter(r -> r.unitId() == unitId).findFirst()
-                .orElseThrow(() -> new cn.gongfu.web.NotFoundException("unit in plan", unitId));
+                .orElseThrow(() -> new cn.gongfu.kernel.NotFoundException("unit in plan", unitId));
         List<Long> led = jdbc.sql("select task_id from task_unit where unit_id = :u and role = 'lead'").param("u", unitId)
                 .query(Long.class).list();
         model.addAttribute("plan", eval.plan());
@@ -167,7 +164,7 @@ public class DashboardPages {
         try {
             rankings.publish(plan, period);
             redirect.addFlashAttribute("notice", text("dashboard.publishedNow"));
-        } catch (cn.gongfu.reporting.ConflictException | cn.gongfu.web.InvalidParameterException e) {
+        } catch (cn.gongfu.reporting.ConflictException | cn.gongfu.kernel.InvalidParameterException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/dashboard/units?plan=" + plan;
@@ -276,17 +273,14 @@ public class DashboardPages {
                         "export.col.due", "export.col.doneOnTime", "export.col.overdue", "export.col.reason"), rows);
                 name = text("export.tasks.file");
             }
-            default -> throw new cn.gongfu.web.InvalidParameterException("table", "indicators, lagging, contributions, units, tasks or regions");
+            default -> throw new cn.gongfu.kernel.InvalidParameterException("table", "indicators, lagging, contributions, units, tasks or regions");
         }
         return xlsx(name, file);
     }
 
     /** An .xlsx file as a download with its (Chinese) name encoded for every browser. */
     static ResponseEntity<byte[]> xlsx(String name, byte[] file) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(file);
+        return Downloads.attachment(name, Downloads.XLSX, file);
     }
 
     String statusName(Status s) {

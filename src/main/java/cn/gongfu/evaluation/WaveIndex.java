@@ -1,6 +1,6 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.web.BundleText;
+import cn.gongfu.kernel.BundleText;
 import cn.gongfu.evaluation.method.FourSensesIndex;
 import cn.gongfu.evaluation.method.FourSensesIndex.Dimension;
 import java.util.ArrayList;

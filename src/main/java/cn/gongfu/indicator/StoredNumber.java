@@ -1,6 +1,6 @@
 package cn.gongfu.indicator;
 
-import static cn.gongfu.web.BundleText.both;
+import static cn.gongfu.kernel.BundleText.both;
 import java.math.BigDecimal;
 
 /**

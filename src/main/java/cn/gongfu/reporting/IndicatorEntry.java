@@ -1,8 +1,8 @@
 package cn.gongfu.reporting;
 
-import static cn.gongfu.web.BundleText.zh;
-import static cn.gongfu.web.BundleText.en;
-import static cn.gongfu.web.BundleText.both;
+import static cn.gongfu.kernel.BundleText.zh;
+import static cn.gongfu.kernel.BundleText.en;
+import static cn.gongfu.kernel.BundleText.both;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package cn.gongfu.reporting;
 
-import static cn.gongfu.web.BundleText.both;
+import static cn.gongfu.kernel.BundleText.both;
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.StoredNumber;
 import java.math.BigDecimal;

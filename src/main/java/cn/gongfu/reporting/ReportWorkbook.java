@@ -1,15 +1,15 @@
 package cn.gongfu.reporting;
 
-import cn.gongfu.export.SpreadsheetText;
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.StoredNumber;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.SpreadsheetText;
 import cn.gongfu.reporting.ReportingService.Form;
 import cn.gongfu.reporting.ReportingService.TaskInput;
 import cn.gongfu.reporting.ReportingService.ValueInput;
-import cn.gongfu.web.InvalidParameterException;
-import static cn.gongfu.web.BundleText.both;
-import static cn.gongfu.web.BundleText.en;
-import static cn.gongfu.web.BundleText.zh;
+import static cn.gongfu.kernel.BundleText.both;
+import static cn.gongfu.kernel.BundleText.en;
+import static cn.gongfu.kernel.BundleText.zh;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -596,7 +596,7 @@ public final class ReportWorkbook {
                 return null;
             }
             // POI decodes _x0000_ in the sheet's XML to a NUL, which PostgreSQL cannot store: the request edge's rule
-            String unstorable = cn.gongfu.web.StorableText.problem(text);
+            String unstorable = cn.gongfu.kernel.StorableText.problem(text);
             if (unstorable != null) {
                 error(column, unstorable);
                 return null;

@@ -1,6 +1,8 @@
 package cn.gongfu.security;
 
-import static cn.gongfu.web.BundleText.englishFirst;
+import static cn.gongfu.kernel.BundleText.englishFirst;
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.PersonOnly;
 import cn.gongfu.web.FilterProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,26 +28,9 @@ public class ApiTokenFilter extends OncePerRequestFilter {
     }
 
     /** A caller authenticated by an API token, for this request only. */
-    static final class TokenAuthentication extends UsernamePasswordAuthenticationToken {
+    static final class TokenAuthentication extends UsernamePasswordAuthenticationToken implements PersonOnly.TokenAuthentication {
         TokenAuthentication(GongfuUser user) {
             super(user, null, user.getAuthorities());
-        }
-    }
-
-    /** Something only a person signed in with their password may do, asked for with a token. */
-    static final class SessionOnlyException extends AccessDeniedException {
-        SessionOnlyException(String message) {
-            super(message);
-        }
-    }
-
-    /**
-     * Refuses, when the caller acts through an API token, what would let a token outlive or outgrow itself: creating
-     * tokens (a new one would survive revoking this one) and changing the password. Only a signed-in person may.
-     */
-    static void refuseTokens(String message) {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication) {
-            throw new SessionOnlyException(message);
         }
     }
 
@@ -64,7 +48,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         }
         Optional<GongfuUser> user = tokens.authenticate(request.getHeader("Authorization").substring(7).strip());
         if (user.isEmpty()) {
-            FilterProblems.write(response, 401, "invalid-token", englishFirst("problem.title.invalidToken"),
+            FilterProblems.write(response, 401, "invalid-token", englishFirst("problem.invalid-token"),
                     "the API token is unknown, revoked or expired");
             return;
         }

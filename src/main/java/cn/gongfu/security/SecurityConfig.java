@@ -1,6 +1,8 @@
 package cn.gongfu.security;
 
-import static cn.gongfu.web.BundleText.englishFirst;
+import static cn.gongfu.kernel.BundleText.englishFirst;
+import cn.gongfu.kernel.PersonOnly;
+import cn.gongfu.kernel.Scope;
 import cn.gongfu.web.FilterProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,7 +16,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -22,6 +23,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.SessionManagementFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -107,13 +109,13 @@ public class SecurityConfig {
             // set as the handlers (not only as defaults per request kind), so that the CSRF filter uses them too
             .exceptionHandling(e -> e
                 .authenticationEntryPoint((request, response, ex) -> {
-                    if (API.matches(request)) FilterProblems.write(response, 401, "unauthenticated", englishFirst("problem.title.unauthenticated"),
+                    if (API.matches(request)) FilterProblems.write(response, 401, "unauthenticated", englishFirst("problem.unauthenticated"),
                             "sign in or send an API token");
                     else pageRefusals.commence(request, response, ex);
                 })
                 .accessDeniedHandler((request, response, ex) -> {
-                    if (API.matches(request)) FilterProblems.write(response, 403, "forbidden", englishFirst("problem.title.forbidden"),
-                            ex instanceof ApiTokenFilter.SessionOnlyException ? ex.getMessage() : "your roles do not allow this");
+                    if (API.matches(request)) FilterProblems.write(response, 403, "forbidden", englishFirst("problem.forbidden"),
+                            ex instanceof PersonOnly.RefusedToToken ? ex.getMessage() : "your roles do not allow this");
                     else pageRefusals.handle(request, response, ex);
                 }))
             .headers(headers -> headers

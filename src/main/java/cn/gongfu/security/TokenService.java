@@ -1,10 +1,15 @@
 package cn.gongfu.security;
 
-import static cn.gongfu.web.BundleText.both;
+import static cn.gongfu.kernel.BundleText.both;
 import cn.gongfu.audit.AuditLog;
-import cn.gongfu.common.Sha256;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.NotFoundException;
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.PersonOnly;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.Sha256;
+import cn.gongfu.users.UserService;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.util.Base64;
@@ -45,7 +50,7 @@ public class TokenService {
     @Transactional
     public CreatedToken create(String name, int days) {
         GongfuUser user = Scope.current().require(Role.values());
-        ApiTokenFilter.refuseTokens(both("tokens.error.tokenCreatesToken"));
+        PersonOnly.require(both("tokens.error.tokenCreatesToken"));
         if (name == null || name.isBlank() || name.length() > 100) throw new InvalidParameterException("name", "1–100 characters");
         if (days < 1 || days > MAX_DAYS) throw new InvalidParameterException("days", "between 1 and " + MAX_DAYS);
         byte[] random = new byte[32];

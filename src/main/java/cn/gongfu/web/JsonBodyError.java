@@ -1,5 +1,6 @@
 package cn.gongfu.web;
 
+import cn.gongfu.kernel.BundleText;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;

@@ -1,5 +1,6 @@
 package cn.gongfu.web;
 
+import cn.gongfu.kernel.BundleText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -75,12 +75,12 @@ class NoUserTextInJavaTest {
             m.put("cn/gongfu/reporting/SubmissionWorkflow.java: " + text, notice);
         }
         m.put("cn/gongfu/reporting/feed/FeedSql.java", notice);
-        m.put("cn/gongfu/export/SpreadsheetText.java", "data: the full-width characters (＝＋－＠) Excel also reads as a formula's start");
+        m.put("cn/gongfu/kernel/SpreadsheetText.java", "data: the full-width characters (＝＋－＠) Excel also reads as a formula's start");
         m.put("cn/gongfu/importing/DraftMapper.java", "vocabulary: the names of the four system columns of a parsed task table");
         m.put("cn/gongfu/importing/ImportService.java", "vocabulary: the region prefixes (区 市 县) a unit's written name may carry");
         m.put("cn/gongfu/reporting/ObservationRules.java", "vocabulary: the words that mark an indicator of change (增长 增速 变化)");
         m.put("cn/gongfu/reporting/feed/RowSink.java", "vocabulary: the Chinese column names a feed's CSV header may use");
-        m.put("cn/gongfu/web/Rules.java", "Bean Validation message constants for annotations; bilingual by design");
+        m.put("cn/gongfu/kernel/Rules.java", "Bean Validation message constants for annotations; bilingual by design");
         // The parser's vocabulary is data. Word lists live in src/main/resources/ingest/*.txt (Vocabulary); what
         // stays is regular expressions and character classes of how Chinese plans are written.
         String parser = "parser vocabulary: ";

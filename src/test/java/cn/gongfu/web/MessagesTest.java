@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +45,8 @@ class MessagesTest {
     @Test
     void everyLiteralKeyUsedInJavaExists() throws IOException {
         Set<String> keys = load("messages.properties").stringPropertyNames();
-        Pattern use = Pattern.compile("\\b(?:zh|en|both|englishFirst|text|texts|pair)\\(\\s*\"([a-zA-Z][\\w.]*)\"\\s*[,)]"
-                + "|\\bjoined\\(\"[^\"]*\",\\s*\"([a-zA-Z][\\w.]*)\"");
+        Pattern use = Pattern.compile("\\b(?:zh|en|both|englishFirst|text|texts|pair)\\(\\s*\"([a-zA-Z][\\w.-]*)\"\\s*[,)]"
+                + "|\\bjoined\\(\"[^\"]*\",\\s*\"([a-zA-Z][\\w.-]*)\"");
         Set<String> missing = new HashSet<>();
         int found = 0;
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
