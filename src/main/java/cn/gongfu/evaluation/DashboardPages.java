@@ -1,10 +1,10 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.kernel.Downloads;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
 import cn.gongfu.evaluation.RankingService.UnitRank;
 import cn.gongfu.evaluation.method.Status;
+import cn.gongfu.kernel.Downloads;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.WebPage;

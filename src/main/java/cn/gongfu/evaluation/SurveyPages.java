@@ -4,10 +4,10 @@ import cn.gongfu.kernel.BundleText;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.UploadTooLargeException;
+import cn.gongfu.kernel.Uploads;
 import cn.gongfu.kernel.WebPage;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
-import cn.gongfu.reporting.ReportWorkbookApi;
 import cn.gongfu.reporting.ValidationException;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -87,7 +87,7 @@ public class SurveyPages {
             } catch (NumberFormatException e) {
                 throw new InvalidParameterException("scalePoints", BundleText.both("surveys.error.notWhole", scalePoints));
             }
-            WaveIndex wave = senses.importWave(region, name, date, k, ReportWorkbookApi.bytes(file));
+            WaveIndex wave = senses.importWave(region, name, date, k, Uploads.read(file, Uploads.MAX_SHEET_BYTES));
             redirect.addFlashAttribute("imported", wave.wave().name());
             return "redirect:/surveys?region=" + wave.wave().regionCode();
         } catch (ValidationException e) {

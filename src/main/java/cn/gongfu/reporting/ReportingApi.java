@@ -1,7 +1,7 @@
 package cn.gongfu.reporting;
 
-import cn.gongfu.kernel.Downloads;
 import cn.gongfu.audit.AuditEvent;
+import cn.gongfu.kernel.Downloads;
 import cn.gongfu.kernel.Rules;
 import cn.gongfu.reporting.ReportingService.Form;
 import cn.gongfu.reporting.ReportingService.TaskInput;
