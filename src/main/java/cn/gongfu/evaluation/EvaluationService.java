@@ -1,5 +1,6 @@
 package cn.gongfu.evaluation;
 
+import cn.gongfu.kernel.BundleText;
 import cn.gongfu.evaluation.method.Assessment;
 import cn.gongfu.evaluation.method.IndicatorAssessor;
 import cn.gongfu.evaluation.method.IndicatorSeries;
@@ -227,7 +228,7 @@ public class EvaluationService {
         for (IndicatorEvaluation e : evaluations) {
             Assessment a = e.assessment();
             String id = e.indicator().name();
-            String domain = e.indicator().domain() == null ? "其他" : e.indicator().domain();
+            String domain = e.indicator().domain() == null ? BundleText.zh("evaluation.domain.other") : e.indicator().domain();
             Polarity polarity = Polarity.fromCode(e.indicator().polarity());
             if (polarity.isEvent()) {
                 items.add(RealizationDegree.Item.yesNo(id, domain, a.targetMet()));

@@ -1,5 +1,6 @@
 package cn.gongfu.importing;
 
+import static cn.gongfu.kernel.BundleText.both;
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.importing.PlanDiff.TargetShape;
 import cn.gongfu.importing.PlanDiff.TaskShape;
@@ -169,15 +170,15 @@ public class ImportService {
         Integer start = job.startYear() != null ? job.startYear() : doc.period() == null ? null : doc.period().from();
         Integer end = job.endYear() != null ? job.endYear() : doc.period() == null ? null : doc.period().to();
         List<String> problems = new ArrayList<>();
-        if (title == null || title.isBlank()) problems.add("文档中没有找到标题，请填写 The document has no title: enter one");
-        if (start == null || end == null) problems.add("文档中没有找到规划期限，请填写 The document gives no period: enter its years");
-        if (doc.tasks().isEmpty() && doc.indicators().isEmpty()) problems.add("文档中没有找到任务或指标 No tasks or indicators found");
+        if (title == null || title.isBlank()) problems.add(both("import.problem.noTitle"));
+        if (start == null || end == null) problems.add(both("import.problem.noPeriod"));
+        if (doc.tasks().isEmpty() && doc.indicators().isEmpty()) problems.add(both("import.problem.nothingFound"));
         PlanDraft draft = problems.isEmpty()
                 ? DraftMapper.toDraft(doc, title, job.regionCode(), job.kind(), start, end)
                 : null;
         List<UnitResolution> resolutions = draft == null ? List.of() : resolveUnits(job, draft);
         resolutions.stream().filter(UnitResolution::unknown).forEach(u ->
-                problems.add("未识别的责任单位 Unknown unit: " + u.writtenName()));
+                problems.add(both("import.problem.unknownUnit", u.writtenName())));
 
         Map<String, Long> indicatorMatches = new LinkedHashMap<>();
         if (draft != null) {

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,10 +26,12 @@ class ConsistencyPages {
 
     private final ConsistencyService consistency;
     private final RegionService regions;
+    private final MessageSource messages;
 
-    ConsistencyPages(ConsistencyService consistency, RegionService regions) {
+    ConsistencyPages(ConsistencyService consistency, RegionService regions, MessageSource messages) {
         this.consistency = consistency;
         this.regions = regions;
+        this.messages = messages;
     }
 
     @GetMapping("/consistency")
@@ -58,8 +62,19 @@ class ConsistencyPages {
                     f.first().planTitle(), f.second().regionName(), f.second().year(), f.second().target(),
                     f.second().planTitle(), f.message()));
         }
-        return TableExport.download("目标一致性.xlsx", TableExport.xlsx("目标一致性", List.of("类型", "指标", "来源一地区", "年份",
-                "目标", "方案", "来源二地区", "年份", "目标", "方案", "说明"), rows));
+        return TableExport.download(text("export.consistency.file"), TableExport.xlsx(text("export.consistency.sheet"),
+                texts("export.col.kind", "export.col.indicator", "export.col.firstRegion", "export.col.year", "export.col.target",
+                        "export.col.plan", "export.col.secondRegion", "export.col.year", "export.col.target", "export.col.plan",
+                        "export.col.reason"), rows));
+    }
+
+    /** A text of an export, in the request's language. */
+    private String text(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    private List<String> texts(String... keys) {
+        return Arrays.stream(keys).map(this::text).toList();
     }
 
     /** Provinces, cities and counties the caller covers: where plans are compared. */

@@ -1,6 +1,7 @@
 package cn.gongfu.evaluation.survey;
 
 import cn.gongfu.evaluation.dashboard.TableExport;
+import cn.gongfu.kernel.BundleText;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.UploadTooLargeException;
@@ -81,12 +82,12 @@ class SurveyPages {
             try {
                 date = fieldedOn == null || fieldedOn.isBlank() ? null : LocalDate.parse(fieldedOn.strip());
             } catch (DateTimeParseException e) {
-                throw new InvalidParameterException("fieldedOn", "“" + fieldedOn + "” 不是日期 is not a date (yyyy-MM-dd)");
+                throw new InvalidParameterException("fieldedOn", BundleText.both("surveys.error.notDate", fieldedOn));
             }
             try {
                 k = Integer.parseInt(scalePoints == null ? "" : scalePoints.strip());
             } catch (NumberFormatException e) {
-                throw new InvalidParameterException("scalePoints", "“" + scalePoints + "” 不是整数 is not a whole number");
+                throw new InvalidParameterException("scalePoints", BundleText.both("surveys.error.notWhole", scalePoints));
             }
             WaveIndex wave = senses.importWave(region, name, date, k, Uploads.read(file, Uploads.MAX_SHEET_BYTES));
             redirect.addFlashAttribute("imported", wave.wave().name());
@@ -118,11 +119,21 @@ class SurveyPages {
             }
             rows.add(row);
         }
-        List<String> header = new java.util.ArrayList<>(List.of("地区", "调查", "日期", "数据"));
-        for (String label : List.of("获得感", "幸福感", "安全感", "认同感", "总指数")) {
-            header.addAll(List.of(label, label + "下限", label + "上限"));
+        List<String> header = new java.util.ArrayList<>(texts("export.col.region", "export.col.survey", "export.col.date", "export.col.source"));
+        for (String code : List.of("gain", "happiness", "security", "identity", "overall")) {
+            String label = text("surveys.dim." + code);
+            header.addAll(List.of(label, text("export.col.low", label), text("export.col.high", label)));
         }
-        return TableExport.download("四感指数.xlsx", TableExport.xlsx("四感指数", header, rows));
+        return TableExport.download(text("export.senses.file"), TableExport.xlsx(text("export.senses.sheet"), header, rows));
+    }
+
+    /** A text of an export, in the request's language. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    private List<String> texts(String... keys) {
+        return java.util.Arrays.stream(keys).map(k -> text(k)).toList();
     }
 
     private static Double round(double x) {
