@@ -1,8 +1,8 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.evaluation.method.Polarity;
+import cn.gongfu.vocabulary.Polarity;
 import cn.gongfu.evaluation.method.Target;
-import cn.gongfu.evaluation.method.TargetComparator;
+import cn.gongfu.vocabulary.TargetComparator;
 import cn.gongfu.evaluation.method.TargetConsistency;
 import cn.gongfu.evaluation.method.TargetConsistency.SourcedTarget;
 import cn.gongfu.region.RegionService;

@@ -8,7 +8,7 @@ import cn.gongfu.evaluation.method.Milestone;
 import cn.gongfu.evaluation.method.UnitScore;
 import cn.gongfu.evaluation.method.UnitScore.UnitInput;
 import cn.gongfu.evaluation.method.UnitScore.UnitResult;
-import cn.gongfu.reporting.Periods;
+import cn.gongfu.vocabulary.Periods;
 import cn.gongfu.reporting.ReportCalendar;
 import cn.gongfu.reporting.ReportCalendarService;
 import cn.gongfu.security.Role;

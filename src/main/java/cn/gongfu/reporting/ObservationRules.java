@@ -2,6 +2,7 @@ package cn.gongfu.reporting;
 
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.StoredNumber;
+import cn.gongfu.vocabulary.Polarity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class ObservationRules {
 
     /** Qualitative and milestone indicators may be reported without a number. */
     public static boolean valueRequired(String polarity) {
-        return !"qualitative".equals(polarity) && !"milestone".equals(polarity);
+        return !Polarity.isCode(polarity) || !Polarity.fromCode(polarity).isEvent();
     }
 
     public static boolean isChange(String indicatorName) {

@@ -1,5 +1,6 @@
 package cn.gongfu.reporting;
 
+import cn.gongfu.vocabulary.Periods;
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.common.FileTypes;
 import cn.gongfu.common.Sha256;

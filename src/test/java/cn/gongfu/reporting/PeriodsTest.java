@@ -1,5 +1,6 @@
 package cn.gongfu.reporting;
 
+import cn.gongfu.vocabulary.Periods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

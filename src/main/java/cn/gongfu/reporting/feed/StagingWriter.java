@@ -1,7 +1,7 @@
 package cn.gongfu.reporting.feed;
 
 import cn.gongfu.indicator.StoredNumber;
-import cn.gongfu.reporting.Periods;
+import cn.gongfu.vocabulary.Periods;
 import cn.gongfu.reporting.feed.RowSink.Column;
 import java.math.BigDecimal;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package cn.gongfu.evaluation.method;
 
+import cn.gongfu.vocabulary.Polarity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

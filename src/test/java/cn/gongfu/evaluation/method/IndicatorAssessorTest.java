@@ -1,5 +1,7 @@
 package cn.gongfu.evaluation.method;
 
+import cn.gongfu.vocabulary.Polarity;
+import cn.gongfu.vocabulary.Periods;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,5 +1,7 @@
 package cn.gongfu.evaluation.method;
 
+import cn.gongfu.vocabulary.TargetComparator;
+import cn.gongfu.vocabulary.Polarity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
