@@ -1,14 +1,14 @@
 package cn.gongfu.indicator;
 
-import cn.gongfu.db.Pager;
-import cn.gongfu.db.Where;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.PageResult;
+import cn.gongfu.kernel.Pager;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.Where;
 import cn.gongfu.vocabulary.Polarity;
 import cn.gongfu.vocabulary.TargetComparator;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.NotFoundException;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.PageResult;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

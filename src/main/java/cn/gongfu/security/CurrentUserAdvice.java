@@ -1,7 +1,8 @@
 package cn.gongfu.security;
 
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.WebPage;
 import cn.gongfu.notify.NotificationService;
-import cn.gongfu.web.WebPage;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -4,7 +4,6 @@ import cn.gongfu.vocabulary.TargetComparator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class TargetExtractorTest {
