@@ -1,6 +1,5 @@
 package cn.gongfu.reporting;
 
-import cn.gongfu.support.DemoFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -13,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gongfu.kernel.Role;
+import cn.gongfu.support.DemoFacts;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.users.UserService;
 import java.nio.charset.StandardCharsets;
