@@ -1,6 +1,5 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.kernel.BundleText;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.TaskEvaluation;
 import cn.gongfu.evaluation.RankingService.UnitRank;
@@ -8,6 +7,7 @@ import cn.gongfu.evaluation.method.Assessment;
 import cn.gongfu.evaluation.method.Point;
 import cn.gongfu.evaluation.method.RealizationDegree;
 import cn.gongfu.evaluation.method.Status;
+import cn.gongfu.kernel.BundleText;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
