@@ -1,8 +1,5 @@
 package cn.gongfu.cli;
 
-import java.util.ResourceBundle;
-import java.util.Locale;
-import java.text.MessageFormat;
 import cn.gongfu.ingest.DocumentException;
 import cn.gongfu.ingest.DocumentParser;
 import cn.gongfu.ingest.ExtractionJson;
@@ -11,6 +8,9 @@ import cn.gongfu.ingest.SummaryWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
  * `gongfu parse FILE [--json]`: prints the extraction of one document without starting Spring or touching

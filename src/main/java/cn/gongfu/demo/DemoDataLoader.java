@@ -1,8 +1,5 @@
 package cn.gongfu.demo;
 
-import java.util.Properties;
-import java.nio.charset.StandardCharsets;
-import java.io.InputStreamReader;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.NewObservation;
 import cn.gongfu.kernel.Role;
@@ -11,8 +8,11 @@ import cn.gongfu.unit.UnitService;
 import cn.gongfu.users.UserService;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -1,6 +1,7 @@
 package cn.gongfu.importing;
 
 import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.importing.PlanDiff.TargetShape;
 import cn.gongfu.importing.PlanDiff.TaskShape;
@@ -181,16 +182,22 @@ public class ImportService {
                 problems.add(both("import.problem.unknownUnit", u.writtenName())));
 
         Map<String, Long> indicatorMatches = new LinkedHashMap<>();
+        List<UnitMismatch> unitMismatches = List.of();
         if (draft != null) {
+            // what publishing would refuse in the targets is shown now, in the plan writer's own words
+            problems.addAll(PlanWriter.targetProblems(draft));
             Set<String> names = new LinkedHashSet<>();
             draft.indicators().forEach(i -> names.add(i.name()));
             draft.tasks().forEach(t -> t.targets().forEach(x -> names.add(x.indicator())));
-            Map<String, Long> known = indicators.idsByName(job.regionCode(), names);
-            names.forEach(n -> indicatorMatches.put(n, known.get(n)));
+            Map<String, IndicatorService.NameMatch> known = indicators.matchByName(job.regionCode(), names);
+            names.forEach(n -> indicatorMatches.put(n, known.containsKey(n) ? known.get(n).id() : null));
+            Map<String, String> knownUnits = new HashMap<>();
+            known.forEach((name, match) -> knownUnits.put(name, match.unit()));
+            unitMismatches = UnitCheck.of(draft, knownUnits);
         }
         Plan previous = job.previousPlanId() == null ? null : plans.find(job.previousPlanId()).orElse(null);
         PlanDiff diff = previous == null || draft == null ? null : diff(previous, canonicalUnits(draft, resolutions));
-        return new ImportReview(job, doc, draft, resolutions, indicatorMatches, problems, previous, diff);
+        return new ImportReview(job, doc, draft, resolutions, indicatorMatches, problems, unitMismatches, previous, diff);
     }
 
     /** What the office enters where the document is silent: the plan's title and its first and last year. */

@@ -1,6 +1,7 @@
 package cn.gongfu.indicator;
 
 import static cn.gongfu.kernel.BundleText.both;
+
 import java.math.BigDecimal;
 
 /**

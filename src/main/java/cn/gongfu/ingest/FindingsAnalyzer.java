@@ -1,5 +1,7 @@
 package cn.gongfu.ingest;
 
+import cn.gongfu.vocabulary.Polarity;
+import cn.gongfu.vocabulary.TargetComparator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -188,12 +190,12 @@ final class FindingsAnalyzer {
 
     /** The same indicator and year with different values, across indicator lists, tables and task texts. */
     static void checkConflicts(List<ParsedIndicator> indicators, List<TaskDraft> tasks, List<Finding> findings) {
-        record Entry(String key, int year, BigDecimal value, String unit, Comparator cmp, String ref, String shown, int line) {
+        record Entry(String key, int year, BigDecimal value, String unit, TargetComparator cmp, String ref, String shown, int line) {
         }
         List<Entry> entries = new ArrayList<>();
         for (ParsedIndicator ind : indicators) {
             for (ParsedIndicatorValue v : ind.values()) {
-                if (v.value() != null && v.comparator() != Comparator.RANGE) {
+                if (v.value() != null && v.comparator() != TargetComparator.RANGE) {
                     BigDecimal[] canon = canonical(v.value(), ind.unit());
                     entries.add(new Entry(key(ind.name()), v.year(), canon[0], canonicalUnit(ind.unit()), v.comparator(),
                             "indicator/" + ind.code(), ind.name() + " " + v.raw(), ind.line()));

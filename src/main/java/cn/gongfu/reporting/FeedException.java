@@ -1,6 +1,7 @@
 package cn.gongfu.reporting;
 
 import static cn.gongfu.kernel.BundleText.englishFirst;
+
 import cn.gongfu.kernel.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.List;

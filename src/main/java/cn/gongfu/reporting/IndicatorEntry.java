@@ -1,8 +1,9 @@
 package cn.gongfu.reporting;
 
-import static cn.gongfu.kernel.BundleText.zh;
-import static cn.gongfu.kernel.BundleText.en;
 import static cn.gongfu.kernel.BundleText.both;
+import static cn.gongfu.kernel.BundleText.en;
+import static cn.gongfu.kernel.BundleText.zh;
+
 import java.math.BigDecimal;
 import java.util.List;
 

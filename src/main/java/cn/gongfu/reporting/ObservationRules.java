@@ -1,8 +1,10 @@
 package cn.gongfu.reporting;
 
 import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.StoredNumber;
+import cn.gongfu.vocabulary.Polarity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -67,7 +69,7 @@ public final class ObservationRules {
 
     /** Qualitative and milestone indicators may be reported without a number. */
     public static boolean valueRequired(String polarity) {
-        return !"qualitative".equals(polarity) && !"milestone".equals(polarity);
+        return !Polarity.isCode(polarity) || !Polarity.fromCode(polarity).isEvent();
     }
 
     public static boolean isChange(String indicatorName) {

@@ -1,6 +1,7 @@
 package cn.gongfu.reporting;
 
 import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.Inputs;

@@ -1,5 +1,9 @@
 package cn.gongfu.reporting;
 
+import static cn.gongfu.kernel.BundleText.both;
+import static cn.gongfu.kernel.BundleText.en;
+import static cn.gongfu.kernel.BundleText.zh;
+
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.kernel.InvalidParameterException;
@@ -8,9 +12,6 @@ import cn.gongfu.kernel.Uploads;
 import cn.gongfu.reporting.ReportingService.Form;
 import cn.gongfu.reporting.ReportingService.TaskInput;
 import cn.gongfu.reporting.ReportingService.ValueInput;
-import static cn.gongfu.kernel.BundleText.both;
-import static cn.gongfu.kernel.BundleText.en;
-import static cn.gongfu.kernel.BundleText.zh;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package cn.gongfu.reporting;
 
 import cn.gongfu.plan.PlanService;
+import cn.gongfu.vocabulary.Periods;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;

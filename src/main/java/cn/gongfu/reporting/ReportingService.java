@@ -1,6 +1,7 @@
 package cn.gongfu.reporting;
 
 import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.IndicatorService;
@@ -14,6 +15,7 @@ import cn.gongfu.kernel.Sha256;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.reporting.ObservationRules.Violation;
+import cn.gongfu.vocabulary.Periods;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

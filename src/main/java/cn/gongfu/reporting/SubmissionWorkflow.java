@@ -1,8 +1,8 @@
 package cn.gongfu.reporting;
 
-import cn.gongfu.kernel.BundleText;
 import cn.gongfu.audit.AuditEvent;
 import cn.gongfu.audit.AuditLog;
+import cn.gongfu.kernel.BundleText;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;

@@ -1,6 +1,7 @@
 package cn.gongfu.security;
 
 import static cn.gongfu.kernel.BundleText.englishFirst;
+
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.PersonOnly;
 import cn.gongfu.web.FilterProblems;

@@ -1,6 +1,7 @@
 package cn.gongfu.security;
 
 import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.InvalidParameterException;

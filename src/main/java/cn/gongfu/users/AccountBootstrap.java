@@ -1,6 +1,7 @@
 package cn.gongfu.users;
 
 import static cn.gongfu.kernel.BundleText.zh;
+
 import cn.gongfu.kernel.Role;
 import java.util.List;
 import org.slf4j.Logger;

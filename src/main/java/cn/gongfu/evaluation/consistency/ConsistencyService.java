@@ -1,14 +1,15 @@
 package cn.gongfu.evaluation.consistency;
 
 import static cn.gongfu.kernel.BundleText.zh;
-import cn.gongfu.evaluation.method.Polarity;
+
 import cn.gongfu.evaluation.method.Target;
-import cn.gongfu.evaluation.method.TargetComparator;
 import cn.gongfu.evaluation.method.TargetConsistency;
 import cn.gongfu.evaluation.method.TargetConsistency.SourcedTarget;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.region.RegionService;
+import cn.gongfu.vocabulary.Polarity;
+import cn.gongfu.vocabulary.TargetComparator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

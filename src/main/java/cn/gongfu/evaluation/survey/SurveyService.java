@@ -1,8 +1,9 @@
 package cn.gongfu.evaluation.survey;
 
+import static cn.gongfu.kernel.BundleText.both;
 import static cn.gongfu.kernel.BundleText.en;
 import static cn.gongfu.kernel.BundleText.zh;
-import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.kernel.InvalidParameterException;

@@ -1,8 +1,8 @@
 package cn.gongfu.evaluation.survey;
 
-import cn.gongfu.kernel.BundleText;
 import cn.gongfu.evaluation.method.FourSensesIndex;
 import cn.gongfu.evaluation.method.FourSensesIndex.Dimension;
+import cn.gongfu.kernel.BundleText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

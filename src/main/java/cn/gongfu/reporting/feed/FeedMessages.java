@@ -1,6 +1,7 @@
 package cn.gongfu.reporting.feed;
 
 import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.reporting.ObservationRules;
 import java.math.BigDecimal;

@@ -1,6 +1,7 @@
 package cn.gongfu.reporting.feed;
 
 import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.reporting.FeedException;
 import cn.gongfu.reporting.feed.RowSink.Column;
 import java.io.Reader;
