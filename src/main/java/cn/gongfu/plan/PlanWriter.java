@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stores a whole {@link PlanDraft} in one transaction: the plan, its sections, tasks with their units and
  * milestones, indicators and targets. Everything is checked first; a draft with any problem stores nothing.
+ * A stored plan is published (plans are stored published), and {@link PlanPublished} says so in the same transaction.
  */
 @Service
 public class PlanWriter {
@@ -46,9 +48,11 @@ public class PlanWriter {
     private final RegionService regions;
     private final UnitService units;
     private final IndicatorService indicators;
+    private final ApplicationEventPublisher events;
 
     public PlanWriter(JdbcClient jdbc, JdbcTemplate batch, RegionService regions, UnitService units,
-                      IndicatorService indicators) {
+                      IndicatorService indicators, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.batch = batch;
         this.regions = regions;
@@ -80,6 +84,7 @@ public class PlanWriter {
         insertTaskUnits(draft.tasks(), taskIds, unitIds);
         insertMilestones(draft.tasks(), taskIds);
         insertIndicatorsAndTargets(planId, draft, taskIds, unitIds);
+        events.publishEvent(new PlanPublished(planId, draft.regionCode(), draft.title(), previousPlanId));
         return planId;
     }
 

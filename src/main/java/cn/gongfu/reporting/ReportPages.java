@@ -1,7 +1,6 @@
 package cn.gongfu.reporting;
 
 import cn.gongfu.indicator.StoredNumber;
-import cn.gongfu.notify.NotificationService;
 import cn.gongfu.reporting.SubmissionWorkflow.Action;
 import cn.gongfu.reporting.ReportingService.ValueInput;
 import cn.gongfu.security.GongfuUser;
@@ -25,21 +24,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The reporting pages: my reports, the report form with its timeline, the office's review queue, notifications. */
+/** The reporting pages: my reports, the report form with its timeline, the office's review queue (notices: notify.NoticePages). */
 @WebPage
 @Controller
 public class ReportPages {
 
     private final ReportingService reporting;
     private final SubmissionWorkflow workflow;
-    private final NotificationService notifications;
     private final Inputs inputs;
 
-    public ReportPages(ReportingService reporting, SubmissionWorkflow workflow, NotificationService notifications, Inputs inputs) {
+    public ReportPages(ReportingService reporting, SubmissionWorkflow workflow, Inputs inputs) {
         this.inputs = inputs;
         this.reporting = reporting;
         this.workflow = workflow;
-        this.notifications = notifications;
     }
 
     @GetMapping("/reports")
@@ -149,18 +146,6 @@ public class ReportPages {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/reports/queue";
-    }
-
-    @GetMapping("/notifications")
-    public String notifications(Model model) {
-        model.addAttribute("notifications", notifications.mine(100));
-        return "reporting/notifications";
-    }
-
-    @PostMapping("/notifications/read")
-    public String markRead() {
-        notifications.markAllRead();
-        return "redirect:/notifications";
     }
 
     /** Runs a change; a rule broken or a conflict comes back to the form as a message instead of an error page. */

@@ -11,6 +11,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import cn.gongfu.support.Notices;
 import cn.gongfu.security.Role;
 import cn.gongfu.security.UserService;
 import cn.gongfu.support.SignedInAsAdmin;
@@ -44,6 +47,9 @@ abstract class ReportingContract {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     ReportingService reporting;
@@ -499,8 +505,7 @@ abstract class ReportingContract {
     }
 
     private List<String> unreadFor(String username) {
-        return jdbc.sql("select n.message from notification n join app_user u on u.id = n.user_id where u.username = :u and n.read_at is null")
-                .param("u", username).query(String.class).list();
+        return Notices.texts(jdbc, messages, "u.username = :u and n.read_at is null", Map.of("u", username));
     }
 
     JsonNode json(RequestBuilder request) throws Exception {

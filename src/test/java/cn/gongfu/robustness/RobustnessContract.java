@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import cn.gongfu.support.Notices;
 import cn.gongfu.importing.ImportService;
 import cn.gongfu.reporting.ValidationException;
 import cn.gongfu.security.Role;
@@ -373,6 +374,8 @@ public abstract class RobustnessContract {
         String who = principal(r.route());
         r = withCurrentVersion(r, who);
         boolean audited = AUDITED_REFUSALS.contains(r.route());
+        // an earlier request that succeeded may still have its events' notices being written: let them land first
+        Notices.awaitDelivered(jdbc);
         List<Object> before = fingerprint(audited);
         MvcResult result;
         requests++;
