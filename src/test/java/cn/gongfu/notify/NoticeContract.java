@@ -106,13 +106,14 @@ public abstract class NoticeContract {
         int version = jdbc.sql("select version from submission where id = :id").param("id", id).query(Integer.class).single();
         ReportRef report = new ReportRef(id, version, plan, unit, "区教育局", "330299", PERIOD);
         long before = count();
+        long returnedNotices = dedupCount("report-returned:" + id + ":" + version + ":%");
+        assertThat(returnedNotices).as("one per user of the unit who reports or approves").isGreaterThanOrEqualTo(3);
         transaction.executeWithoutResult(t -> events.publishEvent(new ReportReturned(report, "数字有误，请核对", false)));
         transaction.executeWithoutResult(t -> events.publishEvent(new ReportReturned(report, "数字有误，请核对", false)));
         Notices.awaitDelivered(jdbc);
         assertThat(count()).isEqualTo(before);
         assertThat(noticesOf(id)).isEqualTo(told);
-        assertThat(jdbc.sql("select count(*) from notification where dedup_key like :k").param("k", "report-returned:" + id + ":" + version + ":%")
-                .query(Long.class).single()).isEqualTo(3);
+        assertThat(dedupCount("report-returned:" + id + ":" + version + ":%")).isEqualTo(returnedNotices);
 
         act(id, "notice-head", "APPROVE", null);
         tell(told, what + "填报已批准，请报送", "notice-reporter", "notice-both");
@@ -121,6 +122,9 @@ public abstract class NoticeContract {
         act(id, "admin", "ACCEPT", null);
         tell(told, what + "填报已通过审核", "notice-reporter", "notice-head", "notice-both");
         assertThat(noticesOf(id)).isEqualTo(told);
+
+        // the header's badge counts the unread ones (notify's UnreadNoticesAdvice), on every page
+        assertThat(page("/plans", "notice-head", "zh-CN")).contains("<span class=\"count-badge\">3</span>");
 
         // the notices page shows them in the reader's language: the stored key and arguments, rendered when read
         String english = page("/notifications", "notice-head", "en");
@@ -153,6 +157,10 @@ public abstract class NoticeContract {
             if (!texts.isEmpty()) all.put(who, texts);
         }
         return all;
+    }
+
+    private long dedupCount(String pattern) {
+        return jdbc.sql("select count(*) from notification where dedup_key like :k").param("k", pattern).query(Long.class).single();
     }
 
     private long count() {
