@@ -1,11 +1,10 @@
 package cn.gongfu;
 
+import cn.gongfu.cli.ParseCommand;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
-import cn.gongfu.cli.ParseCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

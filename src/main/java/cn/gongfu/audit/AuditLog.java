@@ -1,9 +1,9 @@
 package cn.gongfu.audit;
 
-import cn.gongfu.db.Pager;
-import cn.gongfu.db.Where;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.PageResult;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.PageResult;
+import cn.gongfu.kernel.Pager;
+import cn.gongfu.kernel.Where;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,14 +1,13 @@
 package cn.gongfu.cli;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-
 import cn.gongfu.ingest.DocumentException;
 import cn.gongfu.ingest.DocumentParser;
 import cn.gongfu.ingest.ExtractionJson;
 import cn.gongfu.ingest.ParsedDocument;
 import cn.gongfu.ingest.SummaryWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
  * `gongfu parse FILE [--json]`: prints the extraction of one document without starting Spring or touching

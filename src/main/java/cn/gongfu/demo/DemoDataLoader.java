@@ -2,10 +2,10 @@ package cn.gongfu.demo;
 
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.NewObservation;
+import cn.gongfu.kernel.Role;
 import cn.gongfu.plan.PlanWriter;
-import cn.gongfu.security.Role;
-import cn.gongfu.security.UserService;
 import cn.gongfu.unit.UnitService;
+import cn.gongfu.users.UserService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -1,16 +1,16 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.db.Where;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
 import cn.gongfu.evaluation.RankingService.UnitRank;
 import cn.gongfu.evaluation.method.Status;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.WebPage;
+import cn.gongfu.kernel.Where;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.region.RegionService;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.WebPage;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -148,10 +148,10 @@ public class DashboardPages {
      */
     @GetMapping("/dashboard/units/{unitId}")
     public String unit(@PathVariable long unitId, @RequestParam long plan, Model model) {
-        if (!Scope.current().coversUnit(unitId)) throw new cn.gongfu.web.NotFoundException("unit in plan", unitId);
+        if (!Scope.current().coversUnit(unitId)) throw new cn.gongfu.kernel.NotFoundException("unit in plan", unitId);
         PlanEvaluation eval = evaluation.evaluateEveryUnit(plan, null);
         UnitRank rank = rankings.rank(eval).stream().filter(r -> r.unitId() == unitId).findFirst()
-                .orElseThrow(() -> new cn.gongfu.web.NotFoundException("unit in plan", unitId));
+                .orElseThrow(() -> new cn.gongfu.kernel.NotFoundException("unit in plan", unitId));
         List<Long> led = jdbc.sql("select task_id from task_unit where unit_id = :u and role = 'lead'").param("u", unitId)
                 .query(Long.class).list();
         model.addAttribute("plan", eval.plan());
@@ -167,7 +167,7 @@ public class DashboardPages {
         try {
             rankings.publish(plan, period);
             redirect.addFlashAttribute("notice", text("dashboard.publishedNow"));
-        } catch (cn.gongfu.reporting.ConflictException | cn.gongfu.web.InvalidParameterException e) {
+        } catch (cn.gongfu.reporting.ConflictException | cn.gongfu.kernel.InvalidParameterException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/dashboard/units?plan=" + plan;
@@ -271,7 +271,7 @@ public class DashboardPages {
                 file = TableExport.xlsx("任务", List.of("编号", "任务", "状态", "应完成节点", "按时完成", "逾期", "说明"), rows);
                 name = "任务评价.xlsx";
             }
-            default -> throw new cn.gongfu.web.InvalidParameterException("table", "indicators, lagging, contributions, units, tasks or regions");
+            default -> throw new cn.gongfu.kernel.InvalidParameterException("table", "indicators, lagging, contributions, units, tasks or regions");
         }
         return xlsx(name, file);
     }

@@ -1,6 +1,5 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.db.Where;
 import cn.gongfu.evaluation.method.Assessment;
 import cn.gongfu.evaluation.method.IndicatorAssessor;
 import cn.gongfu.evaluation.method.IndicatorSeries;
@@ -19,11 +18,12 @@ import cn.gongfu.evaluation.method.Weights;
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.TargetView;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.Where;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.reporting.Periods;
 import cn.gongfu.reporting.ReportCalendarService;
-import cn.gongfu.security.Scope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -92,7 +92,7 @@ public class EvaluationService {
     /**
      * Evaluates a plan in a region (the plan's own when null) as of a month (this month when null), as the
      * caller may see it: a region outside the caller's scope is 404, and the tasks are only those of the
-     * caller's units (reporters and unit heads; {@link Scope#restrictTasks}). Indicators, and the realization
+     * caller's units (reporters and unit heads; {@link PlanService#restrictTasks}). Indicators, and the realization
      * degree made of them, are the plan's in its region for every role, as the indicator list shows them.
      */
     public PlanEvaluation evaluate(long planId, String regionCode, YearMonth asOf) {
@@ -140,7 +140,7 @@ public class EvaluationService {
         Plan plan = plans.get(planId);
         String region = region(plan, regionCode);
         PlanData data = load(plan, region, indicatorId);
-        if (data.targets().isEmpty()) throw new cn.gongfu.web.NotFoundException("indicator of plan", indicatorId);
+        if (data.targets().isEmpty()) throw new cn.gongfu.kernel.NotFoundException("indicator of plan", indicatorId);
         return months.stream().map(m -> assess(plan, region, data, m).get(0)).toList();
     }
 
@@ -284,7 +284,7 @@ public class EvaluationService {
     /** {@code planColumn = :p}, and the task at {@code taskColumn} within the scope's units (when there is a scope). */
     private static Where taskWhere(Scope scope, String planColumn, String taskColumn, long planId) {
         Where where = new Where().and(planColumn + " = :p", "p", planId);
-        return scope == null ? where : scope.restrictTasks(where, taskColumn);
+        return scope == null ? where : PlanService.restrictTasks(scope, where, taskColumn);
     }
 
     static final Set<Status> GOOD = Set.of(Status.ACHIEVED, Status.ON_TRACK);

@@ -1,11 +1,11 @@
 package cn.gongfu.evaluation;
 
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.WebPage;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.WebPage;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

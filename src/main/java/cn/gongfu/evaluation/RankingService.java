@@ -1,20 +1,20 @@
 package cn.gongfu.evaluation;
 
 import cn.gongfu.audit.AuditLog;
-import cn.gongfu.db.Where;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
 import cn.gongfu.evaluation.method.Milestone;
 import cn.gongfu.evaluation.method.UnitScore;
 import cn.gongfu.evaluation.method.UnitScore.UnitInput;
 import cn.gongfu.evaluation.method.UnitScore.UnitResult;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.Where;
 import cn.gongfu.reporting.Periods;
 import cn.gongfu.reporting.ReportCalendar;
 import cn.gongfu.reporting.ReportCalendarService;
-import cn.gongfu.security.Role;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.NotFoundException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;

@@ -1,7 +1,7 @@
 package cn.gongfu.evaluation;
 
+import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.reporting.ReportWorkbookApi;
-import cn.gongfu.web.InvalidParameterException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;

@@ -1,13 +1,13 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.web.UploadTooLargeException;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.UploadTooLargeException;
+import cn.gongfu.kernel.WebPage;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.reporting.ReportWorkbookApi;
 import cn.gongfu.reporting.ValidationException;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.WebPage;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -2,13 +2,13 @@ package cn.gongfu.evaluation;
 
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.indicator.StoredNumber;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Scope;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.reporting.ReportWorkbook;
 import cn.gongfu.reporting.ValidationException;
-import cn.gongfu.security.Role;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.NotFoundException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -112,7 +112,7 @@ public class SurveyService {
 
     public List<SurveyWave> waves(String regionCode) {
         Scope scope = Scope.current();
-        var where = scope.restrictRegion(new cn.gongfu.db.Where().and("region_code = :r", "r", regionCode), "region_code");
+        var where = scope.restrictRegion(new cn.gongfu.kernel.Where().and("region_code = :r", "r", regionCode), "region_code");
         return jdbc.sql("select id, region_code, name, fielded_on, scale_points from survey_wave" + where.sql()
                         + " order by fielded_on, id").params(where.params())
                 .query(new DataClassRowMapper<>(SurveyWave.class)).list();

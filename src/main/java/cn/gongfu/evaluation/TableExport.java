@@ -1,6 +1,6 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.export.SpreadsheetText;
+import cn.gongfu.kernel.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

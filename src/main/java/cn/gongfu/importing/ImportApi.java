@@ -1,15 +1,15 @@
 package cn.gongfu.importing;
 
-import cn.gongfu.web.Rules;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.PageResult;
+import cn.gongfu.kernel.Rules;
+import cn.gongfu.kernel.UploadTooLargeException;
+import cn.gongfu.kernel.Uploads;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.UploadTooLargeException;
-import cn.gongfu.web.Uploads;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.PageResult;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;

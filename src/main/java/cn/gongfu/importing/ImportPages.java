@@ -1,15 +1,14 @@
 package cn.gongfu.importing;
 
-import cn.gongfu.ingest.DocumentException;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.UploadTooLargeException;
+import cn.gongfu.kernel.Uploads;
+import cn.gongfu.kernel.WebPage;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.unit.Unit;
 import cn.gongfu.unit.UnitService;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.UploadTooLargeException;
-import cn.gongfu.web.Uploads;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -34,10 +33,10 @@ public class ImportPages {
     private final PlanService plans;
     private final UnitService units;
     private final MessageSource messages;
-    private final cn.gongfu.web.Inputs inputs;
+    private final cn.gongfu.kernel.Inputs inputs;
 
     public ImportPages(ImportService imports, RegionService regions, PlanService plans, UnitService units,
-                       MessageSource messages, cn.gongfu.web.Inputs inputs) {
+                       MessageSource messages, cn.gongfu.kernel.Inputs inputs) {
         this.inputs = inputs;
         this.imports = imports;
         this.regions = regions;
@@ -76,7 +75,7 @@ public class ImportPages {
         } catch (UploadTooLargeException e) {
             error = e.getMessage();
             status = HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
-        } catch (DocumentException | InvalidParameterException e) {
+        } catch (UnreadableDocumentException | InvalidParameterException e) {
             error = e.getMessage();
         } catch (DuplicateDocumentException e) {
             error = e.planId() != null ? message("imports.duplicatePlan", e.planId()) : message("imports.duplicateImport", e.importId());

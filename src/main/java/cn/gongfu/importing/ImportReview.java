@@ -2,9 +2,9 @@ package cn.gongfu.importing;
 
 import cn.gongfu.ingest.Finding;
 import cn.gongfu.ingest.ParsedDocument;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanDraft;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 

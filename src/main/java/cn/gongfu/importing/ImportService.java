@@ -1,15 +1,24 @@
 package cn.gongfu.importing;
 
 import cn.gongfu.audit.AuditLog;
-import cn.gongfu.common.FileTypes;
-import cn.gongfu.common.Sha256;
 import cn.gongfu.importing.PlanDiff.TargetShape;
 import cn.gongfu.importing.PlanDiff.TaskShape;
 import cn.gongfu.importing.UnitResolution.Status;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.TargetView;
+import cn.gongfu.ingest.DocumentException;
 import cn.gongfu.ingest.DocumentParser;
 import cn.gongfu.ingest.ParsedDocument;
+import cn.gongfu.kernel.FileTypes;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.PageResult;
+import cn.gongfu.kernel.Pager;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.Sha256;
+import cn.gongfu.kernel.Where;
 import cn.gongfu.plan.DraftException;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanDraft;
@@ -19,17 +28,9 @@ import cn.gongfu.plan.PlanWriter;
 import cn.gongfu.plan.SourceFile;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
-import cn.gongfu.security.Role;
-import cn.gongfu.security.Scope;
 import cn.gongfu.unit.Unit;
 import cn.gongfu.unit.UnitKinds;
 import cn.gongfu.unit.UnitService;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.NotFoundException;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.PageResult;
-import cn.gongfu.db.Pager;
-import cn.gongfu.db.Where;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,7 +89,7 @@ public class ImportService {
 
     /**
      * Parses and stores an uploaded document for review. Refuses a document already imported (same
-     * SHA-256) and a file the parser cannot read ({@link cn.gongfu.ingest.DocumentException}); nothing is
+     * SHA-256) and a file the parser cannot read ({@link UnreadableDocumentException}); nothing is
      * stored then. Without an explicit previous plan, a plan of the region with the same title is taken.
      */
     @Transactional
@@ -96,7 +97,7 @@ public class ImportService {
         Scope scope = Scope.current();
         scope.require(Role.OFFICE, Role.ADMIN);
         if (clientFileName == null || clientFileName.isBlank()) throw new InvalidParameterException("file", "a file is required");
-        String fileName = cn.gongfu.web.Uploads.fileName(clientFileName);
+        String fileName = cn.gongfu.kernel.Uploads.fileName(clientFileName);
         Region region = regions.find(regionCode == null ? "" : regionCode)
                 .orElseThrow(() -> new InvalidParameterException("region", "unknown region " + regionCode));
         if (!scope.coversRegion(region.code())) {
@@ -119,7 +120,7 @@ public class ImportService {
                 .query(Long.class).optional().ifPresent(id -> {
                     throw new DuplicateDocumentException(null, id);
                 });
-        ParsedDocument doc = parser.parse(fileName, content);
+        ParsedDocument doc = parse(fileName, content);
         if (previous == null && doc.title() != null) {
             previous = plans.latestWithTitle(region.code(), doc.title()).orElse(null);
         }
@@ -153,9 +154,17 @@ public class ImportService {
         return pager.page(JOB_COLUMNS, "from import_job", where, "id desc", page, JOB);
     }
 
+    private ParsedDocument parse(String fileName, byte[] content) {
+        try {
+            return parser.parse(fileName, content);
+        } catch (DocumentException e) {
+            throw new UnreadableDocumentException(e);
+        }
+    }
+
     public ImportReview review(long id) {
         ImportJob job = job(id);
-        ParsedDocument doc = parser.parse(job.fileName(), content(id));
+        ParsedDocument doc = parse(job.fileName(), content(id));
         String title = job.title() != null ? job.title() : doc.title();
         Integer start = job.startYear() != null ? job.startYear() : doc.period() == null ? null : doc.period().from();
         Integer end = job.endYear() != null ? job.endYear() : doc.period() == null ? null : doc.period().to();

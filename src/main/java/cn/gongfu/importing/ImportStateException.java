@@ -1,9 +1,12 @@
 package cn.gongfu.importing;
 
+import cn.gongfu.kernel.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** An action on an import that is no longer in review (published or discarded, perhaps by someone else). */
-public class ImportStateException extends RuntimeException {
+public class ImportStateException extends ProblemException {
 
     ImportStateException(String message) {
-        super(message);
+        super(HttpStatus.CONFLICT, "import-closed", message);
     }
 }

@@ -1,9 +1,9 @@
 package cn.gongfu.indicator;
 
+import cn.gongfu.kernel.ListAddress;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.WebPage;
 import cn.gongfu.region.RegionService;
-import cn.gongfu.web.ListAddress;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.WebPage;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;

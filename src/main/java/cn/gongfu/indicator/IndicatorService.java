@@ -1,12 +1,12 @@
 package cn.gongfu.indicator;
 
-import cn.gongfu.db.Pager;
-import cn.gongfu.db.Where;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.NotFoundException;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.PageResult;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.PageResult;
+import cn.gongfu.kernel.Pager;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.Where;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,7 +2,6 @@ package cn.gongfu.ingest;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
-
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;

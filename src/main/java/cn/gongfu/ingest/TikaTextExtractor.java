@@ -1,7 +1,6 @@
 package cn.gongfu.ingest;
 
 import java.io.ByteArrayInputStream;
-
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;

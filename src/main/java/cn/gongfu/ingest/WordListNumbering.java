@@ -3,7 +3,6 @@ package cn.gongfu.ingest;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 
 /**

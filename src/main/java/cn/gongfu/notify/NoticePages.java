@@ -1,6 +1,6 @@
 package cn.gongfu.notify;
 
-import cn.gongfu.web.WebPage;
+import cn.gongfu.kernel.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

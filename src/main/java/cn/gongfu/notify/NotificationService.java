@@ -1,10 +1,10 @@
 package cn.gongfu.notify;
 
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Scope;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
-import cn.gongfu.security.GongfuUser;
-import cn.gongfu.security.Role;
-import cn.gongfu.security.Scope;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.context.MessageSource;

@@ -8,7 +8,7 @@ import cn.gongfu.reporting.ReportRef;
 import cn.gongfu.reporting.ReportReturned;
 import cn.gongfu.reporting.ReportSubmitted;
 import cn.gongfu.reporting.ValueAccepted;
-import cn.gongfu.security.Role;
+import cn.gongfu.kernel.Role;
 import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package cn.gongfu.plan;
 
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.PageResult;
 import cn.gongfu.plan.PlanService.TaskFilter;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.PageResult;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,9 +1,9 @@
 package cn.gongfu.plan;
 
-import cn.gongfu.web.ListAddress;
-import cn.gongfu.web.NotFoundException;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.WebPage;
+import cn.gongfu.kernel.ListAddress;
+import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,11 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class PlanPages {
 
     private final PlanService plans;
-    private final cn.gongfu.reporting.ReportingService reporting;
 
-    public PlanPages(PlanService plans, cn.gongfu.reporting.ReportingService reporting) {
+    public PlanPages(PlanService plans) {
         this.plans = plans;
-        this.reporting = reporting;
     }
 
     @GetMapping("/")
@@ -40,7 +38,7 @@ public class PlanPages {
         Plan plan = plans.get(id);
         PlanTree tree = PlanTree.of(plans.sections(id), plans.tasksOfPlan(id));
         // a unit that sees only its own tasks is not shown the sections it has nothing in
-        if (cn.gongfu.security.Scope.current().units() != null) tree = tree.withoutEmptySections();
+        if (cn.gongfu.kernel.Scope.current().units() != null) tree = tree.withoutEmptySections();
         model.addAttribute("plan", plan);
         model.addAttribute("roots", tree.roots());
         model.addAttribute("loose", tree.loose());
@@ -54,12 +52,5 @@ public class PlanPages {
         PlanTree tree = PlanTree.of(plans.sections(planId), plans.tasksOfPlan(planId));
         model.addAttribute("node", tree.find(sectionId).orElseThrow(() -> new NotFoundException("section", sectionId)));
         return "plans/section";
-    }
-
-    @GetMapping("/tasks/{id}")
-    public String task(@PathVariable long id, Model model) {
-        model.addAttribute("task", plans.task(id));
-        model.addAttribute("reports", reporting.acceptedReportsOf(id));
-        return "tasks/detail";
     }
 }

@@ -1,13 +1,13 @@
 package cn.gongfu.plan;
 
-import cn.gongfu.db.Pager;
-import cn.gongfu.db.Where;
 import cn.gongfu.indicator.IndicatorService;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.NotFoundException;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.PageResult;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.PageResult;
+import cn.gongfu.kernel.Pager;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.Where;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,6 +25,17 @@ import org.springframework.stereotype.Service;
 /** Reads plans, their section trees and tasks. Writing a whole plan is {@link PlanWriter}'s job. */
 @Service
 public class PlanService {
+
+    /**
+     * Limits a query over tasks to the scope's units through the task id {@code column}: the tasks a unit works on
+     * are the plan's to say (its {@code task_unit} table), so every module that lists tasks by scope asks here.
+     */
+    public static Where restrictTasks(Scope scope, Where where, String column) {
+        if (scope.units() == null) return where;
+        if (scope.units().isEmpty()) return where.and("1 = 0");
+        return where.and("exists (select 1 from task_unit su where su.task_id = " + column
+                + " and su.unit_id in (:scopeUnits))", "scopeUnits", scope.units());
+    }
 
     public static final List<String> STATES = List.of("draft", "published");
 
@@ -153,7 +164,7 @@ public class PlanService {
                 .containing("text", f.text(), "t.title", "t.body", "t.code");
         Scope scope = Scope.current();
         scope.restrictRegion(where, "p.region_code");
-        scope.restrictTasks(where, "t.id");
+        restrictTasks(scope, where, "t.id");
         PageResult<TaskSummary> rows = pager.page(TASK_COLUMNS, TASK_FROM, where,
                 "t.plan_id, t.position, t.id", page, (rs, i) -> taskSummary(rs));
         return withUnits(rows);
@@ -171,7 +182,7 @@ public class PlanService {
     /** Every task of a plan in document order, with its units: what the plan tree shows. */
     public List<TaskSummary> tasksOfPlan(long planId) {
         get(planId);
-        Where where = Scope.current().restrictTasks(new Where().and("t.plan_id = :plan", "plan", planId), "t.id");
+        Where where = restrictTasks(Scope.current(), new Where().and("t.plan_id = :plan", "plan", planId), "t.id");
         List<TaskSummary> rows = jdbc.sql("select " + TASK_COLUMNS + " " + TASK_FROM + where.sql() + " order by t.position")
                 .params(where.params()).query((rs, i) -> taskSummary(rs)).list();
         return withUnits(new PageResult<>(rows, 0, rows.size(), rows.size())).items();
@@ -232,7 +243,7 @@ public class PlanService {
 
     /** How many tasks matching {@code link} the caller sees: a reporter's or unit head's counts only its units' tasks. */
     private static String visibleTaskCount(String link, Map<String, Object> params) {
-        Where count = Scope.current().restrictTasks(new Where().and(link), "t.id");
+        Where count = restrictTasks(Scope.current(), new Where().and(link), "t.id");
         params.putAll(count.params());
         return "(select count(*) from task t" + count.sql() + ")";
     }

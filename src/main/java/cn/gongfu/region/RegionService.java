@@ -1,10 +1,10 @@
 package cn.gongfu.region;
 
-import cn.gongfu.db.Pager;
-import cn.gongfu.db.Where;
-import cn.gongfu.web.NotFoundException;
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.PageResult;
+import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.PageResult;
+import cn.gongfu.kernel.Pager;
+import cn.gongfu.kernel.Where;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,19 @@
 package cn.gongfu.reporting;
 
+import cn.gongfu.kernel.ProblemException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /** A rejected feed: nothing was stored. {@code errors} holds the first problems, {@code total} counts them all. */
-public class FeedException extends RuntimeException {
+public class FeedException extends ProblemException {
 
     private final List<FeedError> errors;
     private final long total;
 
     public FeedException(List<FeedError> errors, long total) {
-        super(total + " error(s) in the feed, nothing stored 数据有误，未导入任何数据"
+        super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-feed", total + " error(s) in the feed, nothing stored 数据有误，未导入任何数据"
                 + (errors.isEmpty() ? "" : "; first: row " + errors.get(0).row() + " " + errors.get(0).field() + ": " + errors.get(0).message()));
         this.errors = List.copyOf(errors);
         this.total = total;
@@ -25,5 +29,14 @@ public class FeedException extends RuntimeException {
 
     public long total() {
         return total;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("errors", errors);
+        p.put("total", total);
+        p.put("shown", errors.size());
+        return p;
     }
 }

@@ -1,10 +1,10 @@
 package cn.gongfu.reporting;
 
 import cn.gongfu.audit.AuditLog;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Scope;
 import cn.gongfu.plan.PlanService;
-import cn.gongfu.security.Role;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.InvalidParameterException;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;

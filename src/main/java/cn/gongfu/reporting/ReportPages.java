@@ -1,17 +1,17 @@
 package cn.gongfu.reporting;
 
 import cn.gongfu.indicator.StoredNumber;
-import cn.gongfu.reporting.SubmissionWorkflow.Action;
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.Inputs;
+import cn.gongfu.kernel.InvalidInputException;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.UploadTooLargeException;
+import cn.gongfu.kernel.Uploads;
+import cn.gongfu.kernel.WebPage;
 import cn.gongfu.reporting.ReportingService.ValueInput;
-import cn.gongfu.security.GongfuUser;
-import cn.gongfu.security.Role;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.InvalidInputException;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.Inputs;
-import cn.gongfu.web.UploadTooLargeException;
-import cn.gongfu.web.Uploads;
-import cn.gongfu.web.WebPage;
+import cn.gongfu.reporting.SubmissionWorkflow.Action;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,12 +1,12 @@
 package cn.gongfu.reporting;
 
-import cn.gongfu.export.SpreadsheetText;
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.StoredNumber;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.SpreadsheetText;
 import cn.gongfu.reporting.ReportingService.Form;
 import cn.gongfu.reporting.ReportingService.TaskInput;
 import cn.gongfu.reporting.ReportingService.ValueInput;
-import cn.gongfu.web.InvalidParameterException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -595,7 +595,7 @@ public final class ReportWorkbook {
                 return null;
             }
             // POI decodes _x0000_ in the sheet's XML to a NUL, which PostgreSQL cannot store: the request edge's rule
-            String unstorable = cn.gongfu.web.StorableText.problem(text);
+            String unstorable = cn.gongfu.kernel.StorableText.problem(text);
             if (unstorable != null) {
                 error(column, unstorable);
                 return null;

@@ -1,8 +1,8 @@
 package cn.gongfu.reporting;
 
-import cn.gongfu.web.Uploads;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.Uploads;
 import cn.gongfu.reporting.ReportingService.Form;
-import cn.gongfu.web.InvalidParameterException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,16 +1,16 @@
 package cn.gongfu.reporting;
 
 import cn.gongfu.audit.AuditEvent;
-import cn.gongfu.reporting.SubmissionWorkflow.Action;
+import cn.gongfu.kernel.Rules;
 import cn.gongfu.reporting.ReportingService.Form;
 import cn.gongfu.reporting.ReportingService.TaskInput;
 import cn.gongfu.reporting.ReportingService.ValueInput;
+import cn.gongfu.reporting.SubmissionWorkflow.Action;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import cn.gongfu.web.Rules;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public class ReportingApi {
 
     @GetMapping("/plans/{id}/calendar")
     public ReportCalendar calendar(@PathVariable long id) {
-        return calendars.calendar(id).orElseThrow(() -> new cn.gongfu.web.NotFoundException("calendar of plan", id));
+        return calendars.calendar(id).orElseThrow(() -> new cn.gongfu.kernel.NotFoundException("calendar of plan", id));
     }
 
     /** Column sizes: {@code report_calendar} in V5__reporting.sql. */
@@ -115,7 +115,7 @@ public class ReportingApi {
 
     @PostMapping("/submissions/accept")
     public Map<String, Integer> acceptAll(@RequestBody List<Long> ids) {
-        return Map.of("accepted", workflow.acceptAll(cn.gongfu.web.Inputs.withoutNulls("ids", ids)));
+        return Map.of("accepted", workflow.acceptAll(cn.gongfu.kernel.Inputs.withoutNulls("ids", ids)));
     }
 
     public record MilestoneInput(LocalDate completedOn, Long evidenceId) {}
@@ -129,7 +129,7 @@ public class ReportingApi {
     @PostMapping(value = "/submissions/{id}/evidence", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
     public EvidenceFile addEvidence(@PathVariable long id, @RequestParam("file") org.springframework.web.multipart.MultipartFile file)
             throws java.io.IOException {
-        byte[] content = cn.gongfu.web.Uploads.read(file, ReportingService.MAX_EVIDENCE_BYTES);
+        byte[] content = cn.gongfu.kernel.Uploads.read(file, ReportingService.MAX_EVIDENCE_BYTES);
         return reporting.addEvidence(id, file.getOriginalFilename(), content);
     }
 
@@ -137,7 +137,7 @@ public class ReportingApi {
     @GetMapping("/submissions/{id}/evidence/{evidenceId}")
     public org.springframework.http.ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId) {
         EvidenceFile file = reporting.evidence(id).stream().filter(e -> e.id() == evidenceId).findFirst()
-                .orElseThrow(() -> new cn.gongfu.web.NotFoundException("evidence", evidenceId));
+                .orElseThrow(() -> new cn.gongfu.kernel.NotFoundException("evidence", evidenceId));
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition

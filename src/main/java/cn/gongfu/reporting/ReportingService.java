@@ -1,18 +1,18 @@
 package cn.gongfu.reporting;
 
 import cn.gongfu.audit.AuditLog;
-import cn.gongfu.common.FileTypes;
-import cn.gongfu.common.Sha256;
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.IndicatorService;
+import cn.gongfu.kernel.FileTypes;
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.Sha256;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.reporting.ObservationRules.Violation;
-import cn.gongfu.security.GongfuUser;
-import cn.gongfu.security.Role;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.NotFoundException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -216,8 +216,8 @@ public class ReportingService {
         editable(submissionId);
         if (clientFileName == null || clientFileName.isBlank()) throw new InvalidParameterException("file", "a file is required");
         if (content.length == 0) throw new InvalidParameterException("file", "文件为空 the file is empty");
-        if (content.length > MAX_EVIDENCE_BYTES) throw new cn.gongfu.web.UploadTooLargeException(content.length, MAX_EVIDENCE_BYTES);
-        String name = cn.gongfu.web.Uploads.fileName(clientFileName);
+        if (content.length > MAX_EVIDENCE_BYTES) throw new cn.gongfu.kernel.UploadTooLargeException(content.length, MAX_EVIDENCE_BYTES);
+        String name = cn.gongfu.kernel.Uploads.fileName(clientFileName);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into evidence (submission_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)
@@ -295,8 +295,8 @@ public class ReportingService {
 
     /** An indicator value as entered: with the version it was read at (null for a first value). */
     public record ValueInput(BigDecimal value,
-                             @jakarta.validation.constraints.Size(max = 2000, message = cn.gongfu.web.Rules.TOO_LONG) String comment,
-                             @jakarta.validation.constraints.Size(max = 2000, message = cn.gongfu.web.Rules.TOO_LONG) String explanation,
+                             @jakarta.validation.constraints.Size(max = 2000, message = cn.gongfu.kernel.Rules.TOO_LONG) String comment,
+                             @jakarta.validation.constraints.Size(max = 2000, message = cn.gongfu.kernel.Rules.TOO_LONG) String explanation,
                              Integer expectedVersion) {}
 
     @Transactional

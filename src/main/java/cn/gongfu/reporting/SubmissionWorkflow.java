@@ -2,12 +2,12 @@ package cn.gongfu.reporting;
 
 import cn.gongfu.audit.AuditEvent;
 import cn.gongfu.audit.AuditLog;
-import cn.gongfu.db.Where;
-import cn.gongfu.security.GongfuUser;
-import cn.gongfu.security.Role;
-import cn.gongfu.security.Scope;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.NotFoundException;
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.Where;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.DataClassRowMapper;

@@ -1,5 +1,7 @@
 package cn.gongfu.security;
 
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.PersonOnly;
 import cn.gongfu.web.FilterProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,26 +27,9 @@ public class ApiTokenFilter extends OncePerRequestFilter {
     }
 
     /** A caller authenticated by an API token, for this request only. */
-    static final class TokenAuthentication extends UsernamePasswordAuthenticationToken {
+    static final class TokenAuthentication extends UsernamePasswordAuthenticationToken implements PersonOnly.TokenAuthentication {
         TokenAuthentication(GongfuUser user) {
             super(user, null, user.getAuthorities());
-        }
-    }
-
-    /** Something only a person signed in with their password may do, asked for with a token. */
-    static final class SessionOnlyException extends AccessDeniedException {
-        SessionOnlyException(String message) {
-            super(message);
-        }
-    }
-
-    /**
-     * Refuses, when the caller acts through an API token, what would let a token outlive or outgrow itself: creating
-     * tokens (a new one would survive revoking this one) and changing the password. Only a signed-in person may.
-     */
-    static void refuseTokens(String message) {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication) {
-            throw new SessionOnlyException(message);
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.gongfu.security;
 
-import cn.gongfu.web.WebPage;
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.WebPage;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;

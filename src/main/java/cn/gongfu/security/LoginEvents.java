@@ -1,6 +1,7 @@
 package cn.gongfu.security;
 
 import cn.gongfu.audit.AuditLog;
+import cn.gongfu.users.UserService;
 import java.time.Duration;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;

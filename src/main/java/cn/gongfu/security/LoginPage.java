@@ -1,6 +1,6 @@
 package cn.gongfu.security;
 
-import cn.gongfu.web.WebPage;
+import cn.gongfu.kernel.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 

@@ -1,5 +1,6 @@
 package cn.gongfu.security;
 
+import cn.gongfu.kernel.GongfuUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;

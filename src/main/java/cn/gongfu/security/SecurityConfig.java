@@ -1,5 +1,7 @@
 package cn.gongfu.security;
 
+import cn.gongfu.kernel.PersonOnly;
+import cn.gongfu.kernel.Scope;
 import cn.gongfu.web.FilterProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,7 +15,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -21,6 +22,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.SessionManagementFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -112,7 +114,7 @@ public class SecurityConfig {
                 })
                 .accessDeniedHandler((request, response, ex) -> {
                     if (API.matches(request)) FilterProblems.write(response, 403, "forbidden", "Forbidden 无权操作",
-                            ex instanceof ApiTokenFilter.SessionOnlyException ? ex.getMessage() : "your roles do not allow this");
+                            ex instanceof PersonOnly.RefusedToToken ? ex.getMessage() : "your roles do not allow this");
                     else pageRefusals.handle(request, response, ex);
                 }))
             .headers(headers -> headers

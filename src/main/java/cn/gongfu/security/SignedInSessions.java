@@ -1,7 +1,10 @@
 package cn.gongfu.security;
 
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.users.AccountChanged;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
@@ -20,6 +23,11 @@ public class SignedInSessions {
 
     public SignedInSessions(SessionRegistry registry) {
         this.registry = registry;
+    }
+
+    @EventListener
+    void on(AccountChanged change) {
+        end(change.username(), change.keepCallersSession());
     }
 
     /** Ends every session of {@code username}; with {@code keepCurrent}, all but the caller's own. */

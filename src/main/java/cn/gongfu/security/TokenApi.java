@@ -1,11 +1,11 @@
 package cn.gongfu.security;
 
-import cn.gongfu.web.Rules;
+import cn.gongfu.kernel.Rules;
+import cn.gongfu.security.TokenService.CreatedToken;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import cn.gongfu.security.TokenService.CreatedToken;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

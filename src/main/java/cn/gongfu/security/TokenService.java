@@ -1,9 +1,14 @@
 package cn.gongfu.security;
 
 import cn.gongfu.audit.AuditLog;
-import cn.gongfu.common.Sha256;
-import cn.gongfu.web.InvalidParameterException;
-import cn.gongfu.web.NotFoundException;
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.PersonOnly;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.Sha256;
+import cn.gongfu.users.UserService;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.util.Base64;
@@ -44,7 +49,7 @@ public class TokenService {
     @Transactional
     public CreatedToken create(String name, int days) {
         GongfuUser user = Scope.current().require(Role.values());
-        ApiTokenFilter.refuseTokens("令牌不能创建令牌，请登录后创建 an API token cannot create tokens (a new one would outlive "
+        PersonOnly.require("令牌不能创建令牌，请登录后创建 an API token cannot create tokens (a new one would outlive "
                 + "revoking this one); sign in to create one");
         if (name == null || name.isBlank() || name.length() > 100) throw new InvalidParameterException("name", "1–100 characters");
         if (days < 1 || days > MAX_DAYS) throw new InvalidParameterException("days", "between 1 and " + MAX_DAYS);

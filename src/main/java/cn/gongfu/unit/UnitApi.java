@@ -1,7 +1,7 @@
 package cn.gongfu.unit;
 
-import cn.gongfu.web.PageRequest;
-import cn.gongfu.web.PageResult;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.PageResult;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

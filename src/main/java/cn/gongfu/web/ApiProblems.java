@@ -1,15 +1,16 @@
 package cn.gongfu.web;
 
-import cn.gongfu.importing.DuplicateDocumentException;
-import cn.gongfu.importing.ImportStateException;
-import cn.gongfu.ingest.DocumentException;
-import cn.gongfu.plan.DraftException;
-import cn.gongfu.reporting.ConflictException;
-import cn.gongfu.reporting.ValidationException;
-import cn.gongfu.reporting.FeedException;
+
+
+import cn.gongfu.kernel.FieldErrors;
+import cn.gongfu.kernel.InvalidInputException;
+import cn.gongfu.kernel.ProblemException;
+import cn.gongfu.kernel.UploadTooLargeException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -39,18 +40,19 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final String TYPES = "https://gongfu.example/problems/";
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail p = problem(HttpStatus.NOT_FOUND, "not-found", "Not found 未找到", e.getMessage());
-        p.setProperty("resource", e.resource());
-        p.setProperty("id", String.valueOf(e.id()));
-        return p;
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
     }
 
-    @ExceptionHandler(InvalidParameterException.class)
-    ProblemDetail invalid(InvalidParameterException e) {
+    /** Every feature's refusal: its status, type and properties, with the title in the caller's language. */
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail refused(ProblemException e) {
         if (e instanceof InvalidInputException input) return invalidFields(input.errors());
-        return badParameter(e.field(), e.getMessage());
+        ProblemDetail p = problem(e.status(), e.type(), e.getMessage());
+        e.properties().forEach(p::setProperty);
+        return p;
     }
 
     @Override
@@ -104,71 +106,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e, HttpHeaders headers,
                                                                           HttpStatusCode status, WebRequest request) {
-        return problemResponse(tooLarge(new UploadTooLargeException(-1, e.getMaxUploadSize())));
-    }
-
-    @ExceptionHandler(DraftException.class)
-    ProblemDetail draft(DraftException e) {
-        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-plan", "Invalid plan 方案数据有误", e.getMessage());
-        p.setProperty("problems", e.problems());
-        return p;
-    }
-
-    @ExceptionHandler(DocumentException.class)
-    ProblemDetail unreadableDocument(DocumentException e) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "unreadable-document", "Unreadable document 文档无法读取", e.getMessage());
-        p.setProperty("field", "file");
-        return p;
-    }
-
-    @ExceptionHandler(DuplicateDocumentException.class)
-    ProblemDetail duplicate(DuplicateDocumentException e) {
-        ProblemDetail p = problem(HttpStatus.CONFLICT, "duplicate-document", "Already imported 文档已导入", e.getMessage());
-        if (e.planId() != null) p.setProperty("planId", e.planId());
-        if (e.importId() != null) p.setProperty("importId", e.importId());
-        return p;
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e) {
-        ProblemDetail p = problem(HttpStatus.CONFLICT, "conflict", "Changed meanwhile 数据已被他人修改", e.getMessage());
-        p.setProperty("current", e.current());
-        return p;
-    }
-
-    @ExceptionHandler(ValidationException.class)
-    ProblemDetail invalidReport(ValidationException e) {
-        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-report", "Invalid data 填报数据有误", e.getMessage());
-        p.setProperty("errors", e.errors());
-        return p;
-    }
-
-    @ExceptionHandler(FeedException.class)
-    ProblemDetail invalidFeed(FeedException e) {
-        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-feed", "Invalid feed 导入数据有误", e.getMessage());
-        p.setProperty("errors", e.errors());
-        p.setProperty("total", e.total());
-        p.setProperty("shown", e.errors().size());
-        return p;
-    }
-
-    @ExceptionHandler(ImportStateException.class)
-    ProblemDetail importState(ImportStateException e) {
-        return problem(HttpStatus.CONFLICT, "import-closed", "Import not in review 导入已结束", e.getMessage());
-    }
-
-    @ExceptionHandler(UploadTooLargeException.class)
-    static ProblemDetail tooLarge(UploadTooLargeException e) {
-        ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "File too large 文件过大", e.getMessage());
-        p.setProperty("field", "file");
-        return p;
+        return problemResponse(refused(new UploadTooLargeException(-1, e.getMaxUploadSize())));
     }
 
     private static ResponseEntity<Object> problemResponse(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus()).body(p);
     }
 
-    private static ProblemDetail invalidFields(List<FieldErrors.Error> unordered) {
+    private ProblemDetail invalidFields(List<FieldErrors.Error> unordered) {
         List<FieldErrors.Error> errors = unordered.stream().sorted(java.util.Comparator.comparing(FieldErrors.Error::field)).toList();
         ProblemDetail p = badParameter(errors.get(0).field(), errors.stream().map(e -> e.field() + ": " + e.message())
                 .collect(java.util.stream.Collectors.joining("; ")));
@@ -176,16 +121,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return p;
     }
 
-    private static ProblemDetail badParameter(String field, String detail) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter 参数错误", detail);
+    private ProblemDetail badParameter(String field, String detail) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "bad-parameter", detail);
         p.setProperty("field", field);
         return p;
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    private ProblemDetail problem(HttpStatus status, String type, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(URI.create(TYPES + type));
-        p.setTitle(title);
+        p.setTitle(messages.getMessage("problem." + type, null, type, LocaleContextHolder.getLocale()));
         return p;
     }
 

@@ -1,5 +1,10 @@
 package cn.gongfu.web;
 
+import cn.gongfu.kernel.FieldErrors;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.UploadTooLargeException;
+import cn.gongfu.kernel.WebPage;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package cn.gongfu.web;
 
+import cn.gongfu.kernel.StorableText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package cn.gongfu.web;
 
+import cn.gongfu.kernel.StorableText;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;

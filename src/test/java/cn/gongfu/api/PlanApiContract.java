@@ -1,5 +1,6 @@
 package cn.gongfu.api;
 
+import cn.gongfu.support.DemoFacts;
 import static cn.gongfu.support.DemoFacts.count;
 import static cn.gongfu.support.DemoFacts.plan;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +61,7 @@ abstract class PlanApiContract {
     @BeforeEach
     void findDemoPlan() {
         // the demo is the region's first plan; other tests may import more into the same database
-        planId = jdbc.sql("select min(id) from plan where region_code = '330299'").query(Long.class).single();
+        planId = DemoFacts.demoPlanId(jdbc);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.gongfu.evaluation;
 
+import cn.gongfu.support.DemoFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -26,7 +27,7 @@ class DashboardExportTest {
     JdbcClient jdbc;
 
     long plan() {
-        return jdbc.sql("select min(id) from plan where region_code = '330299'").query(Long.class).single();
+        return DemoFacts.demoPlanId(jdbc);
     }
 
     @Test

@@ -10,7 +10,7 @@ import cn.gongfu.plan.PlanDraft;
 import cn.gongfu.plan.PlanDraft.IndicatorDraft;
 import cn.gongfu.plan.PlanDraft.TargetDraft;
 import cn.gongfu.plan.PlanWriter;
-import cn.gongfu.security.UserService;
+import cn.gongfu.users.UserService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -11,8 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gongfu.security.TokenService;
-import cn.gongfu.security.UserService;
 import cn.gongfu.support.SignedInAsAdmin;
+import cn.gongfu.users.UserService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,7 +92,7 @@ abstract class ImportContract {
                 .get("planId").asLong();
         JsonNode plan = json(get("/api/v1/plans/{id}", planId));
         assertThat(plan.get("title").asText()).isEqualTo("青溪区2023年推进共同富裕先行区工作要点");
-        assertThat(plan.get("sourceSha256").asText()).isEqualTo(cn.gongfu.common.Sha256.hex(doc));
+        assertThat(plan.get("sourceSha256").asText()).isEqualTo(cn.gongfu.kernel.Sha256.hex(doc));
         assertThat(plan.get("taskCount").asInt()).isEqualTo(review.get("draft").get("tasks").size());
         byte[] stored = jdbc.sql("select content from plan_source where plan_id = :id").param("id", planId)
                 .query(byte[].class).single();

@@ -2,14 +2,14 @@ package cn.gongfu.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gongfu.security.UserService;
 import cn.gongfu.support.H2Test;
-import cn.gongfu.support.SignedInAsAdmin;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import cn.gongfu.support.Seeds;
+import cn.gongfu.support.SignedInAsAdmin;
+import cn.gongfu.users.UserService;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /** The parser stays pure Java: no Spring, no JDBC, so it is fast and usable from the CLI and tests alone. */

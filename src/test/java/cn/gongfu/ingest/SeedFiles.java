@@ -1,11 +1,10 @@
 package cn.gongfu.ingest;
 
+import cn.gongfu.support.Seeds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import cn.gongfu.support.Seeds;
 import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -6,7 +6,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**

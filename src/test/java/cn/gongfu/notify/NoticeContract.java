@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.gongfu.reporting.ReportRef;
 import cn.gongfu.reporting.ReportReturned;
-import cn.gongfu.security.Role;
-import cn.gongfu.security.UserService;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.users.UserService;
 import cn.gongfu.support.Notices;
 import cn.gongfu.support.SignedInAsAdmin;
 import jakarta.servlet.http.Cookie;

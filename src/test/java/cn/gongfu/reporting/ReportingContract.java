@@ -1,5 +1,6 @@
 package cn.gongfu.reporting;
 
+import cn.gongfu.support.DemoFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -11,12 +12,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gongfu.kernel.Role;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import cn.gongfu.support.Notices;
-import cn.gongfu.security.Role;
-import cn.gongfu.security.UserService;
 import cn.gongfu.support.SignedInAsAdmin;
+import cn.gongfu.users.UserService;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ abstract class ReportingContract {
     }
 
     long plan() {
-        return jdbc.sql("select min(id) from plan where region_code = '330299'").query(Long.class).single();
+        return DemoFacts.demoPlanId(jdbc);
     }
 
     long unit(String name) {

@@ -10,11 +10,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gongfu.kernel.Role;
 import org.springframework.context.MessageSource;
 import cn.gongfu.support.Notices;
-import cn.gongfu.security.Role;
-import cn.gongfu.security.UserService;
 import cn.gongfu.support.SignedInAsAdmin;
+import cn.gongfu.users.UserService;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

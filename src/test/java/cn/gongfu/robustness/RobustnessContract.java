@@ -9,12 +9,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import cn.gongfu.support.Notices;
 import cn.gongfu.importing.ImportService;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.WebPage;
 import cn.gongfu.reporting.ValidationException;
-import cn.gongfu.security.Role;
 import cn.gongfu.security.TokenService;
-import cn.gongfu.security.UserService;
 import cn.gongfu.support.SignedInAsAdmin;
-import cn.gongfu.web.WebPage;
+import cn.gongfu.users.UserService;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

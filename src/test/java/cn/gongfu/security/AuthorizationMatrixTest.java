@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import cn.gongfu.support.H2Test;
+import cn.gongfu.users.UserService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

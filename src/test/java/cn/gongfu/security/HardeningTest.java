@@ -5,7 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import cn.gongfu.export.SpreadsheetText;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.SpreadsheetText;
 import cn.gongfu.plan.PlanDraft;
 import cn.gongfu.plan.PlanDraft.IndicatorDraft;
 import cn.gongfu.plan.PlanDraft.SectionDraft;
@@ -15,6 +16,7 @@ import cn.gongfu.plan.PlanWriter;
 import cn.gongfu.support.H2Test;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.unit.UnitService;
+import cn.gongfu.users.UserService;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package cn.gongfu.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.Role;
 import java.time.LocalDateTime;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

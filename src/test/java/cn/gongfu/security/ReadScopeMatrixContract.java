@@ -7,12 +7,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import cn.gongfu.support.DemoFacts;
 import cn.gongfu.evaluation.RankingService;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.NewObservation;
 import cn.gongfu.indicator.IndicatorService.NewTarget;
+import cn.gongfu.kernel.Role;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.unit.UnitService;
+import cn.gongfu.users.UserService;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +116,7 @@ abstract class ReadScopeMatrixContract {
 
     @BeforeEach
     void data() {
-        planId = jdbc.sql("select min(id) from plan where region_code = :r").param("r", QINGXI).query(Long.class).single();
+        planId = DemoFacts.demoPlanId(jdbc);
         health = unitId(HEALTH);
         education = unitId(EDUCATION);
         income = jdbc.sql("select id from indicator where region_code = :r and name = :n").param("r", QINGXI).param("n", INCOME)

@@ -2,9 +2,11 @@ package cn.gongfu.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongfu.kernel.Role;
 import cn.gongfu.support.H2Test;
 import cn.gongfu.support.HttpVisitor;
 import cn.gongfu.support.SignedInAsAdmin;
+import cn.gongfu.users.UserService;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package cn.gongfu.security;
 
+import cn.gongfu.support.DemoFacts;
 import static cn.gongfu.support.DemoFacts.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
@@ -10,8 +11,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gongfu.kernel.Role;
 import cn.gongfu.support.H2Test;
 import cn.gongfu.support.SignedInAsAdmin;
+import cn.gongfu.users.UserService;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,7 +52,7 @@ class TokenAndScopeTest {
     }
 
     private long demoPlan() {
-        return jdbc.sql("select min(id) from plan where region_code = '330299'").query(Long.class).single();
+        return DemoFacts.demoPlanId(jdbc);
     }
 
     @Test
@@ -100,7 +103,7 @@ class TokenAndScopeTest {
         long tokenId = created.get("token").get("id").asLong();
         assertThat(secret).startsWith("gf_");
         String stored = jdbc.sql("select token_hash from api_token where id = :id").param("id", tokenId).query(String.class).single();
-        assertThat(stored).hasSize(64).isNotEqualTo(secret).isEqualTo(cn.gongfu.common.Sha256.hex(secret));
+        assertThat(stored).hasSize(64).isNotEqualTo(secret).isEqualTo(cn.gongfu.kernel.Sha256.hex(secret));
 
         long planId = demoPlan();
         long asReporter = json(get("/api/v1/tasks").param("plan", "" + planId).with(as("reporter"))).get("total").asLong();

@@ -6,11 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.gongfu.security.Role;
-import cn.gongfu.security.UserService;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.Role;
 import cn.gongfu.support.H2Test;
 import cn.gongfu.support.SignedInAsAdmin;
-import cn.gongfu.web.PageRequest;
+import cn.gongfu.users.UserService;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package cn.gongfu.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongfu.demo.DemoDataLoader;
-import cn.gongfu.security.Role;
-import cn.gongfu.security.UserService;
+import cn.gongfu.kernel.Role;
 import cn.gongfu.support.Browser;
 import cn.gongfu.support.BrowserTest;
+import cn.gongfu.users.UserService;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

@@ -1,5 +1,6 @@
 package cn.gongfu.web;
 
+import cn.gongfu.support.DemoFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongfu.support.Browser;
@@ -29,7 +30,7 @@ class DashboardBrowserTest extends BrowserTest {
     @Test
     void theOfficeReadsEveryDashboardAndPublishesARanking() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        long plan = jdbc.sql("select min(id) from plan where region_code = '330299'").query(Long.class).single();
+        long plan = DemoFacts.demoPlanId(jdbc);
         Browser.signIn(browser, port, "office");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gongfu.support.DemoFacts;
 import cn.gongfu.support.H2Test;
 import jakarta.servlet.http.Cookie;
 import java.net.URI;
@@ -34,7 +35,7 @@ class PagesTest {
 
     @Test
     void everyPageRendersInChineseAndEnglish() throws Exception {
-        long planId = id("select min(id) from plan where region_code = '330299'");
+        long planId = DemoFacts.demoPlanId(jdbc);
         long taskId = id("select min(id) from task where plan_id = " + planId);
         long unitId = id("select id from unit where name = '区卫生健康局' and region_code = '330299'");
         long indicatorId = id("select min(id) from indicator where region_code = '330299'");

@@ -1,5 +1,6 @@
 package cn.gongfu.web;
 
+import cn.gongfu.support.DemoFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongfu.support.BrowserTest;
@@ -18,7 +19,7 @@ class PhoneLayoutTest extends BrowserTest {
 
     @Test
     void mainPagesFitAPhone() throws Exception {
-        long plan = jdbc.sql("select min(id) from plan where region_code = '330299'").query(Long.class).single();
+        long plan = DemoFacts.demoPlanId(jdbc);
         long task = jdbc.sql("select min(id) from task where plan_id = :p").param("p", plan).query(Long.class).single();
         signIn("reporter");
         browser.manage().window().setSize(new Dimension(390, 844));

@@ -1,12 +1,12 @@
 package cn.gongfu.reporting.feed;
 
 import cn.gongfu.audit.AuditLog;
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Scope;
 import cn.gongfu.reporting.FeedError;
 import cn.gongfu.reporting.FeedException;
 import cn.gongfu.reporting.ValueAccepted;
-import cn.gongfu.security.GongfuUser;
-import cn.gongfu.security.Role;
-import cn.gongfu.security.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -74,7 +74,7 @@ public class FeedImportService {
     public FeedResult importObservations(InputStream body, Format format) {
         Scope scope = Scope.current();
         GongfuUser user = scope.require(Role.OFFICE, Role.ADMIN);
-        MessageDigest sha = cn.gongfu.common.Sha256.digest();
+        MessageDigest sha = cn.gongfu.kernel.Sha256.digest();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         boolean postgres = isPostgres(connection);
         jdbc.sql(postgres ? FeedSql.CREATE_STAGING_POSTGRES : FeedSql.CREATE_STAGING_H2).update();

@@ -3,17 +3,15 @@ package cn.gongfu.evaluation.method;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import cn.gongfu.evaluation.method.RealizationDegree.Item;
+import cn.gongfu.evaluation.method.UnitScore.UnitInput;
+import cn.gongfu.evaluation.method.UnitScore.UnitResult;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import cn.gongfu.evaluation.method.RealizationDegree.Item;
-import cn.gongfu.evaluation.method.UnitScore.UnitInput;
-import cn.gongfu.evaluation.method.UnitScore.UnitResult;
 
 /**
  * One plan (2022–2025, baseline 2021), three indicators, three towns, observations 2022–2024, all

@@ -3,15 +3,13 @@ package cn.gongfu.evaluation.method;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import cn.gongfu.evaluation.method.FourSensesIndex.Dimension;
 import cn.gongfu.evaluation.method.FourSensesIndex.Result;
 import cn.gongfu.evaluation.method.FourSensesIndex.Summary;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Worked examples of docs/methodology.md §6 (invented survey waves; no seed publishes one). */
 class FourSensesIndexTest {

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import cn.gongfu.evaluation.method.RealizationDegree.Item;
 import cn.gongfu.evaluation.method.RealizationDegree.Result;
 import cn.gongfu.evaluation.method.RealizationDegree.Variant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Worked example of docs/methodology.md §4: six indicators of seed 002 in three domains, 2025 targets,

@@ -2,13 +2,11 @@ package cn.gongfu.evaluation.method;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import cn.gongfu.evaluation.method.TargetConsistency.Finding;
 import cn.gongfu.evaluation.method.TargetConsistency.Kind;
 import cn.gongfu.evaluation.method.TargetConsistency.SourcedTarget;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Worked examples of docs/methodology.md §7: three real inconsistencies in seed 002. */
 class TargetConsistencyTest {

@@ -3,13 +3,11 @@ package cn.gongfu.evaluation.method;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import cn.gongfu.evaluation.method.UnitScore.Component;
 import cn.gongfu.evaluation.method.UnitScore.UnitInput;
 import cn.gongfu.evaluation.method.UnitScore.UnitResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Worked example of docs/methodology.md §5: units of 奉化 (names from the seeds), invented shares. */
 class UnitScoreTest {

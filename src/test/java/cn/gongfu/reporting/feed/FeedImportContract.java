@@ -1,5 +1,6 @@
 package cn.gongfu.reporting.feed;
 
+import cn.gongfu.support.DemoFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -15,8 +16,8 @@ import cn.gongfu.support.Notices;
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.reporting.FeedException;
 import cn.gongfu.security.TokenService;
-import cn.gongfu.security.UserService;
 import cn.gongfu.support.SignedInAsAdmin;
+import cn.gongfu.users.UserService;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -123,7 +124,7 @@ abstract class FeedImportContract {
 
     @Test
     void replacingAValueAUnitReportedTellsTheUnit() throws Exception {
-        long plan = jdbc.sql("select min(id) from plan where region_code = '330299'").query(Long.class).single();
+        long plan = DemoFacts.demoPlanId(jdbc);
         long unit = jdbc.sql("select uu.unit_id from user_unit uu join app_user u on u.id = uu.user_id where u.username = 'reporter'")
                 .query(Long.class).single();
         jdbc.sql("""

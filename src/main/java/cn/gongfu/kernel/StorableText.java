@@ -1,0 +1,26 @@
+package cn.gongfu.kernel;
+
+/**
+ * Text every database we run on can store. PostgreSQL refuses the NUL character in text columns and
+ * parameters (the statement fails, so the request used to end in a 500), and no database can store half a
+ * UTF-16 surrogate pair. Requests are checked here at the edge — request parameters in
+ * {@code web.StorableTextFilter}, JSON strings in {@code web.StorableTextJson} — so nothing below ever sees such text.
+ */
+public final class StorableText {
+
+    private StorableText() {}
+
+    /** What is wrong with the text, as a bilingual message, or null when it can be stored. */
+    public static String problem(String text) {
+        if (text == null) return null;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == '\u0000') return "含有空字符（NUL，第 " + (k + 1) + " 个字符）contains a NUL character at position " + (k + 1);
+            if (Character.isHighSurrogate(c) && (k + 1 == text.length() || !Character.isLowSurrogate(text.charAt(k + 1)))
+                    || Character.isLowSurrogate(c) && (k == 0 || !Character.isHighSurrogate(text.charAt(k - 1)))) {
+                return "含有无效字符（孤立代理项，第 " + (k + 1) + " 个字符）contains an invalid character (a lone surrogate) at position " + (k + 1);
+            }
+        }
+        return null;
+    }
+}
