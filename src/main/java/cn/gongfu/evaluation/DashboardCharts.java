@@ -4,7 +4,6 @@ import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.TaskEvaluation;
 import cn.gongfu.evaluation.RankingService.UnitRank;
 import cn.gongfu.evaluation.method.Assessment;
-import cn.gongfu.evaluation.method.Milestone;
 import cn.gongfu.evaluation.method.Point;
 import cn.gongfu.evaluation.method.RealizationDegree;
 import cn.gongfu.evaluation.method.Status;

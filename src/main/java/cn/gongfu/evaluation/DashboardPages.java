@@ -4,6 +4,7 @@ import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
 import cn.gongfu.evaluation.RankingService.UnitRank;
 import cn.gongfu.evaluation.method.Status;
+import cn.gongfu.kernel.Downloads;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.WebPage;
@@ -11,7 +12,6 @@ import cn.gongfu.kernel.Where;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.region.RegionService;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,9 +20,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -278,10 +275,7 @@ public class DashboardPages {
 
     /** An .xlsx file as a download with its (Chinese) name encoded for every browser. */
     static ResponseEntity<byte[]> xlsx(String name, byte[] file) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(file);
+        return Downloads.attachment(name, Downloads.XLSX, file);
     }
 
     String statusName(Status s) {

@@ -1,7 +1,7 @@
 package cn.gongfu.evaluation;
 
 import cn.gongfu.kernel.InvalidParameterException;
-import cn.gongfu.reporting.ReportWorkbookApi;
+import cn.gongfu.kernel.Uploads;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
@@ -40,7 +40,7 @@ public class SurveyApi {
                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fieldedOn,
                                                 @RequestParam(required = false) Integer scalePoints) throws IOException {
         if (scalePoints == null) throw new InvalidParameterException("scalePoints", "required, e.g. 5 for a 5-point scale");
-        WaveIndex wave = senses.importWave(region, name, fieldedOn, scalePoints, ReportWorkbookApi.bytes(file));
+        WaveIndex wave = senses.importWave(region, name, fieldedOn, scalePoints, Uploads.read(file, Uploads.MAX_SHEET_BYTES));
         return ResponseEntity.created(URI.create("/api/v1/surveys/" + wave.wave().id())).body(wave);
     }
 

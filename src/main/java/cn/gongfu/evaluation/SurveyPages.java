@@ -3,10 +3,10 @@ package cn.gongfu.evaluation;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.UploadTooLargeException;
+import cn.gongfu.kernel.Uploads;
 import cn.gongfu.kernel.WebPage;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
-import cn.gongfu.reporting.ReportWorkbookApi;
 import cn.gongfu.reporting.ValidationException;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -86,7 +86,7 @@ public class SurveyPages {
             } catch (NumberFormatException e) {
                 throw new InvalidParameterException("scalePoints", "“" + scalePoints + "” 不是整数 is not a whole number");
             }
-            WaveIndex wave = senses.importWave(region, name, date, k, ReportWorkbookApi.bytes(file));
+            WaveIndex wave = senses.importWave(region, name, date, k, Uploads.read(file, Uploads.MAX_SHEET_BYTES));
             redirect.addFlashAttribute("imported", wave.wave().name());
             return "redirect:/surveys?region=" + wave.wave().regionCode();
         } catch (ValidationException e) {

@@ -1,10 +1,10 @@
 package cn.gongfu.importing;
 
+import cn.gongfu.kernel.Downloads;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.PageResult;
 import cn.gongfu.kernel.Rules;
-import cn.gongfu.kernel.UploadTooLargeException;
 import cn.gongfu.kernel.Uploads;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,8 +13,6 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -112,10 +110,6 @@ public class ImportApi {
     @GetMapping("/{id}/source")
     public ResponseEntity<byte[]> source(@PathVariable long id) {
         ImportJob job = imports.job(id);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(job.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(job.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(imports.content(id));
+        return Downloads.attachment(job.fileName(), job.contentType(), imports.content(id));
     }
 }

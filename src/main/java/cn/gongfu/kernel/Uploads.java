@@ -14,6 +14,9 @@ public final class Uploads {
     /** Longest stored file name: well inside the 300 characters of {@code evidence.file_name} and {@code import_job.file_name}. */
     public static final int MAX_NAME_LENGTH = 200;
 
+    /** Largest spreadsheet taken (report templates, survey answer sheets): far above what a form of a few hundred rows weighs. */
+    public static final long MAX_SHEET_BYTES = 5L << 20;
+
     private Uploads() {}
 
     public static byte[] read(MultipartFile file, long limit) throws IOException {

@@ -4,6 +4,7 @@ import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.SpreadsheetText;
+import cn.gongfu.kernel.Uploads;
 import cn.gongfu.reporting.ReportingService.Form;
 import cn.gongfu.reporting.ReportingService.TaskInput;
 import cn.gongfu.reporting.ReportingService.ValueInput;
@@ -69,7 +70,7 @@ public final class ReportWorkbook {
     static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** Uploads are small tables: bounds well above any real template and far below what hurts the server. */
-    static final long MAX_UPLOAD_BYTES = 5L << 20;
+    static final long MAX_UPLOAD_BYTES = Uploads.MAX_SHEET_BYTES;
     static final long MAX_EXPANDED_BYTES = 50L << 20;
     static final int MAX_ENTRIES = 1_000;
     static final double MAX_INFLATE_RATIO = 100.0;

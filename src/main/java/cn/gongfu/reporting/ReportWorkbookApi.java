@@ -1,13 +1,10 @@
 package cn.gongfu.reporting;
 
-import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.Downloads;
 import cn.gongfu.kernel.Uploads;
 import cn.gongfu.reporting.ReportingService.Form;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,11 +40,7 @@ public class ReportWorkbookApi {
 
     /** The template as a download (file name in RFC 5987 form for the Chinese unit name); pages use it too. */
     public static ResponseEntity<byte[]> attachment(ReportWorkbook.File file) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .body(file.bytes());
+        return Downloads.attachment(file.fileName(), file.contentType(), file.bytes());
     }
 
     /** An uploaded template's bytes, once its size is known to be within bounds; pages use it too. */

@@ -1,6 +1,7 @@
 package cn.gongfu.reporting;
 
 import cn.gongfu.audit.AuditEvent;
+import cn.gongfu.kernel.Downloads;
 import cn.gongfu.kernel.Rules;
 import cn.gongfu.reporting.ReportingService.Form;
 import cn.gongfu.reporting.ReportingService.TaskInput;
@@ -138,11 +139,7 @@ public class ReportingApi {
     public org.springframework.http.ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId) {
         EvidenceFile file = reporting.evidence(id).stream().filter(e -> e.id() == evidenceId).findFirst()
                 .orElseThrow(() -> new cn.gongfu.kernel.NotFoundException("evidence", evidenceId));
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-                        .attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(reporting.evidenceContent(id, evidenceId));
+        return Downloads.attachment(file.fileName(), file.contentType(), reporting.evidenceContent(id, evidenceId));
     }
 
     @GetMapping("/submissions/{id}/history")

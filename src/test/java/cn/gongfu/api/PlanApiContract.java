@@ -1,6 +1,5 @@
 package cn.gongfu.api;
 
-import cn.gongfu.support.DemoFacts;
 import static cn.gongfu.support.DemoFacts.count;
 import static cn.gongfu.support.DemoFacts.plan;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +20,7 @@ import cn.gongfu.plan.PlanDraft.SectionDraft;
 import cn.gongfu.plan.PlanDraft.TargetDraft;
 import cn.gongfu.plan.PlanDraft.TaskDraft;
 import cn.gongfu.plan.PlanWriter;
+import cn.gongfu.support.DemoFacts;
 import cn.gongfu.unit.UnitService;
 import java.math.BigDecimal;
 import java.util.HashSet;

@@ -1,10 +1,10 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.support.DemoFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gongfu.support.DemoFacts;
 import cn.gongfu.support.H2Test;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package cn.gongfu.reporting;
 
-import cn.gongfu.support.DemoFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -16,6 +15,7 @@ import cn.gongfu.kernel.Role;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import cn.gongfu.support.Notices;
+import cn.gongfu.support.DemoFacts;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.users.UserService;
 import java.nio.charset.StandardCharsets;

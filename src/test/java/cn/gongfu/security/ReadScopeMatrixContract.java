@@ -7,12 +7,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import cn.gongfu.support.DemoFacts;
 import cn.gongfu.evaluation.RankingService;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.NewObservation;
 import cn.gongfu.indicator.IndicatorService.NewTarget;
 import cn.gongfu.kernel.Role;
+import cn.gongfu.support.DemoFacts;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.unit.UnitService;
 import cn.gongfu.users.UserService;

@@ -1,6 +1,5 @@
 package cn.gongfu.security;
 
-import cn.gongfu.support.DemoFacts;
 import static cn.gongfu.support.DemoFacts.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
@@ -12,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gongfu.kernel.Role;
+import cn.gongfu.support.DemoFacts;
 import cn.gongfu.support.H2Test;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.users.UserService;

@@ -1,10 +1,10 @@
 package cn.gongfu.web;
 
-import cn.gongfu.support.DemoFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongfu.support.Browser;
 import cn.gongfu.support.BrowserTest;
+import cn.gongfu.support.DemoFacts;
 import java.time.Duration;
 import java.time.Year;
 import org.junit.jupiter.api.Test;

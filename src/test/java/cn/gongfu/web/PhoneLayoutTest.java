@@ -1,9 +1,9 @@
 package cn.gongfu.web;
 
-import cn.gongfu.support.DemoFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongfu.support.BrowserTest;
+import cn.gongfu.support.DemoFacts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

@@ -1,6 +1,5 @@
 package cn.gongfu.reporting.feed;
 
-import cn.gongfu.support.DemoFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -16,6 +15,7 @@ import cn.gongfu.support.Notices;
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.reporting.FeedException;
 import cn.gongfu.security.TokenService;
+import cn.gongfu.support.DemoFacts;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.users.UserService;
 import java.math.BigDecimal;
