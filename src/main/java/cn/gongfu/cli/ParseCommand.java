@@ -8,6 +8,9 @@ import cn.gongfu.ingest.SummaryWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
  * `gongfu parse FILE [--json]`: prints the extraction of one document without starting Spring or touching
@@ -15,7 +18,17 @@ import java.nio.file.Path;
  */
 public final class ParseCommand {
 
+    /** Messages from the application's bundles, Chinese / English as the command always printed them. */
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
     private ParseCommand() {
+    }
+
+    private static String text(String key, Object... args) {
+        Object[] texts = java.util.Arrays.stream(args).map(String::valueOf).toArray();
+        return new MessageFormat(ResourceBundle.getBundle("messages", Locale.ROOT, NO_FALLBACK).getString(key), Locale.ROOT).format(texts)
+                + " / " + new MessageFormat(ResourceBundle.getBundle("messages", Locale.ENGLISH, NO_FALLBACK).getString(key), Locale.ROOT).format(texts);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -26,17 +39,17 @@ public final class ParseCommand {
             if (a.equals("--json")) {
                 json = true;
             } else if (a.startsWith("--")) {
-                err.println("未知选项 / unknown option: " + a + "  (usage: parse FILE [--json])");
+                err.println(text("cli.unknownOption", a));
                 return 2;
             } else if (file == null) {
                 file = a;
             } else {
-                err.println("只能解析一个文件 / only one file can be parsed  (usage: parse FILE [--json])");
+                err.println(text("cli.oneFile"));
                 return 2;
             }
         }
         if (file == null) {
-            err.println("缺少文件参数 / missing FILE  (usage: parse FILE [--json])");
+            err.println(text("cli.missingFile"));
             return 2;
         }
         try {
@@ -45,10 +58,10 @@ public final class ParseCommand {
             out.flush();
             return 0;
         } catch (DocumentException e) {
-            err.println("错误 / error: " + e.getMessage().replace('\n', ' '));
+            err.println(text("cli.error", e.getMessage().replace('\n', ' ')));
             return 2;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            err.println("错误 / error: 解析失败 / parsing failed for " + file + ": " + e.getClass().getSimpleName()
+            err.println(text("cli.error", text("cli.failed", file)) + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage().lines().findFirst().orElse("")));
             return 2;
         }

@@ -8,8 +8,11 @@ import cn.gongfu.unit.UnitService;
 import cn.gongfu.users.UserService;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -31,6 +34,7 @@ import tools.jackson.databind.ObjectMapper;
 public class DemoDataLoader implements ApplicationRunner {
 
     static final String RESOURCE = "demo/qingxi-plan.json";
+    static final String USERS = "demo/users.properties";
     /** Every demo user's password; the README lists them. Demo data only, never in production. */
     public static final String DEMO_PASSWORD = "gongfu-demo";
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
@@ -53,12 +57,21 @@ public class DemoDataLoader implements ApplicationRunner {
     }
 
     /** One demo user per role, scoped to the demo district; the unit's users work for its health bureau. */
-    private void createDemoUsers(String region) {
-        long health = units.resolve(region, List.of("区卫生健康局")).get("区卫生健康局");
-        users.createUnchecked("office", "共富办 王主任", DEMO_PASSWORD, region, List.of(Role.OFFICE), List.of());
-        users.createUnchecked("leader", "区领导 李区长", DEMO_PASSWORD, region, List.of(Role.LEADER), List.of());
-        users.createUnchecked("reporter", "卫健局 张填报", DEMO_PASSWORD, region, List.of(Role.REPORTER), List.of(health));
-        users.createUnchecked("head", "卫健局 赵局长", DEMO_PASSWORD, region, List.of(Role.UNIT_HEAD), List.of(health));
+    private void createDemoUsers(String region, Properties names) {
+        String unit = names.getProperty("unit");
+        long health = units.resolve(region, List.of(unit)).get(unit);
+        users.createUnchecked("office", names.getProperty("office"), DEMO_PASSWORD, region, List.of(Role.OFFICE), List.of());
+        users.createUnchecked("leader", names.getProperty("leader"), DEMO_PASSWORD, region, List.of(Role.LEADER), List.of());
+        users.createUnchecked("reporter", names.getProperty("reporter"), DEMO_PASSWORD, region, List.of(Role.REPORTER), List.of(health));
+        users.createUnchecked("head", names.getProperty("head"), DEMO_PASSWORD, region, List.of(Role.UNIT_HEAD), List.of(health));
+    }
+
+    private static Properties demoUsers() throws IOException {
+        Properties names = new Properties();
+        try (InputStream in = new ClassPathResource(USERS).getInputStream()) {
+            names.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return names;
     }
 
     @Override
@@ -79,14 +92,14 @@ public class DemoDataLoader implements ApplicationRunner {
                 .map(o -> new NewObservation(ids.get(o.indicator()), o.regionCode(), o.period(), o.value(),
                         "approved", "demo", null))
                 .toList());
-        createDemoUsers(region);
+        Properties userNames = demoUsers();
+        createDemoUsers(region, userNames);
         // the demo district reports quarterly, by the 5th of the next month; indicators once a year
         jdbc.sql("""
                 insert into report_calendar (plan_id, cadence, indicator_cadence, due_day, first_period, last_period)
                 values (:p, 'quarterly', 'annual', 5, '2025Q1', '2026Q4')""").param("p", planId).update();
         log.info("Loaded the demo plan {} ({} tasks, {} indicators) for region {}", planId,
                 demo.plan().tasks().size(), demo.plan().indicators().size(), region);
-        log.info("Demo users (password '{}'): office 共富办, leader 领导, reporter 填报员 and head 单位负责人 of 区卫生健康局",
-                DEMO_PASSWORD);
+        log.info("Demo users (password '{}'): office, leader, reporter and head of {}", DEMO_PASSWORD, userNames.getProperty("unit"));
     }
 }

@@ -1,13 +1,15 @@
 package cn.gongfu.evaluation;
 
-import cn.gongfu.evaluation.method.Polarity;
+import static cn.gongfu.kernel.BundleText.zh;
+
 import cn.gongfu.evaluation.method.Target;
-import cn.gongfu.evaluation.method.TargetComparator;
 import cn.gongfu.evaluation.method.TargetConsistency;
 import cn.gongfu.evaluation.method.TargetConsistency.SourcedTarget;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.region.RegionService;
+import cn.gongfu.vocabulary.Polarity;
+import cn.gongfu.vocabulary.TargetComparator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -133,7 +135,8 @@ public class ConsistencyService {
     /** Plan title + year + raw text: what a reader needs to find the sentence in the document. */
     private static String sourceText(Row r) {
         return (r.planTitle() == null ? r.regionName() : r.planTitle()) + (r.taskCode() == null ? "" : " " + r.taskCode())
-                + " · " + r.year() + "年" + (r.rawText() == null || r.rawText().isBlank() ? "" : " · “" + r.rawText() + "”");
+                + " · " + zh("consistency.source.year", r.year())
+                + (r.rawText() == null || r.rawText().isBlank() ? "" : " · " + zh("consistency.source.quote", r.rawText()));
     }
 
     private static Source source(Row r, Scope scope) {
@@ -150,7 +153,7 @@ public class ConsistencyService {
             case "lt" -> "< " + v;
             case "eq" -> v;
             case "range" -> plain(r.min()) + " – " + plain(r.max());
-            case "assigned" -> "完成上级下达任务" + (r.value() == null ? "" : " " + v);
+            case "assigned" -> zh("consistency.assigned") + (r.value() == null ? "" : " " + v);
             default -> r.rawText() == null ? v : r.rawText();
         };
     }

@@ -7,6 +7,7 @@ import cn.gongfu.evaluation.method.Assessment;
 import cn.gongfu.evaluation.method.Point;
 import cn.gongfu.evaluation.method.RealizationDegree;
 import cn.gongfu.evaluation.method.Status;
+import cn.gongfu.kernel.BundleText;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,7 +135,7 @@ final class DashboardCharts {
         option.put("tooltip", Map.of("trigger", "item", "formatter", "{b}"));
         option.put("grid", Map.of("left", 200, "right", 24, "top", 24, "bottom", 48));
         option.put("xAxis", Map.of("type", "value", "min", 0, "max", ticks.size(), "interval", 6,
-                "name", "+月 / months from " + ticks.get(0), "nameLocation", "middle", "nameGap", 28));
+                "name", BundleText.joined(" / ", "dashboard.chart.monthsFrom", ticks.get(0)), "nameLocation", "middle", "nameGap", 28));
         option.put("yAxis", Map.of("type", "category", "data", rows, "inverse", true));
         option.put("series", List.of(
                 Map.of("type", "bar", "stack", "gantt", "silent", true, "itemStyle", Map.of("color", "transparent"), "data", offsets),

@@ -225,21 +225,24 @@ public class DashboardPages {
                             a.progress() == null ? null : Math.round(a.progress() * 1000) / 10.0,
                             Math.round(a.expectedProgress() * 1000) / 10.0, statusName(a.status()), reasons.indicator(a)));
                 }
-                file = TableExport.xlsx("指标", List.of("领域", "指标", "单位", "最新值", "目标值", "目标年", "进度%", "时序进度%", "状态", "说明"), rows);
-                name = table.equals("lagging") ? "滞后指标.xlsx" : "指标评价.xlsx";
+                file = TableExport.xlsx(text("export.indicators.sheet"), texts("export.col.domain", "export.col.indicator", "export.col.unit",
+                        "export.col.latest", "export.col.goal", "export.col.targetYear", "export.col.progress",
+                        "export.col.expectedProgress", "export.col.status", "export.col.reason"), rows);
+                name = text(table.equals("lagging") ? "export.lagging.file" : "export.indicators.file");
             }
             case "units" -> {
                 List<List<Object>> rows = new ArrayList<>();
                 for (UnitRank r : rankings.rank(plan, null)) {
-                    rows.add(java.util.Arrays.asList(r.peerGroup().equals("town") ? "镇（街道）" : "部门", r.result().rank(),
+                    rows.add(java.util.Arrays.asList(text(r.peerGroup().equals("town") ? "export.group.town" : "export.group.department"), r.result().rank(),
                             r.unitName(), Math.round(r.result().score() * 10) / 10.0, r.result().components().toString()));
                 }
-                file = TableExport.xlsx("排名", List.of("组别", "名次", "单位", "得分", "分项"), rows);
-                name = "单位排名.xlsx";
+                file = TableExport.xlsx(text("export.units.sheet"), texts("export.col.group", "export.col.rank", "export.col.unitName",
+                        "export.col.score", "export.col.components"), rows);
+                name = text("export.units.file");
             }
             case "regions" -> {
                 RegionTable regionTable = regionTable(plans.get(plan));
-                List<String> header = new ArrayList<>(List.of("地区"));
+                List<String> header = new ArrayList<>(texts("export.col.region"));
                 header.addAll(regionTable.indicatorNames());
                 List<List<Object>> rows = new ArrayList<>();
                 regionTable.latest().forEach((region, values) -> {
@@ -247,8 +250,8 @@ public class DashboardPages {
                     regionTable.indicatorNames().forEach(n -> row.add(values.get(n)));
                     rows.add(row);
                 });
-                file = TableExport.xlsx("地区", header, rows);
-                name = "地区比较.xlsx";
+                file = TableExport.xlsx(text("export.regions.sheet"), header, rows);
+                name = text("export.regions.file");
             }
             case "contributions" -> {
                 PlanEvaluation eval = evaluation.evaluate(plan, null, null);
@@ -257,16 +260,18 @@ public class DashboardPages {
                     eval.realization().contributions().forEach(c -> rows.add(java.util.Arrays.asList(c.id(), c.domain(),
                             c.score(), c.weight(), c.contribution(), c.formula())));
                 }
-                file = TableExport.xlsx("实现度构成", List.of("指标", "领域", "Z", "权重", "贡献", "公式"), rows);
-                name = "实现度构成.xlsx";
+                file = TableExport.xlsx(text("export.contributions.sheet"), texts("export.col.indicator", "export.col.domain",
+                        "export.col.z", "export.col.weight", "export.col.contribution", "export.col.formula"), rows);
+                name = text("export.contributions.file");
             }
             case "tasks" -> {
                 List<List<Object>> rows = new ArrayList<>();
                 evaluation.evaluate(plan, null, null).tasks().forEach(t -> rows.add(java.util.Arrays.asList(t.code(), t.title(),
                         statusName(t.assessment().status()), t.assessment().due(), t.assessment().doneOnTime(),
                         t.assessment().overdue().size(), reasons.task(t.assessment()))));
-                file = TableExport.xlsx("任务", List.of("编号", "任务", "状态", "应完成节点", "按时完成", "逾期", "说明"), rows);
-                name = "任务评价.xlsx";
+                file = TableExport.xlsx(text("export.tasks.sheet"), texts("export.col.code", "export.col.task", "export.col.status",
+                        "export.col.due", "export.col.doneOnTime", "export.col.overdue", "export.col.reason"), rows);
+                name = text("export.tasks.file");
             }
             default -> throw new cn.gongfu.kernel.InvalidParameterException("table", "indicators, lagging, contributions, units, tasks or regions");
         }
@@ -284,6 +289,11 @@ public class DashboardPages {
 
     private String text(String key) {
         return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    /** Column headers of an export, in the request's language. */
+    private List<String> texts(String... keys) {
+        return java.util.Arrays.stream(keys).map(this::text).toList();
     }
 
     private String write(Object option) {

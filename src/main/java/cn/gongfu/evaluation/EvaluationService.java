@@ -5,11 +5,9 @@ import cn.gongfu.evaluation.method.IndicatorAssessor;
 import cn.gongfu.evaluation.method.IndicatorSeries;
 import cn.gongfu.evaluation.method.Milestone;
 import cn.gongfu.evaluation.method.Point;
-import cn.gongfu.evaluation.method.Polarity;
 import cn.gongfu.evaluation.method.RealizationDegree;
 import cn.gongfu.evaluation.method.Status;
 import cn.gongfu.evaluation.method.Target;
-import cn.gongfu.evaluation.method.TargetComparator;
 import cn.gongfu.evaluation.method.TaskAssessment;
 import cn.gongfu.evaluation.method.TaskAssessor;
 import cn.gongfu.evaluation.method.TaskProgress;
@@ -18,12 +16,15 @@ import cn.gongfu.evaluation.method.Weights;
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.TargetView;
+import cn.gongfu.kernel.BundleText;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Where;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
-import cn.gongfu.reporting.Periods;
 import cn.gongfu.reporting.ReportCalendarService;
+import cn.gongfu.vocabulary.Periods;
+import cn.gongfu.vocabulary.Polarity;
+import cn.gongfu.vocabulary.TargetComparator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -224,7 +225,7 @@ public class EvaluationService {
         for (IndicatorEvaluation e : evaluations) {
             Assessment a = e.assessment();
             String id = e.indicator().name();
-            String domain = e.indicator().domain() == null ? "其他" : e.indicator().domain();
+            String domain = e.indicator().domain() == null ? BundleText.zh("evaluation.domain.other") : e.indicator().domain();
             Polarity polarity = Polarity.fromCode(e.indicator().polarity());
             if (polarity.isEvent()) {
                 items.add(RealizationDegree.Item.yesNo(id, domain, a.targetMet()));

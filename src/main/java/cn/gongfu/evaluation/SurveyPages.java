@@ -1,5 +1,6 @@
 package cn.gongfu.evaluation;
 
+import cn.gongfu.kernel.BundleText;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.UploadTooLargeException;
@@ -79,12 +80,12 @@ public class SurveyPages {
             try {
                 date = fieldedOn == null || fieldedOn.isBlank() ? null : LocalDate.parse(fieldedOn.strip());
             } catch (DateTimeParseException e) {
-                throw new InvalidParameterException("fieldedOn", "“" + fieldedOn + "” 不是日期 is not a date (yyyy-MM-dd)");
+                throw new InvalidParameterException("fieldedOn", BundleText.both("surveys.error.notDate", fieldedOn));
             }
             try {
                 k = Integer.parseInt(scalePoints == null ? "" : scalePoints.strip());
             } catch (NumberFormatException e) {
-                throw new InvalidParameterException("scalePoints", "“" + scalePoints + "” 不是整数 is not a whole number");
+                throw new InvalidParameterException("scalePoints", BundleText.both("surveys.error.notWhole", scalePoints));
             }
             WaveIndex wave = senses.importWave(region, name, date, k, Uploads.read(file, Uploads.MAX_SHEET_BYTES));
             redirect.addFlashAttribute("imported", wave.wave().name());
@@ -116,11 +117,12 @@ public class SurveyPages {
             }
             rows.add(row);
         }
-        List<String> header = new java.util.ArrayList<>(List.of("地区", "调查", "日期", "数据"));
-        for (String label : List.of("获得感", "幸福感", "安全感", "认同感", "总指数")) {
-            header.addAll(List.of(label, label + "下限", label + "上限"));
+        List<String> header = new java.util.ArrayList<>(texts("export.col.region", "export.col.survey", "export.col.date", "export.col.source"));
+        for (String code : List.of("gain", "happiness", "security", "identity", "overall")) {
+            String label = text("surveys.dim." + code);
+            header.addAll(List.of(label, text("export.col.low", label), text("export.col.high", label)));
         }
-        return DashboardPages.xlsx("四感指数.xlsx", TableExport.xlsx("四感指数", header, rows));
+        return DashboardPages.xlsx(text("export.senses.file"), TableExport.xlsx(text("export.senses.sheet"), header, rows));
     }
 
     /** The findings as an .xlsx file, both sources side by side. */
@@ -132,8 +134,19 @@ public class SurveyPages {
                     f.first().planTitle(), f.second().regionName(), f.second().year(), f.second().target(),
                     f.second().planTitle(), f.message()));
         }
-        return DashboardPages.xlsx("目标一致性.xlsx", TableExport.xlsx("目标一致性", List.of("类型", "指标", "来源一地区", "年份",
-                "目标", "方案", "来源二地区", "年份", "目标", "方案", "说明"), rows));
+        return DashboardPages.xlsx(text("export.consistency.file"), TableExport.xlsx(text("export.consistency.sheet"),
+                texts("export.col.kind", "export.col.indicator", "export.col.firstRegion", "export.col.year", "export.col.target",
+                        "export.col.plan", "export.col.secondRegion", "export.col.year", "export.col.target", "export.col.plan",
+                        "export.col.reason"), rows));
+    }
+
+    /** A text of an export, in the request's language. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    private List<String> texts(String... keys) {
+        return java.util.Arrays.stream(keys).map(k -> text(k)).toList();
     }
 
     private static Double round(double x) {

@@ -1,5 +1,9 @@
 package cn.gongfu.evaluation;
 
+import static cn.gongfu.kernel.BundleText.both;
+import static cn.gongfu.kernel.BundleText.en;
+import static cn.gongfu.kernel.BundleText.zh;
+
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.kernel.InvalidParameterException;
@@ -41,11 +45,12 @@ public class SurveyService {
     public static final Map<String, String> DIMENSIONS = new LinkedHashMap<>();
 
     static {
-        DIMENSIONS.put("gain", "获得感");
-        DIMENSIONS.put("happiness", "幸福感");
-        DIMENSIONS.put("security", "安全感");
-        DIMENSIONS.put("identity", "认同感");
+        for (String code : List.of("gain", "happiness", "security", "identity")) DIMENSIONS.put(code, zh("surveys.dim." + code));
     }
+
+    /** The columns of a summary sheet, as the office writes them. */
+    private static final String DIMENSION = zh("surveys.column.dimension"), MEAN = zh("surveys.column.mean"),
+            SD = zh("surveys.column.sd"), SAMPLE = zh("surveys.column.sample");
 
     /** Per sense: the mean answer, its standard deviation and how many answered. */
     public record DimensionStats(String dimension, double mean, double sd, long n) {}
@@ -73,9 +78,9 @@ public class SurveyService {
         if (regionCode == null || regions.find(regionCode).isEmpty() || !scope.coversRegion(regionCode)) {
             throw new InvalidParameterException("region", "unknown region or outside your scope: " + regionCode);
         }
-        if (name == null || name.isBlank()) throw new InvalidParameterException("name", "required, e.g. 2025年第二季度");
+        if (name == null || name.isBlank()) throw new InvalidParameterException("name", en("surveys.error.nameRequired"));
         // survey_wave.name is varchar(200) (V6__evaluation.sql); the API and the page both come through here
-        if (name.strip().length() > 200) throw new InvalidParameterException("name", "过长，最多 200 个字符 is too long: at most 200 characters");
+        if (name.strip().length() > 200) throw new InvalidParameterException("name", both("rules.tooLong", 200));
         if (fieldedOn == null) throw new InvalidParameterException("fieldedOn", "required");
         if (scalePoints < 3 || scalePoints > 11) throw new InvalidParameterException("scalePoints", "between 3 and 11");
         if (jdbc.sql("select count(*) from survey_wave where region_code = :r and name = :n").param("r", regionCode)
@@ -151,16 +156,15 @@ public class SurveyService {
             Sheet sheet = book.getSheetAt(0);
             DataFormatter format = new DataFormatter();
             Row header = sheet.getRow(sheet.getFirstRowNum());
-            if (header == null) throw invalid(sheet, 1, "—", "表头为空 the sheet has no header row");
+            if (header == null) throw invalid(sheet, 1, "—", both("surveys.error.noHeader"));
             Map<String, Integer> columns = new LinkedHashMap<>();
             for (Cell c : header) columns.put(format.formatCellValue(c).strip(), c.getColumnIndex());
             if (columns.keySet().containsAll(DIMENSIONS.values())) return readAnswers(sheet, columns, k, format);
-            if (columns.keySet().containsAll(List.of("维度", "均值", "标准差", "样本量"))) return readSummary(sheet, columns, k, format);
-            throw invalid(sheet, header.getRowNum() + 1, "—", "表头应为 获得感/幸福感/安全感/认同感（逐份答卷）或 维度/均值/标准差/样本量（汇总） "
-                    + "the header must name the four senses (raw answers) or 维度, 均值, 标准差, 样本量 (summary)");
+            if (columns.keySet().containsAll(List.of(DIMENSION, MEAN, SD, SAMPLE))) return readSummary(sheet, columns, k, format);
+            throw invalid(sheet, header.getRowNum() + 1, "—", both("surveys.error.header"));
         } catch (IOException | org.apache.poi.UnsupportedFileFormatException | IllegalStateException e) {
             throw new ValidationException(List.of(new ValidationException.Error("file",
-                    "不是有效的 .xlsx 文件 not a readable .xlsx workbook: " + e.getMessage())));
+                    both("surveys.error.notXlsx", e.getMessage()))));
         }
     }
 
@@ -180,13 +184,12 @@ public class SurveyService {
                     if (score < 1 || score > k) throw new NumberFormatException();
                     answers.add(new Answer(respondent, d.getKey(), score));
                 } catch (NumberFormatException e) {
-                    errors.add(error(sheet, r + 1, d.getValue(), "“" + StoredNumber.echo(text) + "” 应为1到" + k
-                            + "的整数 must be a whole number from 1 to " + k));
+                    errors.add(error(sheet, r + 1, d.getValue(), both("surveys.error.answer", StoredNumber.echo(text), k)));
                 }
             }
         }
         // the index's confidence interval needs a standard deviation, so at least two respondents
-        if (respondent < 2) errors.add(error(sheet, 2, "—", "至少需要2份答卷，现有" + respondent + " at least 2 respondents are needed, found " + respondent));
+        if (respondent < 2) errors.add(error(sheet, 2, "—", both("surveys.error.respondents", respondent)));
         if (!errors.isEmpty()) throw new ValidationException(errors);
         return new Parsed(answers, List.of());
     }
@@ -199,32 +202,31 @@ public class SurveyService {
         for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
             if (row == null || blank(row, columns.values(), format)) continue;
-            String label = text(row, columns.get("维度"), format);
+            String label = text(row, columns.get(DIMENSION), format);
             String code = byLabel.get(label);
             if (code == null) {
-                errors.add(error(sheet, r + 1, "维度", "“" + label + "” 不是四感之一 is not one of " + DIMENSIONS.values()));
+                errors.add(error(sheet, r + 1, DIMENSION, both("surveys.error.notASense", label, DIMENSIONS.values())));
                 continue;
             }
             if (rows.stream().anyMatch(s -> s.dimension().equals(code))) {
-                errors.add(error(sheet, r + 1, "维度", "“" + label + "” 重复 appears twice"));
+                errors.add(error(sheet, r + 1, DIMENSION, both("surveys.error.senseTwice", label)));
                 continue;
             }
-            Double mean = number(sheet, row, columns.get("均值"), "均值", format, errors);
-            Double sd = number(sheet, row, columns.get("标准差"), "标准差", format, errors);
-            Double n = number(sheet, row, columns.get("样本量"), "样本量", format, errors);
-            if (mean != null && (mean < 1 || mean > k)) errors.add(error(sheet, r + 1, "均值", "均值应在1到" + k + "之间 the mean must lie within the scale"));
+            Double mean = number(sheet, row, columns.get(MEAN), MEAN, format, errors);
+            Double sd = number(sheet, row, columns.get(SD), SD, format, errors);
+            Double n = number(sheet, row, columns.get(SAMPLE), SAMPLE, format, errors);
+            if (mean != null && (mean < 1 || mean > k)) errors.add(error(sheet, r + 1, MEAN, both("surveys.error.mean", k)));
             // answers lie within 1..k, so their SD cannot exceed k − 1; both bounds also keep within numeric(8, 4) and integer
             if (sd != null && (sd < 0 || sd > k - 1)) {
-                errors.add(error(sheet, r + 1, "标准差", "标准差应在0到" + (k - 1) + "之间 the SD must lie between 0 and k − 1 = " + (k - 1)));
+                errors.add(error(sheet, r + 1, SD, both("surveys.error.sd", k - 1)));
             }
             if (n != null && (n < 2 || n > Integer.MAX_VALUE || n != Math.floor(n))) {
-                errors.add(error(sheet, r + 1, "样本量", "样本量应为2到" + Integer.MAX_VALUE + "之间的整数 a whole number from 2 to "
-                        + Integer.MAX_VALUE));
+                errors.add(error(sheet, r + 1, SAMPLE, both("surveys.error.sample", Integer.MAX_VALUE)));
             }
             if (mean != null && sd != null && n != null) rows.add(new DimensionStats(code, mean, sd, n.longValue()));
         }
         if (errors.isEmpty() && rows.stream().map(DimensionStats::dimension).distinct().count() != DIMENSIONS.size()) {
-            errors.add(error(sheet, 1, "维度", "四感各需一行 one row for each of the four senses"));
+            errors.add(error(sheet, 1, DIMENSION, both("surveys.error.everySense")));
         }
         if (!errors.isEmpty()) throw new ValidationException(errors);
         return new Parsed(List.of(), rows);
@@ -242,7 +244,7 @@ public class SurveyService {
             d = Double.NaN;
         }
         if (Double.isFinite(d)) return d;
-        errors.add(error(sheet, row.getRowNum() + 1, header, "不是有限的数字 '" + StoredNumber.echo(text) + "' is not a finite number"));
+        errors.add(error(sheet, row.getRowNum() + 1, header, both("surveys.error.notFinite", StoredNumber.echo(text))));
         return null;
     }
 
@@ -256,7 +258,7 @@ public class SurveyService {
     }
 
     private static ValidationException.Error error(Sheet sheet, int row, String column, String message) {
-        return new ValidationException.Error("工作表 " + sheet.getSheetName() + "，第" + row + "行，" + column + "列", message);
+        return new ValidationException.Error(zh("workbook.where", sheet.getSheetName(), row, column), message);
     }
 
     private static ValidationException invalid(Sheet sheet, int row, String column, String message) {

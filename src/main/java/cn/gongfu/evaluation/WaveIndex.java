@@ -2,6 +2,7 @@ package cn.gongfu.evaluation;
 
 import cn.gongfu.evaluation.method.FourSensesIndex;
 import cn.gongfu.evaluation.method.FourSensesIndex.Dimension;
+import cn.gongfu.kernel.BundleText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public record WaveIndex(SurveyWave wave, String source, Integer respondents, Lis
             String code = d.name().toLowerCase(Locale.ROOT);
             dims.add(score(code, SurveyService.DIMENSIONS.get(code), s));
         }
-        return new WaveIndex(wave, source, respondents, dims, score("overall", "总指数", r.overall()), r.overallCiMethod(), null);
+        return new WaveIndex(wave, source, respondents, dims, score("overall", BundleText.zh("surveys.dim.overall"), r.overall()), r.overallCiMethod(), null);
     }
 
     static WaveIndex unavailable(SurveyWave wave, String problem) {

@@ -12,6 +12,7 @@ import cn.gongfu.plan.PlanDraft.MilestoneDraft;
 import cn.gongfu.plan.PlanDraft.SectionDraft;
 import cn.gongfu.plan.PlanDraft.TargetDraft;
 import cn.gongfu.plan.PlanDraft.TaskDraft;
+import cn.gongfu.vocabulary.Polarity;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +66,7 @@ final class DraftMapper {
 
     private static IndicatorDraft indicator(ParsedIndicator i) {
         List<TargetDraft> values = i.values().stream().map(v -> value(i, v)).toList();
-        String polarity = i.polarity() == null ? "higher" : i.polarity().code();
+        String polarity = (i.polarity() == null ? Polarity.HIGHER : i.polarity()).code();
         return new IndicatorDraft(i.code(), i.domain(), i.name(), i.unit(), polarity, i.cumulative(),
                 null, null, values);
     }

@@ -14,6 +14,7 @@ import java.util.Map;
  *
  * @param draft      null when the document lacks what a plan needs (see problems)
  * @param indicators each indicator name the draft uses, with the id of the existing indicator it matches or null for new
+ * @param unitMismatches targets written in another unit than their indicator: warnings, publishing stays possible
  * @param diff       null unless the import is a new version of {@code previousPlan}
  */
 public record ImportReview(
@@ -23,12 +24,18 @@ public record ImportReview(
         List<UnitResolution> units,
         Map<String, Long> indicators,
         List<String> problems,
+        List<UnitMismatch> unitMismatches,
         Plan previousPlan,
         PlanDiff diff) {
 
     /** What the parser noticed in the document: count mismatches, numbering gaps, targets that move the wrong way. */
     public List<Finding> findings() {
         return document.findings();
+    }
+
+    /** Whether the findings section has anything to show: the parser's findings or the review's own. */
+    public boolean hasFindings() {
+        return !document.findings().isEmpty() || !unitMismatches.isEmpty();
     }
 
     public boolean canPublish() {

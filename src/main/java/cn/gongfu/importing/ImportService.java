@@ -1,5 +1,7 @@
 package cn.gongfu.importing;
 
+import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.importing.PlanDiff.TargetShape;
 import cn.gongfu.importing.PlanDiff.TaskShape;
@@ -169,27 +171,33 @@ public class ImportService {
         Integer start = job.startYear() != null ? job.startYear() : doc.period() == null ? null : doc.period().from();
         Integer end = job.endYear() != null ? job.endYear() : doc.period() == null ? null : doc.period().to();
         List<String> problems = new ArrayList<>();
-        if (title == null || title.isBlank()) problems.add("文档中没有找到标题，请填写 The document has no title: enter one");
-        if (start == null || end == null) problems.add("文档中没有找到规划期限，请填写 The document gives no period: enter its years");
-        if (doc.tasks().isEmpty() && doc.indicators().isEmpty()) problems.add("文档中没有找到任务或指标 No tasks or indicators found");
+        if (title == null || title.isBlank()) problems.add(both("import.problem.noTitle"));
+        if (start == null || end == null) problems.add(both("import.problem.noPeriod"));
+        if (doc.tasks().isEmpty() && doc.indicators().isEmpty()) problems.add(both("import.problem.nothingFound"));
         PlanDraft draft = problems.isEmpty()
                 ? DraftMapper.toDraft(doc, title, job.regionCode(), job.kind(), start, end)
                 : null;
         List<UnitResolution> resolutions = draft == null ? List.of() : resolveUnits(job, draft);
         resolutions.stream().filter(UnitResolution::unknown).forEach(u ->
-                problems.add("未识别的责任单位 Unknown unit: " + u.writtenName()));
+                problems.add(both("import.problem.unknownUnit", u.writtenName())));
 
         Map<String, Long> indicatorMatches = new LinkedHashMap<>();
+        List<UnitMismatch> unitMismatches = List.of();
         if (draft != null) {
+            // what publishing would refuse in the targets is shown now, in the plan writer's own words
+            problems.addAll(PlanWriter.targetProblems(draft));
             Set<String> names = new LinkedHashSet<>();
             draft.indicators().forEach(i -> names.add(i.name()));
             draft.tasks().forEach(t -> t.targets().forEach(x -> names.add(x.indicator())));
-            Map<String, Long> known = indicators.idsByName(job.regionCode(), names);
-            names.forEach(n -> indicatorMatches.put(n, known.get(n)));
+            Map<String, IndicatorService.NameMatch> known = indicators.matchByName(job.regionCode(), names);
+            names.forEach(n -> indicatorMatches.put(n, known.containsKey(n) ? known.get(n).id() : null));
+            Map<String, String> knownUnits = new HashMap<>();
+            known.forEach((name, match) -> knownUnits.put(name, match.unit()));
+            unitMismatches = UnitCheck.of(draft, knownUnits);
         }
         Plan previous = job.previousPlanId() == null ? null : plans.find(job.previousPlanId()).orElse(null);
         PlanDiff diff = previous == null || draft == null ? null : diff(previous, canonicalUnits(draft, resolutions));
-        return new ImportReview(job, doc, draft, resolutions, indicatorMatches, problems, previous, diff);
+        return new ImportReview(job, doc, draft, resolutions, indicatorMatches, problems, unitMismatches, previous, diff);
     }
 
     /** What the office enters where the document is silent: the plan's title and its first and last year. */

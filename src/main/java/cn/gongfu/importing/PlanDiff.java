@@ -37,7 +37,7 @@ record PlanDiff(List<TaskChange> tasks, List<TargetChange> targets) {
 
     record TargetChange(Change change, String list, String code, String indicator, int year, String oldValue, String newValue) {}
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return tasks.isEmpty() && targets.isEmpty();
     }
 

@@ -1,8 +1,6 @@
 package cn.gongfu.indicator;
 
-import java.util.List;
-
-/** A measurable indicator (指标) with its polarity: which direction of change is an improvement. */
+/** A measurable indicator (指标) with its polarity: which direction of change is an improvement ({@link cn.gongfu.vocabulary.Polarity} codes). */
 public record Indicator(
         long id,
         String code,
@@ -16,6 +14,4 @@ public record Indicator(
         String dataSource,
         String regionCode,
         java.math.BigDecimal weight) {
-
-    public static final List<String> POLARITIES = List.of("higher", "lower", "band", "milestone", "qualitative");
 }

@@ -7,6 +7,8 @@ import cn.gongfu.kernel.PageResult;
 import cn.gongfu.kernel.Pager;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Where;
+import cn.gongfu.vocabulary.Polarity;
+import cn.gongfu.vocabulary.TargetComparator;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,7 +43,7 @@ public class IndicatorService {
 
     private static final String TARGET_COLUMNS = """
             t.id, t.indicator_id, i.name as indicator_name, i.unit as indicator_unit, t.region_code, t.year,
-            t.comparator, t.value, t.min_value, t.max_value, t.raw_text, t.plan_id, p.title as plan_title, t.task_id""";
+            t.comparator, t.value, t.min_value, t.max_value, t.unit, t.raw_text, t.plan_id, p.title as plan_title, t.task_id""";
     private static final String TARGET_FROM =
             "from target t join indicator i on i.id = t.indicator_id left join plan p on p.id = t.plan_id";
     private static final RowMapper<TargetView> TARGET = IndicatorService::target;
@@ -96,8 +98,8 @@ public class IndicatorService {
 
     public PageResult<TargetView> targets(Long indicatorId, Long planId, String regionCode, Integer year,
                                           String comparator, PageRequest page) {
-        if (comparator != null && !comparator.isBlank() && !TargetView.COMPARATORS.contains(comparator)) {
-            throw new InvalidParameterException("comparator", "must be one of " + TargetView.COMPARATORS);
+        if (comparator != null && !comparator.isBlank() && !TargetComparator.isCode(comparator)) {
+            throw new InvalidParameterException("comparator", "must be one of " + TargetComparator.codes());
         }
         Where where = new Where()
                 .and("t.indicator_id = :indicator", "indicator", indicatorId)
@@ -135,6 +137,21 @@ public class IndicatorService {
         return ids;
     }
 
+    /** An indicator a document's name matches, with the unit it is kept in (null when it has none). */
+    public record NameMatch(long id, String unit) {}
+
+    /** The region's indicators among these names, with their units: what an import's targets are checked against. */
+    public Map<String, NameMatch> matchByName(String regionCode, Collection<String> names) {
+        Map<String, NameMatch> matches = new HashMap<>();
+        if (names.isEmpty()) return matches;
+        jdbc.sql("select name, id, unit from indicator where region_code = :region and name in (:names)")
+                .param("region", regionCode).param("names", names)
+                .query(rs -> {
+                    matches.put(rs.getString(1), new NameMatch(rs.getLong(2), rs.getString(3)));
+                });
+        return matches;
+    }
+
     /** The caller has checked the task's scope. */
     public List<TargetView> targetsOfTask(long taskId) {
         return jdbc.sql("select " + TARGET_COLUMNS + " " + TARGET_FROM + " where t.task_id = :id order by t.id")
@@ -167,8 +184,8 @@ public class IndicatorService {
             if (seen.add(spec.name())) missing.add(spec);
         }
         for (IndicatorSpec s : missing) {
-            if (!Indicator.POLARITIES.contains(s.polarity())) {
-                throw new InvalidParameterException("polarity", "indicator " + s.name() + ": must be one of " + Indicator.POLARITIES);
+            if (!Polarity.isCode(s.polarity())) {
+                throw new InvalidParameterException("polarity", "indicator " + s.name() + ": must be one of " + Polarity.codes());
             }
         }
         batch.batchUpdate("""
@@ -188,15 +205,16 @@ public class IndicatorService {
         return ids;
     }
 
+    /** @param unit the target's own unit as the document writes it ("亿元"), null when it gives none */
     public record NewTarget(long indicatorId, String regionCode, int year, String comparator, BigDecimal value,
-                            BigDecimal min, BigDecimal max, String rawText, Long planId, Long taskId) {}
+                            BigDecimal min, BigDecimal max, String unit, String rawText, Long planId, Long taskId) {}
 
     @Transactional
     public void addTargets(List<NewTarget> targets) {
         batch.batchUpdate("""
                 insert into target (indicator_id, region_code, year, comparator, value, min_value, max_value,
-                                    raw_text, plan_id, task_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", targets, targets.size(), (ps, t) -> {
+                                    unit, raw_text, plan_id, task_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", targets, targets.size(), (ps, t) -> {
             ps.setLong(1, t.indicatorId());
             ps.setString(2, t.regionCode());
             ps.setInt(3, t.year());
@@ -204,9 +222,10 @@ public class IndicatorService {
             ps.setBigDecimal(5, t.value());
             ps.setBigDecimal(6, t.min());
             ps.setBigDecimal(7, t.max());
-            ps.setString(8, t.rawText());
-            ps.setObject(9, t.planId(), Types.BIGINT);
-            ps.setObject(10, t.taskId(), Types.BIGINT);
+            ps.setString(8, t.unit());
+            ps.setString(9, t.rawText());
+            ps.setObject(10, t.planId(), Types.BIGINT);
+            ps.setObject(11, t.taskId(), Types.BIGINT);
         });
     }
 
@@ -232,7 +251,7 @@ public class IndicatorService {
         return new TargetView(rs.getLong("id"), rs.getLong("indicator_id"), rs.getString("indicator_name"),
                 rs.getString("indicator_unit"), rs.getString("region_code"), rs.getInt("year"),
                 rs.getString("comparator"), rs.getBigDecimal("value"), rs.getBigDecimal("min_value"),
-                rs.getBigDecimal("max_value"), rs.getString("raw_text"),
+                rs.getBigDecimal("max_value"), rs.getString("unit"), rs.getString("raw_text"),
                 rs.getObject("plan_id", Long.class), rs.getString("plan_title"), rs.getObject("task_id", Long.class));
     }
 }

@@ -1,5 +1,7 @@
 package cn.gongfu.indicator;
 
+import static cn.gongfu.kernel.BundleText.both;
+
 import java.math.BigDecimal;
 
 /**
@@ -50,7 +52,7 @@ public final class StoredNumber {
     public static BigDecimal parse(String text) {
         String t = text.strip();
         if (t.length() > MAX_TEXT) {
-            throw new Invalid("数值过长：最多 " + MAX_TEXT + " 个字符 the number is longer than " + MAX_TEXT + " characters");
+            throw new Invalid(both("number.error.tooLong", MAX_TEXT));
         }
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
@@ -83,16 +85,14 @@ public final class StoredNumber {
     }
 
     private static Invalid notANumber(String text) {
-        return new Invalid("不是数字 '" + echo(text) + "' is not a number");
+        return new Invalid(both("number.error.notANumber", echo(text)));
     }
 
     private static String tooManyDigits() {
-        return "数值位数过多：小数点前最多 " + INTEGER_DIGITS + " 位 the value has too many digits: at most " + INTEGER_DIGITS
-                + " before the decimal point";
+        return both("number.error.tooManyDigits", INTEGER_DIGITS);
     }
 
     private static String tooManyDecimals() {
-        return "小数位数过多：最多 " + DECIMALS + " 位小数 the value has too many decimals: at most " + DECIMALS
-                + " after the decimal point, it is stored exactly or not at all";
+        return both("number.error.tooManyDecimals", DECIMALS);
     }
 }

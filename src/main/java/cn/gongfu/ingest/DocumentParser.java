@@ -31,7 +31,7 @@ public final class DocumentParser {
         String name = file.getFileName().toString();
         try {
             if (!Files.isRegularFile(file)) {
-                throw new DocumentException("找不到文件 / file not found: " + file);
+                throw new DocumentException(Texts.both("ingest.error.notFound", file));
             }
             long size = Files.size(file);
             checkSize(size, name);
@@ -39,7 +39,7 @@ public final class DocumentParser {
                 return parse(name, in);
             }
         } catch (IOException e) {
-            throw new DocumentException("无法读取文件 / cannot read file: " + file + ": " + e.getMessage(), e);
+            throw new DocumentException(Texts.both("ingest.error.cannotRead", file, e.getMessage()), e);
         }
     }
 
@@ -56,7 +56,7 @@ public final class DocumentParser {
                 out.write(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new DocumentException("无法读取文件 / cannot read file: " + fileName + ": " + e.getMessage(), e);
+            throw new DocumentException(Texts.both("ingest.error.cannotRead", fileName, e.getMessage()), e);
         }
         return parse(fileName, out.toByteArray());
     }
@@ -71,7 +71,7 @@ public final class DocumentParser {
     public ParsedDocument parseText(String fileName, String text) {
         List<SourceLine> lines = TextNormalizer.normalize(text);
         if (lines.stream().allMatch(SourceLine::isBlank)) {
-            throw new DocumentException("文件没有文字内容 / the file contains no text: " + fileName);
+            throw new DocumentException(Texts.both("ingest.error.noText", fileName));
         }
         TitleFinder.Result head = TitleFinder.find(lines);
         StructureParser sp = new StructureParser(lines, head.period());
@@ -90,7 +90,7 @@ public final class DocumentParser {
     private String extractText(String fileName, byte[] bytes) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (bytes.length == 0) {
-            throw new DocumentException("文件为空 / the file is empty: " + fileName);
+            throw new DocumentException(Texts.both("ingest.error.empty", fileName));
         }
         boolean zip = bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         boolean pdf = bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F';
@@ -98,13 +98,13 @@ public final class DocumentParser {
                 && (bytes[3] & 0xFF) == 0xE0;
         if (lower.endsWith(".docx") || zip) {
             if (!zip) {
-                throw new DocumentException("不是有效的Word(.docx)文件 / not a valid .docx file (no zip signature): " + fileName);
+                throw new DocumentException(Texts.both("ingest.error.notDocx", fileName));
             }
             return DocxTextExtractor.extract(bytes, fileName, limits);
         }
         if (lower.endsWith(".pdf") || pdf) {
             if (!pdf) {
-                throw new DocumentException("不是有效的PDF文件 / not a valid PDF file (no %PDF signature): " + fileName);
+                throw new DocumentException(Texts.both("ingest.error.notPdf", fileName));
             }
             return TikaTextExtractor.extract(bytes, fileName);
         }
@@ -116,8 +116,7 @@ public final class DocumentParser {
 
     private void checkSize(long size, String fileName) {
         if (size > limits.maxFileBytes()) {
-            throw new DocumentException("文件过大（超过" + (limits.maxFileBytes() >> 20) + "MB） / file too large (over "
-                    + (limits.maxFileBytes() >> 20) + " MB): " + fileName);
+            throw new DocumentException(Texts.both("ingest.error.tooLarge", limits.maxFileBytes() >> 20, fileName));
         }
     }
 }

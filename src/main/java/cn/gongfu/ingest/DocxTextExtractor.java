@@ -38,8 +38,7 @@ final class DocxTextExtractor {
         } catch (DocumentException e) {
             throw e;
         } catch (Exception | LinkageError e) {
-            throw new DocumentException("Word文档已损坏或无法读取 / the .docx is corrupt or unreadable: " + fileName + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + firstLine(e.getMessage())), e);
+            throw new DocumentException(Texts.both("ingest.error.corruptDocx", fileName) + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + firstLine(e.getMessage())), e);
         }
         return out.toString();
     }

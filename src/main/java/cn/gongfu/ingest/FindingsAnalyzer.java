@@ -1,5 +1,7 @@
 package cn.gongfu.ingest;
 
+import cn.gongfu.vocabulary.Polarity;
+import cn.gongfu.vocabulary.TargetComparator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,8 +52,7 @@ final class FindingsAnalyzer {
             }
             if (!seq.isEmpty() && seq.get(0).number > 1) {
                 TaskDraft first = seq.get(0);
-                findings.add(new Finding("numbering-gap", "编号从" + first.number + "开始，前面的条目缺失 / numbering starts at "
-                        + first.number + ": earlier items are missing", List.of("main/" + first.code), first.line));
+                findings.add(new Finding("numbering-gap", Texts.both("ingest.finding.startsLate", first.number), List.of("main/" + first.code), first.line));
             }
             for (int i = 1; i < seq.size(); i++) {
                 TaskDraft a = seq.get(i - 1);
@@ -60,10 +61,10 @@ final class FindingsAnalyzer {
                 if (restart || b.number == a.number + 1) {
                     continue;
                 }
-                String what = b.number == a.number ? "重复编号" + b.number + " / repeated number " + b.number
-                        : b.number > a.number ? "缺少编号" + (a.number + 1) + (b.number - a.number > 2 ? "–" + (b.number - 1) : "")
-                        + " / missing number " + (a.number + 1) + (b.number - a.number > 2 ? "–" + (b.number - 1) : "")
-                        : "编号" + b.number + "排在" + a.number + "之后 / number " + b.number + " follows " + a.number;
+                String missing = (a.number + 1) + (b.number - a.number > 2 ? "–" + (b.number - 1) : "");
+                String what = b.number == a.number ? Texts.both("ingest.finding.repeated", b.number)
+                        : b.number > a.number ? Texts.both("ingest.finding.missing", missing)
+                        : Texts.both("ingest.finding.outOfOrder", b.number, a.number);
                 findings.add(new Finding("numbering-gap", what, List.of("main/" + a.code, "main/" + b.code), b.line));
             }
         }
@@ -148,8 +149,7 @@ final class FindingsAnalyzer {
                 }
                 String key = annex.getKey() + "/" + noun + "/" + n;
                 if (rows != n && seen.add(key)) {
-                    findings.add(new Finding("declared-count-mismatch", "正文称" + n + "项" + noun + "，" + annex.getKey() + "列出" + rows
-                            + "项 / the text announces " + n + " " + noun + " but " + annex.getKey() + " lists " + rows,
+                    findings.add(new Finding("declared-count-mismatch", Texts.both("ingest.finding.declaredCount", n, noun, annex.getKey(), rows),
                             List.of(annex.getKey()), (Integer) d[2]));
                 }
             }
@@ -171,7 +171,7 @@ final class FindingsAnalyzer {
                 boolean bad = ind.cumulative() ? cmp < 0
                         : ind.polarity() == Polarity.HIGHER ? cmp < 0 : ind.polarity() == Polarity.LOWER && cmp > 0;
                 if (bad) {
-                    moves.add(a.year() + "年" + a.raw() + "→" + b.year() + "年" + b.raw());
+                    moves.add(Texts.zh("ingest.finding.move", a.year(), a.raw(), b.year(), b.raw()));
                 }
             }
             if (moves.isEmpty()) {
@@ -179,24 +179,23 @@ final class FindingsAnalyzer {
             }
             String ref = "indicator/" + ind.code();
             if (ind.cumulative()) {
-                findings.add(new Finding("cumulative-decrease", "累计指标「" + ind.name() + "」（" + ind.code() + "）目标值下降：" + String.join("，", moves)
-                        + " / cumulative indicator falls", List.of(ref, ind.name()), ind.line()));
+                findings.add(new Finding("cumulative-decrease", Texts.both("ingest.finding.cumulativeFalls", ind.name(), ind.code(), String.join(Texts.zh("ingest.listSeparator"), moves)), List.of(ref, ind.name()), ind.line()));
             } else {
-                String dir = ind.polarity() == Polarity.LOWER ? "上升（该指标越低越好）" : "下降（该指标越高越好）";
-                findings.add(new Finding("worsening-target", "指标「" + ind.name() + "」（" + ind.code() + "）目标值" + dir + "："
-                        + String.join("，", moves) + " / target moves the wrong way for its polarity", List.of(ref, ind.name()), ind.line()));
+                String dir = Texts.zh(ind.polarity() == Polarity.LOWER ? "ingest.finding.rises" : "ingest.finding.falls");
+                findings.add(new Finding("worsening-target", Texts.both("ingest.finding.worsening", ind.name(), ind.code(), dir,
+                        String.join(Texts.zh("ingest.listSeparator"), moves)), List.of(ref, ind.name()), ind.line()));
             }
         }
     }
 
     /** The same indicator and year with different values, across indicator lists, tables and task texts. */
     static void checkConflicts(List<ParsedIndicator> indicators, List<TaskDraft> tasks, List<Finding> findings) {
-        record Entry(String key, int year, BigDecimal value, String unit, Comparator cmp, String ref, String shown, int line) {
+        record Entry(String key, int year, BigDecimal value, String unit, TargetComparator cmp, String ref, String shown, int line) {
         }
         List<Entry> entries = new ArrayList<>();
         for (ParsedIndicator ind : indicators) {
             for (ParsedIndicatorValue v : ind.values()) {
-                if (v.value() != null && v.comparator() != Comparator.RANGE) {
+                if (v.value() != null && v.comparator() != TargetComparator.RANGE) {
                     BigDecimal[] canon = canonical(v.value(), ind.unit());
                     entries.add(new Entry(key(ind.name()), v.year(), canon[0], canonicalUnit(ind.unit()), v.comparator(),
                             "indicator/" + ind.code(), ind.name() + " " + v.raw(), ind.line()));
@@ -230,8 +229,7 @@ final class FindingsAnalyzer {
                 continue;
             }
             if (reported.add(k + prior.ref() + e.ref())) {
-                findings.add(new Finding("conflicting-target", e.year() + "年「" + e.key() + "」有不同目标：" + prior.shown() + "（"
-                        + prior.ref() + "）与 " + e.shown() + "（" + e.ref() + "） / different targets for the same indicator and year",
+                findings.add(new Finding("conflicting-target", Texts.both("ingest.finding.conflicting", e.year(), e.key(), prior.shown(), prior.ref(), e.shown(), e.ref()),
                         List.of(prior.ref(), e.ref()), e.line()));
             }
         }

@@ -1,5 +1,6 @@
 package cn.gongfu.ingest;
 
+import cn.gongfu.vocabulary.TargetComparator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,17 +84,17 @@ final class IndicatorTableInterpreter {
     static ParsedIndicatorValue cell(int year, String raw) {
         Matcher m = CELL.matcher(raw.replace('＜', '<').replace('＞', '>'));
         if (!m.matches()) {
-            return new ParsedIndicatorValue(year, raw, Comparator.QUALITATIVE, null);
+            return new ParsedIndicatorValue(year, raw, TargetComparator.QUALITATIVE, null);
         }
         String op = m.group(1);
         String suffix = m.group(4);
-        Comparator cmp = Comparator.EQ;
+        TargetComparator cmp = TargetComparator.EQ;
         if (op != null) {
             cmp = switch (op) {
-                case "<" -> Comparator.LT;
-                case ">" -> Comparator.GT;
-                case "≤", "<=" -> Comparator.LE;
-                default -> Comparator.GE;
+                case "<" -> TargetComparator.LT;
+                case ">" -> TargetComparator.GT;
+                case "≤", "<=" -> TargetComparator.LE;
+                default -> TargetComparator.GE;
             };
         } else if (suffix != null) {
             cmp = TargetExtractor.comparatorOf(null, suffix, false);

@@ -1,5 +1,6 @@
 package cn.gongfu.ingest;
 
+import cn.gongfu.vocabulary.Polarity;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,8 @@ final class Indicators {
         if (!numeric && !values.isEmpty()) {
             return values.stream().anyMatch(v -> MILESTONE_WORDS.matcher(v.raw()).find()) ? Polarity.MILESTONE : Polarity.QUALITATIVE;
         }
-        if (values.stream().anyMatch(v -> v.comparator().isDownward())) {
+        // a cell bounded from above ("<3.5", "5以下") says lower is better, as the comparator of any target does
+        if (values.stream().anyMatch(v -> Polarity.impliedBy(v.comparator()) == Polarity.LOWER)) {
             return Polarity.LOWER;
         }
         String bare = name.replaceAll("[（(][^（）()]*[）)]$", "");

@@ -1,5 +1,6 @@
 package cn.gongfu.ingest;
 
+import cn.gongfu.vocabulary.TargetComparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,11 +23,11 @@ final class InlineIndicatorList {
         for (String item : splitItems(body)) {
             List<ParsedTarget> targets = TargetExtractor.extract(item, year, TargetExtractor.Mode.INDICATOR_ITEM);
             List<ParsedTarget> usable = targets.stream()
-                    .filter(t -> t.comparator() != Comparator.QUALITATIVE || targets.size() == 1).toList();
+                    .filter(t -> t.comparator() != TargetComparator.QUALITATIVE || targets.size() == 1).toList();
             if (usable.isEmpty()) {
                 String words = item.replaceAll("[。；;，,]$", "");
                 out.add(indicator(codePrefix, out.size() + 1, domain, words, null,
-                        new ParsedIndicatorValue(year, words, Comparator.QUALITATIVE, null), line));
+                        new ParsedIndicatorValue(year, words, TargetComparator.QUALITATIVE, null), line));
                 continue;
             }
             for (ParsedTarget t : usable) {

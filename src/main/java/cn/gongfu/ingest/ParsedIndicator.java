@@ -1,5 +1,6 @@
 package cn.gongfu.ingest;
 
+import cn.gongfu.vocabulary.Polarity;
 import java.util.List;
 
 /** An indicator row of a target table or an inline indicator list (指标目标), with its yearly values. */

@@ -1,5 +1,6 @@
 package cn.gongfu.ingest;
 
+import cn.gongfu.vocabulary.TargetComparator;
 import java.math.BigDecimal;
 
 /**
@@ -8,7 +9,7 @@ import java.math.BigDecimal;
  */
 public record ParsedTarget(
         String indicator,
-        Comparator comparator,
+        TargetComparator comparator,
         BigDecimal value,
         BigDecimal min,
         BigDecimal max,
@@ -18,7 +19,7 @@ public record ParsedTarget(
         String text,
         boolean approximate) {
 
-    public ParsedTarget(String indicator, Comparator comparator, BigDecimal value, BigDecimal min, BigDecimal max, String unit,
+    public ParsedTarget(String indicator, TargetComparator comparator, BigDecimal value, BigDecimal min, BigDecimal max, String unit,
                         Integer year, boolean implied, String text) {
         this(indicator, comparator, value, min, max, unit, year, implied, text, false);
     }

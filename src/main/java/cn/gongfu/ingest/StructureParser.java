@@ -1,5 +1,6 @@
 package cn.gongfu.ingest;
 
+import cn.gongfu.vocabulary.TargetComparator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -256,7 +257,7 @@ final class StructureParser {
         collectDeclaredTotals(t, l.lineNo());
         // An unnumbered paragraph with quantified targets (goals of a chapter) is kept as a goal task.
         List<ParsedTarget> targets = TargetExtractor.extract(t, targetYear, TargetExtractor.Mode.PROSE);
-        if (targets.stream().anyMatch(x -> x.comparator() != Comparator.QUALITATIVE && x.comparator() != Comparator.ASSIGNED)) {
+        if (targets.stream().anyMatch(x -> x.comparator() != TargetComparator.QUALITATIVE && x.comparator() != TargetComparator.ASSIGNED)) {
             TaskDraft goal = newTask(l.lineNo(), "goal");
             goal.text.append(t);
             open = goal;
@@ -431,7 +432,7 @@ final class StructureParser {
         }
         if (t.sectionTask && t.leadUnits.isEmpty()) {
             List<ParsedTarget> found = TargetExtractor.extract(text, targetYear, TargetExtractor.Mode.PROSE);
-            if (found.stream().noneMatch(x -> x.comparator() != Comparator.QUALITATIVE && x.comparator() != Comparator.ASSIGNED)) {
+            if (found.stream().noneMatch(x -> x.comparator() != TargetComparator.QUALITATIVE && x.comparator() != TargetComparator.ASSIGNED)) {
                 return;
             }
             // Targets without units: the section's goals.

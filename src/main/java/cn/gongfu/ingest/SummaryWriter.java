@@ -14,18 +14,19 @@ public final class SummaryWriter {
 
     public static String write(ParsedDocument doc) {
         StringBuilder sb = new StringBuilder();
-        sb.append("文件 / file: ").append(doc.source()).append('\n');
-        sb.append("标题 / title: ").append(doc.title() == null ? "（未识别 / not found）" : doc.title()).append('\n');
-        sb.append("期间 / period: ").append(doc.period() == null ? "（未识别 / not found）"
+        String notFound = Texts.zh("ingest.summary.parens", Texts.both("ingest.summary.notFound"));
+        sb.append(Texts.both("ingest.summary.file")).append(": ").append(doc.source()).append('\n');
+        sb.append(Texts.both("ingest.summary.title")).append(": ").append(doc.title() == null ? notFound : doc.title()).append('\n');
+        sb.append(Texts.both("ingest.summary.period")).append(": ").append(doc.period() == null ? notFound
                 : doc.period().from() + "–" + doc.period().to()).append('\n');
         Map<String, Long> perList = doc.tasks().stream().collect(Collectors.groupingBy(ParsedTask::list,
                 java.util.LinkedHashMap::new, Collectors.counting()));
         long targets = doc.tasks().stream().mapToLong(t -> t.targets().size()).sum();
-        sb.append("统计 / counts: 章节 sections ").append(doc.sections().size())
-                .append(", 任务 tasks ").append(doc.tasks().size()).append(' ').append(perList)
-                .append(", 目标 targets ").append(targets)
-                .append(", 指标 indicators ").append(doc.indicators().size())
-                .append(", 发现 findings ").append(doc.findings().size()).append("\n\n");
+        sb.append(Texts.both("ingest.summary.counts")).append(": ").append(pair("ingest.summary.sections")).append(' ').append(doc.sections().size())
+                .append(", ").append(pair("ingest.summary.tasks")).append(' ').append(doc.tasks().size()).append(' ').append(perList)
+                .append(", ").append(pair("ingest.summary.targets")).append(' ').append(targets)
+                .append(", ").append(pair("ingest.summary.indicators")).append(' ').append(doc.indicators().size())
+                .append(", ").append(pair("ingest.summary.findings")).append(' ').append(doc.findings().size()).append("\n\n");
 
         Map<String, List<ParsedSection>> children = new HashMap<>();
         Map<String, List<ParsedTask>> tasksBySection = new HashMap<>();
@@ -35,7 +36,7 @@ public final class SummaryWriter {
         for (ParsedTask t : doc.tasks()) {
             tasksBySection.computeIfAbsent(t.sectionId() == null ? "" : t.sectionId(), k -> new ArrayList<>()).add(t);
         }
-        sb.append("结构与任务 / outline and tasks\n");
+        sb.append(Texts.both("ingest.summary.outline")).append('\n');
         for (ParsedTask t : tasksBySection.getOrDefault("", List.of())) {
             task(sb, t, "  ");
         }
@@ -43,18 +44,18 @@ public final class SummaryWriter {
             section(sb, s, "  ", children, tasksBySection);
         }
         if (!doc.indicators().isEmpty()) {
-            sb.append("\n指标 / indicators\n");
+            sb.append('\n').append(Texts.both("ingest.summary.indicators")).append('\n');
             for (ParsedIndicator i : doc.indicators()) {
                 sb.append("  ").append(i.code()).append(' ').append(i.name());
                 if (i.domain() != null) {
-                    sb.append(" 〔").append(i.domain()).append('〕');
+                    sb.append(' ').append(Texts.zh("ingest.summary.domain", i.domain()));
                 }
                 sb.append(" [").append(i.polarity().code()).append(i.cumulative() ? ", cumulative" : "").append("]: ");
                 sb.append(i.values().stream().map(v -> v.year() + "=" + v.raw()).collect(Collectors.joining(", "))).append('\n');
             }
         }
         if (!doc.findings().isEmpty()) {
-            sb.append("\n发现 / findings\n");
+            sb.append('\n').append(Texts.both("ingest.summary.findings")).append('\n');
             for (Finding f : doc.findings()) {
                 sb.append("  [").append(f.kind()).append("] ").append(f.message());
                 if (f.line() > 0) {
@@ -64,6 +65,11 @@ public final class SummaryWriter {
             }
         }
         return sb.toString();
+    }
+
+    /** "中文 English", the shape of the summary's counts. */
+    private static String pair(String key) {
+        return Texts.zh(key) + " " + Texts.en(key);
     }
 
     private static void section(StringBuilder sb, ParsedSection s, String indent, Map<String, List<ParsedSection>> children,
@@ -83,11 +89,10 @@ public final class SummaryWriter {
         boolean numeric = !code.isEmpty() && Character.isDigit(code.charAt(code.length() - 1));
         sb.append(indent).append(t.codeGenerated() ? "·" : numeric ? code + "." : code).append(' ').append(t.title());
         if (!t.leadUnits().isEmpty()) {
-            sb.append(" （").append(String.join("、", t.leadUnits()));
-            if (!t.coUnits().isEmpty()) {
-                sb.append("；配合：").append(String.join("、", t.coUnits()));
-            }
-            sb.append('）');
+            String separator = Texts.zh("ingest.unitSeparator");
+            String units = String.join(separator, t.leadUnits())
+                    + (t.coUnits().isEmpty() ? "" : Texts.zh("ingest.summary.coUnits", String.join(separator, t.coUnits())));
+            sb.append(' ').append(Texts.zh("ingest.summary.parens", units));
         }
         sb.append('\n');
         for (ParsedTarget g : t.targets()) {
@@ -107,7 +112,7 @@ public final class SummaryWriter {
         }
         long dated = t.milestones().stream().filter(ParsedMilestone::isDated).count();
         if (!t.milestones().isEmpty()) {
-            sb.append(indent).append("    进度 milestones: ").append(dated).append('/').append(t.milestones().size()).append(" dated\n");
+            sb.append(indent).append("    ").append(pair("ingest.summary.milestones")).append(": ").append(dated).append('/').append(t.milestones().size()).append(" dated\n");
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.gongfu.ingest;
 
+import cn.gongfu.vocabulary.TargetComparator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,7 +141,7 @@ final class TargetExtractor {
         String lastVerb;
         /** The verb that opened the clause of the last counted item, for "、"-lists after it. */
         String lastClauseVerb;
-        Comparator lastComparator;
+        TargetComparator lastComparator;
         int groupStart = -1;
         boolean groupSeparately;
 
@@ -340,9 +341,9 @@ final class TargetExtractor {
                 return end;
             }
 
-            Comparator cmp = comparatorOf(prefixWord, suffix, second != null);
+            TargetComparator cmp = comparatorOf(prefixWord, suffix, second != null);
             if (cmp == null) {
-                cmp = mode == Mode.INDICATOR_ITEM ? Comparator.EQ : Comparator.GE;
+                cmp = mode == Mode.INDICATOR_ITEM ? TargetComparator.EQ : TargetComparator.GE;
             }
             if (kind.equals("continuation") && prefixWord == null && suffix.isEmpty() && lastComparator != null) {
                 cmp = lastComparator;
@@ -391,7 +392,7 @@ final class TargetExtractor {
                 min = v1;
                 max = new BigDecimal(second);
                 value = null;
-                cmp = Comparator.RANGE;
+                cmp = TargetComparator.RANGE;
             }
             int textStart = kind.equals("continuation") ? start : nameStart;
             String spanText = stripLeadingPunct(s.substring(textStart, end));
@@ -555,10 +556,10 @@ final class TargetExtractor {
                 Integer year = yearAt(a.start());
                 if (a.group(1) != null && subject.contains("、")) {
                     for (String part : subject.split("、")) {
-                        add(new ParsedTarget(clean(part), Comparator.ASSIGNED, null, null, null, null, year, false, span), a.start());
+                        add(new ParsedTarget(clean(part), TargetComparator.ASSIGNED, null, null, null, null, year, false, span), a.start());
                     }
                 } else {
-                    add(new ParsedTarget(subject, Comparator.ASSIGNED, null, null, null, null, year, false, span), a.start());
+                    add(new ParsedTarget(subject, TargetComparator.ASSIGNED, null, null, null, null, year, false, span), a.start());
                 }
             }
         }
@@ -592,9 +593,9 @@ final class TargetExtractor {
             String span = stripLeadingPunct(s.substring(cs, kwEnd));
             Integer year = yearAt(kwStart);
             if (fullCoverage) {
-                add(new ParsedTarget(name, Comparator.QUALITATIVE, new BigDecimal(100), null, null, "%", year, true, span), kwStart);
+                add(new ParsedTarget(name, TargetComparator.QUALITATIVE, new BigDecimal(100), null, null, "%", year, true, span), kwStart);
             } else {
-                add(new ParsedTarget(name, Comparator.QUALITATIVE, null, null, null, null, year, false, span), kwStart);
+                add(new ParsedTarget(name, TargetComparator.QUALITATIVE, null, null, null, null, year, false, span), kwStart);
             }
         }
 
@@ -625,31 +626,31 @@ final class TargetExtractor {
     private static final java.util.Set<String> LT_SET = java.util.Set.of(LT_WORDS.split("\\|"));
     private static final java.util.Set<String> LE_SET = java.util.Set.of(LE_WORDS.split("\\|"));
 
-    static Comparator comparatorOf(String prefix, String suffix, boolean range) {
+    static TargetComparator comparatorOf(String prefix, String suffix, boolean range) {
         if (range) {
-            return Comparator.RANGE;
+            return TargetComparator.RANGE;
         }
-        Comparator fromPrefix = null;
+        TargetComparator fromPrefix = null;
         if (prefix != null) {
             if (GT_SET.contains(prefix)) {
-                fromPrefix = Comparator.GT;
+                fromPrefix = TargetComparator.GT;
             } else if (LT_SET.contains(prefix)) {
-                fromPrefix = Comparator.LT;
+                fromPrefix = TargetComparator.LT;
             } else if (LE_SET.contains(prefix)) {
-                fromPrefix = Comparator.LE;
+                fromPrefix = TargetComparator.LE;
             } else {
-                fromPrefix = Comparator.GE;
+                fromPrefix = TargetComparator.GE;
             }
         }
         switch (suffix) {
             case "以下", "以内", "之内", "及以下" -> {
-                return fromPrefix == Comparator.LT ? Comparator.LT : Comparator.LE;
+                return fromPrefix == TargetComparator.LT ? TargetComparator.LT : TargetComparator.LE;
             }
             case "以上", "及以上" -> {
-                return fromPrefix == Comparator.GT ? Comparator.GT : Comparator.GE;
+                return fromPrefix == TargetComparator.GT ? TargetComparator.GT : TargetComparator.GE;
             }
             case "左右" -> {
-                return Comparator.EQ;
+                return TargetComparator.EQ;
             }
             default -> {
                 return fromPrefix != null ? fromPrefix : null;

@@ -21,7 +21,7 @@ final class TextDecoder {
 
     static String decode(byte[] bytes, String fileName) {
         if (bytes.length == 0) {
-            throw new DocumentException("文件为空 / the file is empty: " + fileName);
+            throw new DocumentException(Texts.both("ingest.error.empty", fileName));
         }
         int offset = 0;
         Charset charset = null;
@@ -64,8 +64,7 @@ final class TextDecoder {
         CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L, (long) bytes.length * 2 + 16));
         var result = decoder.decode(in, out, true);
         if (result.isError()) {
-            throw new DocumentException("文本编码无法识别（既不是UTF-8也不是GB18030），位置：字节" + in.position()
-                    + " / unreadable text encoding (neither UTF-8 nor GB18030) at byte " + in.position() + " of " + fileName);
+            throw new DocumentException(Texts.both("ingest.error.encoding", in.position(), fileName));
         }
         decoder.flush(out);
         out.flip();
@@ -109,11 +108,10 @@ final class TextDecoder {
             }
         }
         if (total == 0) {
-            throw new DocumentException("文件没有文字内容 / the file contains no text: " + fileName);
+            throw new DocumentException(Texts.both("ingest.error.noText", fileName));
         }
         if (control > total / 50 || control + unusual > total / 5) {
-            throw new DocumentException("文件不像文本（疑似二进制或编码错误），第" + firstBadLine + "行起 / the file does not look like text "
-                    + "(binary data or wrong encoding) from line " + firstBadLine + " of " + fileName);
+            throw new DocumentException(Texts.both("ingest.error.notText", firstBadLine, fileName));
         }
     }
 

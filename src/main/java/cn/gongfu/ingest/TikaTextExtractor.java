@@ -24,7 +24,7 @@ final class TikaTextExtractor {
             return handler.toString();
         } catch (Exception | LinkageError e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new DocumentException("文档已损坏或无法读取 / the document is corrupt or unreadable: " + fileName + ": " + msg, e);
+            throw new DocumentException(Texts.both("ingest.error.corrupt", fileName, msg), e);
         }
     }
 }

@@ -7,22 +7,15 @@ import java.util.regex.Pattern;
 
 /**
  * Measure words and units of measurement as Chinese plans write them after a number. This is general
- * Chinese grammar (量词 and SI/Chinese units), not a list taken from any one document.
+ * Chinese grammar (量词 and SI/Chinese units), not a list taken from any one document. The words are data, in
+ * ingest/units.txt and ingest/units-after-comparator.txt; the 万/亿 prefixes are part of the pattern.
  */
 final class Units {
 
-    private static final String[] BASE = {
-            "平方公里", "平方千米", "平方米", "立方米", "公顷", "亩", "公里", "千米", "厘米", "米",
-            "吨标准煤", "吨", "千克", "公斤", "微克", "毫克", "克", "千瓦时", "千瓦", "兆瓦", "瓦", "标准煤", "方",
-            "美元", "欧元", "元", "人次", "人", "名", "位", "户", "家", "个百分点", "百分点", "个月", "个", "所", "张", "床",
-            "支", "条", "件", "座", "项", "场次", "场", "次", "批", "套", "间", "台", "辆", "艘", "架", "只", "头",
-            "棵", "株", "册", "本", "篇", "部", "份", "期", "对", "处", "块", "栋", "幢", "种", "类", "天", "日",
-            "小时", "分钟", "年", "岁", "倍", "分", "门", "片", "段", "组", "队", "单", "趟", "班", "轮", "课",
-            "节", "盏", "根", "口", "眼", "宗", "笔", "票", "单位", "团", "村", "镇", "园", "校", "院", "站", "馆", "室"};
+    private static final String[] BASE = Vocabulary.words("ingest/units.txt").toArray(String[]::new);
 
     /** Units that also read as dates or durations: accepted only right after a comparator (达15.1年). */
-    static final Set<String> NEED_COMPARATOR = Set.of("年", "岁", "天", "日", "个月", "分钟", "小时", "分", "度",
-            "村", "镇", "园", "校", "院", "站", "馆", "室", "团", "单位", "课", "节", "口", "眼", "班", "轮");
+    static final Set<String> NEED_COMPARATOR = Set.copyOf(Vocabulary.words("ingest/units-after-comparator.txt"));
 
     static final Pattern UNIT;
 

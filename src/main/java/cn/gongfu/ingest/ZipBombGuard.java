@@ -22,7 +22,7 @@ final class ZipBombGuard {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 if (++entries > 10_000) {
-                    throw new DocumentException("压缩包条目过多 / too many zip entries in " + fileName);
+                    throw new DocumentException(Texts.both("ingest.error.tooManyEntries", fileName));
                 }
                 long entryBytes = 0;
                 int n;
@@ -30,25 +30,22 @@ final class ZipBombGuard {
                     entryBytes += n;
                     total += n;
                     if (total > limits.maxExpandedBytes()) {
-                        throw new DocumentException("文档解压后超过" + (limits.maxExpandedBytes() >> 20) + "MB（疑似压缩炸弹），条目 "
-                                + entry.getName() + " / document expands beyond " + (limits.maxExpandedBytes() >> 20)
-                                + " MB (zip bomb?) at entry " + entry.getName() + " of " + fileName);
+                        throw new DocumentException(Texts.both("ingest.error.expands", limits.maxExpandedBytes() >> 20, entry.getName(), fileName));
                     }
                 }
                 long compressed = entry.getCompressedSize();
                 if (compressed > 0 && entryBytes > 1_000_000 && entryBytes / (double) compressed > limits.maxInflateRatio()) {
-                    throw new DocumentException("文档压缩比异常（疑似压缩炸弹），条目 " + entry.getName() + " / suspicious compression ratio "
-                            + "(zip bomb?) at entry " + entry.getName() + " of " + fileName);
+                    throw new DocumentException(Texts.both("ingest.error.ratioAt", entry.getName(), fileName));
                 }
             }
         } catch (IOException e) {
-            throw new DocumentException("文档已损坏，无法解压 / the document is corrupt (cannot unzip): " + fileName + ": " + e.getMessage(), e);
+            throw new DocumentException(Texts.both("ingest.error.cannotUnzip", fileName, e.getMessage()), e);
         }
         if (entries == 0) {
-            throw new DocumentException("文档已损坏（空压缩包） / the document is corrupt (empty zip): " + fileName);
+            throw new DocumentException(Texts.both("ingest.error.emptyZip", fileName));
         }
         if (total > 1_000_000 && total / (double) zip.length > limits.maxInflateRatio()) {
-            throw new DocumentException("文档压缩比异常（疑似压缩炸弹） / suspicious compression ratio (zip bomb?): " + fileName);
+            throw new DocumentException(Texts.both("ingest.error.ratio", fileName));
         }
     }
 }

@@ -41,7 +41,7 @@ public final class FieldErrors {
 
     /** A value that did not even convert (text for a number) says so, instead of Spring's internal message. */
     private static Error of(FieldError e) {
-        return new Error(e.getField(), e.isBindingFailure() ? "不是有效的值 is not a valid value" : e.getDefaultMessage());
+        return new Error(e.getField(), e.isBindingFailure() ? BundleText.both("rules.notAValue") : e.getDefaultMessage());
     }
 
     /** The name the client used: {@code @RequestParam("x")} or {@code @PathVariable("x")}, else the Java name. */

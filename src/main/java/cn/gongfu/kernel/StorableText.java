@@ -15,10 +15,10 @@ public final class StorableText {
         if (text == null) return null;
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
-            if (c == '\u0000') return "含有空字符（NUL，第 " + (k + 1) + " 个字符）contains a NUL character at position " + (k + 1);
+            if (c == '\u0000') return BundleText.joined("", "rules.nul", k + 1);
             if (Character.isHighSurrogate(c) && (k + 1 == text.length() || !Character.isLowSurrogate(text.charAt(k + 1)))
                     || Character.isLowSurrogate(c) && (k == 0 || !Character.isHighSurrogate(text.charAt(k - 1)))) {
-                return "含有无效字符（孤立代理项，第 " + (k + 1) + " 个字符）contains an invalid character (a lone surrogate) at position " + (k + 1);
+                return BundleText.joined("", "rules.loneSurrogate", k + 1);
             }
         }
         return null;

@@ -13,9 +13,8 @@ public class UploadTooLargeException extends ProblemException {
     /** {@code size} is -1 where the container stopped reading before the size was known. */
     public UploadTooLargeException(long size, long limit) {
         super(HttpStatus.CONTENT_TOO_LARGE, "too-large", size < 0
-                ? "文件过大，上限为 " + mb(limit) + " MB; the file is larger than the " + mb(limit) + " MB an upload may have"
-                : "文件过大（" + mb(size) + " MB），上限为 " + mb(limit) + " MB; the file is "
-                        + mb(size) + " MB, larger than the " + mb(limit) + " MB an upload may have");
+                ? BundleText.joined("; ", "upload.tooLarge", mb(limit))
+                : BundleText.joined("; ", "upload.tooLargeBy", mb(size), mb(limit)));
     }
 
     @Override

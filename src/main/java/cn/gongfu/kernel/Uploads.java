@@ -21,7 +21,7 @@ public final class Uploads {
 
     public static byte[] read(MultipartFile file, long limit) throws IOException {
         if (file == null || file.isEmpty()) {
-            throw new InvalidParameterException("file", "文件为空或未选择文件 the file is missing or empty");
+            throw new InvalidParameterException("file", BundleText.both("upload.missing"));
         }
         if (file.getSize() > limit) throw new UploadTooLargeException(file.getSize(), limit);
         return file.getBytes();

@@ -4,7 +4,6 @@ import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.IndicatorSpec;
 import cn.gongfu.indicator.IndicatorService.NewTarget;
 import cn.gongfu.indicator.StoredNumber;
-import cn.gongfu.indicator.TargetView;
 import cn.gongfu.plan.PlanDraft.IndicatorDraft;
 import cn.gongfu.plan.PlanDraft.MilestoneDraft;
 import cn.gongfu.plan.PlanDraft.SectionDraft;
@@ -12,6 +11,10 @@ import cn.gongfu.plan.PlanDraft.TargetDraft;
 import cn.gongfu.plan.PlanDraft.TaskDraft;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.unit.UnitService;
+import cn.gongfu.vocabulary.MeasureUnits;
+import cn.gongfu.vocabulary.Periods;
+import cn.gongfu.vocabulary.Polarity;
+import cn.gongfu.vocabulary.TargetComparator;
 import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -21,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PlanWriter {
 
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final List<String> KINDS = List.of("action_plan", "work_points", "special_plan", "implementation");
     static final List<String> CATEGORIES =
             List.of("measure", "goal", "key_work", "major_reform", "signature_result", "project");
@@ -119,17 +120,15 @@ public class PlanWriter {
             unitNames.addAll(t.coUnits());
             for (int m = 0; m < t.milestones().size(); m++) {
                 MilestoneDraft ms = t.milestones().get(m);
-                if (!MONTH.matcher(ms.from()).matches() || !MONTH.matcher(ms.to()).matches() || ms.to().compareTo(ms.from()) < 0) {
+                if (!Periods.isMonth(ms.from()) || !Periods.isMonth(ms.to()) || ms.to().compareTo(ms.from()) < 0) {
                     problems.add(at + ".milestones[" + m + "]: months must be YYYY-MM with from ≤ to, got " + ms.from() + " – " + ms.to());
                 }
             }
-            checkTargets(at, t.targets(), problems);
         }
-        for (int i = 0; i < d.indicators().size(); i++) {
-            IndicatorDraft ind = d.indicators().get(i);
+        for (IndicatorDraft ind : d.indicators()) {
             if (ind.responsibleUnit() != null) unitNames.add(ind.responsibleUnit());
-            checkTargets("indicators[" + i + "] (" + ind.name() + ")", ind.targets(), problems);
         }
+        problems.addAll(targetProblems(d));
         Map<String, Long> resolved = d.regionCode() == null ? Map.of() : units.resolve(d.regionCode(), unitNames);
         unitNames.stream().filter(n -> !resolved.containsKey(n))
                 .forEach(n -> problems.add("unit: " + n + " is not a known unit or alias in region " + d.regionCode()));
@@ -137,16 +136,36 @@ public class PlanWriter {
         return resolved;
     }
 
+    /**
+     * What is wrong with the draft's targets, each problem naming its place: an unknown comparator, numbers the
+     * comparator needs but lacks ({@link TargetComparator#isSatisfiedBy}), a number that cannot be stored exactly.
+     * The import review shows the same problems before the office publishes.
+     */
+    public static List<String> targetProblems(PlanDraft d) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < d.tasks().size(); i++) {
+            TaskDraft t = d.tasks().get(i);
+            checkTargets("tasks[" + i + "] (" + t.code() + ")", t.targets(), problems);
+        }
+        for (int i = 0; i < d.indicators().size(); i++) {
+            IndicatorDraft ind = d.indicators().get(i);
+            checkTargets("indicators[" + i + "] (" + ind.name() + ")", ind.targets(), problems);
+        }
+        return problems;
+    }
+
     private static void checkTargets(String at, List<TargetDraft> targets, List<String> problems) {
         for (int k = 0; k < targets.size(); k++) {
             TargetDraft t = targets.get(k);
             String where = at + ".targets[" + k + "]";
             if (t.indicator() == null || t.indicator().isBlank()) problems.add(where + ".indicator: required");
-            if (!TargetView.COMPARATORS.contains(t.comparator())) {
-                problems.add(where + ".comparator: must be one of " + TargetView.COMPARATORS);
-            } else if (t.comparator().equals("range") ? (t.min() == null || t.max() == null)
-                    : Set.of("ge", "gt", "le", "lt", "eq").contains(t.comparator()) && t.value() == null) {
-                problems.add(where + ": comparator " + t.comparator() + " needs a value");
+            if (!TargetComparator.isCode(t.comparator())) {
+                problems.add(where + ".comparator: must be one of " + TargetComparator.codes());
+            } else {
+                TargetComparator comparator = TargetComparator.fromCode(t.comparator());
+                if (!comparator.isSatisfiedBy(t.value(), t.min(), t.max())) {
+                    problems.add(where + ": comparator " + t.comparator() + " needs " + comparator.needs());
+                }
             }
             storable(where + ".value", t.value(), problems);
             storable(where + ".min", t.min(), problems);
@@ -270,8 +289,8 @@ public class PlanWriter {
         }
         // Targets named only inside a task's text become indicators of their own, polarity read off the comparator.
         d.tasks().stream().flatMap(t -> t.targets().stream())
-                .forEach(t -> specs.add(new IndicatorSpec(null, t.indicator(), t.unit(), polarityOf(t.comparator()),
-                        false, null, null, null)));
+                .forEach(t -> specs.add(new IndicatorSpec(null, t.indicator(), MeasureUnits.clean(t.unit()),
+                        Polarity.impliedBy(TargetComparator.fromCode(t.comparator())).code(), false, null, null, null)));
         Map<String, Long> indicatorIds = indicators.ensure(d.regionCode(), specs);
 
         List<NewTarget> targets = new ArrayList<>();
@@ -287,15 +306,7 @@ public class PlanWriter {
     }
 
     private static NewTarget newTarget(long indicatorId, String region, TargetDraft t, long planId, Long taskId) {
-        return new NewTarget(indicatorId, region, t.year(), t.comparator(), t.value(), t.min(), t.max(), t.text(),
-                planId, taskId);
-    }
-
-    static String polarityOf(String comparator) {
-        return switch (comparator) {
-            case "le", "lt" -> "lower";
-            case "qualitative", "assigned" -> "qualitative";
-            default -> "higher";
-        };
+        return new NewTarget(indicatorId, region, t.year(), t.comparator(), t.value(), t.min(), t.max(),
+                MeasureUnits.clean(t.unit()), t.text(), planId, taskId);
     }
 }

@@ -1,5 +1,7 @@
 package cn.gongfu.reporting;
 
+import static cn.gongfu.kernel.BundleText.englishFirst;
+
 import cn.gongfu.kernel.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,7 @@ public class FeedException extends ProblemException {
     private final long total;
 
     public FeedException(List<FeedError> errors, long total) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-feed", total + " error(s) in the feed, nothing stored 数据有误，未导入任何数据"
+        super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-feed", englishFirst("feed.error.rejected", total)
                 + (errors.isEmpty() ? "" : "; first: row " + errors.get(0).row() + " " + errors.get(0).field() + ": " + errors.get(0).message()));
         this.errors = List.copyOf(errors);
         this.total = total;

@@ -1,7 +1,11 @@
 package cn.gongfu.reporting;
 
+import static cn.gongfu.kernel.BundleText.both;
+import static cn.gongfu.kernel.BundleText.en;
+import static cn.gongfu.kernel.BundleText.zh;
+
 import java.math.BigDecimal;
-import java.util.Map;
+import java.util.List;
 
 /**
  * An indicator value a unit owes in a submission: the indicator, the period it is for, the previous
@@ -24,17 +28,14 @@ public record IndicatorEntry(long indicatorId, String name, String unit, String 
 
         public static final HeldValue ACCEPTED = new HeldValue(null, null, null, "accepted");
 
-        private static final Map<String, String> STATE_LABELS = Map.of("draft", "草稿", "approved", "已批准",
-                "submitted", "已报送", "accepted", "已通过", "returned", "已退回");
-
         /** Why the value cannot be changed here, in Chinese and English. */
         public String message() {
             if (submissionId == null) {
-                return "此数值已由共富办审核通过，此处只读；如需更正请联系共富办 the value was accepted by the office and is read-only";
+                return both("entry.heldByOffice");
             }
-            return "此数值属于《" + planTitle + "》" + period + " 的填报（" + STATE_LABELS.getOrDefault(state, state)
-                    + "），此处只读，请在该填报中修改 the value belongs to the report of " + planTitle + " for " + period
-                    + " (" + state + ") and is read-only here";
+            String label = List.of("draft", "approved", "submitted", "accepted", "returned").contains(state)
+                    ? zh("reports.state." + state) : state;
+            return zh("entry.heldByReport", planTitle, period, label) + " " + en("entry.heldByReport", planTitle, period, state);
         }
     }
 }

@@ -1,7 +1,10 @@
 package cn.gongfu.reporting;
 
+import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.StoredNumber;
+import cn.gongfu.vocabulary.Polarity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -66,7 +69,7 @@ public final class ObservationRules {
 
     /** Qualitative and milestone indicators may be reported without a number. */
     public static boolean valueRequired(String polarity) {
-        return !"qualitative".equals(polarity) && !"milestone".equals(polarity);
+        return !Polarity.isCode(polarity) || !Polarity.fromCode(polarity).isEvent();
     }
 
     public static boolean isChange(String indicatorName) {
@@ -74,24 +77,23 @@ public final class ObservationRules {
     }
 
     public static String valueRequiredMessage() {
-        return "请填写数值 a value is required";
+        return both("observation.required");
     }
 
     public static String percentOutOfRange(BigDecimal value) {
-        return "百分比应在0到100之间 a percentage must lie between 0 and 100, got " + plain(value);
+        return both("observation.percent", plain(value));
     }
 
     public static String perMilleOutOfRange(BigDecimal value) {
-        return "千分比应在0到1000之间 a per-mille value must lie between 0 and 1000, got " + plain(value);
+        return both("observation.perMille", plain(value));
     }
 
     public static String negative(BigDecimal value) {
-        return "数值不能为负 the value cannot be negative, got " + plain(value);
+        return both("observation.negative", plain(value));
     }
 
     public static String cumulativeFalls(BigDecimal previous, BigDecimal value) {
-        return "累计指标不能下降：上期为 " + plain(previous) + "，本期为 " + plain(value)
-                + " a cumulative indicator cannot fall from " + plain(previous) + " to " + plain(value);
+        return both("observation.cumulativeFalls", plain(previous), plain(value));
     }
 
     /** The jump ratio of a value against the previous one, as compared with {@link #JUMP_THRESHOLD}. */
@@ -100,9 +102,7 @@ public final class ObservationRules {
     }
 
     public static String jumpNeedsExplanation(BigDecimal jump, BigDecimal previous) {
-        return "较上期变化 " + jump.movePointRight(2).stripTrailingZeros().toPlainString()
-                + "%，超过 50%，请说明原因 the value changes by more than 50% against the previous period ("
-                + plain(previous) + "): explain why";
+        return both("observation.jump", jump.movePointRight(2).stripTrailingZeros().toPlainString(), plain(previous));
     }
 
     private static String plain(BigDecimal n) {

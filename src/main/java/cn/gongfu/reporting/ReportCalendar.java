@@ -1,5 +1,6 @@
 package cn.gongfu.reporting;
 
+import cn.gongfu.vocabulary.Periods;
 import java.util.List;
 
 /** When a plan's units report: task progress monthly or quarterly, indicators at their own cadence, due on a day of the next month. */

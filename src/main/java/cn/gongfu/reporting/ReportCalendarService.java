@@ -5,6 +5,7 @@ import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.plan.PlanService;
+import cn.gongfu.vocabulary.Periods;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,7 @@
 package cn.gongfu.reporting;
 
+import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.Inputs;
@@ -140,7 +142,7 @@ public class ReportPages {
     @PostMapping("/reports/accept")
     public String acceptAll(@RequestParam(required = false) List<Long> ids, RedirectAttributes redirect) {
         try {
-            if (ids == null || ids.isEmpty()) throw new InvalidParameterException("ids", "请勾选要通过的填报 choose reports");
+            if (ids == null || ids.isEmpty()) throw new InvalidParameterException("ids", both("report.error.chooseReports"));
             redirect.addFlashAttribute("notice", workflow.acceptAll(ids));
         } catch (InvalidParameterException | ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());

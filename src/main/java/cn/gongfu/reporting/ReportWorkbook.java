@@ -1,5 +1,9 @@
 package cn.gongfu.reporting;
 
+import static cn.gongfu.kernel.BundleText.both;
+import static cn.gongfu.kernel.BundleText.en;
+import static cn.gongfu.kernel.BundleText.zh;
+
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.kernel.InvalidParameterException;
@@ -52,21 +56,26 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class ReportWorkbook {
 
-    public static final String TASKS = "任务进展";
-    public static final String VALUES = "指标数据";
-    public static final String ABOUT = "说明";
+    // The template is Chinese, the language of the units that fill it; its names come from messages.properties.
+    public static final String TASKS = zh("workbook.sheet.tasks");
+    public static final String VALUES = zh("workbook.sheet.values");
+    public static final String ABOUT = zh("workbook.sheet.about");
 
-    static final String CODE = "任务编号", TITLE = "任务名称", ROLE = "角色", STATE = "进展状态", PERCENT = "完成百分比",
-            NARRATIVE = "工作进展", PROBLEMS = "存在问题", NEXT = "下步计划", TASK_ID = "任务ID", VERSION = "版本";
-    static final String INDICATOR = "指标", UNIT = "计量单位", REGION = "地区", PERIOD = "期间", PREVIOUS = "上期值",
-            VALUE = "本期值", EXPLANATION = "情况说明", INDICATOR_ID = "指标ID";
+    static final String CODE = zh("workbook.column.code"), TITLE = zh("workbook.column.title"), ROLE = zh("workbook.column.role"),
+            STATE = zh("workbook.column.state"), PERCENT = zh("workbook.column.percent"), NARRATIVE = zh("workbook.column.narrative"),
+            PROBLEMS = zh("workbook.column.problems"), NEXT = zh("workbook.column.next"), TASK_ID = zh("workbook.column.taskId"),
+            VERSION = zh("workbook.column.version");
+    static final String INDICATOR = zh("workbook.column.indicator"), UNIT = zh("workbook.column.unit"),
+            REGION = zh("workbook.column.region"), PERIOD = zh("workbook.column.period"), PREVIOUS = zh("workbook.column.previous"),
+            VALUE = zh("workbook.column.value"), EXPLANATION = zh("workbook.column.explanation"),
+            INDICATOR_ID = zh("workbook.column.indicatorId");
     static final List<String> TASK_COLUMNS = List.of(CODE, TITLE, ROLE, STATE, PERCENT, NARRATIVE, PROBLEMS, NEXT, TASK_ID, VERSION);
     static final List<String> VALUE_COLUMNS = List.of(INDICATOR, UNIT, REGION, PERIOD, PREVIOUS, VALUE, EXPLANATION, INDICATOR_ID, VERSION);
 
     /** The Chinese labels of the progress states, in the order of {@link TaskReport#PROGRESS}. */
     public static final Map<String, String> STATE_LABELS = labels();
 
-    static final String ID_LABEL = "填报编号";
+    static final String ID_LABEL = zh("workbook.about.id");
     static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** Uploads are small tables: bounds well above any real template and far below what hurts the server. */
@@ -110,7 +119,7 @@ public final class ReportWorkbook {
     }
 
     static String fileName(Submission s) {
-        return "填报_" + s.unitName().replaceAll("[\\\\/:*?\"<>|\\s]+", "_") + "_" + s.period() + ".xlsx";
+        return zh("workbook.fileName", s.unitName().replaceAll("[\\\\/:*?\"<>|\\s]+", "_"), s.period());
     }
 
     private static void writeTasks(XSSFWorkbook wb, Form form, Styles styles) {
@@ -121,7 +130,7 @@ public final class ReportWorkbook {
             Row row = sheet.createRow(r++);
             text(row, 0, t.taskCode(), styles.locked);
             text(row, 1, t.taskTitle(), styles.lockedWrap);
-            text(row, 2, "lead".equals(t.role()) ? "牵头" : "配合", styles.locked);
+            text(row, 2, zh("lead".equals(t.role()) ? "workbook.role.lead" : "workbook.role.support"), styles.locked);
             text(row, 3, STATE_LABELS.get(t.progress()), styles.editable);
             Cell percent = row.createCell(4);
             percent.setCellStyle(styles.editable);
@@ -141,9 +150,9 @@ public final class ReportWorkbook {
         if (r > 1) {
             DataValidationHelper helper = sheet.getDataValidationHelper();
             validation(sheet, helper.createExplicitListConstraint(STATE_LABELS.values().toArray(String[]::new)), r - 1, 3,
-                    "进展状态", "请从下拉列表中选择：" + String.join("、", STATE_LABELS.values()));
+                    STATE, zh("workbook.prompt.state", String.join(zh("workbook.listSeparator"), STATE_LABELS.values())));
             validation(sheet, helper.createIntegerConstraint(DataValidationConstraint.OperatorType.BETWEEN, "0", "100"), r - 1, 4,
-                    "完成百分比", "请填写0到100之间的整数");
+                    PERCENT, zh("workbook.prompt.percent"));
         }
         protect(sheet);
     }
@@ -174,7 +183,7 @@ public final class ReportWorkbook {
         sheet.setColumnHidden(8, true);
         if (r > 1) {
             validation(sheet, sheet.getDataValidationHelper().createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN,
-                    "-1000000000000", "1000000000000"), r - 1, 5, "本期值", "请填写数字");
+                    "-1000000000000", "1000000000000"), r - 1, 5, VALUE, zh("workbook.prompt.value"));
         }
         protect(sheet);
     }
@@ -182,17 +191,17 @@ public final class ReportWorkbook {
     private static void writeAbout(XSSFWorkbook wb, Submission s, Styles styles) {
         XSSFSheet sheet = wb.createSheet(ABOUT);
         String[][] lines = {
-                {"方案", s.planTitle()},
-                {"填报单位", s.unitName()},
-                {"填报期间", s.period()},
+                {zh("workbook.about.plan"), s.planTitle()},
+                {zh("workbook.about.unit"), s.unitName()},
+                {zh("workbook.about.period"), s.period()},
                 {ID_LABEL, String.valueOf(s.id())},
-                {"状态", s.state()},
+                {zh("workbook.about.state"), s.state()},
                 {"", ""},
-                {"填写说明", "1. 在“任务进展”表中填写进展状态（下拉选择）、完成百分比（0到100的整数）、工作进展、存在问题和下步计划；状态为“受阻”时须写明存在问题。"},
-                {"", "2. 在“指标数据”表中填写本期值（数字）；较上期变化超过50%时须填写情况说明；累计指标不能低于上期值。"},
-                {"", "3. 灰色列为锁定的关键列，请勿修改；请勿增删行或改动表头，也不要修改本表的填报编号。"},
-                {"", "4. 上传后系统逐格检查，全部无误才保存；有误时列出每个错误所在的工作表、行和列，一项也不保存。"},
-                {"", "5. 下载后如有他人修改了同一行，上传时会提示冲突，请重新下载模板。"},
+                {zh("workbook.about.howTo"), zh("workbook.about.step1")},
+                {"", zh("workbook.about.step2")},
+                {"", zh("workbook.about.step3")},
+                {"", zh("workbook.about.step4")},
+                {"", zh("workbook.about.step5")},
         };
         for (int i = 0; i < lines.length; i++) {
             Row row = sheet.createRow(i);
@@ -297,9 +306,9 @@ public final class ReportWorkbook {
 
     /** Refuses what is not an .xlsx, and zip bombs, before POI inflates anything; other uploads of .xlsx use it too. */
     public static Workbook open(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) throw new InvalidParameterException("file", "文件为空或未选择文件 the file is missing or empty");
+        if (bytes == null || bytes.length == 0) throw new InvalidParameterException("file", both("upload.missing"));
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
-            throw new InvalidParameterException("file", "不是Excel(.xlsx)文件，请使用下载的模板 not an .xlsx file: use the downloaded template");
+            throw new InvalidParameterException("file", both("workbook.error.notXlsx"));
         }
         scanZip(bytes);
         try {
@@ -334,23 +343,22 @@ public final class ReportWorkbook {
             throw unreadable(e.getMessage());
         }
         if (!workbookPart) {
-            throw new InvalidParameterException("file", "不是Excel(.xlsx)文件，请使用下载的模板 not an .xlsx workbook: use the downloaded template");
+            throw new InvalidParameterException("file", both("workbook.error.notWorkbook"));
         }
     }
 
     private static InvalidParameterException bomb() {
-        return new InvalidParameterException("file", "文件解压后过大或压缩比异常（疑似压缩炸弹） the file expands beyond "
-                + (MAX_EXPANDED_BYTES >> 20) + " MB or compresses suspiciously (zip bomb?)");
+        return new InvalidParameterException("file", both("workbook.error.bomb", MAX_EXPANDED_BYTES >> 20));
     }
 
     private static InvalidParameterException unreadable(String why) {
-        return new InvalidParameterException("file", "Excel文件已损坏或无法读取 the .xlsx is corrupt or unreadable: " + why);
+        return new InvalidParameterException("file", both("workbook.error.unreadable", why));
     }
 
     private static void checkIdentity(Workbook wb, Submission s, List<ValidationException.Error> errors) {
         Sheet about = wb.getSheet(ABOUT);
         if (about == null) {
-            errors.add(new ValidationException.Error("工作表 " + ABOUT, "缺少工作表“" + ABOUT + "”，请使用下载的模板 the sheet " + ABOUT + " is missing"));
+            errors.add(new ValidationException.Error(zh("workbook.sheet", ABOUT), both("workbook.error.sheetMissing", ABOUT)));
             return;
         }
         for (Row row : about) {
@@ -358,13 +366,12 @@ public final class ReportWorkbook {
                 String id = plain(row.getCell(1));
                 if (!String.valueOf(s.id()).equals(id)) {
                     errors.add(new ValidationException.Error(where(ABOUT, row.getRowNum(), ID_LABEL),
-                            "这不是本次填报的模板：文件属于填报 " + id + "，本次为填报 " + s.id() + "（" + s.unitName() + " " + s.period()
-                                    + "） the workbook belongs to submission " + id + ", not " + s.id()));
+                            both("workbook.error.otherSubmission", id, s.id(), s.unitName(), s.period())));
                 }
                 return;
             }
         }
-        errors.add(new ValidationException.Error("工作表 " + ABOUT, "找不到“" + ID_LABEL + "”，请使用下载的模板 the submission id is missing"));
+        errors.add(new ValidationException.Error(zh("workbook.sheet", ABOUT), both("workbook.error.idMissing", ID_LABEL)));
     }
 
     private static List<TaskChange> readTasks(Workbook wb, Form form, List<ValidationException.Error> errors) {
@@ -376,8 +383,7 @@ public final class ReportWorkbook {
         List<TaskChange> changes = new ArrayList<>();
         Sheet sheet = wb.getSheet(TASKS);
         if (sheet.getLastRowNum() > MAX_ROWS) {
-            errors.add(new ValidationException.Error("工作表 " + TASKS, "行数过多（" + sheet.getLastRowNum() + " 行），上限 " + MAX_ROWS
-                    + " 行 too many rows"));
+            errors.add(new ValidationException.Error(zh("workbook.sheet", TASKS), both("workbook.error.tooManyRows", sheet.getLastRowNum(), MAX_ROWS)));
             return List.of();
         }
         for (int r = 1; r <= sheet.getLastRowNum(); r++) {
@@ -388,8 +394,7 @@ public final class ReportWorkbook {
             List<TaskReport> candidates = code == null ? List.of() : byCode.getOrDefault(code, List.of());
             TaskReport task;
             if (candidates.isEmpty()) {
-                cells.error(CODE, code == null ? "任务编号为空 the task code is empty"
-                        : "本次填报没有编号为“" + code + "”的任务 no task with code " + code + " in this submission");
+                cells.error(CODE, code == null ? both("workbook.error.codeEmpty") : both("workbook.error.noSuchTask", code));
                 continue;
             } else if (candidates.size() == 1) {
                 task = candidates.get(0);
@@ -397,26 +402,27 @@ public final class ReportWorkbook {
                 Long id = cells.whole(TASK_ID, true);
                 task = candidates.stream().filter(t -> Objects.equals(id, t.taskId())).findFirst().orElse(null);
                 if (task == null) {
-                    cells.error(CODE, "任务编号“" + code + "”对应多项任务，请勿修改隐藏的任务ID列 the code is ambiguous and the hidden task id does not match");
+                    cells.error(CODE, both("workbook.error.ambiguousCode", code));
                     continue;
                 }
             }
             if (!seen.add(task.taskId())) {
-                cells.error(CODE, "任务“" + code + "”重复出现 the task appears twice");
+                cells.error(CODE, both("workbook.error.taskTwice", code));
                 continue;
             }
             String stateText = cells.text(STATE);
             String state = stateText == null ? null : stateOf(stateText);
             if (state == null) {
-                cells.error(STATE, (stateText == null ? "请选择进展状态" : "“" + stateText + "”不是有效的进展状态") + "，应为 "
-                        + String.join("、", STATE_LABELS.values()) + " the state must be one of " + STATE_LABELS.values());
+                String labels = String.join(zh("workbook.listSeparator"), STATE_LABELS.values());
+                cells.error(STATE, (stateText == null ? zh("workbook.error.stateEmpty", labels) : zh("workbook.error.stateInvalid", stateText, labels))
+                        + " " + en("workbook.error.stateInvalid", stateText, STATE_LABELS.values()));
             }
             Long percent = cells.whole(PERCENT, false);
             if (percent != null && (percent < 0 || percent > 100)) {
-                cells.error(PERCENT, "完成百分比应为0到100之间的整数，现为 " + percent + " the percent must be a whole number from 0 to 100");
+                cells.error(PERCENT, both("workbook.error.percent", percent));
             }
             String narrative = cells.text(NARRATIVE), problems = cells.text(PROBLEMS), next = cells.text(NEXT);
-            if ("blocked".equals(state) && problems == null) cells.error(PROBLEMS, "受阻时请写明存在问题 say what blocks the task");
+            if ("blocked".equals(state) && problems == null) cells.error(PROBLEMS, both("report.error.blockedNeedsProblems"));
             Long version = cells.whole(VERSION, true);
             if (cells.failed()) continue;
             TaskInput input = new TaskInput(state, percent == null ? null : percent.intValue(), narrative, problems, next);
@@ -425,8 +431,7 @@ public final class ReportWorkbook {
                     && Objects.equals(next, task.nextSteps());
             if (same) continue;
             if (version == null || version != task.version()) {
-                cells.error(VERSION, "下载模板后，此任务已被 " + task.updatedBy() + " 修改（版本 " + version + "，现为 " + task.version()
-                        + "），请重新下载模板 task " + code + " was changed by " + task.updatedBy() + " since the template was downloaded");
+                cells.error(VERSION, both("workbook.error.taskChanged", task.updatedBy(), version, task.version(), code));
                 continue;
             }
             changes.add(new TaskChange(task.taskId(), input, task.version()));
@@ -444,8 +449,7 @@ public final class ReportWorkbook {
         List<ValueChange> changes = new ArrayList<>();
         Sheet sheet = wb.getSheet(VALUES);
         if (sheet.getLastRowNum() > MAX_ROWS) {
-            errors.add(new ValidationException.Error("工作表 " + VALUES, "行数过多（" + sheet.getLastRowNum() + " 行），上限 " + MAX_ROWS
-                    + " 行 too many rows"));
+            errors.add(new ValidationException.Error(zh("workbook.sheet", VALUES), both("workbook.error.tooManyRows", sheet.getLastRowNum(), MAX_ROWS)));
             return List.of();
         }
         for (int r = 1; r <= sheet.getLastRowNum(); r++) {
@@ -455,12 +459,11 @@ public final class ReportWorkbook {
             String name = cells.text(INDICATOR);
             IndicatorEntry entry = name == null ? null : byName.get(name);
             if (entry == null) {
-                cells.error(INDICATOR, name == null ? "指标名称为空 the indicator is empty"
-                        : "本次填报不含指标“" + name + "” the indicator " + name + " is not owed in this submission");
+                cells.error(INDICATOR, name == null ? both("workbook.error.indicatorEmpty") : both("workbook.error.noSuchIndicator", name));
                 continue;
             }
             if (!seen.add(entry.indicatorId())) {
-                cells.error(INDICATOR, "指标“" + name + "”重复出现 the indicator appears twice");
+                cells.error(INDICATOR, both("workbook.error.indicatorTwice", name));
                 continue;
             }
             BigDecimal value = cells.number(VALUE);
@@ -482,9 +485,9 @@ public final class ReportWorkbook {
             if (cells.failed()) continue;
             Integer current = entry.version();
             if (!Objects.equals(version == null ? null : version.intValue(), current)) {
-                String who = entry.observationId() == null ? "他人" : reporters.getOrDefault(entry.observationId(), "他人");
-                cells.error(VERSION, "下载模板后，此指标值已被 " + who + " 修改，请重新下载模板 the value of " + name + " was changed by "
-                        + who + " since the template was downloaded");
+                String someone = zh("workbook.someoneElse");
+                String who = entry.observationId() == null ? someone : reporters.getOrDefault(entry.observationId(), someone);
+                cells.error(VERSION, both("workbook.error.valueChanged", who, name));
                 continue;
             }
             changes.add(new ValueChange(entry.indicatorId(), new ValueInput(value, entry.comment(), explanation, current)));
@@ -496,8 +499,7 @@ public final class ReportWorkbook {
     private static Map<String, Integer> columns(Workbook wb, String sheetName, List<String> required, List<ValidationException.Error> errors) {
         Sheet sheet = wb.getSheet(sheetName);
         if (sheet == null) {
-            errors.add(new ValidationException.Error("工作表 " + sheetName, "缺少工作表“" + sheetName + "”，请使用下载的模板 the sheet "
-                    + sheetName + " is missing"));
+            errors.add(new ValidationException.Error(zh("workbook.sheet", sheetName), both("workbook.error.sheetMissing", sheetName)));
             return null;
         }
         Map<String, Integer> columns = new LinkedHashMap<>();
@@ -510,8 +512,8 @@ public final class ReportWorkbook {
         }
         List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            errors.add(new ValidationException.Error("工作表 " + sheetName + "，第1行", "缺少列 " + String.join("、", missing)
-                    + "，请使用下载的模板 missing columns " + missing));
+            errors.add(new ValidationException.Error(zh("workbook.sheetFirstRow", sheetName),
+                    both("workbook.error.columnsMissing", String.join(zh("workbook.listSeparator"), missing), missing)));
             return null;
         }
         return columns;
@@ -536,7 +538,7 @@ public final class ReportWorkbook {
     }
 
     static String where(String sheet, int rowIndex, String column) {
-        return "工作表 " + sheet + "，第" + (rowIndex + 1) + "行，" + column + "列";
+        return zh("workbook.where", sheet, rowIndex + 1, column);
     }
 
     /** A cell's text as shown, or null when empty; the apostrophe {@link SpreadsheetText#safe} adds is taken off again. */
@@ -587,12 +589,12 @@ public final class ReportWorkbook {
         String text(String column) {
             Cell cell = cell(column);
             if (cell != null && cell.getCellType() == CellType.FORMULA) {
-                error(column, "请勿使用公式；以 = 开头的文字请在前面加单引号 formulas are not accepted here");
+                error(column, both("workbook.error.formula"));
                 return null;
             }
             String text = plain(cell);
             if (text != null && text.length() > 4000) {
-                error(column, "内容过长（" + text.length() + " 字），上限 4000 字 the text is longer than 4000 characters");
+                error(column, both("workbook.error.textTooLong", text.length(), 4000));
                 return null;
             }
             // POI decodes _x0000_ in the sheet's XML to a NUL, which PostgreSQL cannot store: the request edge's rule
@@ -614,7 +616,7 @@ public final class ReportWorkbook {
             if (type == CellType.NUMERIC) {
                 double d = cell.getNumericCellValue();
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    error(column, "不是有效的数字 not a number");
+                    error(column, both("workbook.error.notANumber"));
                     return null;
                 }
                 text = NumberToTextConverter.toText(d);
@@ -622,7 +624,7 @@ public final class ReportWorkbook {
                 text = cell.getStringCellValue().strip().replace(",", "");
                 if (text.isEmpty()) return null;
             } else {
-                error(column, "应填写数字 a number is expected");
+                error(column, both("workbook.error.numberExpected"));
                 return null;
             }
             try {
@@ -640,8 +642,7 @@ public final class ReportWorkbook {
             try {
                 return n.longValueExact();
             } catch (ArithmeticException e) {
-                error(column, hidden ? "隐藏列被改动，请重新下载模板 the hidden column was altered"
-                        : "应为整数，现为 " + plain(cell) + " a whole number is expected");
+                error(column, hidden ? both("workbook.error.hiddenAltered") : both("workbook.error.notWhole", plain(cell)));
                 return null;
             }
         }
@@ -649,10 +650,7 @@ public final class ReportWorkbook {
 
     private static Map<String, String> labels() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("not_started", "未开始");
-        m.put("in_progress", "推进中");
-        m.put("done", "已完成");
-        m.put("blocked", "受阻");
+        for (String state : List.of("not_started", "in_progress", "done", "blocked")) m.put(state, zh("workbook.state." + state));
         return java.util.Collections.unmodifiableMap(m);
     }
 }

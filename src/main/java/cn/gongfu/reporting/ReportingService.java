@@ -1,5 +1,7 @@
 package cn.gongfu.reporting;
 
+import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.IndicatorService;
@@ -13,6 +15,7 @@ import cn.gongfu.kernel.Sha256;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.reporting.ObservationRules.Violation;
+import cn.gongfu.vocabulary.Periods;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -193,7 +196,7 @@ public class ReportingService {
         editable(submissionId);
         taskReport(submissionId, taskId);
         if (completedOn == null || completedOn.isAfter(LocalDate.now())) {
-            throw new ValidationException(List.of(new ValidationException.Error("completedOn", "完成日期不能为空或晚于今天 a completion date, not in the future")));
+            throw new ValidationException(List.of(new ValidationException.Error("completedOn", both("report.error.completedOn"))));
         }
         boolean ofTask = jdbc.sql("select count(*) from milestone where id = :m and task_id = :t").param("m", milestoneId)
                 .param("t", taskId).query(Long.class).single() > 0;
@@ -215,7 +218,7 @@ public class ReportingService {
     public EvidenceFile addEvidence(long submissionId, String clientFileName, byte[] content) {
         editable(submissionId);
         if (clientFileName == null || clientFileName.isBlank()) throw new InvalidParameterException("file", "a file is required");
-        if (content.length == 0) throw new InvalidParameterException("file", "文件为空 the file is empty");
+        if (content.length == 0) throw new InvalidParameterException("file", both("upload.empty"));
         if (content.length > MAX_EVIDENCE_BYTES) throw new cn.gongfu.kernel.UploadTooLargeException(content.length, MAX_EVIDENCE_BYTES);
         String name = cn.gongfu.kernel.Uploads.fileName(clientFileName);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -264,13 +267,13 @@ public class ReportingService {
         Submission s = editable(submissionId);
         List<ValidationException.Error> errors = new ArrayList<>();
         if (in.progress() == null || !TaskReport.PROGRESS.contains(in.progress())) {
-            errors.add(new ValidationException.Error("progress", "进展状态应为 " + TaskReport.PROGRESS + " one of these states"));
+            errors.add(new ValidationException.Error("progress", both("report.error.progress", TaskReport.PROGRESS)));
         }
         if (in.percentDone() != null && (in.percentDone() < 0 || in.percentDone() > 100)) {
-            errors.add(new ValidationException.Error("percentDone", "完成百分比应在0到100之间 between 0 and 100"));
+            errors.add(new ValidationException.Error("percentDone", both("report.error.percent")));
         }
         if ("blocked".equals(in.progress()) && (in.problems() == null || in.problems().isBlank())) {
-            errors.add(new ValidationException.Error("problems", "受阻时请写明存在问题 say what blocks the task"));
+            errors.add(new ValidationException.Error("problems", both("report.error.blockedNeedsProblems")));
         }
         if (!errors.isEmpty()) throw new ValidationException(errors);
         TaskReport before = taskReport(submissionId, taskId);
@@ -408,8 +411,7 @@ public class ReportingService {
         Submission s = get(id);
         requireUnit(s.unitId());
         if (!s.editable()) {
-            throw new ConflictException("报送后不能修改；已通过的数据需共富办重新打开 the report is " + s.state()
-                    + " and locked; accepted data must be reopened by the office", s);
+            throw new ConflictException(both("report.error.locked", s.state()), s);
         }
         return s;
     }

@@ -2,6 +2,7 @@ package cn.gongfu.reporting;
 
 import cn.gongfu.audit.AuditEvent;
 import cn.gongfu.audit.AuditLog;
+import cn.gongfu.kernel.BundleText;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;
@@ -70,7 +71,7 @@ public class SubmissionWorkflow {
                 if (action == Action.REOPEN) need(s, "accepted");
                 else need(s, "submitted");
                 if (action != Action.ACCEPT && (reason == null || reason.isBlank())) {
-                    throw new InvalidParameterException("reason", "退回或重新打开时请写明原因 give the reason");
+                    throw new InvalidParameterException("reason", BundleText.both("report.error.reasonRequired"));
                 }
                 target = action == Action.ACCEPT ? "accepted" : "returned";
             }

@@ -1,5 +1,7 @@
 package cn.gongfu.security;
 
+import static cn.gongfu.kernel.BundleText.englishFirst;
+
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.PersonOnly;
 import cn.gongfu.web.FilterProblems;
@@ -47,7 +49,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         }
         Optional<GongfuUser> user = tokens.authenticate(request.getHeader("Authorization").substring(7).strip());
         if (user.isEmpty()) {
-            FilterProblems.write(response, 401, "invalid-token", "Invalid token 令牌无效",
+            FilterProblems.write(response, 401, "invalid-token", englishFirst("problem.invalid-token"),
                     "the API token is unknown, revoked or expired");
             return;
         }

@@ -1,5 +1,7 @@
 package cn.gongfu.security;
 
+import static cn.gongfu.kernel.BundleText.englishFirst;
+
 import cn.gongfu.kernel.PersonOnly;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.web.FilterProblems;
@@ -108,12 +110,12 @@ public class SecurityConfig {
             // set as the handlers (not only as defaults per request kind), so that the CSRF filter uses them too
             .exceptionHandling(e -> e
                 .authenticationEntryPoint((request, response, ex) -> {
-                    if (API.matches(request)) FilterProblems.write(response, 401, "unauthenticated", "Sign-in required 需要登录",
+                    if (API.matches(request)) FilterProblems.write(response, 401, "unauthenticated", englishFirst("problem.unauthenticated"),
                             "sign in or send an API token");
                     else pageRefusals.commence(request, response, ex);
                 })
                 .accessDeniedHandler((request, response, ex) -> {
-                    if (API.matches(request)) FilterProblems.write(response, 403, "forbidden", "Forbidden 无权操作",
+                    if (API.matches(request)) FilterProblems.write(response, 403, "forbidden", englishFirst("problem.forbidden"),
                             ex instanceof PersonOnly.RefusedToToken ? ex.getMessage() : "your roles do not allow this");
                     else pageRefusals.handle(request, response, ex);
                 }))

@@ -1,5 +1,7 @@
 package cn.gongfu.security;
 
+import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.InvalidParameterException;
@@ -49,8 +51,7 @@ public class TokenService {
     @Transactional
     public CreatedToken create(String name, int days) {
         GongfuUser user = Scope.current().require(Role.values());
-        PersonOnly.require("令牌不能创建令牌，请登录后创建 an API token cannot create tokens (a new one would outlive "
-                + "revoking this one); sign in to create one");
+        PersonOnly.require(both("tokens.error.tokenCreatesToken"));
         if (name == null || name.isBlank() || name.length() > 100) throw new InvalidParameterException("name", "1–100 characters");
         if (days < 1 || days > MAX_DAYS) throw new InvalidParameterException("days", "between 1 and " + MAX_DAYS);
         byte[] random = new byte[32];

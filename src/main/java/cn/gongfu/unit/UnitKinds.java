@@ -1,20 +1,44 @@
 package cn.gongfu.unit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** A first guess at a unit's kind from how its name ends; the office can correct it. */
+/**
+ * A first guess at a unit's kind from how its name ends; the office can correct it. The endings are vocabulary,
+ * kept in unit/kinds.txt: one kind a line with its endings, tried in order.
+ */
 public final class UnitKinds {
 
-    private static final List<String> MASS_ORGS = List.of("妇联", "总工会", "残联", "团区委", "团市委", "团县委", "红十字会", "慈善总会", "科协", "侨联", "工商联");
+    private record Rule(String kind, List<String> endings) {}
+
+    private static final List<Rule> RULES = load();
 
     private UnitKinds() {}
 
     public static String guess(String name) {
-        if (MASS_ORGS.stream().anyMatch(name::endsWith)) return "mass_org";
-        if (name.endsWith("镇") || name.endsWith("街道") || name.endsWith("乡")) return "town";
-        if (name.endsWith("管委会")) return "management";
-        if (name.endsWith("专班")) return "task_force";
-        if (name.endsWith("委员会") || name.endsWith("委") || name.endsWith("办")) return "committee";
+        for (Rule rule : RULES) {
+            if (rule.endings().stream().anyMatch(name::endsWith)) return rule.kind();
+        }
         return "department";
+    }
+
+    private static List<Rule> load() {
+        try (InputStream in = UnitKinds.class.getResourceAsStream("/unit/kinds.txt")) {
+            if (in == null) throw new IllegalStateException("unit/kinds.txt is missing");
+            List<Rule> rules = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).toList()) {
+                if (line.isEmpty() || line.startsWith("#")) continue;
+                String[] words = line.split("\\s+");
+                rules.add(new Rule(words[0], List.copyOf(Arrays.asList(words).subList(1, words.length))));
+            }
+            return List.copyOf(rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

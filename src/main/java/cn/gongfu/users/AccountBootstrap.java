@@ -1,5 +1,7 @@
 package cn.gongfu.users;
 
+import static cn.gongfu.kernel.BundleText.zh;
+
 import cn.gongfu.kernel.Role;
 import java.util.List;
 import org.slf4j.Logger;
@@ -34,7 +36,7 @@ class AccountBootstrap implements ApplicationRunner {
         if (users.count() > 0) return;
         boolean generated = configuredPassword.isBlank();
         String password = generated ? UserService.randomPassword() : configuredPassword;
-        users.createUnchecked(ADMIN, "系统管理员", password, "330000", List.of(Role.ADMIN), List.of());
+        users.createUnchecked(ADMIN, zh("users.bootstrapAdmin"), password, "330000", List.of(Role.ADMIN), List.of());
         if (generated) {
             log.warn("Created the administrator. Sign in as '{}' with password '{}' — shown only now; "
                     + "set GONGFU_ADMIN_PASSWORD to choose it.", ADMIN, password);

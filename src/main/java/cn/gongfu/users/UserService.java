@@ -1,5 +1,7 @@
 package cn.gongfu.users;
 
+import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.InvalidParameterException;
@@ -168,7 +170,7 @@ public class UserService implements UserDetailsService {
                        Collection<Role> roles, Collection<Long> unitIds) {
         GongfuUser caller = manager();
         if (!caller.has(Role.ADMIN) && regionCode != null && !caller.regionScope().contains(regionCode)) {
-            throw new InvalidParameterException("region", "不在您管理的地区内 outside the regions you manage: " + regionCode);
+            throw new InvalidParameterException("region", both("users.error.outsideRegions", regionCode));
         }
         checkGrantable(roles);
         return createUnchecked(username, displayName, password, regionCode, roles, unitIds);
@@ -257,19 +259,19 @@ public class UserService implements UserDetailsService {
     public void changeOwnPassword(String current, String next, String repeated) {
         GongfuUser me = Scope.current().user();
         if (me == null) throw new AccessDeniedException("sign in first");
-        PersonOnly.require("令牌不能修改密码，请登录后修改 an API token cannot change its owner's password; sign in to change it");
+        PersonOnly.require(both("users.error.tokenPassword"));
         String hash = jdbc.sql("select password_hash from app_user where id = :id").param("id", me.id())
                 .query(String.class).single();
         if (current == null || !passwords.matches(current, hash)) {
             recordFailedLogin(me.username());
-            throw new InvalidParameterException("currentPassword", "当前密码不正确 the current password is wrong");
+            throw new InvalidParameterException("currentPassword", both("users.error.currentPassword"));
         }
         checkPassword("newPassword", next);
         if (!next.equals(repeated)) {
-            throw new InvalidParameterException("repeatPassword", "两次输入的新密码不一致 the two new passwords differ");
+            throw new InvalidParameterException("repeatPassword", both("users.error.repeatPassword"));
         }
         if (next.equals(current)) {
-            throw new InvalidParameterException("newPassword", "新密码不能与当前密码相同 the new password must differ from the current one");
+            throw new InvalidParameterException("newPassword", both("users.error.samePassword"));
         }
         jdbc.sql("update app_user set password_hash = :p, failed_logins = 0 where id = :id")
                 .param("p", passwords.encode(next)).param("id", me.id()).update();
@@ -335,18 +337,16 @@ public class UserService implements UserDetailsService {
      */
     static void checkPassword(String field, String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidParameterException(field, "密码至少 " + MIN_PASSWORD_LENGTH + " 个字符 at least "
-                    + MIN_PASSWORD_LENGTH + " characters");
+            throw new InvalidParameterException(field, both("users.error.passwordShort", MIN_PASSWORD_LENGTH));
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new InvalidParameterException(field, "密码过长：最多 " + MAX_PASSWORD_BYTES + " 个字节（字母数字每个 1 字节，汉字每个 3 字节）"
-                    + " the password is too long: at most " + MAX_PASSWORD_BYTES + " bytes (a letter is 1, a Chinese character 3)");
+            throw new InvalidParameterException(field, both("users.error.passwordLong", MAX_PASSWORD_BYTES));
         }
         if (password.codePoints().distinct().count() == 1) {
-            throw new InvalidParameterException(field, "密码不能由同一个字符重复组成 the password must not repeat one character");
+            throw new InvalidParameterException(field, both("users.error.passwordRepeats"));
         }
         if (CommonPasswords.contains(password)) {
-            throw new InvalidParameterException(field, "这是常见密码，容易被猜中，请换一个 this is a common password, easily guessed; choose another");
+            throw new InvalidParameterException(field, both("users.error.passwordCommon"));
         }
     }
 
@@ -371,8 +371,7 @@ public class UserService implements UserDetailsService {
 
     private void checkGrantable(Collection<Role> roles) {
         if (roles != null && !grantable().containsAll(roles)) {
-            throw new InvalidParameterException("roles", "共富办只能授予填报员、单位负责人和领导角色 an office gives only the "
-                    + "reporter, unit head and leader roles");
+            throw new InvalidParameterException("roles", both("users.error.officeRoles"));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.gongfu.web;
 
+import cn.gongfu.kernel.BundleText;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -38,23 +39,24 @@ final class JsonBodyError {
         Throwable cause = e.getCause();
         if (cause instanceof StorableTextJson.UnstorableText t) return t.getOriginalMessage();
         if (cause instanceof StreamConstraintsException || cause instanceof InputCoercionException) {
-            return "数值超出范围或位数过多 the number is out of range or has too many digits";
+            return BundleText.both("json.error.outOfRange");
         }
         if (cause instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return "应为" + chinese(m.getTargetType()) + " expected " + ApiProblems.describe(m.getTargetType());
+            return BundleText.zh("json.error.expected", chinese(m.getTargetType())) + " "
+                    + BundleText.en("json.error.expected", ApiProblems.describe(m.getTargetType()));
         }
-        if (cause instanceof StreamReadException) return "不是有效的 JSON（UTF-8）the body is not valid JSON in UTF-8";
-        if (cause == null) return "缺少请求体或无法读取 the request body is missing or unreadable";
-        return "无法读取 could not be read";
+        if (cause instanceof StreamReadException) return BundleText.joined("", "json.error.notJson");
+        if (cause == null) return BundleText.both("json.error.missing");
+        return BundleText.both("json.error.unreadable");
     }
 
     private static String chinese(Class<?> type) {
-        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) return "整数";
-        if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) return "数值";
-        if (type == Boolean.class || type == boolean.class) return " true 或 false";
-        if (type == String.class) return "文本";
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "列表";
-        if (type.isEnum()) return "以下之一 " + java.util.Arrays.toString(type.getEnumConstants());
-        return "对象";
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) return BundleText.zh("json.type.integer");
+        if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) return BundleText.zh("json.type.number");
+        if (type == Boolean.class || type == boolean.class) return BundleText.zh("json.type.boolean");
+        if (type == String.class) return BundleText.zh("json.type.text");
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return BundleText.zh("json.type.list");
+        if (type.isEnum()) return BundleText.zh("json.type.oneOf", java.util.Arrays.toString(type.getEnumConstants()));
+        return BundleText.zh("json.type.object");
     }
 }

@@ -1,5 +1,6 @@
 package cn.gongfu.web;
 
+import cn.gongfu.kernel.BundleText;
 import cn.gongfu.kernel.FieldErrors;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;
@@ -46,7 +47,7 @@ public class PageErrors {
     /** A page called without a parameter it needs ({@code /dashboard/tasks} without {@code plan}). */
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ModelAndView missing(MissingServletRequestParameterException e) {
-        return page(HttpStatus.BAD_REQUEST, "error.badParameter", e.getParameterName() + ": 必填 required");
+        return page(HttpStatus.BAD_REQUEST, "error.badParameter", e.getParameterName() + ": " + BundleText.both("rules.required"));
     }
 
     /** A form object or parameter that breaks its declared rules, where the page has no form to show them on. */

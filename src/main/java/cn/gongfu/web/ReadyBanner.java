@@ -1,5 +1,6 @@
 package cn.gongfu.web;
 
+import cn.gongfu.kernel.BundleText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,7 +17,7 @@ class ReadyBanner {
     @EventListener
     void ready(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
-            log.info("Gongfu 共富 is ready: open http://localhost:{}/", web.getWebServer().getPort());
+            log.info("Gongfu {} is ready: open http://localhost:{}/", BundleText.zh("app.name"), web.getWebServer().getPort());
         }
     }
 }

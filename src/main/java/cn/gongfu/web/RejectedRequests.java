@@ -1,5 +1,6 @@
 package cn.gongfu.web;
 
+import cn.gongfu.kernel.BundleText;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -14,7 +15,7 @@ public class RejectedRequests {
 
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, e) -> FilterProblems.write(response, 400, "bad-parameter", "Bad parameter 参数错误",
-                "path: 地址含有不允许的字符或空段 the address holds a character or an empty segment that is not allowed", "path");
+        return (request, response, e) -> FilterProblems.write(response, 400, "bad-parameter", BundleText.englishFirst("problem.bad-parameter"),
+                "path: " + BundleText.both("rules.badPath"), "path");
     }
 }

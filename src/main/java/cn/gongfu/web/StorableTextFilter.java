@@ -1,5 +1,6 @@
 package cn.gongfu.web;
 
+import cn.gongfu.kernel.BundleText;
 import cn.gongfu.kernel.StorableText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -42,12 +43,12 @@ public class StorableTextFilter extends OncePerRequestFilter {
         String detail = field + ": " + problem;
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (request.getRequestURI().startsWith("/api/")) {
-            FilterProblems.write(response, HttpServletResponse.SC_BAD_REQUEST, "bad-parameter", "Bad parameter 参数错误", detail, field);
+            FilterProblems.write(response, HttpServletResponse.SC_BAD_REQUEST, "bad-parameter", BundleText.englishFirst("problem.bad-parameter"), detail, field);
         } else {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setCharacterEncoding("UTF-8");
             response.setContentType("text/plain");
-            response.getWriter().write("参数错误 Bad parameter — " + detail);
+            response.getWriter().write(BundleText.both("problem.bad-parameter") + " — " + detail);
         }
     }
 

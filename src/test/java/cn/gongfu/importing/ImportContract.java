@@ -200,6 +200,68 @@ abstract class ImportContract {
         upload("actions.txt", doc, "implementation").andExpect(status().isCreated());
     }
 
+    /**
+     * A target keeps the unit its text gives: where the indicator table keeps 夜间经济营业额 in 万元 and a task sets it
+     * in 亿元, the review warns in both languages, publishing still works, and the stored target says 亿元.
+     */
+    @Test
+    void aTargetInAnotherUnitThanItsIndicatorIsAWarningThatDoesNotBlockPublishing() throws Exception {
+        byte[] doc = nightEconomyPlan("青溪区夜间经济提升行动方案", "5亿元");
+        JsonNode review = json(upload("night.txt", doc, "action_plan").andExpect(status().isCreated()));
+        long id = review.get("job").get("id").asLong();
+        assertThat(review.get("problems")).isEmpty();
+        JsonNode mismatches = review.get("unitMismatches");
+        assertThat(mismatches).hasSize(1);
+        assertThat(mismatches.get(0).get("indicator").asText()).isEqualTo("夜间经济营业额");
+        assertThat(mismatches.get(0).get("targetUnit").asText()).isEqualTo("亿元");
+        assertThat(mismatches.get(0).get("indicatorUnit").asText()).isEqualTo("万元");
+        assertThat(mismatches.get(0).get("code").asText()).isEqualTo("1");
+
+        String chinese = page(get("/imports/{id}", id));
+        assertThat(chinese).contains("unit-mismatch", "任务 main/1 的目标“夜间经济营业额”以亿元计，而该指标以万元计");
+        String english = page(get("/imports/{id}", id).param("lang", "en"));
+        assertThat(english).contains("Task main/1 sets &quot;夜间经济营业额&quot; in 亿元, but the indicator is kept in 万元");
+
+        long planId = json(mvc.perform(post("/api/v1/imports/{id}/publish", id)).andExpect(status().isCreated()))
+                .get("planId").asLong();
+        JsonNode task = json(get("/api/v1/tasks").param("plan", "" + planId).param("q", "夜间消费")).get("items").get(0);
+        JsonNode target = json(get("/api/v1/tasks/{id}", task.get("id").asLong())).get("targets").get(0);
+        assertThat(target.get("unit").asText()).isEqualTo("亿元");
+        assertThat(target.get("indicatorUnit").asText()).isEqualTo("万元");
+        assertThat(target.get("value").decimalValue()).isEqualByComparingTo("5");
+
+        // the indicator now exists in 万元: a later document without a table is held against it
+        String later = "青溪区夜间经济巩固方案（2027—2028年）\n一、重点任务\n（一）巩固夜间消费。（牵头单位：区卫生健康局）\n"
+                + "1.巩固夜间消费街区。到2028年，夜间经济营业额达到6亿元。\n";
+        JsonNode next = json(upload("night-later.txt", later.getBytes(StandardCharsets.UTF_8), "action_plan")
+                .andExpect(status().isCreated()));
+        assertThat(next.get("indicators").get("夜间经济营业额").asLong()).isEqualTo(target.get("indicatorId").asLong());
+        assertThat(next.get("unitMismatches").toString()).contains("\"targetUnit\":\"亿元\"", "\"indicatorUnit\":\"万元\"");
+    }
+
+    @Test
+    void aTargetInItsIndicatorsUnitIsNoFinding() throws Exception {
+        JsonNode review = json(upload("night-same.txt", nightEconomyPlan("青溪区夜间经济消费行动方案", "500万元"), "action_plan")
+                .andExpect(status().isCreated()));
+        assertThat(review.get("unitMismatches")).isEmpty();
+        assertThat(review.get("draft").get("tasks").get(0).get("targets").get(0).get("unit").asText()).isEqualTo("万元");
+        assertThat(page(get("/imports/{id}", review.get("job").get("id").asLong()))).doesNotContain("unit-mismatch");
+    }
+
+    /** A small plan of our own: an indicator table with a unit column (万元) and a task that sets the same indicator. */
+    private static byte[] nightEconomyPlan(String title, String taskTarget) {
+        String tableRow = "\t1\n\t夜间经济营业额\n\t万元\n\t300\n\t400\n\t500\n";
+        return (title + "（2024—2026年）\n\n一、主要目标\n\n青溪区夜间经济主要指标\n"
+                + "\t序号\n\t指  标\n\t单位\n\t2024年\n\t2025年\n\t2026年\n\n" + tableRow + "\n"
+                + "二、重点任务\n（一）培育夜间消费。（牵头单位：区卫生健康局）\n"
+                + "1.打造夜间消费街区。到2026年，夜间经济营业额达到" + taskTarget + "。\n\n"
+                + "2.建设露营营地。到2026年，露营营地数量达到12个。\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String page(RequestBuilder request) throws Exception {
+        return ok(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
     private long importAndPublish(String name, byte[] doc) throws Exception {
         long id = json(upload(name, doc, "special_plan").andExpect(status().isCreated())).get("job").get("id").asLong();
         json(post("/api/v1/imports/{id}/units/settle", id));

@@ -2,6 +2,8 @@ package cn.gongfu.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongfu.vocabulary.Polarity;
+import cn.gongfu.vocabulary.TargetComparator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,17 +43,17 @@ class SampleDocumentsTest {
         assertThat(t21.leadUnits()).containsExactly("区卫生健康局");
         assertThat(t21.text()).doesNotContain("牵头单位").contains("每千人口拥有3岁以下婴幼儿托位数达到4.5个");
         assertThat(t21.targets()).extracting(ParsedTarget::indicator, ParsedTarget::comparator, ParsedTarget::unit)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("每千人口拥有3岁以下婴幼儿托位数", Comparator.GE, "个"),
-                        org.assertj.core.groups.Tuple.tuple("普惠托位占比", Comparator.GE, "%"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("每千人口拥有3岁以下婴幼儿托位数", TargetComparator.GE, "个"),
+                        org.assertj.core.groups.Tuple.tuple("普惠托位占比", TargetComparator.GE, "%"));
         ParsedTask t22 = doc.tasksOf("main").get(1);
         assertThat(t22.leadUnits()).containsExactly("区民政局", "区财政局");
         assertThat(t22.targets()).anySatisfy(t -> {
-            assertThat(t.comparator()).isEqualTo(Comparator.QUALITATIVE);
+            assertThat(t.comparator()).isEqualTo(TargetComparator.QUALITATIVE);
             assertThat(t.implied()).isTrue();
         });
         ParsedTask t23 = doc.tasksOf("main").get(2);
         assertThat(t23.targets()).anySatisfy(t -> {
-            assertThat(t.comparator()).isEqualTo(Comparator.RANGE);
+            assertThat(t.comparator()).isEqualTo(TargetComparator.RANGE);
             assertThat(t.min()).isEqualByComparingTo("1");
             assertThat(t.max()).isEqualByComparingTo("2");
             assertThat(t.unit()).isEqualTo("万个");
@@ -59,9 +61,9 @@ class SampleDocumentsTest {
         assertThat(t23.targets().stream().filter(t -> t.value() != null && t.unit().equals("%")).count()).isEqualTo(3);
         // "24完善…" has lost its dot in OCR and is still task 24.
         ParsedTask t24 = doc.tasksOf("main").get(3);
-        assertThat(t24.targets()).anySatisfy(t -> assertThat(t.comparator()).isEqualTo(Comparator.LE));
+        assertThat(t24.targets()).anySatisfy(t -> assertThat(t.comparator()).isEqualTo(TargetComparator.LE));
         ParsedTask t25 = doc.tasksOf("main").get(4);
-        assertThat(t25.targets().stream().filter(t -> t.comparator() == Comparator.ASSIGNED)).hasSize(2);
+        assertThat(t25.targets().stream().filter(t -> t.comparator() == TargetComparator.ASSIGNED)).hasSize(2);
         assertThat(t25.targets()).anySatisfy(t -> {
             assertThat(t.unit()).isEqualTo("万千瓦");
             assertThat(t.value()).isEqualByComparingTo("15.5");
@@ -117,9 +119,9 @@ class SampleDocumentsTest {
         assertThat(second.domain()).isEqualTo("幼有善育");
         assertThat(second.unit()).isEqualTo("%");
         assertThat(second.values()).extracting(ParsedIndicatorValue::raw).containsExactly("88", "90", "92", "≥95", "≥95", "≥95");
-        assertThat(second.values().get(3).comparator()).isEqualTo(Comparator.GE);
+        assertThat(second.values().get(3).comparator()).isEqualTo(TargetComparator.GE);
         assertThat(doc.indicators().get(3).polarity()).isEqualTo(Polarity.MILESTONE);
-        assertThat(doc.indicators().get(5).values().get(1).comparator()).isEqualTo(Comparator.LT);
+        assertThat(doc.indicators().get(5).values().get(1).comparator()).isEqualTo(TargetComparator.LT);
         assertThat(doc.findings()).extracting(Finding::kind).contains("worsening-target", "cumulative-decrease");
         // Numbering restarts in each domain, so codes carry the section label.
         assertThat(doc.tasksOf("main")).extracting(ParsedTask::code).containsExactly("（一）1", "（一）2", "（二）1", "（二）2");
@@ -132,7 +134,7 @@ class SampleDocumentsTest {
         assertThat(doc.tasksOf("main")).extracting(ParsedTask::code).containsExactly("3", "4", "6");
         assertThat(doc.tasksOf("main").get(0).title()).isEqualTo("“青有善育”行动");
         assertThat(doc.tasksOf("main").get(0).targets()).hasSize(4);
-        assertThat(doc.tasksOf("main").get(1).targets()).anySatisfy(t -> assertThat(t.comparator()).isEqualTo(Comparator.EQ));
+        assertThat(doc.tasksOf("main").get(1).targets()).anySatisfy(t -> assertThat(t.comparator()).isEqualTo(TargetComparator.EQ));
         assertThat(doc.findings()).anySatisfy(f -> assertThat(f.message()).contains("5"));
     }
 
@@ -146,7 +148,7 @@ class SampleDocumentsTest {
         assertThat(doc.tasks().stream().filter(t -> t.category().equals("goal")).flatMap(t -> t.targets().stream()))
                 .anySatisfy(t -> {
                     assertThat(t.indicator()).isEqualTo("城乡居民收入倍差");
-                    assertThat(t.comparator()).isEqualTo(Comparator.LE);
+                    assertThat(t.comparator()).isEqualTo(TargetComparator.LE);
                     assertThat(t.unit()).isEmpty();
                 });
     }

@@ -2,6 +2,7 @@ package cn.gongfu.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongfu.vocabulary.TargetComparator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -110,10 +111,10 @@ class SeedDocumentsTest {
     static List<Object[]> numeric(List<ParsedTarget> targets) {
         List<Object[]> out = new ArrayList<>();
         for (ParsedTarget t : targets) {
-            if (t.comparator() == Comparator.RANGE && t.min() != null) {
+            if (t.comparator() == TargetComparator.RANGE && t.min() != null) {
                 Object[] c = canon(t.min().doubleValue(), t.unit());
                 out.add(new Object[] {c[0], c[1], "range"});
-            } else if (List.of(Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT, Comparator.EQ).contains(t.comparator())
+            } else if (List.of(TargetComparator.GE, TargetComparator.GT, TargetComparator.LE, TargetComparator.LT, TargetComparator.EQ).contains(t.comparator())
                     && t.value() != null && !t.implied()) {
                 Object[] c = canon(t.value().doubleValue(), t.unit());
                 out.add(new Object[] {c[0], c[1], direction(t.comparator().code())});
@@ -176,7 +177,7 @@ class SeedDocumentsTest {
                     };
                     assertThat(v.comparator().code()).isEqualTo(expected);
                 } else {
-                    assertThat(v.comparator()).isEqualTo(Comparator.QUALITATIVE);
+                    assertThat(v.comparator()).isEqualTo(TargetComparator.QUALITATIVE);
                 }
                 right++;
             }
@@ -253,7 +254,7 @@ class SeedDocumentsTest {
         });
         assertThat(doc.indicators()).anySatisfy(i -> {
             assertThat(i.name()).isEqualTo("单位GDP能耗");
-            assertThat(i.values().get(0).comparator()).isEqualTo(Comparator.ASSIGNED);
+            assertThat(i.values().get(0).comparator()).isEqualTo(TargetComparator.ASSIGNED);
         });
 
         List<String> mismatched = doc.findings().stream().filter(f -> f.kind().equals("declared-count-mismatch"))

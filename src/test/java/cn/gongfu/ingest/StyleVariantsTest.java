@@ -3,6 +3,7 @@ package cn.gongfu.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import cn.gongfu.vocabulary.TargetComparator;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -50,9 +51,9 @@ class StyleVariantsTest {
         assertThat(industry.text()).contains("一是做强竹木加工产业").doesNotContain("配合单位");
         assertThat(industry.targets()).extracting(ParsedTarget::indicator, ParsedTarget::comparator, ParsedTarget::unit,
                 ParsedTarget::approximate).containsExactly(
-                tuple("规上工业增加值年均增长", Comparator.EQ, "%", true),
-                tuple("新增国家级高新技术企业", Comparator.GE, "家", false),
-                tuple("创建三星级以上旅游饭店", Comparator.GE, "家", false));
+                tuple("规上工业增加值年均增长", TargetComparator.EQ, "%", true),
+                tuple("新增国家级高新技术企业", TargetComparator.GE, "家", false),
+                tuple("创建三星级以上旅游饭店", TargetComparator.GE, "家", false));
         assertThat(industry.targets().get(1).value()).isEqualByComparingTo("3");
         assertThat(industry.targets().get(2).value()).isEqualByComparingTo("2");
 
@@ -82,7 +83,7 @@ class StyleVariantsTest {
         ParsedTask goal = doc.tasksOf("main").get(0);
         assertThat(goal.category()).isEqualTo("goal");
         assertThat(goal.title()).startsWith("全县居民人均可支配收入");
-        assertThat(goal.targets()).extracting(ParsedTarget::comparator).containsExactly(Comparator.GE, Comparator.LE, Comparator.LE);
+        assertThat(goal.targets()).extracting(ParsedTarget::comparator).containsExactly(TargetComparator.GE, TargetComparator.LE, TargetComparator.LE);
     }
 
     @Test
@@ -120,7 +121,7 @@ class StyleVariantsTest {
         assertThat(health.leadUnits()).containsExactly("县卫生健康局");
         assertThat(health.coUnits()).containsExactly("县医保局");
         assertThat(health.targets()).singleElement().satisfies(t -> {
-            assertThat(t.comparator()).isEqualTo(Comparator.EQ);
+            assertThat(t.comparator()).isEqualTo(TargetComparator.EQ);
             assertThat(t.approximate()).isTrue();
         });
     }
@@ -132,7 +133,7 @@ class StyleVariantsTest {
         ParsedTask inherited = task(doc, "14");
         assertThat(inherited.leadUnits()).containsExactly("县经信局", "县发改局");
         assertThat(inherited.targets()).singleElement().satisfies(t -> {
-            assertThat(t.comparator()).isEqualTo(Comparator.GT);
+            assertThat(t.comparator()).isEqualTo(TargetComparator.GT);
             assertThat(t.value()).isEqualByComparingTo("500");
         });
         ParsedTask verbs = task(doc, "15");

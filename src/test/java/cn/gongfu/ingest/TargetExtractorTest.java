@@ -2,6 +2,7 @@ package cn.gongfu.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongfu.vocabulary.TargetComparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,29 +16,29 @@ class TargetExtractorTest {
     void comparatorsOfTheContract() {
         assertThat(prose("到2025年，每千常住人口床位数达到6.6张。")).singleElement().satisfies(t -> {
             assertThat(t.indicator()).isEqualTo("每千常住人口床位数");
-            assertThat(t.comparator()).isEqualTo(Comparator.GE);
+            assertThat(t.comparator()).isEqualTo(TargetComparator.GE);
             assertThat(t.value()).isEqualByComparingTo("6.6");
             assertThat(t.unit()).isEqualTo("张");
             assertThat(t.year()).isEqualTo(2025);
             assertThat(t.text()).isEqualTo("每千常住人口床位数达到6.6张");
         });
-        assertThat(prose("到2025年，市场主体超过80万户。").get(0).comparator()).isEqualTo(Comparator.GT);
-        assertThat(prose("到2025年，死亡率降至8%以下。").get(0).comparator()).isEqualTo(Comparator.LE);
-        assertThat(prose("到2025年，失业率控制在3.5%以内。").get(0).comparator()).isEqualTo(Comparator.LE);
+        assertThat(prose("到2025年，市场主体超过80万户。").get(0).comparator()).isEqualTo(TargetComparator.GT);
+        assertThat(prose("到2025年，死亡率降至8%以下。").get(0).comparator()).isEqualTo(TargetComparator.LE);
+        assertThat(prose("到2025年，失业率控制在3.5%以内。").get(0).comparator()).isEqualTo(TargetComparator.LE);
         assertThat(prose("到2025年，万人成讼率低于80。").get(0)).satisfies(t -> {
-            assertThat(t.comparator()).isEqualTo(Comparator.LT);
+            assertThat(t.comparator()).isEqualTo(TargetComparator.LT);
             assertThat(t.unit()).isEmpty();
         });
         assertThat(prose("到2025年，新增非遗项目1-2个。").get(0)).satisfies(t -> {
-            assertThat(t.comparator()).isEqualTo(Comparator.RANGE);
+            assertThat(t.comparator()).isEqualTo(TargetComparator.RANGE);
             assertThat(t.min()).isEqualByComparingTo("1");
             assertThat(t.max()).isEqualByComparingTo("2");
         });
-        assertThat(prose("到2025年，基本养老保险参保人数完成市下达任务。").get(0).comparator()).isEqualTo(Comparator.ASSIGNED);
+        assertThat(prose("到2025年，基本养老保险参保人数完成市下达任务。").get(0).comparator()).isEqualTo(TargetComparator.ASSIGNED);
         assertThat(prose("到2025年，单位GDP能耗、单位GDP碳排放均完成市下达目标。"))
                 .extracting(ParsedTarget::indicator).containsExactly("单位GDP能耗", "单位GDP碳排放");
         assertThat(prose("到2025年，实现历史遗留问题动态清零，案件零增长，数量实现翻番，实现村级全覆盖。"))
-                .extracting(ParsedTarget::comparator).containsOnly(Comparator.QUALITATIVE).hasSize(4);
+                .extracting(ParsedTarget::comparator).containsOnly(TargetComparator.QUALITATIVE).hasSize(4);
     }
 
     @Test
@@ -73,7 +74,7 @@ class TargetExtractorTest {
         assertThat(prose("实施2021—2025年行动计划，2022年底前完成。")).isEmpty();
         assertThat(prose("力争新增2家以上三级甲等医院。")).singleElement().satisfies(t -> {
             assertThat(t.indicator()).isEqualTo("新增三级甲等医院");
-            assertThat(t.comparator()).isEqualTo(Comparator.GE);
+            assertThat(t.comparator()).isEqualTo(TargetComparator.GE);
         });
     }
 
@@ -81,7 +82,7 @@ class TargetExtractorTest {
     void indicatorItems() {
         List<ParsedTarget> t = TargetExtractor.extract("城乡居民收入倍差1.67", 2022, TargetExtractor.Mode.INDICATOR_ITEM);
         assertThat(t).singleElement().satisfies(x -> {
-            assertThat(x.comparator()).isEqualTo(Comparator.EQ);
+            assertThat(x.comparator()).isEqualTo(TargetComparator.EQ);
             assertThat(x.unit()).isEmpty();
             assertThat(x.year()).isEqualTo(2022);
         });
@@ -112,7 +113,7 @@ class TargetExtractorTest {
     void approximateAverageGrowthAndFiveYearPlanEnd() {
         assertThat(prose("到2025年，地区生产总值年均增长7%左右。")).singleElement().satisfies(t -> {
             assertThat(t.indicator()).isEqualTo("地区生产总值年均增长");
-            assertThat(t.comparator()).isEqualTo(Comparator.EQ);
+            assertThat(t.comparator()).isEqualTo(TargetComparator.EQ);
             assertThat(t.approximate()).isTrue();
         });
         assertThat(TargetExtractor.extract("十四五期末，森林覆盖率稳定在70%以上。", 2027, TargetExtractor.Mode.PROSE))

@@ -2,6 +2,7 @@ package cn.gongfu.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongfu.vocabulary.Periods;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -132,7 +132,7 @@ abstract class ReadScopeMatrixContract {
                 indicators.addObservations(List.of(new NewObservation(income, FENGHUA, "2024", new BigDecimal("12345.6"),
                         "approved", "admin", null)));
                 indicators.addTargets(List.of(new NewTarget(income, FENGHUA, 2030, "ge", new BigDecimal("99999"), null, null,
-                        "奉化区的目标", null, null)));
+                        "元", "奉化区的目标", null, null)));
             }
             if (!exists("select count(*) from ranking_snapshot where period = :v", PUBLISHED_PERIOD)) {
                 rankings.publish(planId, PUBLISHED_PERIOD);

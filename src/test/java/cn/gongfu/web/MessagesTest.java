@@ -41,6 +41,28 @@ class MessagesTest {
         assertThat(missing).isEmpty();
     }
 
+    /** Code that reads the bundles by a literal key (BundleText, ingest.Texts, exports) names keys that exist. */
+    @Test
+    void everyLiteralKeyUsedInJavaExists() throws IOException {
+        Set<String> keys = load("messages.properties").stringPropertyNames();
+        Pattern use = Pattern.compile("\\b(?:zh|en|both|englishFirst|text|texts|pair)\\(\\s*\"([a-zA-Z][\\w.-]*)\"\\s*[,)]"
+                + "|\\bjoined\\(\"[^\"]*\",\\s*\"([a-zA-Z][\\w.-]*)\"");
+        Set<String> missing = new HashSet<>();
+        int found = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = use.matcher(Files.readString(f));
+                while (m.find()) {
+                    String key = m.group(1) != null ? m.group(1) : m.group(2);
+                    found++;
+                    if (!keys.contains(key)) missing.add(f.getFileName() + ": " + key);
+                }
+            }
+        }
+        assertThat(found).as("keys found in Java").isGreaterThan(100);
+        assertThat(missing).isEmpty();
+    }
+
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
         try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream(name)) {

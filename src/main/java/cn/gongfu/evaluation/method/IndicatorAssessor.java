@@ -1,5 +1,7 @@
 package cn.gongfu.evaluation.method;
 
+import cn.gongfu.vocabulary.Periods;
+import cn.gongfu.vocabulary.Polarity;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package cn.gongfu.evaluation.method;
 
+import cn.gongfu.vocabulary.Polarity;
 import java.util.List;
 
 /**

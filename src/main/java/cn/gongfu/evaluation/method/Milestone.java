@@ -1,5 +1,6 @@
 package cn.gongfu.evaluation.method;
 
+import cn.gongfu.vocabulary.Periods;
 import java.time.YearMonth;
 
 /**

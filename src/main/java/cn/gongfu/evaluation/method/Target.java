@@ -1,8 +1,12 @@
 package cn.gongfu.evaluation.method;
 
+import cn.gongfu.vocabulary.Polarity;
+import cn.gongfu.vocabulary.TargetComparator;
+
 /**
  * A target for one year: {@code value} for the one-sided comparators, {@code min}/{@code max} for a
- * range. The target is due at the end of {@code year} (December).
+ * range. The target is due at the end of {@code year} (December). Which numbers a comparator needs is
+ * {@link TargetComparator#isSatisfiedBy}: the rule the plan writer and the import review apply too.
  */
 public record Target(TargetComparator comparator, Double value, Double min, Double max, int year) {
 
@@ -11,22 +15,15 @@ public record Target(TargetComparator comparator, Double value, Double min, Doub
 
     public Target {
         if (comparator == null) throw new IllegalArgumentException("target comparator is required");
-        if (comparator == TargetComparator.RANGE && min == null && max == null)
-            throw new IllegalArgumentException("a range target needs min or max (year " + year + ")");
-        if (needsValue(comparator) && value == null)
-            throw new IllegalArgumentException("a " + comparator + " target needs a value (year " + year + ")");
-    }
-
-    private static boolean needsValue(TargetComparator c) {
-        return c == TargetComparator.GE || c == TargetComparator.GT || c == TargetComparator.LE
-                || c == TargetComparator.LT || c == TargetComparator.EQ;
+        if (!comparator.isSatisfiedBy(value, min, max))
+            throw new IllegalArgumentException("a " + comparator.code() + " target needs " + comparator.needs() + " (year " + year + ")");
     }
 
     public static Target atLeast(double value, int year) { return new Target(TargetComparator.GE, value, null, null, year); }
     public static Target atMost(double value, int year) { return new Target(TargetComparator.LE, value, null, null, year); }
     public static Target below(double value, int year) { return new Target(TargetComparator.LT, value, null, null, year); }
     public static Target reach(double value, int year) { return new Target(TargetComparator.EQ, value, null, null, year); }
-    public static Target range(Double min, Double max, int year) { return new Target(TargetComparator.RANGE, null, min, max, year); }
+    public static Target range(double min, double max, int year) { return new Target(TargetComparator.RANGE, null, min, max, year); }
     /** A yes/no or staged target: reached when the reported stage is at least {@code stage}. */
     public static Target event(double stage, int year) { return new Target(TargetComparator.QUALITATIVE, stage, null, null, year); }
 
@@ -42,7 +39,7 @@ public record Target(TargetComparator comparator, Double value, Double min, Doub
                 case BAND -> Math.abs(x - value) <= tol(value);
                 default -> x >= value - tol(value);
             };
-            case RANGE -> (min == null || x >= min - tol(min)) && (max == null || x <= max + tol(max));
+            case RANGE -> x >= min - tol(min) && x <= max + tol(max);
             case ASSIGNED, QUALITATIVE -> x >= eventGoal() - tol(eventGoal());
         };
     }
@@ -52,17 +49,14 @@ public record Target(TargetComparator comparator, Double value, Double min, Doub
      * side (min if higher is better, max if lower is better); 1 (= done) for a yes/no without value.
      */
     public double goal(Polarity polarity) {
-        if (comparator == TargetComparator.RANGE) {
-            if (polarity == Polarity.LOWER) return max != null ? max : min;
-            return min != null ? min : max;
-        }
+        if (comparator == TargetComparator.RANGE) return polarity == Polarity.LOWER ? max : min;
         if (comparator == TargetComparator.ASSIGNED || comparator == TargetComparator.QUALITATIVE) return eventGoal();
         return value;
     }
 
     /** Lower and upper bound of the band this target describes (a point for EQ). */
-    double bandLow() { return comparator == TargetComparator.RANGE ? (min != null ? min : Double.NEGATIVE_INFINITY) : value; }
-    double bandHigh() { return comparator == TargetComparator.RANGE ? (max != null ? max : Double.POSITIVE_INFINITY) : value; }
+    double bandLow() { return comparator == TargetComparator.RANGE ? min : value; }
+    double bandHigh() { return comparator == TargetComparator.RANGE ? max : value; }
 
     private double eventGoal() { return value != null ? value : 1.0; }
 

@@ -1,5 +1,7 @@
 package cn.gongfu.evaluation.method;
 
+import cn.gongfu.vocabulary.Polarity;
+import cn.gongfu.vocabulary.TargetComparator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package cn.gongfu.reporting.feed;
 
+import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.reporting.FeedException;
 import cn.gongfu.reporting.feed.RowSink.Column;
 import java.io.IOException;
@@ -33,7 +35,7 @@ final class CsvFeedReader {
         List<String> record = new ArrayList<>();
         long start = line;
         String problem = next(record);
-        if (record.isEmpty() && problem == null) throw FeedException.of(1, "header", "文件为空 the file is empty: a header row indicator,region,period,value,comment is required");
+        if (record.isEmpty() && problem == null) throw FeedException.of(1, "header", both("feed.error.empty"));
         int[] columnOf = header(record, start);
         String[] fields = new String[Column.COUNT];
         long rows = 0;
@@ -63,17 +65,15 @@ final class CsvFeedReader {
         for (int i = 0; i < names.size(); i++) {
             Column c = Column.named(names.get(i));
             if (c == null) {
-                throw FeedException.of(row, "header", "未知的列 unknown column '" + names.get(i)
-                        + "': expected indicator,region,period,value[,comment][,explanation]");
+                throw FeedException.of(row, "header", both("feed.error.unknownColumn", names.get(i)));
             }
-            if (seen[c.ordinal()]) throw FeedException.of(row, "header", "列重复 column '" + names.get(i) + "' appears twice");
+            if (seen[c.ordinal()]) throw FeedException.of(row, "header", both("feed.error.columnTwice", names.get(i)));
             seen[c.ordinal()] = true;
             columnOf[i] = c.ordinal();
         }
         for (Column required : List.of(Column.INDICATOR, Column.REGION, Column.PERIOD, Column.VALUE)) {
             if (!seen[required.ordinal()]) {
-                throw FeedException.of(row, "header", "缺少列 missing column '" + required.names[0]
-                        + "': the header must name indicator,region,period,value[,comment][,explanation]");
+                throw FeedException.of(row, "header", both("feed.error.missingColumn", required.names[0]));
             }
         }
         return columnOf;

@@ -1,5 +1,7 @@
 package cn.gongfu.reporting.feed;
 
+import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.Role;
@@ -85,7 +87,7 @@ public class FeedImportService {
         long t1 = System.nanoTime();
         if (postgres) jdbc.sql("analyze " + FeedSql.STAGING).update();
         String hash = HexFormat.of().formatHex(sha.digest());
-        if (rows == 0) throw FeedException.of(1, "body", "没有数据行 the feed holds no rows");
+        if (rows == 0) throw FeedException.of(1, "body", both("feed.error.noRows"));
 
         long t2 = System.nanoTime();
         check(scope);
@@ -101,8 +103,7 @@ public class FeedImportService {
             merged = jdbc.sql(FeedSql.MERGE).param("by", user.username()).param("at", LocalDateTime.now()).update();
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // another import wrote some of the same values between our checks and our merge: nothing is stored
-            throw new cn.gongfu.reporting.ConflictException("另一批数据同时写入了相同的指标值，请重新导入 another import wrote the same "
-                    + "values meanwhile; nothing was stored, import again", null);
+            throw new cn.gongfu.reporting.ConflictException(both("feed.error.concurrent"), null);
         }
         long t5 = System.nanoTime();
         log.debug("feed of {} rows: staged in {} ms, analysed {} ms, checked {} ms, history and notices {} ms, merged {} ms", rows,
@@ -135,7 +136,7 @@ public class FeedImportService {
             done = true;
             return staged;
         } catch (CharacterCodingException e) {
-            throw FeedException.of(0, "body", "不是 UTF-8 编码 the body is not valid UTF-8");
+            throw FeedException.of(0, "body", both("feed.error.notUtf8"));
         } catch (IOException e) {
             throw new IllegalStateException("reading the feed failed: " + e.getMessage(), e);
         } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package cn.gongfu.reporting.feed;
 
 import cn.gongfu.reporting.ObservationRules;
+import cn.gongfu.vocabulary.Polarity;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -80,6 +81,9 @@ final class FeedSql {
     }
 
     private static final String NOT_CHANGE = "not " + change("indicator_label");
+    /** The polarities whose values may be reported without a number, as ObservationRules.valueRequired has them. */
+    private static final String EVENT_POLARITIES = java.util.Arrays.stream(Polarity.values()).filter(Polarity::isEvent)
+            .map(p -> "'" + p.code() + "'").collect(Collectors.joining(", "));
 
     private static final List<Rule> RULES = List.of(
             new Rule("r", 0, "row", "problem", "null", "null", "null", "problem is not null"),
@@ -89,7 +93,7 @@ final class FeedSql {
             new Rule("e", 3, "period", "'bad-period'", "period", "null", "null", "prev_period is null"),
             new Rule("e", 4, "value", "'bad-number'", "value_text", "null", "null", "value_text is not null"),
             new Rule("e", 4, "value", "'value-required'", "null", "null", "null",
-                    "value is null and value_text is null and indicator_id is not null and polarity not in ('qualitative', 'milestone')"),
+                    "value is null and value_text is null and indicator_id is not null and polarity not in (" + EVENT_POLARITIES + ")"),
             new Rule("e", 4, "value", "'percent'", "null", "value", "null",
                     "unit = '%' and " + NOT_CHANGE + " and (value < 0 or value > " + ObservationRules.PERCENT_MAX + ")"),
             new Rule("e", 4, "value", "'per-mille'", "null", "value", "null",

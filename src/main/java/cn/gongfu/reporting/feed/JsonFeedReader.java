@@ -1,5 +1,7 @@
 package cn.gongfu.reporting.feed;
 
+import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.reporting.FeedException;
 import cn.gongfu.reporting.feed.RowSink.Column;
 import java.io.Reader;
@@ -29,12 +31,12 @@ final class JsonFeedReader {
         long row = 0;
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), in)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw FeedException.of(0, "body", "应为对象数组 the body must be a JSON array of objects");
+                throw FeedException.of(0, "body", both("feed.error.notArray"));
             }
             String[] fields = new String[Column.COUNT];
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (t == null) throw FeedException.of(row + 1, "body", "JSON 不完整 the array is not closed");
+                if (t == null) throw FeedException.of(row + 1, "body", both("feed.error.notClosed"));
                 row++;
                 Arrays.fill(fields, null);
                 String problem = null;
@@ -64,10 +66,10 @@ final class JsonFeedReader {
                 sink.row(row, fields, problem);
             }
             if (p.nextToken() != null) {
-                throw FeedException.of(row, "body", "数组之后还有内容 unexpected content after the array");
+                throw FeedException.of(row, "body", both("feed.error.afterArray"));
             }
         } catch (JacksonException e) {
-            throw FeedException.of(row + 1, "body", "JSON 格式错误 malformed JSON: " + e.getOriginalMessage());
+            throw FeedException.of(row + 1, "body", both("feed.error.malformed", e.getOriginalMessage()));
         }
         return row;
     }

@@ -1,8 +1,8 @@
 package cn.gongfu.reporting.feed;
 
 import cn.gongfu.indicator.StoredNumber;
-import cn.gongfu.reporting.Periods;
 import cn.gongfu.reporting.feed.RowSink.Column;
+import cn.gongfu.vocabulary.Periods;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import cn.gongfu.evaluation.method.RealizationDegree.Item;
 import cn.gongfu.evaluation.method.UnitScore.UnitInput;
 import cn.gongfu.evaluation.method.UnitScore.UnitResult;
+import cn.gongfu.vocabulary.Polarity;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

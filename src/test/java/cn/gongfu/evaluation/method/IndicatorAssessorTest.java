@@ -3,6 +3,8 @@ package cn.gongfu.evaluation.method;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import cn.gongfu.vocabulary.Periods;
+import cn.gongfu.vocabulary.Polarity;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;

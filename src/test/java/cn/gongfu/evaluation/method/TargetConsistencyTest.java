@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gongfu.evaluation.method.TargetConsistency.Finding;
 import cn.gongfu.evaluation.method.TargetConsistency.Kind;
 import cn.gongfu.evaluation.method.TargetConsistency.SourcedTarget;
+import cn.gongfu.vocabulary.Polarity;
+import cn.gongfu.vocabulary.TargetComparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

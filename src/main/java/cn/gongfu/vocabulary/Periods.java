@@ -1,17 +1,24 @@
-package cn.gongfu.reporting;
+package cn.gongfu.vocabulary;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reporting periods as strings the office reads: "2025-03" (month), "2025Q1" (quarter), "2025" (year).
- * Pure functions: the calendar is computed, never stored period by period.
+ * Periods as strings the office reads and the database keeps: "2025-03" (month), "2025Q1" (quarter), "2025"
+ * (year), and the time between them to the month (时序进度). Reporting computes its calendars from them, the
+ * methods read a value of a period as the situation at the period's last month. Pure functions: a calendar
+ * is computed, never stored period by period.
  */
 public final class Periods {
+
+    public static final String MONTHLY = "monthly";
+    public static final String QUARTERLY = "quarterly";
+    public static final String ANNUAL = "annual";
 
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})Q([1-4])");
@@ -24,11 +31,16 @@ public final class Periods {
                 || YEAR.matcher(period).matches());
     }
 
+    /** A month written YYYY-MM, as milestones and monthly reports use. */
+    public static boolean isMonth(String period) {
+        return period != null && MONTH.matcher(period).matches();
+    }
+
     /** The cadence a period string is written in: monthly, quarterly or annual. */
     public static String cadenceOf(String period) {
-        if (MONTH.matcher(period).matches()) return "monthly";
-        if (QUARTER.matcher(period).matches()) return "quarterly";
-        if (YEAR.matcher(period).matches()) return "annual";
+        if (MONTH.matcher(period).matches()) return MONTHLY;
+        if (QUARTER.matcher(period).matches()) return QUARTERLY;
+        if (YEAR.matcher(period).matches()) return ANNUAL;
         throw new IllegalArgumentException("not a period: " + period);
     }
 
@@ -40,6 +52,16 @@ public final class Periods {
         return lastMonth(period).atEndOfMonth();
     }
 
+    /**
+     * The last month of a period written {@code 2024}, {@code 2024Q1} or {@code 2024-03}, blanks around it
+     * ignored: the month a value of that period describes.
+     */
+    public static YearMonth endOf(String period) {
+        String p = period == null ? "" : period.trim();
+        if (!valid(p)) throw new IllegalArgumentException("period '" + period + "' is not YYYY, YYYYQn or YYYY-MM");
+        return lastMonth(p);
+    }
+
     /** Due on {@code dueDay} of the month after the period ends (the 5th of the next month, say). */
     public static LocalDate dueOn(String period, int dueDay) {
         return lastMonth(period).plusMonths(1).atDay(dueDay);
@@ -48,9 +70,9 @@ public final class Periods {
     /** The period of the given cadence that contains a day. */
     public static String containing(LocalDate day, String cadence) {
         return switch (cadence) {
-            case "monthly" -> YearMonth.from(day).toString();
-            case "quarterly" -> day.getYear() + "Q" + ((day.getMonthValue() - 1) / 3 + 1);
-            case "annual" -> String.valueOf(day.getYear());
+            case MONTHLY -> YearMonth.from(day).toString();
+            case QUARTERLY -> day.getYear() + "Q" + ((day.getMonthValue() - 1) / 3 + 1);
+            case ANNUAL -> String.valueOf(day.getYear());
             default -> throw new IllegalArgumentException("unknown cadence " + cadence);
         };
     }
@@ -85,6 +107,27 @@ public final class Periods {
         return lastMonth(candidate).equals(end) ? candidate : null;
     }
 
+    /** Whole months from the end of {@code from} to the end of {@code to} (negative if {@code to} is earlier). */
+    public static long monthsBetween(YearMonth from, YearMonth to) {
+        return ChronoUnit.MONTHS.between(from, to);
+    }
+
+    public static double yearsBetween(YearMonth from, YearMonth to) {
+        return monthsBetween(from, to) / 12.0;
+    }
+
+    /**
+     * Share of the time from {@code start} to {@code end} that has passed by the end of month
+     * {@code asOf}, within [0, 1]. From December 2022 to December 2025, June 2024 gives 18/36 = 0.5;
+     * within one year, the end of June gives 6/12 = 0.5 ("by June half the year's task").
+     */
+    public static double elapsedShare(YearMonth start, YearMonth end, YearMonth asOf) {
+        long total = monthsBetween(start, end);
+        if (total <= 0) return asOf.isBefore(end) ? 0.0 : 1.0;
+        double share = (double) monthsBetween(start, asOf) / total;
+        return Math.max(0.0, Math.min(1.0, share));
+    }
+
     private static YearMonth firstMonth(String period) {
         Matcher m = MONTH.matcher(period);
         if (m.matches()) return YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
@@ -97,8 +140,8 @@ public final class Periods {
 
     private static YearMonth lastMonth(String period) {
         return switch (cadenceOf(period)) {
-            case "monthly" -> firstMonth(period);
-            case "quarterly" -> firstMonth(period).plusMonths(2);
+            case MONTHLY -> firstMonth(period);
+            case QUARTERLY -> firstMonth(period).plusMonths(2);
             default -> firstMonth(period).plusMonths(11);
         };
     }
