@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stores a whole {@link PlanDraft} in one transaction: the plan, its sections, tasks with their units and
  * milestones, indicators and targets. Everything is checked first; a draft with any problem stores nothing.
+ * A stored plan is published (plans are stored published), and {@link PlanPublished} says so in the same transaction.
  */
 @Service
 public class PlanWriter {
@@ -47,9 +49,11 @@ public class PlanWriter {
     private final RegionService regions;
     private final UnitService units;
     private final IndicatorService indicators;
+    private final ApplicationEventPublisher events;
 
     public PlanWriter(JdbcClient jdbc, JdbcTemplate batch, RegionService regions, UnitService units,
-                      IndicatorService indicators) {
+                      IndicatorService indicators, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.batch = batch;
         this.regions = regions;
@@ -81,6 +85,7 @@ public class PlanWriter {
         insertTaskUnits(draft.tasks(), taskIds, unitIds);
         insertMilestones(draft.tasks(), taskIds);
         insertIndicatorsAndTargets(planId, draft, taskIds, unitIds);
+        events.publishEvent(new PlanPublished(planId, draft.regionCode(), draft.title(), previousPlanId));
         return planId;
     }
 

@@ -1,7 +1,5 @@
 package cn.gongfu.reporting;
 
-import static cn.gongfu.kernel.BundleText.both;
-
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.Inputs;
@@ -12,7 +10,6 @@ import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.UploadTooLargeException;
 import cn.gongfu.kernel.Uploads;
 import cn.gongfu.kernel.WebPage;
-import cn.gongfu.notify.NotificationService;
 import cn.gongfu.reporting.ReportingService.ValueInput;
 import cn.gongfu.reporting.SubmissionWorkflow.Action;
 import java.math.BigDecimal;
@@ -27,24 +24,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import static cn.gongfu.kernel.BundleText.both;
 
-/** The reporting pages: my reports, the report form with its timeline, the office's review queue, notifications. */
+/** The reporting pages: my reports, the report form with its timeline, the office's review queue (notices: notify.NoticePages). */
 @WebPage
 @Controller
 public class ReportPages {
 
     private final ReportingService reporting;
     private final SubmissionWorkflow workflow;
-    private final NotificationService notifications;
     private final Inputs inputs;
     private final Clock clock;
 
-    public ReportPages(ReportingService reporting, SubmissionWorkflow workflow, NotificationService notifications, Inputs inputs, Clock clock) {
+    public ReportPages(ReportingService reporting, SubmissionWorkflow workflow, Inputs inputs, Clock clock) {
         this.clock = clock;
         this.inputs = inputs;
         this.reporting = reporting;
         this.workflow = workflow;
-        this.notifications = notifications;
     }
 
     @GetMapping("/reports")
@@ -154,18 +150,6 @@ public class ReportPages {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/reports/queue";
-    }
-
-    @GetMapping("/notifications")
-    public String notifications(Model model) {
-        model.addAttribute("notifications", notifications.mine(100));
-        return "reporting/notifications";
-    }
-
-    @PostMapping("/notifications/read")
-    public String markRead() {
-        notifications.markAllRead();
-        return "redirect:/notifications";
     }
 
     /** Runs a change; a rule broken or a conflict comes back to the form as a message instead of an error page. */

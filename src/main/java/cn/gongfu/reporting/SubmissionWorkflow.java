@@ -9,10 +9,10 @@ import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Where;
-import cn.gongfu.notify.NotificationService;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,22 +21,23 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The steps of a submission: draft → approved by the unit head → submitted → accepted or returned with a
  * reason (and reopened by the office). Each step is checked against the caller's role and the submission's
- * version, carries the submission's values along, is audited, and tells the next person who must act.
+ * version, carries the submission's values along, is audited, and publishes what happened (ReportSubmitted and its
+ * siblings, in the step's transaction) for whoever must act next: {@code notify} tells them.
  */
 @Service
 public class SubmissionWorkflow {
 
     private final JdbcClient jdbc;
     private final ReportingService reporting;
-    private final NotificationService notifications;
+    private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
 
-    public SubmissionWorkflow(JdbcClient jdbc, ReportingService reporting, NotificationService notifications, AuditLog audit, Clock clock) {
+    public SubmissionWorkflow(JdbcClient jdbc, ReportingService reporting, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.reporting = reporting;
-        this.notifications = notifications;
+        this.events = events;
         this.audit = audit;
     }
 
@@ -55,8 +56,7 @@ public class SubmissionWorkflow {
             case REQUEST_APPROVAL -> {
                 ReportingService.requireUnit(s.unitId());
                 need(s, "draft", "returned");
-                notifications.notifyUnit(s.unitId(), Role.UNIT_HEAD, s.unitName() + " " + s.period() + " 填报待您审批",
-                        "/reports/" + id);
+                events.publishEvent(new ReportApprovalRequested(ReportRef.of(s, s.version())));
                 audit.record("submission.request-approval", "submission:" + id, s.state(), s.state());
                 return s;
             }
@@ -97,10 +97,11 @@ public class SubmissionWorkflow {
             default -> "draft";
         };
         jdbc.sql("update observation set state = :st where submission_id = :id").param("st", observationState).param("id", id).update();
-        if (target.equals("accepted")) applyMilestones(id);
+        ReportRef report = ReportRef.of(s, expectedVersion + 1);
+        if (target.equals("accepted")) accept(report);
         audit.record("submission." + action.name().toLowerCase().replace('_', '-'), "submission:" + id, s.state(),
                 target + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
-        notifyNext(s, target, reason);
+        publishStep(report, action, reason);
         return reporting.get(id);
     }
 
@@ -137,32 +138,42 @@ public class SubmissionWorkflow {
 
     // ---- internals
 
-    private void notifyNext(Submission s, String state, String reason) {
-        String link = "/reports/" + s.id();
-        String what = s.unitName() + " " + s.period() + " ";
-        switch (state) {
-            case "approved" -> notifications.notifyUnit(s.unitId(), Role.REPORTER, what + "填报已批准，请报送", link);
-            case "submitted" -> notifications.notifyOffices(s.regionCode(), what + "填报已报送，待审核", link);
-            case "accepted" -> {
-                notifications.notifyUnit(s.unitId(), Role.REPORTER, what + "填报已通过审核", link);
-                notifications.notifyUnit(s.unitId(), Role.UNIT_HEAD, what + "填报已通过审核", link);
-            }
-            case "returned" -> {
-                notifications.notifyUnit(s.unitId(), Role.REPORTER, what + "填报被退回：" + reason, link);
-                notifications.notifyUnit(s.unitId(), Role.UNIT_HEAD, what + "填报被退回：" + reason, link);
-            }
+    /** What the step did, for the modules that act on it; published in the step's transaction, delivered after it commits. */
+    private void publishStep(ReportRef report, Action action, String reason) {
+        switch (action) {
+            case APPROVE -> events.publishEvent(new ReportApproved(report));
+            case SUBMIT -> events.publishEvent(new ReportSubmitted(report));
+            case ACCEPT -> events.publishEvent(new ReportAccepted(report));
+            case RETURN, REOPEN -> events.publishEvent(new ReportReturned(report, reason.strip(), action == Action.REOPEN));
             default -> { }
         }
     }
 
-    /** Milestones the accepted report says were completed become done, with their date. */
-    private void applyMilestones(long submissionId) {
+    /** The accepted report's values are approved (one event for all of them) and its completed milestones done. */
+    private void accept(ReportRef report) {
+        long values = jdbc.sql("select count(*) from observation where submission_id = :id").param("id", report.submissionId())
+                .query(Long.class).single();
+        if (values > 0) {
+            events.publishEvent(new ValueAccepted(ValueAccepted.REPORT, "submission:" + report.submissionId() + ":" + report.version(),
+                    report.submissionId(), values, List.of()));
+        }
+        List<Long> completed = applyMilestones(report.submissionId());
+        if (!completed.isEmpty()) events.publishEvent(new MilestoneCompleted(report, completed));
+    }
+
+    /** Milestones the accepted report says were completed become done, with their date; returns their ids. */
+    private List<Long> applyMilestones(long submissionId) {
+        List<Long> ids = jdbc.sql("""
+                select distinct mr.milestone_id from milestone_report mr join task_report tr on tr.id = mr.task_report_id
+                where tr.submission_id = :s order by mr.milestone_id""").param("s", submissionId).query(Long.class).list();
+        if (ids.isEmpty()) return ids;
         jdbc.sql("""
                 update milestone set state = 'done',
                   completed_on = (select mr.completed_on from milestone_report mr join task_report tr on tr.id = mr.task_report_id
                                   where tr.submission_id = :s and mr.milestone_id = milestone.id)
                 where id in (select mr.milestone_id from milestone_report mr join task_report tr on tr.id = mr.task_report_id
                              where tr.submission_id = :s)""").param("s", submissionId).update();
+        return ids;
     }
 
     private void requireUnitRole(long unitId, Role role) {

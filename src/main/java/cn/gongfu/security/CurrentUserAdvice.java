@@ -2,27 +2,15 @@ package cn.gongfu.security;
 
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.WebPage;
-import cn.gongfu.notify.NotificationService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the signed-in user into every page's model as {@code me}, for the header and role-dependent links. */
+/** Puts the signed-in user into every page's model as {@code me}, for the header and role-dependent links
+ * (the unread notice count beside it comes from notify's UnreadNoticesAdvice). */
 @ControllerAdvice(annotations = WebPage.class)
 class CurrentUserAdvice {
-
-    private final NotificationService notifications;
-
-    CurrentUserAdvice(NotificationService notifications) {
-        this.notifications = notifications;
-    }
-
-    /** Unread messages for the badge in the header. */
-    @ModelAttribute("unread")
-    Long unread() {
-        return me() == null ? null : notifications.unread();
-    }
 
     @ModelAttribute("me")
     GongfuUser me() {

@@ -1,6 +1,9 @@
 package cn.gongfu.reporting;
 
 import cn.gongfu.kernel.Role;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import cn.gongfu.support.Notices;
 import cn.gongfu.support.DemoFacts;
 import cn.gongfu.support.MovableClock;
 import cn.gongfu.support.SignedInAsAdmin;
@@ -46,6 +49,9 @@ abstract class ReportingContract {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     ReportingService reporting;
@@ -528,8 +534,7 @@ abstract class ReportingContract {
     }
 
     private List<String> unreadFor(String username) {
-        return jdbc.sql("select n.message from notification n join app_user u on u.id = n.user_id where u.username = :u and n.read_at is null")
-                .param("u", username).query(String.class).list();
+        return Notices.texts(jdbc, messages, "u.username = :u and n.read_at is null", Map.of("u", username));
     }
 
     JsonNode json(RequestBuilder request) throws Exception {

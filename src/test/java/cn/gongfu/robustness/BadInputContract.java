@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gongfu.kernel.Role;
+import org.springframework.context.MessageSource;
+import cn.gongfu.support.Notices;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.users.UserService;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,9 @@ public abstract class BadInputContract {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     UserService users;
@@ -126,8 +131,8 @@ public abstract class BadInputContract {
         act(returned, "office", "RETURN", reason).andExpect(status().isOk()).andExpect(jsonPath("$.state").value("returned"));
         assertThat(jdbc.sql("select return_reason from submission where id = :s").param("s", returned).query(String.class).single())
                 .isEqualTo(reason);
-        String notice = jdbc.sql("select message from notification where link like :l order by id desc fetch first 1 rows only")
-                .param("l", "%/reports/" + returned + "%").query(String.class).single();
+        List<String> notices = Notices.texts(jdbc, messages, "n.link like :l", Map.of("l", "%/reports/" + returned + "%"));
+        String notice = notices.get(notices.size() - 1);
         assertThat(notice).hasSizeLessThanOrEqualTo(500).endsWith("…");
     }
 

@@ -1,13 +1,12 @@
 package cn.gongfu.reporting.feed;
 
-import static cn.gongfu.kernel.BundleText.both;
-
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.reporting.FeedError;
 import cn.gongfu.reporting.FeedException;
+import cn.gongfu.reporting.ValueAccepted;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -28,20 +27,25 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import static cn.gongfu.kernel.BundleText.both;
 
 /**
  * Machine feeds of indicator values (statistics bureaus): a CSV or JSON body is streamed into a staging
  * table (PostgreSQL: COPY; otherwise batched inserts), checked set-based in SQL, and merged into
  * {@code observation} in one statement, all in one transaction: any error stores nothing. Values the feed
- * replaces keep their history as audit events, and the units that reported them are told; the import itself
- * leaves one summary event.
+ * replaces keep their history as audit events, and the units that reported them are told (one {@link ValueAccepted}
+ * per run names the reports whose values were replaced; {@code notify} tells their units); the import itself
+ * leaves one summary audit event.
  */
 @Service
 public class FeedImportService {
@@ -57,9 +61,12 @@ public class FeedImportService {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public FeedImportService(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template, AuditLog audit, Clock clock) {
+    public FeedImportService(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template, AuditLog audit,
+                             ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.clock = clock;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -90,7 +97,8 @@ public class FeedImportService {
 
         Map<String, Object> none = new HashMap<>();
         int updated = audit.recordEach("observation.import", FeedSql.REPLACED, none);
-        jdbc.sql(FeedSql.REPLACED_NOTICES).update();
+        List<ValueAccepted.ReplacedReport> replaced = jdbc.sql(FeedSql.REPLACED_REPORTS)
+                .query(new DataClassRowMapper<>(ValueAccepted.ReplacedReport.class)).list();
         long t4 = System.nanoTime();
         int merged;
         try {
@@ -104,6 +112,9 @@ public class FeedImportService {
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
         long inserted = merged - updated;
         FeedResult result = new FeedResult(rows, inserted, updated, rows - merged, hash);
+        if (merged > 0) {
+            events.publishEvent(new ValueAccepted(ValueAccepted.FEED, "feed:" + UUID.randomUUID(), null, merged, replaced));
+        }
         audit.record("observation.feed", "feed:" + hash.substring(0, 16), null,
                 "format=" + format.name().toLowerCase() + " rows=" + rows + " inserted=" + inserted + " updated=" + updated
                         + " unchanged=" + result.unchanged() + " sha256=" + hash);

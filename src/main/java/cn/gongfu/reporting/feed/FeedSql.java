@@ -174,16 +174,14 @@ final class FeedSql {
             + " from (" + SOURCE + ") x join observation o on " + MATCH + " where " + CHANGED;
 
     /**
-     * One notice to each user of a unit whose reported values (those carrying a submission) the feed replaces,
-     * per submission: the unit learns that its numbers changed and where.
+     * Each report whose values (those carrying a submission) the feed replaces, with how many: its unit learns that
+     * its numbers changed and where (ValueAccepted; notify tells the unit's users). One row per report, not per value.
      */
-    static final String REPLACED_NOTICES = "insert into notification (user_id, message, link)"
-            + " select uu.user_id, max(un.name) || ' ' || s.period || ' 报送的 ' || cast(count(*) as varchar(12))"
-            + " || ' 个指标值已被统计数据对接替换', '/reports/' || cast(s.id as varchar(20))"
+    static final String REPLACED_REPORTS = "select s.id as submission_id, s.unit_id, max(un.name) as unit_name, s.period,"
+            + " count(*) as \"values\""
             + " from (" + SOURCE + ") x join observation o on " + MATCH
             + " join submission s on s.id = o.submission_id join unit un on un.id = s.unit_id"
-            + " join user_unit uu on uu.unit_id = s.unit_id join app_user u on u.id = uu.user_id and u.enabled"
-            + " where " + CHANGED + " group by uu.user_id, s.id, s.period";
+            + " where " + CHANGED + " group by s.id, s.unit_id, s.period order by s.id";
 
     /** One set-based merge: new values inserted, changed ones updated with version + 1, all approved. */
     static final String MERGE = "merge into observation o using (" + SOURCE + ") x on (" + MATCH + ")\n"

@@ -9,6 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import cn.gongfu.support.Notices;
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.reporting.FeedException;
 import cn.gongfu.security.TokenService;
@@ -49,6 +52,9 @@ abstract class FeedImportContract {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     UserService users;
@@ -131,18 +137,19 @@ abstract class FeedImportContract {
                 values (:i, '330299', '2012', 40, 'approved', :s)""").param("i", share).param("s", submission).update();
 
         csv(HEADER + shareName + ",330299,2012,45,统计局年报\n").andExpect(status().isOk()).andExpect(jsonPath("$.updated").value(1));
-        List<String> notices = jdbc.sql("""
-                select n.message from notification n join app_user u on u.id = n.user_id
-                where u.username = 'reporter' and n.link = :link""").param("link", "/reports/" + submission).query(String.class).list();
+        List<String> notices = Notices.texts(jdbc, messages, "u.username = 'reporter' and n.link = :link",
+                Map.of("link", "/reports/" + submission));
         assertThat(notices).hasSize(1);
         assertThat(notices.get(0)).contains("2012Q4", "1 个指标值", "替换");
         // the notice leads to the report, whose history shows the replaced value, old → new
         mvc.perform(get("/reports/{id}", submission)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("40 → 45")));
         // a value nobody reported through a submission tells no one
+        Notices.awaitDelivered(jdbc);
         long before = jdbc.sql("select count(*) from notification").query(Long.class).single();
         csv(HEADER + shareName + ",330299,2013,46,\n").andExpect(status().isOk());
         csv(HEADER + shareName + ",330299,2013,47,\n").andExpect(status().isOk()).andExpect(jsonPath("$.updated").value(1));
+        Notices.awaitDelivered(jdbc);
         assertThat(jdbc.sql("select count(*) from notification").query(Long.class).single()).isEqualTo(before);
     }
 

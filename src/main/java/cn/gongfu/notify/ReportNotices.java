@@ -1,0 +1,79 @@
+package cn.gongfu.notify;
+
+import cn.gongfu.notify.NotificationService.Notice;
+import cn.gongfu.reporting.ReportAccepted;
+import cn.gongfu.reporting.ReportApprovalRequested;
+import cn.gongfu.reporting.ReportApproved;
+import cn.gongfu.reporting.ReportRef;
+import cn.gongfu.reporting.ReportReturned;
+import cn.gongfu.reporting.ReportSubmitted;
+import cn.gongfu.reporting.ValueAccepted;
+import cn.gongfu.kernel.Role;
+import java.util.List;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells whoever must act next what a report's step did. Each method runs after the step's transaction commits,
+ * asynchronously and in its own transaction; the event publication registry keeps the event until the method
+ * succeeds, so a failure (or a restart) delivers it again, and the dedup key of each notice
+ * ({@code <what>:<submission>:<version>:<user>}) makes a second delivery store nothing. A user who holds two of the
+ * addressed roles gets one notice.
+ */
+@Component
+class ReportNotices {
+
+    private static final List<Role> UNIT = List.of(Role.REPORTER, Role.UNIT_HEAD);
+
+    private final NotificationService notices;
+
+    ReportNotices(NotificationService notices) {
+        this.notices = notices;
+    }
+
+    @ApplicationModuleListener
+    void on(ReportApprovalRequested event) {
+        notices.notifyUnit(event.report().unitId(), List.of(Role.UNIT_HEAD), about(event.report(), "approval-requested"));
+    }
+
+    @ApplicationModuleListener
+    void on(ReportApproved event) {
+        notices.notifyUnit(event.report().unitId(), List.of(Role.REPORTER), about(event.report(), "approved"));
+    }
+
+    @ApplicationModuleListener
+    void on(ReportSubmitted event) {
+        notices.notifyOffices(event.report().regionCode(), about(event.report(), "submitted"));
+    }
+
+    @ApplicationModuleListener
+    void on(ReportAccepted event) {
+        notices.notifyUnit(event.report().unitId(), UNIT, about(event.report(), "accepted"));
+    }
+
+    @ApplicationModuleListener
+    void on(ReportReturned event) {
+        ReportRef r = event.report();
+        // the reason is an argument: it is the office's own words, shown as written in every language
+        notices.notifyUnit(r.unitId(), UNIT, new Notice("notice.report.returned",
+                List.of(r.unitName(), r.period(), NoticeText.fit(event.reason())), r.link(), dedup(r, "returned")));
+    }
+
+    /** A feed replaced values that units had reported: every user of each such unit learns how many and where. */
+    @ApplicationModuleListener
+    void on(ValueAccepted event) {
+        for (ValueAccepted.ReplacedReport report : event.replaced()) {
+            notices.notifyUnitMembers(report.unitId(), new Notice("notice.values-replaced",
+                    List.of(report.unitName(), report.period(), Long.toString(report.values())), report.link(),
+                    "values-replaced:" + event.run() + ":" + report.submissionId()));
+        }
+    }
+
+    private static Notice about(ReportRef r, String what) {
+        return new Notice("notice.report." + what, List.of(r.unitName(), r.period()), r.link(), dedup(r, what));
+    }
+
+    private static String dedup(ReportRef r, String what) {
+        return "report-" + what + ":" + r.submissionId() + ":" + r.version();
+    }
+}

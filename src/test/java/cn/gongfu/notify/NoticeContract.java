@@ -1,0 +1,190 @@
+package cn.gongfu.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.gongfu.reporting.ReportRef;
+import cn.gongfu.reporting.ReportReturned;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.users.UserService;
+import cn.gongfu.support.Notices;
+import cn.gongfu.support.SignedInAsAdmin;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The notices of a report's workflow, now written by notify from reporting's events: each step tells exactly whom it
+ * told before, in the words it used before (Chinese), and in English for an English reader; an event delivered
+ * twice leaves one notice. Its own users of 区教育局 and period 2025Q3, which no other suite reports.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class NoticeContract {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String PERIOD = "2025Q3";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MessageSource messages;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    long plan;
+    long unit;
+
+    @BeforeAll
+    void usersOfAUnit() {
+        String region = jdbc.sql("select region_code from plan where id = (select min(id) from plan)").query(String.class).single();
+        plan = jdbc.sql("select min(id) from plan where region_code = :r").param("r", region).query(Long.class).single();
+        unit = jdbc.sql("select id from unit where region_code = :r and name = '区教育局'").param("r", region).query(Long.class).single();
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+        try {
+            users.create("notice-reporter", "通知 填报员", "notice-password-1", region, List.of(Role.REPORTER), List.of(unit));
+            users.create("notice-head", "通知 负责人", "notice-password-1", region, List.of(Role.UNIT_HEAD), List.of(unit));
+            users.create("notice-both", "通知 兼任", "notice-password-1", region, List.of(Role.REPORTER, Role.UNIT_HEAD), List.of(unit));
+            users.create("notice-office", "通知 共富办", "notice-password-1", region, List.of(Role.OFFICE), List.of());
+        } finally {
+            SignedInAsAdmin.signOut();
+        }
+    }
+
+    @Test
+    void eachStepTellsWhomItToldBeforeInTheReadersLanguageAndARedeliveryTellsNobodyTwice() throws Exception {
+        long id = json(mvc.perform(post("/api/v1/submissions").with(as("notice-reporter")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"plan\":" + plan + ",\"unit\":" + unit + ",\"period\":\"" + PERIOD + "\"}"))).get("id").asLong();
+        String what = "区教育局 " + PERIOD + " ";
+
+        Map<String, List<String>> told = new HashMap<>();
+        act(id, "notice-reporter", "REQUEST_APPROVAL", null);
+        tell(told, what + "填报待您审批", "notice-head", "notice-both");
+        assertThat(noticesOf(id)).isEqualTo(told);
+        act(id, "notice-head", "APPROVE", null);
+        tell(told, what + "填报已批准，请报送", "notice-reporter", "notice-both");
+        assertThat(noticesOf(id)).isEqualTo(told);
+        act(id, "notice-reporter", "SUBMIT", null);
+        tell(told, what + "填报已报送，待审核", "notice-office");
+        assertThat(noticesOf(id)).isEqualTo(told);
+        act(id, "admin", "RETURN", "数字有误，请核对");
+        // a user holding both unit roles is told once
+        tell(told, what + "填报被退回：数字有误，请核对", "notice-reporter", "notice-head", "notice-both");
+        assertThat(noticesOf(id)).isEqualTo(told);
+
+        // the same event delivered again (a restart, the resubmission job) stores nothing
+        int version = jdbc.sql("select version from submission where id = :id").param("id", id).query(Integer.class).single();
+        ReportRef report = new ReportRef(id, version, plan, unit, "区教育局", "330299", PERIOD);
+        long before = count();
+        long returnedNotices = dedupCount("report-returned:" + id + ":" + version + ":%");
+        assertThat(returnedNotices).as("one per user of the unit who reports or approves").isGreaterThanOrEqualTo(3);
+        transaction.executeWithoutResult(t -> events.publishEvent(new ReportReturned(report, "数字有误，请核对", false)));
+        transaction.executeWithoutResult(t -> events.publishEvent(new ReportReturned(report, "数字有误，请核对", false)));
+        Notices.awaitDelivered(jdbc);
+        assertThat(count()).isEqualTo(before);
+        assertThat(noticesOf(id)).isEqualTo(told);
+        assertThat(dedupCount("report-returned:" + id + ":" + version + ":%")).isEqualTo(returnedNotices);
+
+        act(id, "notice-head", "APPROVE", null);
+        tell(told, what + "填报已批准，请报送", "notice-reporter", "notice-both");
+        act(id, "notice-reporter", "SUBMIT", null);
+        tell(told, what + "填报已报送，待审核", "notice-office");
+        act(id, "admin", "ACCEPT", null);
+        tell(told, what + "填报已通过审核", "notice-reporter", "notice-head", "notice-both");
+        assertThat(noticesOf(id)).isEqualTo(told);
+
+        // the header's badge counts the unread ones (notify's UnreadNoticesAdvice), on every page
+        assertThat(page("/plans", "notice-head", "zh-CN")).contains("<span class=\"count-badge\">3</span>");
+
+        // the notices page shows them in the reader's language: the stored key and arguments, rendered when read
+        String english = page("/notifications", "notice-head", "en");
+        assertThat(english).contains("区教育局 2025Q3: report awaits your approval", "区教育局 2025Q3: report returned: 数字有误，请核对",
+                "区教育局 2025Q3: report accepted").doesNotContain("填报待您审批");
+        assertThat(page("/notifications", "notice-head", "zh-CN")).contains(what + "填报待您审批", what + "填报被退回：数字有误，请核对",
+                what + "填报已通过审核");
+        assertThat(Notices.texts(jdbc, messages, Locale.ENGLISH, "u.username = 'notice-office' and n.link = :l",
+                Map.of("l", "/reports/" + id))).containsExactly("区教育局 2025Q3: report submitted, awaits review",
+                "区教育局 2025Q3: report submitted, awaits review");
+    }
+
+    @Test
+    void aNoticeFromBeforeKeysIsShownAsItWasWritten() throws Exception {
+        long me = jdbc.sql("select id from app_user where username = 'notice-office'").query(Long.class).single();
+        jdbc.sql("insert into notification (user_id, legacy_text, link) values (:u, '旧消息：区教育局 2020Q1 填报已通过审核', '/notifications')")
+                .param("u", me).update();
+        assertThat(page("/notifications", "notice-office", "en")).contains("旧消息：区教育局 2020Q1 填报已通过审核");
+    }
+
+    private static void tell(Map<String, List<String>> told, String text, String... whom) {
+        for (String who : whom) told.computeIfAbsent(who, k -> new ArrayList<>()).add(text);
+    }
+
+    /** Each of this suite's users' notices about the report, oldest first, in Chinese; users without any left out. */
+    private Map<String, List<String>> noticesOf(long id) {
+        Map<String, List<String>> all = new HashMap<>();
+        for (String who : List.of("notice-reporter", "notice-head", "notice-both", "notice-office")) {
+            List<String> texts = Notices.texts(jdbc, messages, "u.username = :u and n.link = :l", Map.of("u", who, "l", "/reports/" + id));
+            if (!texts.isEmpty()) all.put(who, texts);
+        }
+        return all;
+    }
+
+    private long dedupCount(String pattern) {
+        return jdbc.sql("select count(*) from notification where dedup_key like :k").param("k", pattern).query(Long.class).single();
+    }
+
+    private long count() {
+        return jdbc.sql("select count(*) from notification").query(Long.class).single();
+    }
+
+    private String page(String path, String who, String lang) throws Exception {
+        return mvc.perform(get(path).with(as(who)).cookie(new Cookie("gongfu-lang", lang))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private void act(long id, String who, String action, String reason) throws Exception {
+        int version = json(mvc.perform(get("/api/v1/submissions/{id}", id).with(as(who)))).get("submission").get("version").asInt();
+        Map<String, Object> body = new HashMap<>(Map.of("action", action, "version", version));
+        if (reason != null) body.put("reason", reason);
+        mvc.perform(post("/api/v1/submissions/{id}/actions", id).with(as(who)).contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body))).andExpect(status().isOk());
+    }
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username).withoutPassword());
+    }
+
+    private JsonNode json(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        return JSON.readTree(result.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+}
