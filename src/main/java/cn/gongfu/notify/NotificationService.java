@@ -5,10 +5,12 @@ import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
+import cn.gongfu.users.UserService;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -21,12 +23,16 @@ import org.springframework.stereotype.Service;
 public class NotificationService {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final RegionService regions;
+    private final UserService users;
     private final MessageSource messages;
 
-    public NotificationService(JdbcClient jdbc, RegionService regions, MessageSource messages) {
+    public NotificationService(JdbcClient jdbc, JdbcTemplate batch, RegionService regions, UserService users, MessageSource messages) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.regions = regions;
+        this.users = users;
         this.messages = messages;
     }
 
@@ -36,36 +42,35 @@ public class NotificationService {
     /** A dedup key is the notice's prefix and the recipient's id: unique per event and reader. */
     private static final String INSERT = """
             insert into notification (user_id, message_key, message_args, link, dedup_key)
-            select u.id, :key, :args, :link, :dedup || cast(u.id as varchar(20)) from app_user u
-            where u.enabled and %s
+            values (?, ?, ?, ?, ?)
             on conflict do nothing""";
 
-    /** Everyone of the unit holding one of {@code roles} (reporters, unit heads): one notice each, in one statement. */
+    /** Everyone of the unit holding one of {@code roles} (reporters, unit heads): one notice each. */
     void notifyUnit(long unitId, Collection<Role> roles, Notice notice) {
-        insert(notice, """
-                exists (select 1 from user_unit uu where uu.user_id = u.id and uu.unit_id = :unit)
-                and exists (select 1 from user_role r where r.user_id = u.id and r.role in (:roles))""")
-                .param("unit", unitId).param("roles", roles.stream().map(Role::code).toList()).update();
+        insert(notice, users.enabledMembers(unitId, roles));
     }
 
     /** Every user of the unit, whatever their role. */
     void notifyUnitMembers(long unitId, Notice notice) {
-        insert(notice, "exists (select 1 from user_unit uu where uu.user_id = u.id and uu.unit_id = :unit)")
-                .param("unit", unitId).update();
+        insert(notice, users.enabledMembers(unitId, List.of(Role.values())));
     }
 
     /** Every plan office whose region is the report's region or above it. */
     void notifyOffices(String regionCode, Notice notice) {
         List<String> covering = regions.pathTo(regionCode).stream().map(Region::code).toList();
-        insert(notice, """
-                u.region_code in (:regions)
-                and exists (select 1 from user_role r where r.user_id = u.id and r.role = 'office')""")
-                .param("regions", covering).update();
+        insert(notice, users.enabledHolding(Role.OFFICE, covering));
     }
 
-    private JdbcClient.StatementSpec insert(Notice notice, String recipients) {
-        return jdbc.sql(INSERT.formatted(recipients)).param("key", notice.key()).param("args", NoticeText.json(notice.args()))
-                .param("link", notice.link()).param("dedup", notice.dedupPrefix() + ":");
+    /** One batch for all recipients; who they are is the users module's to say (its tables are its own). */
+    private void insert(Notice notice, List<Long> recipients) {
+        String args = NoticeText.json(notice.args());
+        batch.batchUpdate(INSERT, recipients, recipients.size(), (ps, userId) -> {
+            ps.setLong(1, userId);
+            ps.setString(2, notice.key());
+            ps.setString(3, args);
+            ps.setString(4, notice.link());
+            ps.setString(5, notice.dedupPrefix() + ":" + userId);
+        });
     }
 
     /** The signed-in user's latest notices, unread first, in the language of the current request. */

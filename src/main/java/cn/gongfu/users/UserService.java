@@ -282,6 +282,26 @@ public class UserService implements UserDetailsService {
         events.publishEvent(new AccountChanged(me.username(), true));
     }
 
+    /** The enabled members of a unit holding one of {@code roles}: whom a step of that unit's work concerns. */
+    public List<Long> enabledMembers(long unitId, Collection<Role> roles) {
+        return jdbc.sql("""
+                select u.id from app_user u where u.enabled
+                  and exists (select 1 from user_unit uu where uu.user_id = u.id and uu.unit_id = :unit)
+                  and exists (select 1 from user_role r where r.user_id = u.id and r.role in (:roles))
+                order by u.id""")
+                .param("unit", unitId).param("roles", roles.stream().map(Role::code).toList()).query(Long.class).list();
+    }
+
+    /** The enabled users holding {@code role} whose region is one of {@code regionCodes}. */
+    public List<Long> enabledHolding(Role role, Collection<String> regionCodes) {
+        if (regionCodes.isEmpty()) return List.of();
+        return jdbc.sql("""
+                select u.id from app_user u where u.enabled and u.region_code in (:regions)
+                  and exists (select 1 from user_role r where r.user_id = u.id and r.role = :role)
+                order by u.id""")
+                .param("regions", regionCodes).param("role", role.code()).query(Long.class).list();
+    }
+
     /** Names longer than the column, or holding a NUL (which PostgreSQL refuses in text), belong to nobody. */
     static boolean couldExist(String username) {
         return username != null && username.length() <= MAX_USERNAME_LENGTH && username.indexOf('\0') < 0;

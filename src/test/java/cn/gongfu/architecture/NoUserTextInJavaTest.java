@@ -3,7 +3,6 @@ package cn.gongfu.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,11 +69,6 @@ class NoUserTextInJavaTest {
 
     private static Map<String, String> allowed() {
         Map<String, String> m = new TreeMap<>();
-        String notice = "notice text: becomes key+args (events helper)";
-        for (String text : List.of(" 填报待您审批", "填报已批准，请报送", "填报已报送，待审核", "填报已通过审核", "填报被退回：")) {
-            m.put("cn/gongfu/reporting/SubmissionWorkflow.java: " + text, notice);
-        }
-        m.put("cn/gongfu/reporting/feed/FeedSql.java", notice);
         m.put("cn/gongfu/kernel/SpreadsheetText.java", "data: the full-width characters (＝＋－＠) Excel also reads as a formula's start");
         m.put("cn/gongfu/importing/DraftMapper.java", "vocabulary: the names of the four system columns of a parsed task table");
         m.put("cn/gongfu/importing/ImportService.java", "vocabulary: the region prefixes (区 市 县) a unit's written name may carry");
