@@ -3,7 +3,9 @@ package cn.gongfu.demo;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.NewObservation;
 import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Scope;
 import cn.gongfu.plan.PlanWriter;
+import cn.gongfu.reporting.ReportCalendarService;
 import cn.gongfu.unit.UnitService;
 import cn.gongfu.users.UserService;
 import java.io.IOException;
@@ -45,10 +47,12 @@ public class DemoDataLoader implements ApplicationRunner {
     private final IndicatorService indicators;
     private final ObjectMapper json;
     private final UserService users;
+    private final ReportCalendarService calendars;
 
     public DemoDataLoader(JdbcClient jdbc, UnitService units, PlanWriter planWriter, IndicatorService indicators,
-                          ObjectMapper json, UserService users) {
+                          ObjectMapper json, UserService users, ReportCalendarService calendars) {
         this.users = users;
+        this.calendars = calendars;
         this.jdbc = jdbc;
         this.units = units;
         this.planWriter = planWriter;
@@ -95,9 +99,7 @@ public class DemoDataLoader implements ApplicationRunner {
         Properties userNames = demoUsers();
         createDemoUsers(region, userNames);
         // the demo district reports quarterly, by the 5th of the next month; indicators once a year
-        jdbc.sql("""
-                insert into report_calendar (plan_id, cadence, indicator_cadence, due_day, first_period, last_period)
-                values (:p, 'quarterly', 'annual', 5, '2025Q1', '2026Q4')""").param("p", planId).update();
+        Scope.runAsSystem(() -> calendars.setCalendar(planId, "quarterly", "annual", 5, "2025Q1", "2026Q4"));
         log.info("Loaded the demo plan {} ({} tasks, {} indicators) for region {}", planId,
                 demo.plan().tasks().size(), demo.plan().indicators().size(), region);
         log.info("Demo users (password '{}'): office, leader, reporter and head of {}", DEMO_PASSWORD, userNames.getProperty("unit"));

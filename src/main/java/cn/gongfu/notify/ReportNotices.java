@@ -1,5 +1,6 @@
 package cn.gongfu.notify;
 
+import cn.gongfu.kernel.Role;
 import cn.gongfu.notify.NotificationService.Notice;
 import cn.gongfu.reporting.ReportAccepted;
 import cn.gongfu.reporting.ReportApprovalRequested;
@@ -8,7 +9,6 @@ import cn.gongfu.reporting.ReportRef;
 import cn.gongfu.reporting.ReportReturned;
 import cn.gongfu.reporting.ReportSubmitted;
 import cn.gongfu.reporting.ValueAccepted;
-import cn.gongfu.kernel.Role;
 import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;

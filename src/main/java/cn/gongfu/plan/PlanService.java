@@ -10,6 +10,7 @@ import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Where;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,13 +21,29 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads plans, their section trees and tasks. Writing a whole plan is {@link PlanWriter}'s job. */
 @Service
 public class PlanService {
+
+    /**
+     * Milestones an accepted report says were completed become done, on the date it gives. Reporting asks, in the
+     * transaction that accepts the report; the milestones are the plan's to change.
+     */
+    @Transactional
+    public void completeMilestones(Map<Long, LocalDate> completedOn) {
+        if (completedOn.isEmpty()) return;
+        batch.batchUpdate("update milestone set state = 'done', completed_on = ? where id = ?",
+                List.copyOf(completedOn.entrySet()), completedOn.size(), (ps, e) -> {
+                    ps.setObject(1, e.getValue());
+                    ps.setLong(2, e.getKey());
+                });
+    }
 
     /**
      * Limits a query over tasks to the scope's units through the task id {@code column}: the tasks a unit works on
@@ -56,10 +73,12 @@ public class PlanService {
     private static final String TASK_FROM = "from task t join plan p on p.id = t.plan_id";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Pager pager;
     private final IndicatorService indicators;
 
-    public PlanService(JdbcClient jdbc, Pager pager, IndicatorService indicators) {
+    public PlanService(JdbcClient jdbc, JdbcTemplate batch, Pager pager, IndicatorService indicators) {
+        this.batch = batch;
         this.jdbc = jdbc;
         this.pager = pager;
         this.indicators = indicators;

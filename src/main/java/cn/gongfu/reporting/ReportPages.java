@@ -1,5 +1,7 @@
 package cn.gongfu.reporting;
 
+import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.Inputs;
@@ -24,7 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import static cn.gongfu.kernel.BundleText.both;
 
 /** The reporting pages: my reports, the report form with its timeline, the office's review queue (notices: notify.NoticePages). */
 @WebPage

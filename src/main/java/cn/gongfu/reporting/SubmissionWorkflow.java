@@ -9,9 +9,13 @@ import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Where;
+import cn.gongfu.plan.PlanService;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,11 +33,14 @@ public class SubmissionWorkflow {
 
     private final JdbcClient jdbc;
     private final ReportingService reporting;
+    private final PlanService plans;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
 
-    public SubmissionWorkflow(JdbcClient jdbc, ReportingService reporting, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+    public SubmissionWorkflow(JdbcClient jdbc, ReportingService reporting, PlanService plans, ApplicationEventPublisher events,
+                              AuditLog audit, Clock clock) {
+        this.plans = plans;
         this.clock = clock;
         this.jdbc = jdbc;
         this.reporting = reporting;
@@ -163,17 +170,13 @@ public class SubmissionWorkflow {
 
     /** Milestones the accepted report says were completed become done, with their date; returns their ids. */
     private List<Long> applyMilestones(long submissionId) {
-        List<Long> ids = jdbc.sql("""
-                select distinct mr.milestone_id from milestone_report mr join task_report tr on tr.id = mr.task_report_id
-                where tr.submission_id = :s order by mr.milestone_id""").param("s", submissionId).query(Long.class).list();
-        if (ids.isEmpty()) return ids;
+        Map<Long, LocalDate> completed = new TreeMap<>();
         jdbc.sql("""
-                update milestone set state = 'done',
-                  completed_on = (select mr.completed_on from milestone_report mr join task_report tr on tr.id = mr.task_report_id
-                                  where tr.submission_id = :s and mr.milestone_id = milestone.id)
-                where id in (select mr.milestone_id from milestone_report mr join task_report tr on tr.id = mr.task_report_id
-                             where tr.submission_id = :s)""").param("s", submissionId).update();
-        return ids;
+                select mr.milestone_id, mr.completed_on from milestone_report mr join task_report tr on tr.id = mr.task_report_id
+                where tr.submission_id = :s""").param("s", submissionId)
+                .query(rs -> { completed.put(rs.getLong(1), rs.getObject(2, LocalDate.class)); });
+        plans.completeMilestones(completed);
+        return List.copyOf(completed.keySet());
     }
 
     private void requireUnitRole(long unitId, Role role) {

@@ -6,12 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gongfu.kernel.Role;
 import cn.gongfu.reporting.ReportRef;
 import cn.gongfu.reporting.ReportReturned;
-import cn.gongfu.kernel.Role;
-import cn.gongfu.users.UserService;
 import cn.gongfu.support.Notices;
 import cn.gongfu.support.SignedInAsAdmin;
+import cn.gongfu.users.UserService;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -7,12 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import cn.gongfu.support.Notices;
 import cn.gongfu.importing.ImportService;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.WebPage;
 import cn.gongfu.reporting.ValidationException;
 import cn.gongfu.security.TokenService;
+import cn.gongfu.support.Notices;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.users.UserService;
 import java.net.URI;

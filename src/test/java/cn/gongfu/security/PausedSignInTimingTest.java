@@ -1,5 +1,8 @@
 package cn.gongfu.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.support.MovableClock;
@@ -15,8 +18,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A paused or disabled account is refused whatever the password; if that came a bcrypt round sooner than a wrong

@@ -1,5 +1,8 @@
 package cn.gongfu.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.gongfu.audit.AuditEvent;
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.evaluation.EvaluationService;
@@ -24,8 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Background work (a job with nobody signed in) runs in the system scope: it evaluates a plan and lists a unit's

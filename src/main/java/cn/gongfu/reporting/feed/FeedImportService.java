@@ -1,5 +1,7 @@
 package cn.gongfu.reporting.feed;
 
+import static cn.gongfu.kernel.BundleText.both;
+
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.Role;
@@ -37,7 +39,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import static cn.gongfu.kernel.BundleText.both;
 
 /**
  * Machine feeds of indicator values (statistics bureaus): a CSV or JSON body is streamed into a staging
