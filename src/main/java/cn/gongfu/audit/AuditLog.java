@@ -5,6 +5,7 @@ import cn.gongfu.kernel.PageResult;
 import cn.gongfu.kernel.Pager;
 import cn.gongfu.kernel.Where;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -48,7 +49,7 @@ public class AuditLog {
      * values): {@code sourceSql} selects the columns {@code target, before_value, after_value}. Returns the
      * number of events written.
      */
-    public int recordEach(String action, String sourceSql, java.util.Map<String, ?> params) {
+    public int recordEach(String action, String sourceSql, Map<String, ?> params) {
         return jdbc.sql("insert into audit_event (actor, action, target, before_value, after_value, remote_addr) "
                         + "select :auditActor, :auditAction, src.target, src.before_value, src.after_value, :auditAddr from ("
                         + sourceSql + ") src")

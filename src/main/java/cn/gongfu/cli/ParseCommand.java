@@ -5,10 +5,13 @@ import cn.gongfu.ingest.DocumentParser;
 import cn.gongfu.ingest.ExtractionJson;
 import cn.gongfu.ingest.ParsedDocument;
 import cn.gongfu.ingest.SummaryWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -26,7 +29,7 @@ public final class ParseCommand {
     }
 
     private static String text(String key, Object... args) {
-        Object[] texts = java.util.Arrays.stream(args).map(String::valueOf).toArray();
+        Object[] texts = Arrays.stream(args).map(String::valueOf).toArray();
         return new MessageFormat(ResourceBundle.getBundle("messages", Locale.ROOT, NO_FALLBACK).getString(key), Locale.ROOT).format(texts)
                 + " / " + new MessageFormat(ResourceBundle.getBundle("messages", Locale.ENGLISH, NO_FALLBACK).getString(key), Locale.ROOT).format(texts);
     }
@@ -68,7 +71,7 @@ public final class ParseCommand {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         String[] withVerb = new String[args.length + 1];
         withVerb[0] = "parse";
         System.arraycopy(args, 0, withVerb, 1, args.length);

@@ -17,6 +17,7 @@ import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.TargetView;
 import cn.gongfu.kernel.BundleText;
+import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Where;
 import cn.gongfu.plan.Plan;
@@ -36,6 +37,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -144,7 +146,7 @@ public class EvaluationService {
         Plan plan = plans.get(planId);
         String region = region(plan, regionCode);
         PlanData data = load(plan, region, indicatorId);
-        if (data.targets().isEmpty()) throw new cn.gongfu.kernel.NotFoundException("indicator of plan", indicatorId);
+        if (data.targets().isEmpty()) throw new NotFoundException("indicator of plan", indicatorId);
         return months.stream().map(m -> assess(plan, region, data, m).get(0)).toList();
     }
 
@@ -185,7 +187,7 @@ public class EvaluationService {
             Indicator indicator = data.indicators().get(indicatorId);
             if (indicator == null) return;
             Polarity polarity = Polarity.fromCode(indicator.polarity());
-            List<Target> yearly = ts.stream().map(EvaluationService::target).filter(java.util.Objects::nonNull).toList();
+            List<Target> yearly = ts.stream().map(EvaluationService::target).filter(Objects::nonNull).toList();
             Target target = IndicatorAssessor.targetFor(yearly, plan.endYear());
             List<Point> points = data.values().getOrDefault(indicatorId, List.of());
             Point baseline = points.stream().filter(p -> p.period().getYear() < plan.startYear())

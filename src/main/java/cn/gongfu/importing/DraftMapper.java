@@ -13,6 +13,7 @@ import cn.gongfu.plan.PlanDraft.SectionDraft;
 import cn.gongfu.plan.PlanDraft.TargetDraft;
 import cn.gongfu.plan.PlanDraft.TaskDraft;
 import cn.gongfu.vocabulary.Polarity;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,7 +78,7 @@ final class DraftMapper {
 
     /** Every unit name the draft uses, in document order, with how many tasks name it. */
     static Map<String, Integer> unitNames(PlanDraft draft) {
-        Map<String, Integer> names = new java.util.LinkedHashMap<>();
+        Map<String, Integer> names = new LinkedHashMap<>();
         for (TaskDraft t : draft.tasks()) {
             t.leadUnits().forEach(n -> names.merge(n, 1, Integer::sum));
             t.coUnits().forEach(n -> names.merge(n, 1, Integer::sum));

@@ -1,5 +1,6 @@
 package cn.gongfu.importing;
 
+import cn.gongfu.kernel.Inputs;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.UploadTooLargeException;
@@ -11,7 +12,9 @@ import cn.gongfu.unit.Unit;
 import cn.gongfu.unit.UnitService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -33,10 +36,10 @@ public class ImportPages {
     private final PlanService plans;
     private final UnitService units;
     private final MessageSource messages;
-    private final cn.gongfu.kernel.Inputs inputs;
+    private final Inputs inputs;
 
     public ImportPages(ImportService imports, RegionService regions, PlanService plans, UnitService units,
-                       MessageSource messages, cn.gongfu.kernel.Inputs inputs) {
+                       MessageSource messages, Inputs inputs) {
         this.inputs = inputs;
         this.imports = imports;
         this.regions = regions;
@@ -92,7 +95,7 @@ public class ImportPages {
     public String review(@PathVariable long id, Model model) {
         ImportReview review = imports.review(id);
         model.addAttribute("review", review);
-        java.util.Map<String, String> sectionNames = new java.util.HashMap<>();
+        Map<String, String> sectionNames = new HashMap<>();
         review.document().sections().forEach(sec -> sectionNames.put(sec.id(),
                 (sec.label() == null ? "" : sec.label()) + sec.title()));
         model.addAttribute("sectionNames", sectionNames);

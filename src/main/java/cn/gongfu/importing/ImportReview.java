@@ -7,6 +7,7 @@ import cn.gongfu.plan.PlanDraft;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything the office checks before publishing an import: what was read, how its units resolve, which
@@ -47,7 +48,7 @@ public record ImportReview(
     }
 
     public long newIndicators() {
-        return indicators.values().stream().filter(java.util.Objects::isNull).count();
+        return indicators.values().stream().filter(Objects::isNull).count();
     }
 
     public int targetCount() {

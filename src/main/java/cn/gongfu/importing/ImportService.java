@@ -11,6 +11,7 @@ import cn.gongfu.indicator.TargetView;
 import cn.gongfu.ingest.DocumentException;
 import cn.gongfu.ingest.DocumentParser;
 import cn.gongfu.ingest.ParsedDocument;
+import cn.gongfu.ingest.ParserLimits;
 import cn.gongfu.kernel.FileTypes;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;
@@ -20,6 +21,7 @@ import cn.gongfu.kernel.Pager;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Sha256;
+import cn.gongfu.kernel.Uploads;
 import cn.gongfu.kernel.Where;
 import cn.gongfu.plan.DraftException;
 import cn.gongfu.plan.Plan;
@@ -40,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
@@ -87,7 +90,7 @@ public class ImportService {
     }
 
     /** The largest plan document accepted: the parser's own limit. */
-    public static final long MAX_UPLOAD_BYTES = cn.gongfu.ingest.ParserLimits.DEFAULT.maxFileBytes();
+    public static final long MAX_UPLOAD_BYTES = ParserLimits.DEFAULT.maxFileBytes();
 
     /**
      * Parses and stores an uploaded document for review. Refuses a document already imported (same
@@ -99,7 +102,7 @@ public class ImportService {
         Scope scope = Scope.current();
         scope.require(Role.OFFICE, Role.ADMIN);
         if (clientFileName == null || clientFileName.isBlank()) throw new InvalidParameterException("file", "a file is required");
-        String fileName = cn.gongfu.kernel.Uploads.fileName(clientFileName);
+        String fileName = Uploads.fileName(clientFileName);
         Region region = regions.find(regionCode == null ? "" : regionCode)
                 .orElseThrow(() -> new InvalidParameterException("region", "unknown region " + regionCode));
         if (!scope.coversRegion(region.code())) {
@@ -382,7 +385,7 @@ public class ImportService {
 
     private Map<Long, String> unitNames(String regionCode, Map<String, Long> known, List<Long> decided, Map<String, Long> suggested) {
         Set<Long> ids = new LinkedHashSet<>(known.values());
-        decided.stream().filter(java.util.Objects::nonNull).forEach(ids::add);
+        decided.stream().filter(Objects::nonNull).forEach(ids::add);
         ids.addAll(suggested.values());
         Map<Long, String> names = new HashMap<>();
         if (ids.isEmpty()) return names;

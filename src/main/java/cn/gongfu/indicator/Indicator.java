@@ -1,5 +1,7 @@
 package cn.gongfu.indicator;
 
+import java.math.BigDecimal;
+
 /** A measurable indicator (指标) with its polarity: which direction of change is an improvement ({@link cn.gongfu.vocabulary.Polarity} codes). */
 public record Indicator(
         long id,
@@ -13,5 +15,5 @@ public record Indicator(
         String responsibleUnitName,
         String dataSource,
         String regionCode,
-        java.math.BigDecimal weight) {
+        BigDecimal weight) {
 }

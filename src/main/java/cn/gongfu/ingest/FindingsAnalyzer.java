@@ -5,9 +5,12 @@ import cn.gongfu.vocabulary.TargetComparator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks the parsed document for things a person should look at: numbering that skips or repeats,
@@ -16,9 +19,9 @@ import java.util.Map;
  */
 final class FindingsAnalyzer {
 
-    private static final java.util.regex.Pattern PARENS = java.util.regex.Pattern.compile("[（(][^（）()]*[）)]");
-    private static final java.util.regex.Pattern NOISE = java.util.regex.Pattern.compile("[“”\"《》、，,\\s]");
-    private static final java.util.regex.Pattern SCOPE = java.util.regex.Pattern.compile(
+    private static final Pattern PARENS = Pattern.compile("[（(][^（）()]*[）)]");
+    private static final Pattern NOISE = Pattern.compile("[“”\"《》、，,\\s]");
+    private static final Pattern SCOPE = Pattern.compile(
             "^(?:全区|全市|全县|全省|我区|我市|区级|市级|新增|累计|年均|全年|全社会)");
 
     private FindingsAnalyzer() {
@@ -88,7 +91,7 @@ final class FindingsAnalyzer {
             base[i] = t.subItem ? t.code : t.sectionTask ? "" : String.valueOf(t.number);
         }
         for (int depth = 1; depth <= 4; depth++) {
-            java.util.Set<String> codes = new java.util.HashSet<>();
+            Set<String> codes = new HashSet<>();
             boolean unique = true;
             for (int i = 0; i < seq.size(); i++) {
                 TaskDraft t = seq.get(i);
@@ -138,7 +141,7 @@ final class FindingsAnalyzer {
     /** "73项重点工作" in the body against the annex whose title names 重点工作. */
     static void checkDeclaredTotals(List<Object[]> declared, Map<String, Integer> annexRows, Map<String, String> annexTitles,
                                     List<Finding> findings) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Object[] d : declared) {
             int n = (Integer) d[0];
             String noun = (String) d[1];
@@ -212,7 +215,7 @@ final class FindingsAnalyzer {
             }
         }
         Map<String, Entry> firstSeen = new LinkedHashMap<>();
-        java.util.Set<String> reported = new java.util.HashSet<>();
+        Set<String> reported = new HashSet<>();
         for (Entry e : entries) {
             if (e.key().length() < 4) {
                 continue;

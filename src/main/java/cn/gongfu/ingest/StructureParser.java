@@ -1,6 +1,7 @@
 package cn.gongfu.ingest;
 
 import cn.gongfu.vocabulary.TargetComparator;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,7 +55,7 @@ final class StructureParser {
         this.lines = lines;
         this.period = period;
         this.targetYear = period == null ? null : period.to();
-        this.docYear = period == null ? java.time.Year.now().getValue() : period.to();
+        this.docYear = period == null ? Year.now().getValue() : period.to();
     }
 
     void parse() {

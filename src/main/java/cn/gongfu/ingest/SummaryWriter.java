@@ -2,6 +2,7 @@ package cn.gongfu.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,7 +21,7 @@ public final class SummaryWriter {
         sb.append(Texts.both("ingest.summary.period")).append(": ").append(doc.period() == null ? notFound
                 : doc.period().from() + "–" + doc.period().to()).append('\n');
         Map<String, Long> perList = doc.tasks().stream().collect(Collectors.groupingBy(ParsedTask::list,
-                java.util.LinkedHashMap::new, Collectors.counting()));
+                LinkedHashMap::new, Collectors.counting()));
         long targets = doc.tasks().stream().mapToLong(t -> t.targets().size()).sum();
         sb.append(Texts.both("ingest.summary.counts")).append(": ").append(pair("ingest.summary.sections")).append(' ').append(doc.sections().size())
                 .append(", ").append(pair("ingest.summary.tasks")).append(' ').append(doc.tasks().size()).append(' ').append(perList)

@@ -3,7 +3,10 @@ package cn.gongfu.ingest;
 import cn.gongfu.vocabulary.TargetComparator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,7 +81,7 @@ final class TargetExtractor {
 
     private static String[] byLength(String[] words) {
         String[] w = words.clone();
-        java.util.Arrays.sort(w, java.util.Comparator.comparingInt(String::length).reversed());
+        Arrays.sort(w, Comparator.comparingInt(String::length).reversed());
         return w;
     }
 
@@ -195,7 +198,7 @@ final class TargetExtractor {
                 int plan = 10 + ChineseNumerals.parse(f.group(1));
                 marks.add(new int[] {f.start(), 1981 + 5 * (plan - 6) + 4, 1});
             }
-            marks.sort(java.util.Comparator.comparingInt(x -> x[0]));
+            marks.sort(Comparator.comparingInt(x -> x[0]));
             markStart = new int[marks.size()];
             markYear = new int[marks.size()];
             markSticky = new boolean[marks.size()];
@@ -239,7 +242,7 @@ final class TargetExtractor {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(positions::get));
+            Arrays.sort(order, Comparator.comparingInt(positions::get));
             List<ParsedTarget> sorted = new ArrayList<>(out.size());
             for (Integer i : order) {
                 sorted.add(out.get(i));
@@ -531,10 +534,10 @@ final class TargetExtractor {
 
         Integer yearAt(int pos) {
             // The latest year mark in the same sentence wins, else a "到YYYY年" earlier in the text, else the plan's.
-            int e = java.util.Arrays.binarySearch(sentenceEnds, pos);
+            int e = Arrays.binarySearch(sentenceEnds, pos);
             int before = e >= 0 ? e - 1 : -e - 2;
             int sentenceStart = before >= 0 ? sentenceEnds[before] + 1 : 0;
-            int k = java.util.Arrays.binarySearch(markStart, pos);
+            int k = Arrays.binarySearch(markStart, pos);
             int last = k >= 0 ? k - 1 : -k - 2;
             if (last >= 0 && markStart[last] >= sentenceStart) {
                 return markYear[last];
@@ -605,9 +608,9 @@ final class TargetExtractor {
         }
     }
 
-    private static final java.util.Set<String> GENERIC_VERBS = java.util.Set.of("推动", "帮助", "提升", "提供", "实施", "开展", "形成", "整治");
+    private static final Set<String> GENERIC_VERBS = Set.of("推动", "帮助", "提升", "提供", "实施", "开展", "形成", "整治");
     /** Plain count words: the only units a Chinese numeral may close a clause with ("新建…两个"; not "三期", "三项"). */
-    private static final java.util.Set<String> COUNT_WORDS = java.util.Set.of("个", "家", "所", "座", "处", "支", "名", "条");
+    private static final Set<String> COUNT_WORDS = Set.of("个", "家", "所", "座", "处", "支", "名", "条");
     private static final Pattern BASELINE = Pattern.compile("(?:较|比|与)\\d{4}年(?:底|末)?(?:相比)?");
     private static final Pattern QUALIFIER_NOISE = Pattern.compile("^(?:分别|均|都)");
 
@@ -622,9 +625,9 @@ final class TargetExtractor {
                 t.approximate());
     }
 
-    private static final java.util.Set<String> GT_SET = java.util.Set.of(GT_WORDS.split("\\|"));
-    private static final java.util.Set<String> LT_SET = java.util.Set.of(LT_WORDS.split("\\|"));
-    private static final java.util.Set<String> LE_SET = java.util.Set.of(LE_WORDS.split("\\|"));
+    private static final Set<String> GT_SET = Set.of(GT_WORDS.split("\\|"));
+    private static final Set<String> LT_SET = Set.of(LT_WORDS.split("\\|"));
+    private static final Set<String> LE_SET = Set.of(LE_WORDS.split("\\|"));
 
     static TargetComparator comparatorOf(String prefix, String suffix, boolean range) {
         if (range) {

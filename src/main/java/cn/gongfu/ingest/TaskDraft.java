@@ -1,6 +1,7 @@
 package cn.gongfu.ingest;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class TaskDraft {
     ParsedTask build() {
         return new ParsedTask(list, code, codeGenerated, category, sectionId, group, title, text.toString(),
                 List.copyOf(leadUnits), List.copyOf(targets), columns.isEmpty()
-                        ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns)),
+                        ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(columns)),
                 List.copyOf(milestones), line, List.copyOf(coUnits));
     }
 }

@@ -3,9 +3,12 @@ package cn.gongfu.kernel;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
 /**
@@ -45,10 +48,10 @@ public final class FieldErrors {
     }
 
     /** The name the client used: {@code @RequestParam("x")} or {@code @PathVariable("x")}, else the Java name. */
-    private static String parameterName(org.springframework.core.MethodParameter p) {
-        var param = p.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+    private static String parameterName(MethodParameter p) {
+        var param = p.getParameterAnnotation(RequestParam.class);
         if (param != null && !param.name().isEmpty()) return param.name();
-        var path = p.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+        var path = p.getParameterAnnotation(PathVariable.class);
         if (path != null && !path.name().isEmpty()) return path.name();
         return p.getParameterName();
     }

@@ -6,6 +6,7 @@ import cn.gongfu.kernel.Scope;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.users.UserService;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.context.MessageSource;
@@ -84,8 +85,8 @@ public class NotificationService {
                 .query((rs, i) -> new Notification(rs.getLong("id"), rs.getLong("user_id"),
                         NoticeText.render(messages, rs.getString("message_key"), rs.getString("message_args"),
                                 rs.getString("legacy_text"), locale),
-                        rs.getString("link"), rs.getObject("created_at", java.time.LocalDateTime.class),
-                        rs.getObject("read_at", java.time.LocalDateTime.class)))
+                        rs.getString("link"), rs.getObject("created_at", LocalDateTime.class),
+                        rs.getObject("read_at", LocalDateTime.class)))
                 .list();
     }
 

@@ -3,6 +3,7 @@ package cn.gongfu.plan;
 import cn.gongfu.kernel.ListAddress;
 import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +39,7 @@ public class PlanPages {
         Plan plan = plans.get(id);
         PlanTree tree = PlanTree.of(plans.sections(id), plans.tasksOfPlan(id));
         // a unit that sees only its own tasks is not shown the sections it has nothing in
-        if (cn.gongfu.kernel.Scope.current().units() != null) tree = tree.withoutEmptySections();
+        if (Scope.current().units() != null) tree = tree.withoutEmptySections();
         model.addAttribute("plan", plan);
         model.addAttribute("roots", tree.roots());
         model.addAttribute("loose", tree.loose());

@@ -15,7 +15,9 @@ import cn.gongfu.vocabulary.MeasureUnits;
 import cn.gongfu.vocabulary.Periods;
 import cn.gongfu.vocabulary.Polarity;
 import cn.gongfu.vocabulary.TargetComparator;
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -174,7 +176,7 @@ public class PlanWriter {
     }
 
     /** Targets are numeric(24, 6), like the values reported against them: stored exactly, or the draft is refused. */
-    private static void storable(String where, java.math.BigDecimal n, List<String> problems) {
+    private static void storable(String where, BigDecimal n, List<String> problems) {
         String problem = StoredNumber.problem(n);
         if (problem != null) problems.add(where + ": " + problem);
     }
@@ -217,7 +219,7 @@ public class PlanWriter {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
                 new BatchPreparedStatementSetter() {
                     @Override
-                    public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
                         TaskDraft t = tasks.get(i);
                         ps.setLong(1, planId);
                         ps.setObject(2, t.sectionKey() == null ? null : sectionIds.get(t.sectionKey()), Types.BIGINT);

@@ -14,6 +14,8 @@ import cn.gongfu.kernel.Uploads;
 import cn.gongfu.kernel.WebPage;
 import cn.gongfu.reporting.ReportingService.ValueInput;
 import cn.gongfu.reporting.SubmissionWorkflow.Action;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -120,8 +122,8 @@ public class ReportPages {
             try {
                 byte[] content = Uploads.read(file, ReportingService.MAX_EVIDENCE_BYTES);
                 reporting.addEvidence(id, file.getOriginalFilename(), content);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }

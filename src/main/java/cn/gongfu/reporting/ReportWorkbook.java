@@ -8,6 +8,7 @@ import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.SpreadsheetText;
+import cn.gongfu.kernel.StorableText;
 import cn.gongfu.kernel.Uploads;
 import cn.gongfu.reporting.ReportingService.Form;
 import cn.gongfu.reporting.ReportingService.TaskInput;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -598,7 +600,7 @@ public final class ReportWorkbook {
                 return null;
             }
             // POI decodes _x0000_ in the sheet's XML to a NUL, which PostgreSQL cannot store: the request edge's rule
-            String unstorable = cn.gongfu.kernel.StorableText.problem(text);
+            String unstorable = StorableText.problem(text);
             if (unstorable != null) {
                 error(column, unstorable);
                 return null;
@@ -651,6 +653,6 @@ public final class ReportWorkbook {
     private static Map<String, String> labels() {
         Map<String, String> m = new LinkedHashMap<>();
         for (String state : List.of("not_started", "in_progress", "done", "blocked")) m.put(state, zh("workbook.state." + state));
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }

@@ -2,7 +2,10 @@ package cn.gongfu.reporting;
 
 import cn.gongfu.audit.AuditEvent;
 import cn.gongfu.kernel.Downloads;
+import cn.gongfu.kernel.Inputs;
+import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.Rules;
+import cn.gongfu.kernel.Uploads;
 import cn.gongfu.reporting.ReportingService.Form;
 import cn.gongfu.reporting.ReportingService.TaskInput;
 import cn.gongfu.reporting.ReportingService.ValueInput;
@@ -12,10 +15,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @Tag(name = "reporting", description = "进展填报 Progress reports and indicator values: calendar, submissions, workflow, history")
 @RestController
@@ -44,7 +51,7 @@ public class ReportingApi {
 
     @GetMapping("/plans/{id}/calendar")
     public ReportCalendar calendar(@PathVariable long id) {
-        return calendars.calendar(id).orElseThrow(() -> new cn.gongfu.kernel.NotFoundException("calendar of plan", id));
+        return calendars.calendar(id).orElseThrow(() -> new NotFoundException("calendar of plan", id));
     }
 
     /** Column sizes: {@code report_calendar} in V5__reporting.sql. */
@@ -119,7 +126,7 @@ public class ReportingApi {
 
     @PostMapping("/submissions/accept")
     public Map<String, Integer> acceptAll(@RequestBody List<Long> ids) {
-        return Map.of("accepted", workflow.acceptAll(cn.gongfu.kernel.Inputs.withoutNulls("ids", ids)));
+        return Map.of("accepted", workflow.acceptAll(Inputs.withoutNulls("ids", ids)));
     }
 
     public record MilestoneInput(LocalDate completedOn, Long evidenceId) {}
@@ -130,18 +137,18 @@ public class ReportingApi {
         return reporting.completeMilestone(id, taskId, milestoneId, in.completedOn(), in.evidenceId());
     }
 
-    @PostMapping(value = "/submissions/{id}/evidence", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
-    public EvidenceFile addEvidence(@PathVariable long id, @RequestParam("file") org.springframework.web.multipart.MultipartFile file)
-            throws java.io.IOException {
-        byte[] content = cn.gongfu.kernel.Uploads.read(file, ReportingService.MAX_EVIDENCE_BYTES);
+    @PostMapping(value = "/submissions/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public EvidenceFile addEvidence(@PathVariable long id, @RequestParam("file") MultipartFile file)
+            throws IOException {
+        byte[] content = Uploads.read(file, ReportingService.MAX_EVIDENCE_BYTES);
         return reporting.addEvidence(id, file.getOriginalFilename(), content);
     }
 
     /** An evidence file, byte for byte, as an attachment. */
     @GetMapping("/submissions/{id}/evidence/{evidenceId}")
-    public org.springframework.http.ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId) {
+    public ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId) {
         EvidenceFile file = reporting.evidence(id).stream().filter(e -> e.id() == evidenceId).findFirst()
-                .orElseThrow(() -> new cn.gongfu.kernel.NotFoundException("evidence", evidenceId));
+                .orElseThrow(() -> new NotFoundException("evidence", evidenceId));
         return Downloads.attachment(file.fileName(), file.contentType(), reporting.evidenceContent(id, evidenceId));
     }
 

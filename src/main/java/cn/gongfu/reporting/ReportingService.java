@@ -10,8 +10,11 @@ import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Rules;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Sha256;
+import cn.gongfu.kernel.UploadTooLargeException;
+import cn.gongfu.kernel.Uploads;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.reporting.ObservationRules.Violation;
@@ -24,11 +27,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -50,8 +57,8 @@ public class ReportingService {
     static final RowMapper<Submission> SUBMISSION = (rs, i) -> new Submission(rs.getLong("id"),
             rs.getLong("plan_id"), rs.getString("plan_title"), rs.getString("region_code"), rs.getLong("unit_id"),
             rs.getString("unit_name"), rs.getString("period"), rs.getString("state"), rs.getString("return_reason"),
-            rs.getObject("due_on", LocalDate.class), rs.getObject("submitted_at", java.time.LocalDateTime.class),
-            rs.getString("updated_by"), rs.getObject("updated_at", java.time.LocalDateTime.class), rs.getInt("version"));
+            rs.getObject("due_on", LocalDate.class), rs.getObject("submitted_at", LocalDateTime.class),
+            rs.getString("updated_by"), rs.getObject("updated_at", LocalDateTime.class), rs.getInt("version"));
 
     private final JdbcClient jdbc;
     private final ReportCalendarService calendars;
@@ -131,7 +138,7 @@ public class ReportingService {
                         s == null ? null : s.id(), state, overdue));
             }
         }
-        result.sort(java.util.Comparator.comparing(Obligation::dueOn).reversed()
+        result.sort(Comparator.comparing(Obligation::dueOn).reversed()
                 .thenComparing(Obligation::unitName).thenComparing(Obligation::planTitle));
         return result;
     }
@@ -237,8 +244,8 @@ public class ReportingService {
         editable(submissionId);
         if (clientFileName == null || clientFileName.isBlank()) throw new InvalidParameterException("file", "a file is required");
         if (content.length == 0) throw new InvalidParameterException("file", both("upload.empty"));
-        if (content.length > MAX_EVIDENCE_BYTES) throw new cn.gongfu.kernel.UploadTooLargeException(content.length, MAX_EVIDENCE_BYTES);
-        String name = cn.gongfu.kernel.Uploads.fileName(clientFileName);
+        if (content.length > MAX_EVIDENCE_BYTES) throw new UploadTooLargeException(content.length, MAX_EVIDENCE_BYTES);
+        String name = Uploads.fileName(clientFileName);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into evidence (submission_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)
@@ -256,7 +263,7 @@ public class ReportingService {
         return jdbc.sql("""
                 select id, submission_id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
                 from evidence where submission_id = :s order by id""").param("s", submissionId)
-                .query(new org.springframework.jdbc.core.DataClassRowMapper<>(EvidenceFile.class)).list();
+                .query(new DataClassRowMapper<>(EvidenceFile.class)).list();
     }
 
     public byte[] evidenceContent(long submissionId, long evidenceId) {
@@ -316,8 +323,8 @@ public class ReportingService {
 
     /** An indicator value as entered: with the version it was read at (null for a first value). */
     public record ValueInput(BigDecimal value,
-                             @jakarta.validation.constraints.Size(max = 2000, message = cn.gongfu.kernel.Rules.TOO_LONG) String comment,
-                             @jakarta.validation.constraints.Size(max = 2000, message = cn.gongfu.kernel.Rules.TOO_LONG) String explanation,
+                             @jakarta.validation.constraints.Size(max = 2000, message = Rules.TOO_LONG) String comment,
+                             @jakarta.validation.constraints.Size(max = 2000, message = Rules.TOO_LONG) String explanation,
                              Integer expectedVersion) {}
 
     @Transactional
@@ -342,7 +349,7 @@ public class ReportingService {
                         .param("i", indicatorId).param("r", before.regionCode()).param("p", before.period())
                         .param("v", in.value()).param("by", by).param("now", now()).param("c", trim(in.comment()))
                         .param("e", trim(in.explanation())).param("s", submissionId).update();
-            } catch (org.springframework.dao.DuplicateKeyException e) {
+            } catch (DuplicateKeyException e) {
                 throw new ConflictException("someone entered this value meanwhile", before);
             }
         } else {
@@ -382,7 +389,7 @@ public class ReportingService {
     public Form applyWorkbook(long id, byte[] xlsx) {
         editable(id);
         Form form = form(id);
-        List<Long> observations = form.indicators().stream().map(IndicatorEntry::observationId).filter(java.util.Objects::nonNull).toList();
+        List<Long> observations = form.indicators().stream().map(IndicatorEntry::observationId).filter(Objects::nonNull).toList();
         Map<Long, String> reporters = new HashMap<>();
         if (!observations.isEmpty()) {
             jdbc.sql("select id, reported_by from observation where id in (:ids)").param("ids", observations)
@@ -464,7 +471,7 @@ public class ReportingService {
     private static TaskReport taskReport(ResultSet rs, int i) throws SQLException {
         return new TaskReport(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getObject(8, Integer.class), rs.getString(9), rs.getString(10), rs.getString(11),
-                rs.getString(12), rs.getObject(13, java.time.LocalDateTime.class), rs.getInt(14));
+                rs.getString(12), rs.getObject(13, LocalDateTime.class), rs.getInt(14));
     }
 
     /**

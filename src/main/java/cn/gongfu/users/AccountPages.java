@@ -2,6 +2,7 @@ package cn.gongfu.users;
 
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.Inputs;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.ListAddress;
 import cn.gongfu.kernel.PageRequest;
@@ -31,10 +32,10 @@ public class AccountPages {
     private final RegionService regions;
     private final UnitService units;
     private final AuditLog audit;
-    private final cn.gongfu.kernel.Inputs inputs;
+    private final Inputs inputs;
 
     public AccountPages(UserService users, RegionService regions, UnitService units, AuditLog audit,
-                        cn.gongfu.kernel.Inputs inputs) {
+                        Inputs inputs) {
         this.inputs = inputs;
         this.users = users;
         this.regions = regions;

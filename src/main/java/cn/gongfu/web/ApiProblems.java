@@ -6,8 +6,11 @@ import cn.gongfu.kernel.FieldErrors;
 import cn.gongfu.kernel.InvalidInputException;
 import cn.gongfu.kernel.ProblemException;
 import cn.gongfu.kernel.UploadTooLargeException;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -114,9 +117,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail invalidFields(List<FieldErrors.Error> unordered) {
-        List<FieldErrors.Error> errors = unordered.stream().sorted(java.util.Comparator.comparing(FieldErrors.Error::field)).toList();
+        List<FieldErrors.Error> errors = unordered.stream().sorted(Comparator.comparing(FieldErrors.Error::field)).toList();
         ProblemDetail p = badParameter(errors.get(0).field(), errors.stream().map(e -> e.field() + ": " + e.message())
-                .collect(java.util.stream.Collectors.joining("; ")));
+                .collect(Collectors.joining("; ")));
         p.setProperty("errors", errors);
         return p;
     }
@@ -137,7 +140,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     static String describe(Class<?> type) {
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class) return "a whole number";
         if (type == Boolean.class || type == boolean.class) return "true or false";
-        if (type == java.math.BigDecimal.class) return "a number";
+        if (type == BigDecimal.class) return "a number";
         return "a valid " + type.getSimpleName();
     }
 }

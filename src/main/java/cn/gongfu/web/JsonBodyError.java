@@ -1,6 +1,9 @@
 package cn.gongfu.web;
 
 import cn.gongfu.kernel.BundleText;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Collection;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -52,11 +55,11 @@ final class JsonBodyError {
 
     private static String chinese(Class<?> type) {
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class) return BundleText.zh("json.type.integer");
-        if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) return BundleText.zh("json.type.number");
+        if (type == BigDecimal.class || type == Double.class || type == double.class) return BundleText.zh("json.type.number");
         if (type == Boolean.class || type == boolean.class) return BundleText.zh("json.type.boolean");
         if (type == String.class) return BundleText.zh("json.type.text");
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return BundleText.zh("json.type.list");
-        if (type.isEnum()) return BundleText.zh("json.type.oneOf", java.util.Arrays.toString(type.getEnumConstants()));
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) return BundleText.zh("json.type.list");
+        if (type.isEnum()) return BundleText.zh("json.type.oneOf", Arrays.toString(type.getEnumConstants()));
         return BundleText.zh("json.type.object");
     }
 }

@@ -23,6 +23,7 @@ import cn.gongfu.plan.PlanWriter;
 import cn.gongfu.support.DemoFacts;
 import cn.gongfu.unit.UnitService;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -174,7 +176,7 @@ abstract class PlanApiContract {
         ok(get("/api/v1/units").param("region", "330299").param("kind", "town"))
                 .andExpect(jsonPath("$.items[*].kind", everyItem(is("town"))));
         ok(get("/api/v1/units").param("region", "330299").param("size", "500"))
-                .andExpect(jsonPath("$.total").value(cn.gongfu.support.DemoFacts.DEMO.get("units").size()));
+                .andExpect(jsonPath("$.total").value(DemoFacts.DEMO.get("units").size()));
     }
 
     @Test
@@ -343,7 +345,7 @@ abstract class PlanApiContract {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
-    private void badParameter(org.springframework.test.web.servlet.RequestBuilder request, String field) throws Exception {
+    private void badParameter(RequestBuilder request, String field) throws Exception {
         mvc.perform(request)
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -351,12 +353,12 @@ abstract class PlanApiContract {
                 .andExpect(jsonPath("$.detail", containsString(field)));
     }
 
-    private ResultActions ok(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+    private ResultActions ok(RequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk());
     }
 
-    private JsonNode json(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
-        return JSON.readTree(ok(request).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    private JsonNode json(RequestBuilder request) throws Exception {
+        return JSON.readTree(ok(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     private static boolean mentions(JsonNode task, String... names) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -102,7 +103,7 @@ class TableOwnershipTest {
         assertThat(broken).as("SQL on tables of another module").isEmpty();
     }
 
-    private static void check(Pattern p, String sql, java.util.function.Predicate<String> allowed, String module, String verb,
+    private static void check(Pattern p, String sql, Predicate<String> allowed, String module, String verb,
                               Path file, List<String> broken) {
         Matcher m = p.matcher(sql);
         while (m.find()) {

@@ -8,6 +8,7 @@ import cn.gongfu.support.DemoFacts;
 import cn.gongfu.support.H2Test;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -44,7 +45,7 @@ class DashboardExportTest {
             }
         }
         mvc.perform(get("/dashboard/export").param("plan", "" + plan()).param("table", "secrets")).andExpect(status().isBadRequest());
-        for (String path : java.util.List.of("/surveys/export", "/consistency/export")) {
+        for (String path : List.of("/surveys/export", "/consistency/export")) {
             byte[] file = mvc.perform(get(path).param("region", "330299")).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsByteArray();
             try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file))) {

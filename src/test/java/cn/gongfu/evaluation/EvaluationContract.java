@@ -24,11 +24,15 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * The scenario of issue 6 on each database: a plan in 岱山县 with three indicators, accepted values over
@@ -153,21 +157,21 @@ abstract class EvaluationContract {
     }
 
     @Autowired
-    org.springframework.test.web.servlet.MockMvc mvc;
+    MockMvc mvc;
 
     @Test
     void theApiGivesTheSameEvaluation() throws Exception {
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/evaluation/plans/{id}", planId)
+        mvc.perform(MockMvcRequestBuilders.get("/api/v1/evaluation/plans/{id}", planId)
                         .param("asOf", "2024-01"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.indicators.length()").value(3))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                .andExpect(MockMvcResultMatchers.status().isOk())
+                .andExpect(MockMvcResultMatchers.jsonPath("$.indicators.length()").value(3))
+                .andExpect(MockMvcResultMatchers
                         .jsonPath("$.indicators[?(@.indicator.name == '公园数量')].assessment.status").value("ACHIEVED"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
-                        .jsonPath("$.realization.overall").value(org.hamcrest.Matchers.closeTo((0.8 + 10.0 / 23 + 1.0) / 3, 1e-9)));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/evaluation/plans/{id}/units", planId)
+                .andExpect(MockMvcResultMatchers
+                        .jsonPath("$.realization.overall").value(Matchers.closeTo((0.8 + 10.0 / 23 + 1.0) / 3, 1e-9)));
+        mvc.perform(MockMvcRequestBuilders.get("/api/v1/evaluation/plans/{id}/units", planId)
                         .param("asOf", "2024-01"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].unitName").value("县发展和改革局"));
+                .andExpect(MockMvcResultMatchers.jsonPath("$[0].unitName").value("县发展和改革局"));
     }
 
     @Test

@@ -14,18 +14,21 @@ import cn.gongfu.users.UserService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -130,7 +133,7 @@ abstract class SurveyContract {
                 List.of(List.of("获得感", "NaN", 0.9, 400), List.of("幸福感", 4.1, "Infinity", 400),
                         List.of("安全感", 4.4, 0.6, "1e400"), List.of("认同感", 3.6, 1e6, 1e12)));
         var response = upload(summary, "非数 " + tag).andExpect(status().isUnprocessableContent()).andReturn().getResponse();
-        JsonNode problem = JSON.readTree(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
         assertThat(problem.get("errors").findValuesAsString("location")).containsExactly("工作表 问卷，第2行，均值列",
                 "工作表 问卷，第3行，标准差列", "工作表 问卷，第4行，样本量列", "工作表 问卷，第5行，标准差列", "工作表 问卷，第5行，样本量列");
         assertThat(problem.get("errors").get(0).get("message").asText()).contains("NaN", "not a finite number");
@@ -214,9 +217,9 @@ abstract class SurveyContract {
 
     static void expect(JsonNode score, String dimension, double index, double low, double high, int n) {
         assertThat(score.get("dimension").asText()).isEqualTo(dimension);
-        assertThat(score.get("index").asDouble()).as(dimension + " index").isCloseTo(index, org.assertj.core.data.Offset.offset(0.005));
-        assertThat(score.get("low").asDouble()).as(dimension + " low").isCloseTo(low, org.assertj.core.data.Offset.offset(0.005));
-        assertThat(score.get("high").asDouble()).as(dimension + " high").isCloseTo(high, org.assertj.core.data.Offset.offset(0.005));
+        assertThat(score.get("index").asDouble()).as(dimension + " index").isCloseTo(index, Offset.offset(0.005));
+        assertThat(score.get("low").asDouble()).as(dimension + " low").isCloseTo(low, Offset.offset(0.005));
+        assertThat(score.get("high").asDouble()).as(dimension + " high").isCloseTo(high, Offset.offset(0.005));
         assertThat(score.get("n").asInt()).isEqualTo(n);
     }
 
@@ -230,12 +233,12 @@ abstract class SurveyContract {
                 .param("region", "330299").param("name", name).param("fieldedOn", fieldedOn).param("scalePoints", scalePoints);
     }
 
-    org.springframework.test.web.servlet.ResultActions upload(byte[] xlsx, String name) throws Exception {
+    ResultActions upload(byte[] xlsx, String name) throws Exception {
         return mvc.perform(request(xlsx, name));
     }
 
-    static JsonNode json(org.springframework.test.web.servlet.ResultActions result) throws Exception {
-        return JSON.readTree(result.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    static JsonNode json(ResultActions result) throws Exception {
+        return JSON.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     /** One sheet called 问卷: a header row, then the rows (numbers stay numeric cells, text stays text). */

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gongfu.kernel.Sha256;
 import cn.gongfu.security.TokenService;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.users.UserService;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,7 +94,7 @@ abstract class ImportContract {
                 .get("planId").asLong();
         JsonNode plan = json(get("/api/v1/plans/{id}", planId));
         assertThat(plan.get("title").asText()).isEqualTo("青溪区2023年推进共同富裕先行区工作要点");
-        assertThat(plan.get("sourceSha256").asText()).isEqualTo(cn.gongfu.kernel.Sha256.hex(doc));
+        assertThat(plan.get("sourceSha256").asText()).isEqualTo(Sha256.hex(doc));
         assertThat(plan.get("taskCount").asInt()).isEqualTo(review.get("draft").get("tasks").size());
         byte[] stored = jdbc.sql("select content from plan_source where plan_id = :id").param("id", planId)
                 .query(byte[].class).single();
@@ -127,7 +129,7 @@ abstract class ImportContract {
         long jobs = rows("import_job");
         badUpload(upload("empty.txt", new byte[0], "action_plan"), "file");
         byte[] garbage = new byte[4096];
-        new java.util.Random(7).nextBytes(garbage);
+        new Random(7).nextBytes(garbage);
         badUpload(upload("garbage.docx", garbage, "action_plan"), "file");
         badUpload(upload("garbage.txt", garbage, "action_plan"), "file");
         badUpload(mvc.perform(multipart("/api/v1/imports").file(file("x.txt", sample("qingxi_actions.txt")))
@@ -152,7 +154,7 @@ abstract class ImportContract {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, big, tail))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, big, tail))).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("\"field\":\"file\"", "50 MB");

@@ -2,6 +2,7 @@ package cn.gongfu.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ class ExtractionJsonTest {
 
     @Test
     void numbersArePlain() {
-        assertThat(ExtractionJson.number(new java.math.BigDecimal("500"))).isEqualTo(500L);
-        assertThat(ExtractionJson.number(new java.math.BigDecimal("10.0"))).isEqualTo(10L);
-        assertThat(ExtractionJson.number(new java.math.BigDecimal("0.006"))).isEqualTo(0.006);
+        assertThat(ExtractionJson.number(new BigDecimal("500"))).isEqualTo(500L);
+        assertThat(ExtractionJson.number(new BigDecimal("10.0"))).isEqualTo(10L);
+        assertThat(ExtractionJson.number(new BigDecimal("0.006"))).isEqualTo(0.006);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Every document style on the project's own samples (fictional 青溪区), so the default build needs no seeds. */
@@ -43,8 +44,8 @@ class SampleDocumentsTest {
         assertThat(t21.leadUnits()).containsExactly("区卫生健康局");
         assertThat(t21.text()).doesNotContain("牵头单位").contains("每千人口拥有3岁以下婴幼儿托位数达到4.5个");
         assertThat(t21.targets()).extracting(ParsedTarget::indicator, ParsedTarget::comparator, ParsedTarget::unit)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("每千人口拥有3岁以下婴幼儿托位数", TargetComparator.GE, "个"),
-                        org.assertj.core.groups.Tuple.tuple("普惠托位占比", TargetComparator.GE, "%"));
+                .containsExactly(Tuple.tuple("每千人口拥有3岁以下婴幼儿托位数", TargetComparator.GE, "个"),
+                        Tuple.tuple("普惠托位占比", TargetComparator.GE, "%"));
         ParsedTask t22 = doc.tasksOf("main").get(1);
         assertThat(t22.leadUnits()).containsExactly("区民政局", "区财政局");
         assertThat(t22.targets()).anySatisfy(t -> {

@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +64,7 @@ class SeedDocumentsTest {
                     section = s.label() + s.title();
                 }
             }
-            if (java.util.Objects.equals(theme, g.get("theme")) && java.util.Objects.equals(section, g.get("section"))) {
+            if (Objects.equals(theme, g.get("theme")) && Objects.equals(section, g.get("section"))) {
                 sectionsRight++;
             }
             List<Object[]> want = new ArrayList<>();
@@ -165,7 +169,7 @@ class SeedDocumentsTest {
                 String raw = (String) e.getValue();
                 assertThat(v).as("%s %s", g.get("no"), e.getKey()).isNotNull();
                 assertThat(v.raw()).isEqualTo(raw);
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("([<≥≤>])?\\s*([\\d.]+)").matcher(raw);
+                Matcher m = Pattern.compile("([<≥≤>])?\\s*([\\d.]+)").matcher(raw);
                 if (m.matches()) {
                     assertThat(v.value()).isNotNull();
                     assertThat(v.value().doubleValue()).isEqualTo(Double.parseDouble(m.group(2)));
@@ -287,7 +291,7 @@ class SeedDocumentsTest {
         ParsedDocument doc = parser.parse(SeedFiles.seed("004"));
         List<ParsedTask> numbered = doc.tasksOf("main").stream().filter(t -> !t.codeGenerated()).toList();
         assertThat(numbered).extracting(ParsedTask::code)
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 45).mapToObj(String::valueOf).toList());
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 45).mapToObj(String::valueOf).toList());
         assertThat(doc.title()).isEqualTo("舟山高质量发展建设共同富裕示范区先行市实施方案(2021-2025年)");
         assertThat(doc.sections().stream().filter(s -> s.kind().equals("chapter")).count()).isEqualTo(9);
         assertThat(doc.tasks().stream().mapToLong(t -> t.targets().size()).sum()).isGreaterThan(30);

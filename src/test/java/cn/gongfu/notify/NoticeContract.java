@@ -28,6 +28,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -184,7 +185,7 @@ public abstract class NoticeContract {
         return user(users.loadUserByUsername(username).withoutPassword());
     }
 
-    private JsonNode json(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+    private JsonNode json(ResultActions result) throws Exception {
         return JSON.readTree(result.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 }

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
@@ -103,7 +105,7 @@ abstract class ReportWorkbookContract {
                 assertThat(v.getErrorStyle()).isEqualTo(DataValidation.ErrorStyle.STOP);
             }
             assertThat(validations.get(3).getExplicitListValues()).containsExactly("未开始", "推进中", "已完成", "受阻");
-            assertThat(java.util.Arrays.stream(tasks.getCTWorksheet().getDataValidations().getDataValidationArray())
+            assertThat(Arrays.stream(tasks.getCTWorksheet().getDataValidations().getDataValidationArray())
                     .filter(v -> v.getType().toString().equals("list")).map(v -> v.getShowDropDown()))
                     .containsExactly(false); // in OOXML, showDropDown="false" is what shows the arrow
             assertThat(validations.get(4).getValidationType()).isEqualTo(DataValidationConstraint.ValidationType.INTEGER);
@@ -149,7 +151,7 @@ abstract class ReportWorkbookContract {
             Row row = values.getRow(r);
             // last year's value where there is one, so no rule (jump, range, cumulative) objects
             Cell previous = row.getCell(4);
-            BigDecimal value = previous != null && previous.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+            BigDecimal value = previous != null && previous.getCellType() == CellType.NUMERIC
                     ? BigDecimal.valueOf(previous.getNumericCellValue()).stripTrailingZeros()
                     : new BigDecimal("5.5").add(BigDecimal.valueOf(r));
             if (r == 1) row.getCell(5).setCellValue(value.toPlainString()); // typed as text: still a number
@@ -365,7 +367,7 @@ abstract class ReportWorkbookContract {
         return new XSSFWorkbook(new ByteArrayInputStream(bytes));
     }
 
-    private org.springframework.test.web.servlet.ResultActions upload(long id, byte[] bytes, String who) throws Exception {
+    private ResultActions upload(long id, byte[] bytes, String who) throws Exception {
         return mvc.perform(multipart("/api/v1/submissions/{id}/workbook", id)
                 .file(new MockMultipartFile("file", "填报.xlsx", ReportWorkbook.CONTENT_TYPE, bytes)).with(as(who)));
     }
@@ -374,7 +376,7 @@ abstract class ReportWorkbookContract {
         return json(mvc.perform(request.with(as(who))).andExpect(status().is2xxSuccessful()));
     }
 
-    private static JsonNode json(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+    private static JsonNode json(ResultActions result) throws Exception {
         return json(result.andReturn().getResponse());
     }
 

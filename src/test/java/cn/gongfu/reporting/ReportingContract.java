@@ -17,19 +17,29 @@ import cn.gongfu.support.MovableClock;
 import cn.gongfu.support.Notices;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.users.UserService;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,7 +90,7 @@ abstract class ReportingContract {
     ResultActions act(String who, long id, String action, String reason) throws Exception {
         int version = json(mvc.perform(get("/api/v1/submissions/{id}", id).with(as(who)))).get("submission").get("version").asInt();
         return mvc.perform(post("/api/v1/submissions/{id}/actions", id).with(as(who)).contentType(MediaType.APPLICATION_JSON)
-                .content(JSON.writeValueAsString(java.util.Map.of("action", action, "reason", reason == null ? "" : reason,
+                .content(JSON.writeValueAsString(Map.of("action", action, "reason", reason == null ? "" : reason,
                         "version", version))));
     }
 
@@ -88,13 +98,13 @@ abstract class ReportingContract {
             throws Exception {
         return mvc.perform(put("/api/v1/submissions/{id}/tasks/{t}", submission, task).with(as(who))
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(JSON.writeValueAsString(java.util.Map.of("progress", progress, "percentDone", percent,
+                .content(JSON.writeValueAsString(Map.of("progress", progress, "percentDone", percent,
                         "narrative", narrative, "version", version))));
     }
 
     ResultActions saveValue(String who, long submission, long indicator, String value, String explanation, Integer version)
             throws Exception {
-        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        Map<String, Object> body = new HashMap<>();
         body.put("value", value);
         body.put("explanation", explanation);
         body.put("expectedVersion", version);
@@ -126,7 +136,7 @@ abstract class ReportingContract {
         saveValue("reporter", id, indicator, "1", "改已通过的值", owed.get("version").asInt()).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("只读")));
         assertThat(jdbc.sql("select value from observation where id = :o").param("o", owed.get("observationId").asLong())
-                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo(owed.get("value").decimalValue());
+                .query(BigDecimal.class).single()).isEqualByComparingTo(owed.get("value").decimalValue());
         saveTask("leader", id, task, "done", 100, "领导改的", 1).andExpect(status().isForbidden());
         saveTask("office", id, task, "done", 100, "共富办改的", 1).andExpect(status().isForbidden());
 
@@ -307,7 +317,7 @@ abstract class ReportingContract {
 
     /** A second published plan of the demo district whose one task, led by the unit, owes the indicator in 2026. */
     private long secondPlanOwing(long indicator, long unit) {
-        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into plan (title, region_code, start_year, end_year, kind, state)
                 values ('青溪区公共服务专项方案（测试）', '330299', 2026, 2027, 'special_plan', 'published')""").update(key, "id");
@@ -333,8 +343,8 @@ abstract class ReportingContract {
 
     /** The template with the value of one indicator changed, as a user would type it. */
     private static byte[] withValue(byte[] xlsx, String indicatorName, double value) throws Exception {
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx));
-             var out = new java.io.ByteArrayOutputStream()) {
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx));
+             var out = new ByteArrayOutputStream()) {
             var sheet = wb.getSheet(ReportWorkbook.VALUES);
             for (var row : sheet) {
                 if (row.getRowNum() > 0 && indicatorName.equals(row.getCell(0).getStringCellValue())) row.getCell(5).setCellValue(value);
@@ -412,16 +422,16 @@ abstract class ReportingContract {
         long milestone = entry.getValue().get(0).get("milestoneId").asLong();
 
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
-        JsonNode evidence = json(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        JsonNode evidence = json(mvc.perform(MockMvcRequestBuilders
                 .multipart("/api/v1/submissions/{id}/evidence", id)
-                .file(new org.springframework.mock.web.MockMultipartFile("file", "现场照片.pdf", "application/pdf", png))
+                .file(new MockMultipartFile("file", "现场照片.pdf", "application/pdf", png))
                 .with(as("reporter"))));
         assertThat(evidence.get("contentType").asText()).as("type from the bytes, not the name").isEqualTo("image/png");
         byte[] downloaded = mvc.perform(get("/api/v1/submissions/{id}/evidence/{e}", id, evidence.get("id").asLong())
                 .with(as("office"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(downloaded).isEqualTo(png);
 
-        String tomorrow = java.time.LocalDate.now().plusDays(1).toString();
+        String tomorrow = LocalDate.now().plusDays(1).toString();
         mvc.perform(put("/api/v1/submissions/{id}/tasks/{t}/milestones/{m}", id, task, milestone).with(as("reporter"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"completedOn\":\"" + tomorrow + "\"}"))
                 .andExpect(status().isUnprocessableContent());
@@ -436,7 +446,7 @@ abstract class ReportingContract {
         act("office", id, "ACCEPT", null).andExpect(status().isOk());
         assertThat(milestoneState(milestone)).isEqualTo("done");
         assertThat(jdbc.sql("select completed_on from milestone where id = :m").param("m", milestone)
-                .query(java.time.LocalDate.class).single()).isEqualTo(java.time.LocalDate.of(2026, 5, 20));
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2026, 5, 20));
     }
 
     /**
@@ -473,7 +483,7 @@ abstract class ReportingContract {
                 var flash = mvc.perform(post("/reports/{id}/values/{i}", id, indicator).with(as("reporter"))
                                 .param("value", value).param("explanation", "核实"))
                         .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
-                assertThat(flash.get("errors")).as(value).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                assertThat(flash.get("errors")).as(value).asInstanceOf(InstanceOfAssertFactories.LIST)
                         .singleElement().satisfies(e -> {
                             ValidationException.Error error = (ValidationException.Error) e;
                             assertThat(error.location()).isEqualTo("value");

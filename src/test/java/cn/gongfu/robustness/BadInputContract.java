@@ -11,12 +11,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gongfu.kernel.Role;
+import cn.gongfu.reporting.ValidationException;
 import cn.gongfu.support.Notices;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.users.UserService;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,6 +38,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,7 +95,7 @@ public abstract class BadInputContract {
         saveTask("x".repeat(4001), "x".repeat(4001))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("narrative"))
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("narrative", "problems")))
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("narrative", "problems")))
                 .andExpect(jsonPath("$.detail").value(containsString("4000")));
         assertThat(taskReport()).isEqualTo(before);
         saveTask("长".repeat(4000), null).andExpect(status().isOk());
@@ -186,8 +197,8 @@ public abstract class BadInputContract {
 
         byte[] template = mvc.perform(get("/api/v1/submissions/{id}/workbook", submission).with(as("input-reporter")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        java.io.ByteArrayOutputStream filled = new java.io.ByteArrayOutputStream();
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+        ByteArrayOutputStream filled = new ByteArrayOutputStream();
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
             wb.getSheet("任务进展").getRow(1).getCell(5).setCellValue("进展NULHERE顺利");
             wb.write(filled);
         }
@@ -209,7 +220,7 @@ public abstract class BadInputContract {
                     .MockMvcResultMatchers.content().string(containsString("plan")));
         }
         mvc.perform(get("/dashboard/export").param("plan", String.valueOf(plan))).andExpect(status().isBadRequest())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("table")));
+                .andExpect(MockMvcResultMatchers.content().string(containsString("table")));
     }
 
     @Test
@@ -272,7 +283,7 @@ public abstract class BadInputContract {
         mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "big.txt", "text/plain", new byte[(50 << 20) + 1]))
                         .param("region", "330903").param("kind", "action_plan"))
                 .andExpect(status().isPayloadTooLarge())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("50 MB")));
+                .andExpect(MockMvcResultMatchers.content().string(containsString("50 MB")));
         assertThat(jdbc.sql("select count(*) from evidence where submission_id = :s and file_name = 'big.bin'").param("s", submission)
                 .query(Long.class).single()).isZero();
     }
@@ -280,16 +291,16 @@ public abstract class BadInputContract {
     // ---- helpers
 
     /** The workbook with the marker replaced, in its XML, by {@code _x0000_}: the escape POI decodes to a NUL on reading. */
-    private static byte[] withNulEscape(byte[] xlsx) throws java.io.IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
-             var zip = new java.util.zip.ZipOutputStream(out)) {
+    private static byte[] withNulEscape(byte[] xlsx) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(xlsx));
+             var zip = new ZipOutputStream(out)) {
             for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();
                 if (entry.getName().endsWith(".xml")) {
                     content = new String(content, StandardCharsets.UTF_8).replace("NULHERE", "_x0000_").getBytes(StandardCharsets.UTF_8);
                 }
-                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                zip.putNextEntry(new ZipEntry(entry.getName()));
                 zip.write(content);
                 zip.closeEntry();
             }
@@ -299,7 +310,7 @@ public abstract class BadInputContract {
 
     private static List<String> locations(Object errors) {
         assertThat(errors).as("the form's errors").isInstanceOf(List.class);
-        return ((List<?>) errors).stream().map(e -> ((cn.gongfu.reporting.ValidationException.Error) e).location()).toList();
+        return ((List<?>) errors).stream().map(e -> ((ValidationException.Error) e).location()).toList();
     }
 
     private String evidenceName(String clientName) throws Exception {
@@ -319,7 +330,7 @@ public abstract class BadInputContract {
     }
 
     private ResultActions saveTask(String narrative, String problems) throws Exception {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("progress", "in_progress", "version", taskReport().get("version").asInt()));
+        Map<String, Object> body = new HashMap<>(Map.of("progress", "in_progress", "version", taskReport().get("version").asInt()));
         if (narrative != null) body.put("narrative", narrative);
         if (problems != null) body.put("problems", problems);
         return mvc.perform(put("/api/v1/submissions/{id}/tasks/{t}", submission, task).with(as("input-reporter"))
@@ -328,7 +339,7 @@ public abstract class BadInputContract {
 
     private ResultActions act(long id, String who, String action, String reason) throws Exception {
         int version = json(mvc.perform(get("/api/v1/submissions/{id}", id).with(as(who)))).get("submission").get("version").asInt();
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("action", action, "version", version));
+        Map<String, Object> body = new HashMap<>(Map.of("action", action, "version", version));
         if (reason != null) body.put("reason", reason);
         return mvc.perform(post("/api/v1/submissions/{id}/actions", id).with(as(who)).contentType(MediaType.APPLICATION_JSON)
                 .content(JSON.writeValueAsString(body)));

@@ -1,7 +1,9 @@
 package cn.gongfu.robustness;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One hostile value of the fixed corpus: as text (a query, path or form value) and as a JSON fragment
@@ -57,8 +59,8 @@ record Hostile(String label, String text, String json) {
 
     /** The bytes of a document in which {@link #INVALID_UTF8} stands for the raw bytes C3 28 FF. */
     static byte[] bytes(String document) {
-        String[] parts = document.split(java.util.regex.Pattern.quote(INVALID_UTF8), -1);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String[] parts = document.split(Pattern.quote(INVALID_UTF8), -1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int k = 0; k < parts.length; k++) {
             if (k > 0) out.writeBytes(INVALID_UTF8_BYTES);
             out.writeBytes(parts[k].getBytes(StandardCharsets.UTF_8));

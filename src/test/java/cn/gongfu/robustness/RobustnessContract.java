@@ -18,6 +18,7 @@ import cn.gongfu.users.UserService;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -38,10 +40,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ValueConstants;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -306,7 +310,7 @@ public abstract class RobustnessContract {
         Map<String, String> form = new LinkedHashMap<>();
         boolean file = false;
         for (MethodParameter p : handler.getMethodParameters()) {
-            p.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+            p.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
             Class<?> type = p.getParameterType();
             if (p.hasParameterAnnotation(PathVariable.class)) {
                 String name = p.getParameterAnnotation(PathVariable.class).value();
@@ -317,7 +321,7 @@ public abstract class RobustnessContract {
             } else if (p.hasParameterAnnotation(RequestParam.class)) {
                 RequestParam rp = p.getParameterAnnotation(RequestParam.class);
                 String name = rp.value().isEmpty() ? rp.name().isEmpty() ? p.getParameterName() : rp.name() : rp.value();
-                boolean optional = !rp.required() || !rp.defaultValue().equals(org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE);
+                boolean optional = !rp.required() || !rp.defaultValue().equals(ValueConstants.DEFAULT_NONE);
                 // a form sends all its fields; a page's optional filters are left out unless it is their turn
                 form.put(name, method.equals("GET") && optional ? null : text(name, type));
             } else if (p.hasParameterAnnotation(ModelAttribute.class) || type.isRecord()) {
@@ -478,7 +482,7 @@ public abstract class RobustnessContract {
             b = post(URI.create(uri.toString())).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .content(query.toString().getBytes(StandardCharsets.ISO_8859_1));
         } else {
-            b = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(HttpMethod.valueOf(r.method()),
+            b = MockMvcRequestBuilders.request(HttpMethod.valueOf(r.method()),
                     URI.create(uri + (query.length() > 0 ? "?" + query : "")));
         }
         if (r.body() != null) b.contentType(MediaType.APPLICATION_JSON).content(Hostile.bytes(r.body()));
@@ -503,7 +507,7 @@ public abstract class RobustnessContract {
     // ---- fixtures and helpers
 
     private static Set<String> fieldsOf(Request r) {
-        Set<String> fields = new java.util.HashSet<>(r.params().keySet());
+        Set<String> fields = new HashSet<>(r.params().keySet());
         fields.addAll(r.path().keySet());
         fields.add("path");
         fields.add("file");
@@ -601,7 +605,7 @@ public abstract class RobustnessContract {
                     join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
                     where lower(c.table_schema) = 'public' and t.table_type = 'BASE TABLE'
                       and lower(c.table_name) <> 'flyway_schema_history'""")
-                    .query((rs, i) -> tables.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getString(2))).list();
+                    .query((rs, i) -> tables.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2))).list();
         }
         return tables;
     }

@@ -11,18 +11,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Sha256;
 import cn.gongfu.support.DemoFacts;
 import cn.gongfu.support.H2Test;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.users.UserService;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +52,7 @@ class TokenAndScopeTest {
         return user(users.loadUserByUsername(username).withoutPassword());
     }
 
-    private JsonNode json(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+    private JsonNode json(RequestBuilder request) throws Exception {
         return JSON.readTree(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
     }
@@ -103,7 +109,7 @@ class TokenAndScopeTest {
         long tokenId = created.get("token").get("id").asLong();
         assertThat(secret).startsWith("gf_");
         String stored = jdbc.sql("select token_hash from api_token where id = :id").param("id", tokenId).query(String.class).single();
-        assertThat(stored).hasSize(64).isNotEqualTo(secret).isEqualTo(cn.gongfu.kernel.Sha256.hex(secret));
+        assertThat(stored).hasSize(64).isNotEqualTo(secret).isEqualTo(Sha256.hex(secret));
 
         long planId = demoPlan();
         long asReporter = json(get("/api/v1/tasks").param("plan", "" + planId).with(as("reporter"))).get("total").asLong();
@@ -119,9 +125,9 @@ class TokenAndScopeTest {
                 .content("{\"name\":\"x\",\"days\":1000}")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("days"));
 
         // someone else cannot revoke it; its owner can, and then it no longer works
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/tokens/{id}", tokenId)
+        mvc.perform(MockMvcRequestBuilders.delete("/api/v1/tokens/{id}", tokenId)
                 .with(as("leader"))).andExpect(status().isNotFound());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/tokens/{id}", tokenId)
+        mvc.perform(MockMvcRequestBuilders.delete("/api/v1/tokens/{id}", tokenId)
                 .with(as("reporter"))).andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/plans").with(anonymous()).header("Authorization", "Bearer " + secret))
                 .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.type").value("https://gongfu.example/problems/invalid-token"));
@@ -140,7 +146,7 @@ class TokenAndScopeTest {
         mvc.perform(post("/api/v1/tokens").with(anonymous()).header("Authorization", "Bearer " + secret)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"续命\",\"days\":366}"))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("cannot create tokens")));
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("cannot create tokens")));
         mvc.perform(post("/tokens").with(anonymous()).header("Authorization", "Bearer " + secret)
                 .param("name", "续命").param("days", "366")).andExpect(status().isForbidden());
         assertThat(jdbc.sql("select count(*) from api_token").query(Long.class).single()).isEqualTo(before);
@@ -155,13 +161,13 @@ class TokenAndScopeTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"short\",\"days\":1}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         jdbc.sql("update api_token set expires_at = :past where id = :id")
-                .param("past", java.time.LocalDateTime.now().minusMinutes(1)).param("id", created.get("token").get("id").asLong()).update();
+                .param("past", LocalDateTime.now().minusMinutes(1)).param("id", created.get("token").get("id").asLong()).update();
         mvc.perform(get("/api/v1/plans").with(anonymous()).header("Authorization", "Bearer " + created.get("secret").asText()))
                 .andExpect(status().isUnauthorized());
     }
 
     private static List<String> names(JsonNode task) {
-        List<String> n = new java.util.ArrayList<>();
+        List<String> n = new ArrayList<>();
         task.get("leadUnits").forEach(u -> n.add(u.asText()));
         task.get("coUnits").forEach(u -> n.add(u.asText()));
         return n;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -41,7 +42,7 @@ public final class Browser {
     }
 
     /** Clicks an element after scrolling it to the middle of the window, clear of the sticky header. */
-    public static void click(ChromeDriver browser, org.openqa.selenium.WebElement element) {
+    public static void click(ChromeDriver browser, WebElement element) {
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
     }

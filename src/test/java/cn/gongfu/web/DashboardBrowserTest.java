@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Year;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +33,7 @@ class DashboardBrowserTest extends BrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         long plan = DemoFacts.demoPlanId(jdbc);
         Browser.signIn(browser, port, "office");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+        browser.manage().window().setSize(new Dimension(1280, 1400));
 
         browser.get(url("/dashboard?plan=" + plan));
         drawn(wait, "gauge-chart");

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.poi.ss.usermodel.Row;
@@ -112,9 +113,9 @@ class EvaluationBrowserTest extends BrowserTest {
 
     /** n respondents whose answers drift upwards wave by wave. */
     static byte[] answers(Random random, int n, int wave) throws Exception {
-        List<List<Object>> rows = new java.util.ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            List<Object> row = new java.util.ArrayList<>();
+            List<Object> row = new ArrayList<>();
             for (int d = 0; d < 4; d++) row.add(Math.max(1, Math.min(5, 3 + (wave + d) / 3 + random.nextInt(3) - 1)));
             rows.add(row);
         }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -66,7 +67,7 @@ class ImportBrowserTest extends BrowserTest {
         Browser.signIn(browser, port, "office");
         browser.get("http://localhost:" + port + "/imports");
         byte[] garbage = new byte[2048];
-        new java.util.Random(3).nextBytes(garbage);
+        new Random(3).nextBytes(garbage);
         Files.write(file, garbage);
         browser.findElement(By.cssSelector("#upload-form input[type=file]")).sendKeys(file.toString());
         browser.findElement(By.cssSelector("#upload-form button[type=submit]")).click();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -92,10 +93,10 @@ class ReportingBrowserTest extends BrowserTest {
             assertThat(heldRow.findElements(By.cssSelector("button[type=submit]"))).as("no save button").isEmpty();
             assertThat(heldRow.findElement(By.cssSelector(".held")).getText()).contains("已审核通过的数据，此处只读");
         }
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 1000));
+        browser.manage().window().setSize(new Dimension(1366, 1000));
         browser.executeScript("document.getElementById('values').scrollIntoView()");
         screenshot("report-held-values");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.manage().window().setSize(new Dimension(390, 844));
         browser.executeScript("document.getElementById('values').scrollIntoView()");
         assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth")).as("no sideways scrolling")
                 .isLessThanOrEqualTo(390L);

@@ -12,9 +12,11 @@ import cn.gongfu.vocabulary.Polarity;
 import cn.gongfu.vocabulary.TargetComparator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,11 +113,11 @@ class ConsistencyService {
             for (var f : TargetConsistency.check(e.getKey(), Polarity.fromCode(own.polarity()), own.cumulative(), sourced)) {
                 Row a = origin.get(f.first()), b = origin.get(f.second());
                 if (a.depth() != 0 && b.depth() != 0) continue;
-                findings.add(new Finding(f.kind().name().toLowerCase(java.util.Locale.ROOT), f.indicator(),
+                findings.add(new Finding(f.kind().name().toLowerCase(Locale.ROOT), f.indicator(),
                         source(a, scope), source(b, scope), f.message()));
             }
         }
-        findings.sort(java.util.Comparator.comparing(Finding::kind).thenComparing(Finding::indicator));
+        findings.sort(Comparator.comparing(Finding::kind).thenComparing(Finding::indicator));
         return new Report(region.code(), region.name(), indicators, targets, findings);
     }
 

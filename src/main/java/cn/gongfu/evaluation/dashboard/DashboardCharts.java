@@ -11,6 +11,7 @@ import cn.gongfu.evaluation.ranking.RankingService.UnitRank;
 import cn.gongfu.kernel.BundleText;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +149,7 @@ final class DashboardCharts {
 
     static Map<String, Object> rankingBars(List<UnitRank> ranks) {
         List<UnitRank> ordered = new ArrayList<>(ranks);
-        java.util.Collections.reverse(ordered);
+        Collections.reverse(ordered);
         return Map.of("tooltip", Map.of("trigger", "axis"), "grid", Map.of("left", 150, "right", 40, "top", 16, "bottom", 24),
                 "xAxis", Map.of("type", "value", "max", 100),
                 "yAxis", Map.of("type", "category", "data", ordered.stream().map(UnitRank::unitName).toList()),

@@ -10,6 +10,8 @@ import cn.gongfu.evaluation.ranking.RankingService.UnitStanding;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.RegionalValue;
 import cn.gongfu.kernel.Downloads;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.WebPage;
@@ -17,14 +19,17 @@ import cn.gongfu.kernel.Where;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.region.RegionService;
+import cn.gongfu.reporting.ConflictException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -80,7 +85,7 @@ class DashboardPages {
         PlanEvaluation eval = evaluation.evaluate(planId, null, null);
         model.addAttribute("plans", all);
         overview.addTo(model, eval);
-        java.util.function.Predicate<IndicatorEvaluation> inDomain =
+        Predicate<IndicatorEvaluation> inDomain =
                 e -> domain == null || domain.isBlank() || domain.equals(e.indicator().domain());
         model.addAttribute("domain", domain);
         model.addAttribute("shown", eval.indicators().stream().filter(inDomain).toList());
@@ -147,7 +152,7 @@ class DashboardPages {
     @GetMapping("/dashboard/units/{unitId}")
     public String unit(@PathVariable long unitId, @RequestParam long plan, Model model) {
         UnitStanding standing = rankings.standing(plan, unitId, null)
-                .orElseThrow(() -> new cn.gongfu.kernel.NotFoundException("unit in plan", unitId));
+                .orElseThrow(() -> new NotFoundException("unit in plan", unitId));
         model.addAttribute("plan", standing.plan());
         model.addAttribute("rank", standing.rank());
         model.addAttribute("indicators", standing.indicators());
@@ -160,7 +165,7 @@ class DashboardPages {
         try {
             rankings.publish(plan, period);
             redirect.addFlashAttribute("notice", text("dashboard.publishedNow"));
-        } catch (cn.gongfu.reporting.ConflictException | cn.gongfu.kernel.InvalidParameterException e) {
+        } catch (ConflictException | InvalidParameterException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/dashboard/units?plan=" + plan;
@@ -205,7 +210,7 @@ class DashboardPages {
                 List<List<Object>> rows = new ArrayList<>();
                 for (IndicatorEvaluation e : table.equals("lagging") ? eval.mostLagging(Integer.MAX_VALUE) : eval.indicators()) {
                     var a = e.assessment();
-                    rows.add(java.util.Arrays.asList(e.indicator().domain(), e.indicator().name(), e.indicator().unit(),
+                    rows.add(Arrays.asList(e.indicator().domain(), e.indicator().name(), e.indicator().unit(),
                             a.current() == null ? null : a.current().value(), a.goal(), a.targetYear(),
                             a.progress() == null ? null : Math.round(a.progress() * 1000) / 10.0,
                             Math.round(a.expectedProgress() * 1000) / 10.0, statusName(a.status()), reasons.indicator(a)));
@@ -218,7 +223,7 @@ class DashboardPages {
             case "units" -> {
                 List<List<Object>> rows = new ArrayList<>();
                 for (UnitRank r : rankings.rank(plan, null)) {
-                    rows.add(java.util.Arrays.asList(text(r.peerGroup().equals("town") ? "export.group.town" : "export.group.department"), r.result().rank(),
+                    rows.add(Arrays.asList(text(r.peerGroup().equals("town") ? "export.group.town" : "export.group.department"), r.result().rank(),
                             r.unitName(), Math.round(r.result().score() * 10) / 10.0, r.result().components().toString()));
                 }
                 file = TableExport.xlsx(text("export.units.sheet"), texts("export.col.group", "export.col.rank", "export.col.unitName",
@@ -242,7 +247,7 @@ class DashboardPages {
                 PlanEvaluation eval = evaluation.evaluate(plan, null, null);
                 List<List<Object>> rows = new ArrayList<>();
                 if (eval.realization() != null) {
-                    eval.realization().contributions().forEach(c -> rows.add(java.util.Arrays.asList(c.id(), c.domain(),
+                    eval.realization().contributions().forEach(c -> rows.add(Arrays.asList(c.id(), c.domain(),
                             c.score(), c.weight(), c.contribution(), c.formula())));
                 }
                 file = TableExport.xlsx(text("export.contributions.sheet"), texts("export.col.indicator", "export.col.domain",
@@ -251,14 +256,14 @@ class DashboardPages {
             }
             case "tasks" -> {
                 List<List<Object>> rows = new ArrayList<>();
-                evaluation.evaluate(plan, null, null).tasks().forEach(t -> rows.add(java.util.Arrays.asList(t.code(), t.title(),
+                evaluation.evaluate(plan, null, null).tasks().forEach(t -> rows.add(Arrays.asList(t.code(), t.title(),
                         statusName(t.assessment().status()), t.assessment().due(), t.assessment().doneOnTime(),
                         t.assessment().overdue().size(), reasons.task(t.assessment()))));
                 file = TableExport.xlsx(text("export.tasks.sheet"), texts("export.col.code", "export.col.task", "export.col.status",
                         "export.col.due", "export.col.doneOnTime", "export.col.overdue", "export.col.reason"), rows);
                 name = text("export.tasks.file");
             }
-            default -> throw new cn.gongfu.kernel.InvalidParameterException("table", "indicators, lagging, contributions, units, tasks or regions");
+            default -> throw new InvalidParameterException("table", "indicators, lagging, contributions, units, tasks or regions");
         }
         return TableExport.download(name, file);
     }
@@ -273,7 +278,7 @@ class DashboardPages {
 
     /** Column headers of an export, in the request's language. */
     private List<String> texts(String... keys) {
-        return java.util.Arrays.stream(keys).map(this::text).toList();
+        return Arrays.stream(keys).map(this::text).toList();
     }
 
     private String write(Object option) {

@@ -3,6 +3,7 @@ package cn.gongfu.evaluation.method;
 import cn.gongfu.vocabulary.Periods;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Task status from its milestones (due, done, overdue) and its reported percent against time.
@@ -54,7 +55,7 @@ public final class TaskAssessor {
             if (expected == 0 || pct >= thresholds.onTrackPace() * expected) status = Status.ON_TRACK;
             else if (pct >= thresholds.laggingPace() * expected) status = Status.LAGGING;
             else status = Status.SERIOUSLY_LAGGING;
-            reason = String.format(java.util.Locale.ROOT, "reported %.1f%% against %.1f%% of time elapsed", pct, expected);
+            reason = String.format(Locale.ROOT, "reported %.1f%% against %.1f%% of time elapsed", pct, expected);
         } else if (!due.isEmpty()) {
             status = Status.ON_TRACK;
             reason = "all " + due.size() + " milestones due are done";

@@ -17,6 +17,7 @@ import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Where;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
+import cn.gongfu.reporting.ConflictException;
 import cn.gongfu.reporting.ReportingRecords;
 import cn.gongfu.reporting.ReportingRecords.PlanRecord;
 import cn.gongfu.reporting.ReportingRecords.UnitRecord;
@@ -194,7 +195,7 @@ public class RankingService {
             boolean exists = jdbc.sql("select count(*) from ranking_snapshot where region_code = :r and peer_group = :g and period = :p")
                     .param("r", region).param("g", group.getKey()).param("p", period).query(Long.class).single() > 0;
             if (exists) {
-                throw new cn.gongfu.reporting.ConflictException("the " + group.getKey() + " ranking for " + period
+                throw new ConflictException("the " + group.getKey() + " ranking for " + period
                         + " is already published and stays as published", null);
             }
             GeneratedKeyHolder key = new GeneratedKeyHolder();

@@ -14,12 +14,15 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -105,10 +108,10 @@ class SurveyPages {
 
     /** The waves and their indices as an .xlsx file. */
     @GetMapping("/surveys/export")
-    public org.springframework.http.ResponseEntity<byte[]> exportSurveys(@RequestParam(required = false) String region) {
-        List<java.util.List<Object>> rows = new java.util.ArrayList<>();
+    public ResponseEntity<byte[]> exportSurveys(@RequestParam(required = false) String region) {
+        List<List<Object>> rows = new ArrayList<>();
         for (WaveIndex w : senses.indices(region == null || region.isBlank() ? null : region)) {
-            List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList(w.wave().regionCode(), w.wave().name(),
+            List<Object> row = new ArrayList<>(Arrays.asList(w.wave().regionCode(), w.wave().name(),
                     w.wave().fieldedOn().toString(), w.source()));
             for (String code : List.of("gain", "happiness", "security", "identity", "overall")) {
                 WaveIndex.Score score = code.equals("overall") ? w.overall()
@@ -119,7 +122,7 @@ class SurveyPages {
             }
             rows.add(row);
         }
-        List<String> header = new java.util.ArrayList<>(texts("export.col.region", "export.col.survey", "export.col.date", "export.col.source"));
+        List<String> header = new ArrayList<>(texts("export.col.region", "export.col.survey", "export.col.date", "export.col.source"));
         for (String code : List.of("gain", "happiness", "security", "identity", "overall")) {
             String label = text("surveys.dim." + code);
             header.addAll(List.of(label, text("export.col.low", label), text("export.col.high", label)));
@@ -133,7 +136,7 @@ class SurveyPages {
     }
 
     private List<String> texts(String... keys) {
-        return java.util.Arrays.stream(keys).map(k -> text(k)).toList();
+        return Arrays.stream(keys).map(k -> text(k)).toList();
     }
 
     private static Double round(double x) {

@@ -10,6 +10,7 @@ import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.Where;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.reporting.ReportWorkbook;
 import cn.gongfu.reporting.ValidationException;
@@ -17,9 +18,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.UnsupportedFileFormatException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -117,7 +120,7 @@ class SurveyService {
 
     public List<SurveyWave> waves(String regionCode) {
         Scope scope = Scope.current();
-        var where = scope.restrictRegion(new cn.gongfu.kernel.Where().and("region_code = :r", "r", regionCode), "region_code");
+        var where = scope.restrictRegion(new Where().and("region_code = :r", "r", regionCode), "region_code");
         return jdbc.sql("select id, region_code, name, fielded_on, scale_points from survey_wave" + where.sql()
                         + " order by fielded_on, id").params(where.params())
                 .query(new DataClassRowMapper<>(SurveyWave.class)).list();
@@ -162,7 +165,7 @@ class SurveyService {
             if (columns.keySet().containsAll(DIMENSIONS.values())) return readAnswers(sheet, columns, k, format);
             if (columns.keySet().containsAll(List.of(DIMENSION, MEAN, SD, SAMPLE))) return readSummary(sheet, columns, k, format);
             throw invalid(sheet, header.getRowNum() + 1, "—", both("surveys.error.header"));
-        } catch (IOException | org.apache.poi.UnsupportedFileFormatException | IllegalStateException e) {
+        } catch (IOException | UnsupportedFileFormatException | IllegalStateException e) {
             throw new ValidationException(List.of(new ValidationException.Error("file",
                     both("surveys.error.notXlsx", e.getMessage()))));
         }
@@ -253,7 +256,7 @@ class SurveyService {
         return cell == null ? "" : format.formatCellValue(cell).strip();
     }
 
-    private static boolean blank(Row row, java.util.Collection<Integer> columns, DataFormatter format) {
+    private static boolean blank(Row row, Collection<Integer> columns, DataFormatter format) {
         return columns.stream().allMatch(c -> text(row, c, format).isEmpty());
     }
 

@@ -6,6 +6,8 @@ import cn.gongfu.audit.AuditLog;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.Sha256;
+import cn.gongfu.reporting.ConflictException;
 import cn.gongfu.reporting.FeedError;
 import cn.gongfu.reporting.FeedException;
 import cn.gongfu.reporting.ValueAccepted;
@@ -32,7 +34,10 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +61,7 @@ public class FeedImportService {
     /** Errors listed in a refusal; the total counts them all. */
     public static final int MAX_ERRORS = 1000;
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FeedImportService.class);
+    private static final Logger log = LoggerFactory.getLogger(FeedImportService.class);
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -79,7 +84,7 @@ public class FeedImportService {
     public FeedResult importObservations(InputStream body, Format format) {
         Scope scope = Scope.current();
         GongfuUser user = scope.require(Role.OFFICE, Role.ADMIN);
-        MessageDigest sha = cn.gongfu.kernel.Sha256.digest();
+        MessageDigest sha = Sha256.digest();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         boolean postgres = isPostgres(connection);
         jdbc.sql(postgres ? FeedSql.CREATE_STAGING_POSTGRES : FeedSql.CREATE_STAGING_H2).update();
@@ -104,9 +109,9 @@ public class FeedImportService {
         int merged;
         try {
             merged = jdbc.sql(FeedSql.MERGE).param("by", user.username()).param("at", LocalDateTime.now(clock)).update();
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             // another import wrote some of the same values between our checks and our merge: nothing is stored
-            throw new cn.gongfu.reporting.ConflictException(both("feed.error.concurrent"), null);
+            throw new ConflictException(both("feed.error.concurrent"), null);
         }
         long t5 = System.nanoTime();
         log.debug("feed of {} rows: staged in {} ms, analysed {} ms, checked {} ms, history and notices {} ms, merged {} ms", rows,

@@ -2,6 +2,7 @@ package cn.gongfu.reporting.feed;
 
 import cn.gongfu.reporting.ObservationRules;
 import cn.gongfu.vocabulary.Polarity;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -82,7 +83,7 @@ final class FeedSql {
 
     private static final String NOT_CHANGE = "not " + change("indicator_label");
     /** The polarities whose values may be reported without a number, as ObservationRules.valueRequired has them. */
-    private static final String EVENT_POLARITIES = java.util.Arrays.stream(Polarity.values()).filter(Polarity::isEvent)
+    private static final String EVENT_POLARITIES = Arrays.stream(Polarity.values()).filter(Polarity::isEvent)
             .map(p -> "'" + p.code() + "'").collect(Collectors.joining(", "));
 
     private static final List<Rule> RULES = List.of(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import cn.gongfu.evaluation.method.FourSensesIndex.Dimension;
 import cn.gongfu.evaluation.method.FourSensesIndex.Result;
 import cn.gongfu.evaluation.method.FourSensesIndex.Summary;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class FourSensesIndexTest {
     @Test
     void fromRespondentsAccountsForCorrelation() {
         int[][] rows = {{5, 4, 4, 5}, {4, 4, 5, 4}, {3, 3, 4, 3}, {5, 5, 5, 4}, {4, 3, 4, 4}, {2, 3, 3, 2}};
-        List<Map<Dimension, Integer>> respondents = new java.util.ArrayList<>();
+        List<Map<Dimension, Integer>> respondents = new ArrayList<>();
         for (int[] row : rows) {
             Map<Dimension, Integer> m = new EnumMap<>(Dimension.class);
             for (Dimension d : Dimension.values()) m.put(d, row[d.ordinal()]);

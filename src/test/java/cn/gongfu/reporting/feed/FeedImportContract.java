@@ -9,19 +9,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.reporting.FeedException;
+import cn.gongfu.reporting.ObservationRules;
 import cn.gongfu.security.TokenService;
 import cn.gongfu.support.DemoFacts;
 import cn.gongfu.support.Notices;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.users.UserService;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -323,7 +327,7 @@ abstract class FeedImportContract {
                 new Case("元", "收入", false, "higher", "100", "-1e10000000", null),
                 new Case("%", "占比", false, "higher", null, "50.0000001", null),
                 new Case("%", "占比", false, "higher", null, "50.1000000", null));
-        List<String> disagreements = new java.util.ArrayList<>();
+        List<String> disagreements = new ArrayList<>();
         SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
         try {
             for (Case c : cases) {
@@ -337,15 +341,15 @@ abstract class FeedImportContract {
                             .param("i", id).param("v", previous).update();
                 }
                 BigDecimal value = c.value() == null ? null : new BigDecimal(c.value());
-                var indicator = new cn.gongfu.indicator.Indicator(id, null, name, c.unit(), c.polarity(), c.cumulative(),
+                var indicator = new Indicator(id, null, name, c.unit(), c.polarity(), c.cumulative(),
                         null, null, null, null, "330299", null);
-                List<String> java = cn.gongfu.reporting.ObservationRules.check(indicator, value, previous, c.explanation()).stream()
+                List<String> java = ObservationRules.check(indicator, value, previous, c.explanation()).stream()
                         .map(v -> v.field() + ": " + v.message()).sorted().toList();
                 String csv = "indicator,region,period,value,explanation\n" + id + ",330299,2024," + (c.value() == null ? "" : c.value())
                         + "," + (c.explanation() == null ? "" : c.explanation()) + "\n";
                 List<String> sql;
                 try {
-                    feeds.importObservations(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), FeedImportService.Format.CSV);
+                    feeds.importObservations(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), FeedImportService.Format.CSV);
                     sql = List.of();
                 } catch (FeedException e) {
                     sql = e.errors().stream().map(v -> v.field() + ": " + v.message()).sorted().toList();
