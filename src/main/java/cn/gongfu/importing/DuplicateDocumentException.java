@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** The same document (same SHA-256) was imported before: as a plan, or as an import still in review. */
-public class DuplicateDocumentException extends ProblemException {
+class DuplicateDocumentException extends ProblemException {
 
     private final Long planId;
     private final Long importId;

@@ -28,7 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "imports", description = "文档导入 Import plan documents: upload, review, map units, publish")
 @RestController
 @RequestMapping("/api/v1/imports")
-public class ImportApi {
+class ImportApi {
 
     private final ImportService imports;
 

@@ -29,7 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** The import wizard: upload with a progress bar, review, decide about unknown units, publish. */
 @WebPage
 @Controller
-public class ImportPages {
+class ImportPages {
 
     private final ImportService imports;
     private final RegionService regions;

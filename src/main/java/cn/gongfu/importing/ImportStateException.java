@@ -4,7 +4,7 @@ import cn.gongfu.kernel.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** An action on an import that is no longer in review (published or discarded, perhaps by someone else). */
-public class ImportStateException extends ProblemException {
+class ImportStateException extends ProblemException {
 
     ImportStateException(String message) {
         super(HttpStatus.CONFLICT, "import-closed", message);

@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
  * A file the parser cannot read, as the import refuses it. The parser stays free of the web (its own
  * {@link DocumentException} is plain), so the import translates it at its edge; the message is the parser's.
  */
-public class UnreadableDocumentException extends ProblemException {
+class UnreadableDocumentException extends ProblemException {
 
     UnreadableDocumentException(DocumentException cause) {
         super(HttpStatus.BAD_REQUEST, "unreadable-document", cause.getMessage());

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "indicators", description = "指标与目标值 Indicators and their targets")
 @RestController
 @RequestMapping("/api/v1")
-public class IndicatorApi {
+class IndicatorApi {
 
     private final IndicatorService indicators;
 

@@ -17,7 +17,7 @@ import tools.jackson.databind.ObjectMapper;
 
 @WebPage
 @Controller
-public class IndicatorPages {
+class IndicatorPages {
 
     private final IndicatorService indicators;
     private final RegionService regions;

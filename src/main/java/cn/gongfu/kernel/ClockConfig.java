@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * Modulith's event registry takes its publication times from it too.
  */
 @Configuration(proxyBeanMethods = false)
-public class ClockConfig {
+class ClockConfig {
 
     @Bean
     public Clock clock() {

@@ -3,4 +3,4 @@ package cn.gongfu.notify;
 import java.time.LocalDateTime;
 
 /** An in-app message to one user: what happened and where to act. */
-public record Notification(long id, long userId, String message, String link, LocalDateTime createdAt, LocalDateTime readAt) {}
+record Notification(long id, long userId, String message, String link, LocalDateTime createdAt, LocalDateTime readAt) {}

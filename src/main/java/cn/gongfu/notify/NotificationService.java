@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * reader's language when read; its dedup key makes a second delivery of the same event store nothing.
  */
 @Service
-public class NotificationService {
+class NotificationService {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "plans", description = "规划方案、章节与任务 Plans, their sections and tasks")
 @RestController
 @RequestMapping("/api/v1")
-public class PlanApi {
+class PlanApi {
 
     private final PlanService plans;
 

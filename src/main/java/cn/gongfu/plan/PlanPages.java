@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 @WebPage
 @Controller
-public class PlanPages {
+class PlanPages {
 
     private final PlanService plans;
 

@@ -1,7 +1,7 @@
 package cn.gongfu.plan;
 
 /** A plan was stored, published, for its region; {@code previousPlanId} is the plan it revises, if any. */
-public record PlanPublished(long planId, String regionCode, String title, Long previousPlanId) {
+record PlanPublished(long planId, String regionCode, String title, Long previousPlanId) {
 
     /** Where the plan is read. */
     public String link() {

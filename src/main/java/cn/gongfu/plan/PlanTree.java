@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A plan's sections as a tree, each node holding its own tasks; built in memory from two flat lists. */
-public record PlanTree(List<Node> roots, List<TaskSummary> loose) {
+record PlanTree(List<Node> roots, List<TaskSummary> loose) {
 
     /** A section, its tasks, its subsections, and how many tasks lie anywhere below it. */
     public record Node(Section section, List<Node> children, List<TaskSummary> tasks) {

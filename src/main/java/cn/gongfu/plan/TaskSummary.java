@@ -3,7 +3,7 @@ package cn.gongfu.plan;
 import java.util.List;
 
 /** A task as listed: code, title and who leads it. */
-public record TaskSummary(
+record TaskSummary(
         long id,
         long planId,
         String planTitle,

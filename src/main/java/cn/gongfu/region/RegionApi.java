@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "regions", description = "行政区划 Administrative regions (GB/T 2260)")
 @RestController
 @RequestMapping("/api/v1/regions")
-public class RegionApi {
+class RegionApi {
 
     private final RegionService regions;
 

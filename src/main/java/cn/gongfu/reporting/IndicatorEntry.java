@@ -14,7 +14,7 @@ import java.util.List;
  * plan's report or was accepted outside any report, {@code heldElsewhere} says where, and this submission
  * shows it read-only.
  */
-public record IndicatorEntry(long indicatorId, String name, String unit, String polarity, boolean cumulative,
+record IndicatorEntry(long indicatorId, String name, String unit, String polarity, boolean cumulative,
                              String regionCode, String period, BigDecimal previousValue, Long observationId,
                              BigDecimal value, String comment, String explanation, Integer version,
                              HeldValue heldElsewhere) {

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The reporting pages: my reports, the report form with its timeline, the office's review queue (notices: notify.NoticePages). */
 @WebPage
 @Controller
-public class ReportPages {
+class ReportPages {
 
     private final ReportingService reporting;
     private final SubmissionWorkflow workflow;

@@ -19,7 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "reporting", description = "进展填报 Progress reports and indicator values: calendar, submissions, workflow, history")
 @RestController
 @RequestMapping("/api/v1/submissions/{id}/workbook")
-public class ReportWorkbookApi {
+class ReportWorkbookApi {
 
     private final ReportingService reporting;
 

@@ -35,7 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "reporting", description = "进展填报 Progress reports and indicator values: calendar, submissions, workflow, history")
 @RestController
 @RequestMapping("/api/v1")
-public class ReportingApi {
+class ReportingApi {
 
     private final ReportingService reporting;
     private final SubmissionWorkflow workflow;

@@ -8,7 +8,7 @@ import java.util.List;
  * One unit's report for one period of one plan (一表通): its task reports and indicator values move
  * through the workflow together.
  */
-public record Submission(long id, long planId, String planTitle, String regionCode, long unitId, String unitName,
+record Submission(long id, long planId, String planTitle, String regionCode, long unitId, String unitName,
                          String period, String state, String returnReason, LocalDate dueOn, LocalDateTime submittedAt,
                          String updatedBy, LocalDateTime updatedAt, int version) {
 

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * siblings, in the step's transaction) for whoever must act next: {@code notify} tells them.
  */
 @Service
-public class SubmissionWorkflow {
+class SubmissionWorkflow {
 
     private final JdbcClient jdbc;
     private final ReportingService reporting;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "gongfu.events.resubmission.enabled", havingValue = "true", matchIfMissing = true)
-public class EventResubmission {
+class EventResubmission {
 
     /** The job's name, and so its lock's row in {@code shedlock}. */
     public static final String LOCK = "event-resubmission";

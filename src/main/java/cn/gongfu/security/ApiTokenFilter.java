@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code Authorization: Bearer gf_…} requests as the token's user, for this request only
  * (nothing goes into a session). A bad token is refused at once with a 401 problem.
  */
-public class ApiTokenFilter extends OncePerRequestFilter {
+class ApiTokenFilter extends OncePerRequestFilter {
 
     private final TokenService tokens;
 

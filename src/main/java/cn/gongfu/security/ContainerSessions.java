@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * marked expired and kept for the 8-hour timeout.
  */
 @Component
-public class ContainerSessions {
+class ContainerSessions {
 
     private final Map<String, HttpSession> live = new ConcurrentHashMap<>();
 

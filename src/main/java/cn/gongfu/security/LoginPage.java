@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** The sign-in page; Spring Security handles the POST. */
 @WebPage
 @Controller
-public class LoginPage {
+class LoginPage {
 
     @GetMapping("/login")
     public String login() {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * restart forgets.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
     static final int MAX_FAILURES = 20;
     static final Duration WINDOW = Duration.ofMinutes(10);

@@ -20,7 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * sign-in that checks passwords with it.
  */
 @Configuration(proxyBeanMethods = false)
-public class PasswordConfig {
+class PasswordConfig {
 
     @Bean
     public PasswordEncoder passwordEncoder() {

@@ -34,7 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * again (see {@link Scope}), so a route that slips through here still shows nothing it should not.
  */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfig {
+class SecurityConfig {
 
     /** Only the app's own scripts; inline styles are allowed because ECharts and Swagger UI set them. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "

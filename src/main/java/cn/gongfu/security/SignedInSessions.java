@@ -17,7 +17,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * memory, like the sign-in throttle: one application instance.
  */
 @Component
-public class SignedInSessions {
+class SignedInSessions {
 
     private final SessionRegistry registry;
 

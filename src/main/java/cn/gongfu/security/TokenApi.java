@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "tokens", description = "接口令牌 API tokens for machine clients, acting with their creator's rights")
 @RestController
 @RequestMapping("/api/v1/tokens")
-public class TokenApi {
+class TokenApi {
 
     private final TokenService tokens;
 

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "units", description = "责任单位 Responsible units with their aliases")
 @RestController
 @RequestMapping("/api/v1/units")
-public class UnitApi {
+class UnitApi {
 
     private final UnitService units;
 

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The list of units; a unit's own page, with its tasks, is composed by the plan module (plan.UnitTaskPages). */
 @WebPage
 @Controller
-public class UnitPages {
+class UnitPages {
 
     private final UnitService units;
     private final RegionService regions;

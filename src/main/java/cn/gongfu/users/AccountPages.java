@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** User management for administrators and offices, the audit log, and everyone's own password (API tokens: security.TokenPages). */
 @WebPage
 @Controller
-public class AccountPages {
+class AccountPages {
 
     private final UserService users;
     private final RegionService regions;

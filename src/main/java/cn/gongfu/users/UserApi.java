@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "users", description = "用户、角色与审计 Users, roles, units and the audit log (administrators)")
 @RestController
 @RequestMapping("/api/v1")
-public class UserApi {
+class UserApi {
 
     private final UserService users;
     private final AuditLog audit;

@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2)
-public class DirectErrorPathFilter extends OncePerRequestFilter {
+class DirectErrorPathFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.ModelAndView;
 /** Errors of the HTML pages: a calm page that says what was not found or which parameter was wrong. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(annotations = WebPage.class)
-public class PageErrors {
+class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 

@@ -11,7 +11,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * stay as they are; only the answer is ours.
  */
 @Configuration(proxyBeanMethods = false)
-public class RejectedRequests {
+class RejectedRequests {
 
     @Bean
     RequestRejectedHandler requestRejectedHandler() {

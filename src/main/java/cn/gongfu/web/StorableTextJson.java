@@ -15,7 +15,7 @@ import tools.jackson.databind.module.SimpleModule;
  * field is a 400 naming that field (Jackson's path, see {@code ApiProblems.handleHttpMessageNotReadable}).
  */
 @Configuration(proxyBeanMethods = false)
-public class StorableTextJson {
+class StorableTextJson {
 
     @Bean
     JacksonModule storableTextModule() {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "feeds", description = "数据对接 Machine feeds of indicator values from statistics bureaus")
 @RestController
 @RequestMapping("/api/v1")
-public class FeedApi {
+class FeedApi {
 
     private final FeedImportService feeds;
 

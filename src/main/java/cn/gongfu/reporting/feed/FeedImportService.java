@@ -54,7 +54,7 @@ import org.springframework.transaction.annotation.Transactional;
  * leaves one summary audit event.
  */
 @Service
-public class FeedImportService {
+class FeedImportService {
 
     public enum Format { CSV, JSON }
 
