@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +105,9 @@ public final class UnitScore {
             total += points;
         }
         double rounded = BigDecimal.valueOf(total).setScale(2, RoundingMode.HALF_UP).doubleValue();
-        return new Scored(u, rounded, Map.copyOf(c), Map.copyOf(contributions));
+        // unmodifiable views of the EnumMaps keep the components in their declared order; Map.copyOf would iterate in
+        // an order salted per JVM, so the same ranking read differently from one start to the next
+        return new Scored(u, rounded, Collections.unmodifiableMap(c), Collections.unmodifiableMap(contributions));
     }
 
     private static void put(Map<Component, Double> c, Component k, Double share) {
