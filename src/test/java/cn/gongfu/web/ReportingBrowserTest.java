@@ -46,7 +46,12 @@ class ReportingBrowserTest extends BrowserTest {
         // the unit head finds the request among the messages and approves
         Browser.signIn(browser, port, "head");
         browser.get(url("/notifications"));
-        WebElement message = browser.findElement(By.partialLinkText("2026Q1 填报待您审批"));
+        // notices are written by an asynchronous listener after the step commits: reload until it has
+        WebElement message = wait.until(d -> {
+            var links = d.findElements(By.partialLinkText("2026Q1 填报待您审批"));
+            if (links.isEmpty()) d.navigate().refresh();
+            return links.isEmpty() ? null : links.get(0);
+        });
         message.click();
         Browser.click(browser, wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approve"))));
         wait.until(ExpectedConditions.textToBe(By.id("report-state"), "已批准"));
