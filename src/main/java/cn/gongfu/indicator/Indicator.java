@@ -16,4 +16,8 @@ public record Indicator(
         String dataSource,
         String regionCode,
         BigDecimal weight) {
+
+    public Indicator withResponsibleUnitName(String unitName) {
+        return new Indicator(id, code, name, unit, polarity, cumulative, domain, responsibleUnitId, unitName, dataSource, regionCode, weight);
+    }
 }

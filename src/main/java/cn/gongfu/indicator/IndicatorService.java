@@ -7,6 +7,7 @@ import cn.gongfu.kernel.PageResult;
 import cn.gongfu.kernel.Pager;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Where;
+import cn.gongfu.unit.UnitService;
 import cn.gongfu.vocabulary.Polarity;
 import cn.gongfu.vocabulary.TargetComparator;
 import java.math.BigDecimal;
@@ -22,8 +23,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -36,12 +39,12 @@ public class IndicatorService {
 
     private static final String INDICATOR_COLUMNS = """
             i.id, i.code, i.name, i.unit, i.polarity, i.cumulative, i.domain, i.unit_id,
-            u.name as unit_name, i.data_source, i.region_code, i.weight""";
-    private static final String INDICATOR_FROM = "from indicator i left join unit u on u.id = i.unit_id";
+            i.data_source, i.region_code, i.weight""";
+    private static final String INDICATOR_FROM = "from indicator i";
     private static final RowMapper<Indicator> INDICATOR = (rs, i) -> new Indicator(
             rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
             rs.getString("polarity"), rs.getBoolean("cumulative"), rs.getString("domain"),
-            (Long) rs.getObject("unit_id", Long.class), rs.getString("unit_name"), rs.getString("data_source"),
+            (Long) rs.getObject("unit_id", Long.class), null, rs.getString("data_source"),
             rs.getString("region_code"), rs.getBigDecimal("weight"));
 
     private static final String TARGET_COLUMNS = """
@@ -54,9 +57,11 @@ public class IndicatorService {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Pager pager;
+    private final UnitService units;
     private final Clock clock;
 
-    public IndicatorService(JdbcClient jdbc, JdbcTemplate batch, Pager pager, Clock clock) {
+    public IndicatorService(JdbcClient jdbc, JdbcTemplate batch, Pager pager, UnitService units, Clock clock) {
+        this.units = units;
         this.clock = clock;
         this.jdbc = jdbc;
         this.batch = batch;
@@ -70,7 +75,8 @@ public class IndicatorService {
                 .and("i.domain = :domain", "domain", domain)
                 .containing("text", text, "i.name", "i.domain");
         Scope.current().restrictRegion(where, "i.region_code");
-        return pager.page(INDICATOR_COLUMNS, INDICATOR_FROM, where, "i.domain, i.id", page, INDICATOR);
+        PageResult<Indicator> found = pager.page(INDICATOR_COLUMNS, INDICATOR_FROM, where, "i.domain, i.id", page, INDICATOR);
+        return new PageResult<>(withUnitNames(found.items()), found.page(), found.size(), found.total());
     }
 
     /** Every indicator a plan sets targets for, within the caller's scope; not paged, as evaluation needs them all. */
@@ -78,15 +84,24 @@ public class IndicatorService {
         Where where = new Where()
                 .and("exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :plan)", "plan", planId);
         Scope.current().restrictRegion(where, "i.region_code");
-        return jdbc.sql("select " + INDICATOR_COLUMNS + " " + INDICATOR_FROM + where.sql() + " order by i.domain, i.id")
-                .params(where.params()).query(INDICATOR).list();
+        return withUnitNames(jdbc.sql("select " + INDICATOR_COLUMNS + " " + INDICATOR_FROM + where.sql() + " order by i.domain, i.id")
+                .params(where.params()).query(INDICATOR).list());
     }
 
     /** The indicator if it exists and lies within the caller's scope. */
     public Optional<Indicator> find(long id) {
         Scope scope = Scope.current();
         return jdbc.sql("select " + INDICATOR_COLUMNS + " " + INDICATOR_FROM + " where i.id = :id")
-                .param("id", id).query(INDICATOR).optional().filter(i -> scope.coversRegion(i.regionCode()));
+                .param("id", id).query(INDICATOR).optional().filter(i -> scope.coversRegion(i.regionCode()))
+                .map(i -> withUnitNames(List.of(i)).get(0));
+    }
+
+    /** The responsible units' names, asked of the unit module once for the whole list (its table is its own). */
+    private List<Indicator> withUnitNames(List<Indicator> indicators) {
+        Set<Long> ids = indicators.stream().map(Indicator::responsibleUnitId).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (ids.isEmpty()) return indicators;
+        Map<Long, String> names = units.names(ids);
+        return indicators.stream().map(i -> i.responsibleUnitId() == null ? i : i.withResponsibleUnitName(names.get(i.responsibleUnitId()))).toList();
     }
 
     public Indicator get(long id) {

@@ -59,8 +59,6 @@ class TableOwnershipTest {
             // through an IndicatorService call per row would undo the set-based feed. Next: observation moves to
             // reporting, and the indicator page composes its chart through reporting.
             "reporting writes observation",
-            // An indicator's responsible unit by name, joined in the list query; next: UnitService.names(ids) once per page.
-            "indicator reads unit",
             // A target's plan title, joined in the target list; next: the indicator page composes plan titles from
             // the plan module (as plan.UnitTaskPages does for a unit's page) and TargetView keeps only the plan id.
             "indicator reads plan");
