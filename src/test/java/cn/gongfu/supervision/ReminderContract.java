@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * 催办提醒 (run for the suite's own unit only, so that other suites' users get no reminders from it): the demo plan's units report quarterly by the 5th of the next month, so 2026Q2 is due on 2026-07-05. Its
  * own reporter and head of 区医疗保障分局, a unit and period no other suite reports, hear of the report three days before,
- * on the day and after it; a second run the same day tells no one twice; once the report is submitted, it is owed no
- * more and the reminders stop.
+ * on the day and after it; three days late its head hears too, seven days late the office; a second run the same day
+ * tells no one twice; once the report is submitted, it is owed no more and the reminders stop.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ReminderContract {
@@ -68,6 +68,7 @@ public abstract class ReminderContract {
         try {
             users.create("remind-reporter", "催办 填报员", "remind-password-1", DemoFacts.DEMO_REGION, List.of(Role.REPORTER), List.of(unit));
             users.create("remind-head", "催办 负责人", "remind-password-1", DemoFacts.DEMO_REGION, List.of(Role.UNIT_HEAD), List.of(unit));
+            users.create("remind-office", "催办 共富办", "remind-password-1", DemoFacts.DEMO_REGION, List.of(Role.OFFICE), List.of());
         } finally {
             SignedInAsAdmin.signOut();
         }
@@ -89,23 +90,46 @@ public abstract class ReminderContract {
                 "区医疗保障分局 2026Q2 填报将于 2026-07-05 截止，还有 3 天",
                 "区医疗保障分局 2026Q2 填报今天（2026-07-05）截止，请及时报送",
                 "区医疗保障分局 2026Q2 填报已逾期 1 天（2026-07-05 截止），请尽快报送");
-        assertThat(Notices.texts(jdbc, messages, Locale.ENGLISH, "u.username = :u and n.dedup_key like 'reminder:%' and n.message_key = 'notice.reminder.after'",
-                Map.of("u", "remind-reporter"))).containsExactly("区医疗保障分局 2026Q2: the report is 1 day(s) overdue (it was due on 2026-07-05)");
+        assertThat(Notices.texts(jdbc, messages, Locale.ENGLISH, "u.username = :u and n.dedup_key like :k and n.message_key = 'notice.reminder.after'",
+                Map.of("u", "remind-reporter", "k", key(PERIOD)))).containsExactly("区医疗保障分局 2026Q2: the report is 1 day(s) overdue (it was due on 2026-07-05)");
         assertThat(jdbc.sql("select distinct link from notification n join app_user u on u.id = n.user_id"
-                        + " where u.username = 'remind-reporter' and n.dedup_key like 'reminder:%'").query(String.class).list())
+                        + " where u.username = 'remind-reporter' and n.dedup_key like :k").param("k", key(PERIOD)).query(String.class).list())
                 .as("a report not begun links to what is owed, where 开始填报 is").containsExactly("/reports");
+
+        reminders.remind(DUE.plusDays(3), unit);
+        assertThat(remindersFor("remind-head")).as("three days late, the unit head is told too")
+                .containsExactly("区医疗保障分局 2026Q2 填报已逾期 3 天（2026-07-05 截止），请尽快报送");
+        assertThat(remindersFor("remind-office")).as("the office only at seven").isEmpty();
 
         long submission = open();
         act("remind-reporter", submission, "REQUEST_APPROVAL");
         act("remind-head", submission, "APPROVE");
         act("remind-reporter", submission, "SUBMIT");
-        reminders.remind(DUE.plusDays(3), unit);
-        assertThat(remindersFor("remind-reporter")).as("a submitted report is owed no more").hasSize(3);
+        reminders.remind(DUE.plusDays(7), unit);
+        assertThat(remindersFor("remind-reporter")).as("a submitted report is owed no more").hasSize(4);
+        assertThat(remindersFor("remind-office")).isEmpty();
+    }
+
+    /** 2026Q1, due on 2026-04-05 and never begun: a week late, the office of the plan's region is told. */
+    @Test
+    void aWeekLateTheOfficeIsToldToo() {
+        reminders.remind(LocalDate.of(2026, 4, 12), unit);
+        assertThat(remindersFor("remind-office", "2026Q1")).containsExactly("区医疗保障分局 2026Q1 填报已逾期 7 天（2026-04-05 截止），请尽快报送");
+        assertThat(remindersFor("remind-head", "2026Q1")).hasSize(1);
+        assertThat(remindersFor("remind-reporter", "2026Q1")).hasSize(1);
     }
 
     private List<String> remindersFor(String username) {
-        return Notices.texts(jdbc, messages, "u.username = :u and n.dedup_key like :k",
-                Map.of("u", username, "k", "reminder:" + plan + ":" + unit + ":" + PERIOD + ":%"));
+        return remindersFor(username, PERIOD);
+    }
+
+    private List<String> remindersFor(String username, String period) {
+        return Notices.texts(jdbc, messages, "u.username = :u and n.dedup_key like :k", Map.of("u", username, "k", key(period)));
+    }
+
+    /** The dedup keys of this suite's reminders for a period: each test looks at its own period only. */
+    private String key(String period) {
+        return "reminder:" + plan + ":" + unit + ":" + period + ":%";
     }
 
     private RequestPostProcessor as(String username) {
