@@ -24,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one of the reminder days away ({@code gongfu.reminders.days}, default 3 and 1 days before, the day itself, and 1, 3
  * and 7 days after) becomes a {@link ReportReminderDue}. A report overdue by {@code gongfu.reminders.escalate.unit-head}
  * days (3) is escalated to its unit head as well, by {@code gongfu.reminders.escalate.office} days (7) to the plan's
- * office too. A report submitted or accepted is owed no more, so its reminders stop by themselves. Runs as the system, on one instance at a time; the events go through the publication
- * registry, and the notice's dedup key makes a second run on the same day tell no one twice.
+ * office too. A report submitted or accepted is owed no more, so its reminders stop by themselves. Runs as the
+ * system, on one instance at a time; the events go through the publication registry, and the notice's dedup key
+ * makes a second run on the same day tell no one twice.
  */
 @Component
 class Reminders {
