@@ -26,7 +26,6 @@ import cn.gongfu.reporting.ReportCalendarService;
 import cn.gongfu.vocabulary.Periods;
 import cn.gongfu.vocabulary.Polarity;
 import cn.gongfu.vocabulary.TargetComparator;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;

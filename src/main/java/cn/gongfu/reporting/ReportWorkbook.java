@@ -6,6 +6,7 @@ import static cn.gongfu.kernel.BundleText.zh;
 
 import cn.gongfu.indicator.Indicator;
 import cn.gongfu.indicator.StoredNumber;
+import cn.gongfu.kernel.Downloads;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.SpreadsheetText;
 import cn.gongfu.kernel.StorableText;
@@ -78,7 +79,7 @@ public final class ReportWorkbook {
     public static final Map<String, String> STATE_LABELS = labels();
 
     static final String ID_LABEL = zh("workbook.about.id");
-    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CONTENT_TYPE = Downloads.XLSX;
 
     /** Uploads are small tables: bounds well above any real template and far below what hurts the server. */
     static final long MAX_UPLOAD_BYTES = Uploads.MAX_SHEET_BYTES;

@@ -133,7 +133,7 @@ public class ReportingService {
                 LocalDate due = Periods.dueOn(period, r.dueDay());
                 Submission s = existing.get(r.planId() + "/" + r.unitId() + "/" + period);
                 String state = s == null ? "missing" : s.state();
-                boolean overdue = due.isBefore(today) && Set.of("missing", "draft", "approved", "returned").contains(state);
+                boolean overdue = due.isBefore(today) && Obligation.OWED_STATES.contains(state);
                 result.add(new Obligation(r.planId(), r.planTitle(), r.unitId(), r.unitName(), period, due,
                         s == null ? null : s.id(), state, overdue));
             }

@@ -31,9 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Reminders {
 
-    /** The states in which a report is still owed by its unit. */
-    static final Set<String> OWED = Set.of("missing", "draft", "approved", "returned");
-
     private final ReportingService reporting;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -88,7 +85,7 @@ class Reminders {
             int sent = 0;
             Map<Long, String> regionOfPlan = new HashMap<>();
             for (Obligation o : owed) {
-                if (!OWED.contains(o.state())) continue;
+                if (!o.stillOwed()) continue;
                 int daysFromDue = (int) ChronoUnit.DAYS.between(o.dueOn(), today);
                 if (!days.contains(daysFromDue)) continue;
                 String region = regionOfPlan.computeIfAbsent(o.planId(), id -> plans.get(id).regionCode());

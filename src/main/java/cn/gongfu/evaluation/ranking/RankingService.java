@@ -24,7 +24,6 @@ import cn.gongfu.reporting.ReportingRecords.UnitRecord;
 import cn.gongfu.vocabulary.Periods;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
