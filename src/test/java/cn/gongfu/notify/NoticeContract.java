@@ -3,13 +3,13 @@ package cn.gongfu.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gongfu.kernel.Role;
 import cn.gongfu.reporting.ReportRef;
 import cn.gongfu.reporting.ReportReturned;
 import cn.gongfu.support.Notices;
+import cn.gongfu.support.ReportSteps;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.users.UserService;
 import jakarta.servlet.http.Cookie;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -84,8 +83,7 @@ public abstract class NoticeContract {
 
     @Test
     void eachStepTellsWhomItToldBeforeInTheReadersLanguageAndARedeliveryTellsNobodyTwice() throws Exception {
-        long id = json(mvc.perform(post("/api/v1/submissions").with(as("notice-reporter")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"plan\":" + plan + ",\"unit\":" + unit + ",\"period\":\"" + PERIOD + "\"}"))).get("id").asLong();
+        long id = ReportSteps.open(mvc, as("notice-reporter"), plan, unit, PERIOD);
         String what = "区教育局 " + PERIOD + " ";
 
         Map<String, List<String>> told = new HashMap<>();
@@ -174,11 +172,7 @@ public abstract class NoticeContract {
     }
 
     private void act(long id, String who, String action, String reason) throws Exception {
-        int version = json(mvc.perform(get("/api/v1/submissions/{id}", id).with(as(who)))).get("submission").get("version").asInt();
-        Map<String, Object> body = new HashMap<>(Map.of("action", action, "version", version));
-        if (reason != null) body.put("reason", reason);
-        mvc.perform(post("/api/v1/submissions/{id}/actions", id).with(as(who)).contentType(MediaType.APPLICATION_JSON)
-                .content(JSON.writeValueAsString(body))).andExpect(status().isOk());
+        ReportSteps.act(mvc, as(who), id, action, reason);
     }
 
     private RequestPostProcessor as(String username) {

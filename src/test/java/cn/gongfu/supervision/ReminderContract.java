@@ -3,15 +3,13 @@ package cn.gongfu.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gongfu.kernel.Role;
 import cn.gongfu.support.DemoFacts;
 import cn.gongfu.support.Notices;
+import cn.gongfu.support.ReportSteps;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.users.UserService;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 催办提醒 (run for the suite's own unit only, so that other suites' users get no reminders from it): the demo plan's units report quarterly by the 5th of the next month, so 2026Q2 is due on 2026-07-05. Its
@@ -37,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ReminderContract {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final String PERIOD = "2026Q2";
     static final LocalDate DUE = LocalDate.of(2026, 7, 5);
 
@@ -101,10 +95,10 @@ public abstract class ReminderContract {
                 .containsExactly("区医疗保障分局 2026Q2 填报已逾期 3 天（2026-07-05 截止），请尽快报送");
         assertThat(remindersFor("remind-office")).as("the office only at seven").isEmpty();
 
-        long submission = open();
-        act("remind-reporter", submission, "REQUEST_APPROVAL");
-        act("remind-head", submission, "APPROVE");
-        act("remind-reporter", submission, "SUBMIT");
+        long submission = ReportSteps.open(mvc, as("remind-reporter"), plan, unit, PERIOD);
+        ReportSteps.act(mvc, as("remind-reporter"), submission, "REQUEST_APPROVAL", null);
+        ReportSteps.act(mvc, as("remind-head"), submission, "APPROVE", null);
+        ReportSteps.act(mvc, as("remind-reporter"), submission, "SUBMIT", null);
         reminders.remind(DUE.plusDays(7), unit);
         assertThat(remindersFor("remind-reporter")).as("a submitted report is owed no more").hasSize(4);
         assertThat(remindersFor("remind-office")).isEmpty();
@@ -134,21 +128,5 @@ public abstract class ReminderContract {
 
     private RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username).withoutPassword());
-    }
-
-    private long open() throws Exception {
-        String body = mvc.perform(post("/api/v1/submissions").with(as("remind-reporter")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"plan\":" + plan + ",\"unit\":" + unit + ",\"period\":\"" + PERIOD + "\"}"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        return JSON.readTree(body).get("id").asLong();
-    }
-
-    private void act(String who, long id, String action) throws Exception {
-        String form = mvc.perform(get("/api/v1/submissions/{id}", id).with(as(who))).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        JsonNode submission = JSON.readTree(form).get("submission");
-        mvc.perform(post("/api/v1/submissions/{id}/actions", id).with(as(who)).contentType(MediaType.APPLICATION_JSON)
-                        .content(JSON.writeValueAsString(Map.of("action", action, "reason", "", "version", submission.get("version").asInt()))))
-                .andExpect(status().isOk());
     }
 }
