@@ -78,6 +78,11 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/api/v1/submissions").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/submissions/accept", "/reports/accept").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers("/reports/queue").hasAnyRole("OFFICE", "ADMIN")
+                // bulletins: the office generates, edits and issues; everyone signed in reads (the service says what)
+                .requestMatchers(HttpMethod.POST, "/bulletins", "/bulletins/*/narrative", "/bulletins/*/regenerate",
+                        "/bulletins/*/issue", "/api/v1/bulletins", "/api/v1/bulletins/*/regenerate", "/api/v1/bulletins/*/issue")
+                    .hasAnyRole("OFFICE", "ADMIN")
+                .requestMatchers(HttpMethod.PUT, "/api/v1/bulletins/*/narrative").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/dashboard/units/publish", "/api/v1/evaluation/plans/*/rankings")
                     .hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/submissions", "/reports/open").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")

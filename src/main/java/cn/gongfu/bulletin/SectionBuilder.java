@@ -1,0 +1,38 @@
+package cn.gongfu.bulletin;
+
+import cn.gongfu.bulletin.BulletinContent.Section;
+import cn.gongfu.plan.Plan;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds one part of a bulletin's body from live data, when the draft is generated or regenerated. Every builder
+ * bean is asked in {@link #order()}; each returns its section (or none) and may add figures to the counts the summary
+ * states. The narrative parts (summary first, problems and requirements last) are placed around them by
+ * {@link BulletinService}.
+ *
+ * <p>Orders in use: 20 lagging indicators, 30 overdue reports, 40 unit rankings. Where the supervision sections plug
+ * in, each one class implementing this interface in this package:
+ * <ul>
+ *   <li>35 "units named by escalation" (逾期升级点名): the units whose reminders reached the office level in the
+ *       period (supervision's escalations: unit, what is owed, days overdue, level);</li>
+ *   <li>50 "open issues and orders" (问题清单和督办单): the issues still open and the orders not closed at the period's
+ *       end (supervision's issue register and orders: number, unit, grade, deadline, state), with the closure rate.</li>
+ * </ul>
+ */
+interface SectionBuilder {
+
+    /** Where the section stands in the body: smaller first. */
+    int order();
+
+    /** The section for the bulletin being generated; may put figures into {@code counts}. */
+    Optional<Section> build(Context context, Map<String, Integer> counts);
+
+    /**
+     * What a builder knows of the bulletin being generated.
+     *
+     * @param today the day of generation (from the clock): overdue is judged as of it
+     */
+    record Context(Plan plan, BulletinPeriod period, LocalDate today) {}
+}

@@ -1,0 +1,78 @@
+package cn.gongfu.evaluation;
+
+import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
+import cn.gongfu.evaluation.method.Assessment;
+import cn.gongfu.indicator.TargetView;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * The evaluation in plain terms, for modules that must not see {@code evaluation.method}: each indicator's status as
+ * a code with the numbers behind it, and the units' ranks (through {@link UnitRankings}, which the ranking room
+ * implements). What a bulletin freezes and a warning grades.
+ */
+@Service
+public class EvaluationDigest {
+
+    private final EvaluationService evaluation;
+    private final UnitRankings rankings;
+
+    public EvaluationDigest(EvaluationService evaluation, UnitRankings rankings) {
+        this.evaluation = evaluation;
+        this.rankings = rankings;
+    }
+
+    /**
+     * One indicator of a plan as of a month.
+     *
+     * @param status   the status code, one of ACHIEVED, ON_TRACK, LAGGING, SERIOUSLY_LAGGING, REGRESSING, NO_DATA
+     * @param value    the latest accepted value used, or null
+     * @param period   the period of that value (2026-06), or null
+     * @param target   the target as a person reads it ("≥ 6.6"), with its year, or null
+     * @param progress the share of the way travelled (may exceed 1 or be negative), or null
+     */
+    public record IndicatorLine(long indicatorId, String code, String name, String unit, String domain, Long responsibleUnitId,
+                                String responsibleUnitName, String status, Double value, String period, String target,
+                                Integer targetYear, Double progress, String reason) {
+
+        /** Whether the status asks for attention: lagging, seriously lagging or regressing. */
+        public boolean lagging() {
+            return LAGGING.contains(status);
+        }
+    }
+
+    /** The statuses that need attention, worst first. */
+    public static final List<String> LAGGING = List.of("REGRESSING", "SERIOUSLY_LAGGING", "LAGGING");
+
+    /** Every indicator of the plan in its own region as of {@code asOf}, as {@link EvaluationService#evaluate} sees them. */
+    public List<IndicatorLine> indicators(long planId, YearMonth asOf) {
+        return evaluation.evaluate(planId, null, asOf).indicators().stream().map(EvaluationDigest::line).toList();
+    }
+
+    /** The indicators lagging, seriously lagging or regressing, worst status first and least progress first within it. */
+    public List<IndicatorLine> lagging(long planId, YearMonth asOf) {
+        return indicators(planId, asOf).stream().filter(IndicatorLine::lagging)
+                .sorted(Comparator.comparing((IndicatorLine l) -> LAGGING.indexOf(l.status()))
+                        .thenComparing(l -> l.progress() == null ? 0 : l.progress()))
+                .toList();
+    }
+
+    /** The units' ranks by peer group as of a month, as the caller may see them ({@link UnitRankings#ranks}). */
+    public List<UnitRankings.RankLine> ranks(long planId, YearMonth asOf) {
+        return rankings.ranks(planId, asOf);
+    }
+
+    private static IndicatorLine line(IndicatorEvaluation e) {
+        Assessment a = e.assessment();
+        TargetView target = e.targets().stream()
+                .filter(t -> a.targetYear() != null && t.year() == a.targetYear()).findFirst()
+                .orElse(e.targets().isEmpty() ? null : e.targets().get(e.targets().size() - 1));
+        var i = e.indicator();
+        return new IndicatorLine(i.id(), i.code(), i.name(), i.unit(), i.domain(), i.responsibleUnitId(), i.responsibleUnitName(),
+                a.status().name(), a.current() == null ? null : a.current().value(),
+                a.currentPeriod() == null ? null : a.currentPeriod().toString(),
+                target == null ? null : target.display(), target == null ? null : target.year(), a.progress(), a.reason());
+    }
+}
