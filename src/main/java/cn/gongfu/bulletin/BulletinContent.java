@@ -40,7 +40,7 @@ public record BulletinContent(String office, String regionName, String planTitle
             return new Section(key, heading, key, List.of(), List.of());
         }
 
-        public boolean isNarrative() {
+        public boolean hasNarrative() {
             return narrative != null;
         }
     }

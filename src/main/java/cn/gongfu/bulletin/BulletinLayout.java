@@ -34,7 +34,7 @@ record BulletinLayout(String office, String number, String title, String address
         for (Section s : c.sections()) {
             first++;
             blocks.add(new Heading(zh("bulletin.numeral." + first) + zh("bulletin.heading.mark") + s.heading()));
-            if (s.isNarrative()) {
+            if (s.hasNarrative()) {
                 for (String p : paragraphs(b.narrative(s.narrative()))) blocks.add(new Paragraph(p));
                 continue;
             }

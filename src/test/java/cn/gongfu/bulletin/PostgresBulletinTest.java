@@ -1,0 +1,6 @@
+package cn.gongfu.bulletin;
+
+import cn.gongfu.support.PostgresTest;
+
+@PostgresTest
+class PostgresBulletinTest extends BulletinContract {}
