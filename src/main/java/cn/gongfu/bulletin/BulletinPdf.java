@@ -172,7 +172,8 @@ class BulletinPdf {
             int[] cps = text.codePoints().toArray();
             for (int cp : cps) {
                 String next = line + new String(Character.toChars(cp));
-                if (width(next, font, size) > available && line.length() > 0) {
+                // a closing mark never begins a line (避头): it stays at the end of this one
+                if (width(next, font, size) > available && line.length() > 0 && OfficialStyle.NO_LINE_START.indexOf(cp) < 0) {
                     lines.add(line.toString());
                     line.setLength(0);
                     available = width;
@@ -208,10 +209,20 @@ class BulletinPdf {
                     want[c] = Math.max(want[c], Math.min(width(cell, body, size) + 2 * CELL_PAD, total * 0.45f));
                 }
             }
-            float sum = 0;
-            for (float w : want) sum += Math.max(w, size * 2 + 2 * CELL_PAD);
+            // narrow columns (numbers, states) keep their width; the wide ones share what is left by what they want
+            float fair = total / n;
+            float fixed = 0;
+            float wide = 0;
+            for (int c = 0; c < n; c++) {
+                want[c] = Math.max(want[c], size * 2 + 2 * CELL_PAD);
+                if (want[c] <= fair) fixed += want[c];
+                else wide += want[c];
+            }
             float[] widths = new float[n];
-            for (int c = 0; c < n; c++) widths[c] = Math.max(want[c], size * 2 + 2 * CELL_PAD) / sum * total;
+            for (int c = 0; c < n; c++) {
+                widths[c] = wide == 0 ? want[c] / fixed * total
+                        : want[c] <= fair ? want[c] : want[c] / wide * (total - fixed);
+            }
             y -= 6;
             row(t.columns(), widths, size, true, null);
             for (List<String> r : t.rows()) row(r, widths, size, false, t.columns());

@@ -239,14 +239,18 @@ public class BulletinService {
                         rs.getObject(10, LocalDateTime.class)));
     }
 
-    /** The number as the document prints it: the issued one, or the pattern with a blank for a draft. */
+    /** The number as the document prints it: the issued one, or for a draft the pattern with a blank (and its figures' year). */
     public String shownNumber(Bulletin b) {
-        return b.number() != null ? b.number() : numbers.placeholder(LocalDate.now(clock).getYear());
+        return b.number() != null ? b.number() : numbers.placeholder(generatedOn(b).getYear());
     }
 
-    /** The date under the signature: the day of issue, or today for a draft. */
+    /** The date under the signature: the day of issue, or the day a draft's figures were computed. */
     public LocalDate shownDate(Bulletin b) {
-        return b.issuedAt() != null ? b.issuedAt().toLocalDate() : LocalDate.now(clock);
+        return b.issuedAt() != null ? b.issuedAt().toLocalDate() : generatedOn(b);
+    }
+
+    private static LocalDate generatedOn(Bulletin b) {
+        return LocalDate.parse(b.content().generatedOn());
     }
 
     // ---- the document

@@ -31,6 +31,9 @@ final class OfficialStyle {
     static final int TABLE_PT = 12;
     static final int PAGE_NUMBER_PT = 14;
 
+    /** Punctuation that may not begin a line (避头), kept at the end of the line before. */
+    static final String NO_LINE_START = "、，。；：？！）》」』”’,.;:?!)%";
+
     /** The red of the header line and the rule under it. */
     static final String RED = "FF0000";
 
