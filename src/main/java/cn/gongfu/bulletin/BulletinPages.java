@@ -1,7 +1,6 @@
 package cn.gongfu.bulletin;
 
 import cn.gongfu.kernel.Downloads;
-import cn.gongfu.kernel.FieldErrors;
 import cn.gongfu.kernel.InvalidInputException;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.Inputs;
@@ -12,6 +11,7 @@ import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.WebPage;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.reporting.ConflictException;
+import cn.gongfu.reporting.ValidationException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -64,9 +64,9 @@ class BulletinPages {
             BulletinApi.GenerateInput in = inputs.check(new BulletinApi.GenerateInput(plan, period));
             return "redirect:/bulletins/" + bulletins.generate(in.plan(), in.period()).id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.errors());
+            redirect.addFlashAttribute("errors", e.errors().stream().map(f -> new ValidationException.Error(f.field(), f.message())).toList());
         } catch (InvalidParameterException e) {
-            redirect.addFlashAttribute("errors", List.of(new FieldErrors.Error(e.field(), e.getMessage())));
+            redirect.addFlashAttribute("errors", List.of(new ValidationException.Error(e.field(), e.getMessage())));
         }
         return "redirect:/bulletins";
     }
@@ -122,9 +122,9 @@ class BulletinPages {
             redirect.addFlashAttribute("saved", true);
             redirect.getFlashAttributes().remove("typed");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.errors());
+            redirect.addFlashAttribute("errors", e.errors().stream().map(f -> new ValidationException.Error(f.field(), f.message())).toList());
         } catch (InvalidParameterException e) {
-            redirect.addFlashAttribute("errors", List.of(new FieldErrors.Error(e.field(), e.getMessage())));
+            redirect.addFlashAttribute("errors", List.of(new ValidationException.Error(e.field(), e.getMessage())));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("conflict", true);
         } catch (BulletinLockedException e) {

@@ -76,6 +76,7 @@ class BulletinBrowserTest extends BrowserTest {
         page = (Long) browser.executeScript("return document.documentElement.scrollWidth;");
         window = (Long) browser.executeScript("return window.innerWidth;");
         assertThat(page).as("the sheet fits a phone").isLessThanOrEqualTo(window);
+        assertThat(browser.findElement(By.id("doc-number")).getText()).as("a draft's number has a blank").startsWith("共富办通报〔2026〕").endsWith("号");
         screenshot("bulletin-phone");
 
         // the PDF's first page as an image: Chinese glyphs drawn, not boxes (look at docs/screenshots/bulletin-pdf.png)

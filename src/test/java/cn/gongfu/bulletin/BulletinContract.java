@@ -75,6 +75,9 @@ public abstract class BulletinContract {
     @Autowired
     ReportingService reporting;
 
+    @Autowired
+    BulletinService bulletins;
+
     long plan;
 
     @BeforeAll
@@ -224,6 +227,34 @@ public abstract class BulletinContract {
         mvc.perform(get("/api/v1/bulletins").param("kind", "weekly").with(as("office")))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(400))
                 .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("kind"));
+    }
+
+    /** Two offices issuing at the same moment get two consecutive numbers, never the same one. */
+    @Test
+    void bulletinsIssuedAtOnceGetConsecutiveNumbers() throws Exception {
+        clock.moveTo(DAY.atTime(10, 0));
+        List<Bulletin> drafts = asOffice(() -> List.of(bulletins.generate(plan, "2026Q1"), bulletins.generate(plan, "2026-04")));
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Bulletin>> issued = new ArrayList<>();
+            for (Bulletin d : drafts) {
+                issued.add(pool.submit(() -> {
+                    together.await();
+                    return asOffice(() -> bulletins.issue(d.id(), d.version()));
+                }));
+            }
+            List<Integer> seqs = new ArrayList<>();
+            for (var f : issued) {
+                String number = f.get().number();
+                seqs.add(Integer.parseInt(number.replaceAll(".*〕(\\d+)号$", "$1")));
+            }
+            seqs.sort(Integer::compare);
+            assertThat(seqs.get(1)).isEqualTo(seqs.get(0) + 1);
+            assertThat(lastSeq()).isGreaterThanOrEqualTo(seqs.get(1));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
