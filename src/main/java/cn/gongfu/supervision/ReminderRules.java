@@ -31,6 +31,9 @@ public class ReminderRules {
     static final int MAX_DAYS_BEFORE = 60;
     static final int MAX_DAYS_AFTER = 365;
     static final int MAX_ENTRIES = 10;
+    /** The commas a Chinese keyboard types (，、), read as commas. */
+    private static final char FULL_WIDTH_COMMA = (char) 0xFF0C;
+    private static final char ENUMERATION_COMMA = (char) 0x3001;
 
     private final JdbcClient jdbc;
     private final PlanService plans;
@@ -141,7 +144,7 @@ public class ReminderRules {
     static List<Integer> days(String field, String text, int max) {
         if (text == null || text.isBlank()) return List.of();
         List<Integer> days = new ArrayList<>();
-        for (String part : text.split("[,\\uFF0C\\u3001\\s]+")) {
+        for (String part : text.replace(FULL_WIDTH_COMMA, ',').replace(ENUMERATION_COMMA, ',').split("[,\\s]+")) {
             if (part.isEmpty()) continue;
             int day;
             try {

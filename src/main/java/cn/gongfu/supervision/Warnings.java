@@ -1,8 +1,7 @@
 package cn.gongfu.supervision;
 
 import cn.gongfu.evaluation.EvaluationService;
-import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
-import cn.gongfu.evaluation.method.Status;
+import cn.gongfu.evaluation.EvaluationService.IndicatorStatus;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.plan.Plan;
@@ -49,7 +48,7 @@ public class Warnings {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final boolean enabled;
-    private final Map<Status, String> gradeOf = new HashMap<>();
+    private final Map<String, String> gradeOf = new HashMap<>();
     private final int yellowMonths;
     private final int orangeMonths;
     private final int redMonths;
@@ -70,9 +69,9 @@ public class Warnings {
         this.transaction = transaction;
         this.clock = clock;
         this.enabled = enabled;
-        gradeOf.put(Status.LAGGING, grade("gongfu.warnings.grade.lagging", lagging));
-        gradeOf.put(Status.SERIOUSLY_LAGGING, grade("gongfu.warnings.grade.seriously-lagging", seriously));
-        gradeOf.put(Status.REGRESSING, grade("gongfu.warnings.grade.regressing", regressing));
+        gradeOf.put("LAGGING", grade("gongfu.warnings.grade.lagging", lagging));
+        gradeOf.put("SERIOUSLY_LAGGING", grade("gongfu.warnings.grade.seriously-lagging", seriously));
+        gradeOf.put("REGRESSING", grade("gongfu.warnings.grade.regressing", regressing));
         if (!(1 <= yellowMonths && yellowMonths <= orangeMonths && orangeMonths <= redMonths)) {
             throw new IllegalArgumentException("gongfu.warnings.milestone.*: need 1 <= yellow-months <= orange-months <= red-months");
         }
@@ -135,12 +134,12 @@ public class Warnings {
             if (page + 1 >= result.totalPages()) break;
         }
         for (Plan plan : published) {
-            for (IndicatorEvaluation e : evaluation.evaluate(plan.id(), null, YearMonth.from(today)).indicators()) {
-                String grade = gradeOf.get(e.assessment().status());
+            for (IndicatorStatus e : evaluation.indicatorStatuses(plan.id(), YearMonth.from(today))) {
+                String grade = gradeOf.get(e.status());
                 if (grade == null) continue;
                 Long unit = e.indicator().responsibleUnitId();
                 Wanted w = new Wanted(INDICATOR, e.indicator().id(), e.indicator().name(), plan.id(), plan.regionCode(),
-                        unit == null ? List.of() : List.of(unit), grade, e.assessment().status().name().toLowerCase(), null,
+                        unit == null ? List.of() : List.of(unit), grade, e.status().toLowerCase(), null,
                         "/indicators/" + e.indicator().id());
                 wanted.put(w.key(), w);
             }
@@ -259,6 +258,11 @@ public class Warnings {
      * {@code task} (a task shows the most serious light of its milestones); ids without an open warning are absent.
      * An indicator warned in several plans shows its most serious light.
      */
+    /** One item's light, or null: {@link #lightsFor} for a single page's item ({@code ${@warnings.lightOf('task', task.id())}}). */
+    public Light lightOf(String kind, long id) {
+        return lightsFor(kind, List.of(id)).get(id);
+    }
+
     public Map<Long, Light> lightsFor(String kind, Collection<Long> ids) {
         Map<Long, Light> result = new HashMap<>();
         if (ids == null || ids.isEmpty()) return result;
