@@ -57,11 +57,11 @@ class SupervisionApi {
 
     @PutMapping("/plans/{id}/reminder-rule")
     public ReminderRule setRule(@PathVariable long id, @Valid @RequestBody RuleBody in) {
-        return rules.set(id, new ReminderRules.RuleInput(text("daysBefore", in.daysBefore()), in.onDue(), text("daysAfter", in.daysAfter()),
+        return rules.set(id, new ReminderRules.RuleInput(daysText("daysBefore", in.daysBefore()), in.onDue(), daysText("daysAfter", in.daysAfter()),
                 in.unitHeadAfter(), in.officeAfter(), in.bulletinAfter(), in.version()));
     }
 
-    private static String text(String field, List<Integer> days) {
+    private static String daysText(String field, List<Integer> days) {
         if (days == null) return "";
         return ReminderRule.join(cn.gongfu.kernel.Inputs.withoutNulls(field, days));
     }
