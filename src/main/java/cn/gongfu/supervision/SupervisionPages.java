@@ -24,8 +24,11 @@ class SupervisionPages {
     private final ReminderRules rules;
     private final Reminders reminders;
     private final PlanService plans;
+    private final org.springframework.context.MessageSource messages;
 
-    SupervisionPages(SupervisionBoard board, ReminderRules rules, Reminders reminders, PlanService plans) {
+    SupervisionPages(SupervisionBoard board, ReminderRules rules, Reminders reminders, PlanService plans,
+                     org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.board = board;
         this.rules = rules;
         this.reminders = reminders;
@@ -41,6 +44,13 @@ class SupervisionPages {
         if (chosen != null) model.addAttribute("rule", rules.rule(chosen));
         // the issue register, orders and instructions (another part of issue 12) add their lists to the board here
         return "supervision/board";
+    }
+
+    /** The board as an Excel workbook, in the reader's language. */
+    @GetMapping("/supervision/export")
+    public org.springframework.http.ResponseEntity<byte[]> export() {
+        return cn.gongfu.kernel.Downloads.attachment("supervision-board.xlsx", cn.gongfu.kernel.Downloads.XLSX,
+                BoardExport.workbook(board.board(), messages, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     }
 
     @PostMapping("/supervision/plans/{id}/reminder-rule")

@@ -169,6 +169,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/users/{id}/password-reset", Access.OFFICE),
             // supervision: the board 督办台 and its reads for the office, leaders, administrators; the office acts
             Map.entry("GET /supervision", Access.OVERSIGHT),
+            Map.entry("GET /supervision/export", Access.OVERSIGHT),
             Map.entry("POST /supervision/plans/{id}/reminder-rule", Access.OFFICE),
             Map.entry("POST /supervision/reports/urge", Access.OFFICE),
             Map.entry("POST /supervision/milestones/{id}/urge", Access.OFFICE),

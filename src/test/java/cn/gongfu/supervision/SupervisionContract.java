@@ -278,6 +278,18 @@ public abstract class SupervisionContract {
         assertThat(board.get("counts").get("overdueReports").asInt()).isEqualTo(board.get("overdueReports").size());
         assertThat(board.get("counts").get("escalated").asInt()).isEqualTo(board.get("escalated").size());
         mvc.perform(get("/supervision").with(as("sv-office"))).andExpect(status().isOk());
+        byte[] xlsx = mvc.perform(get("/supervision/export").with(as("sv-office"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var reports = book.getSheet("逾期填报");
+            assertThat(reports.getLastRowNum()).as("a row per overdue report under the header").isEqualTo(board.get("overdueReports").size());
+            boolean found = false;
+            for (var row : reports) {
+                if (row.getRowNum() > 0 && row.getCell(3).getStringCellValue().equals(PERIOD) && row.getCell(5).getStringCellValue().equals("8")
+                        && row.getCell(6).getStringCellValue().equals("共富办")) found = true;
+            }
+            assertThat(found).as("the suite's report, 8 days late, at the office's level").isTrue();
+        }
         mvc.perform(get("/api/v1/supervision/board").with(as("sv-reporter"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/supervision/plans/{id}/bulletin-escalations", plan).param("month", "2026-13").with(as("sv-office")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("month"));
