@@ -134,6 +134,16 @@ public class EvaluationService {
         return code;
     }
 
+    /** An indicator's status as a name of {@code evaluation.method.Status} (LAGGING, …), for modules that see no method type. */
+    public record IndicatorStatus(Indicator indicator, String status) {}
+
+    /** Each indicator of a plan with its status, in the plan's region as of {@code asOf} (supervision's warnings). */
+    public List<IndicatorStatus> indicatorStatuses(long planId, YearMonth asOf) {
+        Plan plan = plans.get(planId);
+        return indicatorEvaluations(plan, plan.regionCode(), asOf).stream()
+                .map(e -> new IndicatorStatus(e.indicator(), e.assessment().status().name())).toList();
+    }
+
     /** The evaluation of one indicator of a plan, for its page. */
     public IndicatorEvaluation evaluateIndicator(long planId, long indicatorId, String regionCode, YearMonth asOf) {
         return indicatorHistory(planId, indicatorId, regionCode, List.of(asOf == null ? YearMonth.now(clock) : asOf)).get(0);

@@ -83,6 +83,10 @@ class SecurityConfig {
                         "/bulletins/*/issue", "/api/v1/bulletins", "/api/v1/bulletins/*/regenerate", "/api/v1/bulletins/*/issue")
                     .hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.PUT, "/api/v1/bulletins/*/narrative").hasAnyRole("OFFICE", "ADMIN")
+                // 督办台 and supervision's API: the office, leaders and administrators read; the office acts
+                .requestMatchers(HttpMethod.GET, "/supervision", "/supervision/**", "/api/v1/supervision/**")
+                    .hasAnyRole("OFFICE", "LEADER", "ADMIN")
+                .requestMatchers("/supervision/**", "/api/v1/supervision/**").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/dashboard/units/publish", "/api/v1/evaluation/plans/*/rankings")
                     .hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/submissions", "/reports/open").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")

@@ -47,7 +47,9 @@ class TableOwnershipTest {
             Map.entry("survey_wave", "evaluation"), Map.entry("survey_answer", "evaluation"),
             Map.entry("survey_summary", "evaluation"),
             Map.entry("shedlock", "scheduling"),
-            Map.entry("bulletin", "bulletin"), Map.entry("bulletin_number", "bulletin"));
+            Map.entry("bulletin", "bulletin"), Map.entry("bulletin_number", "bulletin"),
+            Map.entry("reminder_rule", "supervision"), Map.entry("escalation", "supervision"), Map.entry("urge", "supervision"),
+            Map.entry("warning", "supervision"), Map.entry("warning_grade", "supervision"), Map.entry("supervision_run", "supervision"));
 
     /**
      * Reads that break the rule today, each with why it is still here. The list may only shrink.

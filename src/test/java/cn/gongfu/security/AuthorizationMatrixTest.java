@@ -35,7 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AuthorizationMatrixTest {
 
     /** Who may use a route. */
-    enum Access { PUBLIC, SIGNED_IN, UNIT, OFFICE, ADMIN }
+    enum Access { PUBLIC, SIGNED_IN, UNIT, OFFICE, ADMIN, OVERSIGHT }
+    // OVERSIGHT: the office, leaders and administrators (the supervision board and its reads)
 
     static final Map<String, Access> MATRIX = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /login", Access.PUBLIC),
@@ -183,6 +184,18 @@ class AuthorizationMatrixTest {
             Map.entry("PUT /api/v1/users/{id}/units", Access.OFFICE),
             Map.entry("PUT /api/v1/users/{id}/enabled", Access.OFFICE),
             Map.entry("POST /api/v1/users/{id}/password-reset", Access.OFFICE),
+            // supervision: the board 督办台 and its reads for the office, leaders, administrators; the office acts
+            Map.entry("GET /supervision", Access.OVERSIGHT),
+            Map.entry("GET /supervision/export", Access.OVERSIGHT),
+            Map.entry("POST /supervision/plans/{id}/reminder-rule", Access.OFFICE),
+            Map.entry("POST /supervision/reports/urge", Access.OFFICE),
+            Map.entry("POST /supervision/milestones/{id}/urge", Access.OFFICE),
+            Map.entry("GET /api/v1/supervision/board", Access.OVERSIGHT),
+            Map.entry("GET /api/v1/supervision/plans/{id}/reminder-rule", Access.OVERSIGHT),
+            Map.entry("PUT /api/v1/supervision/plans/{id}/reminder-rule", Access.OFFICE),
+            Map.entry("POST /api/v1/supervision/reports/urge", Access.OFFICE),
+            Map.entry("POST /api/v1/supervision/milestones/{id}/urge", Access.OFFICE),
+            Map.entry("GET /api/v1/supervision/plans/{id}/bulletin-escalations", Access.OVERSIGHT),
             Map.entry("GET /api/v1/audit", Access.ADMIN)));
 
     /** The demo users, one per role, and what each access level lets them do. */
@@ -190,9 +203,9 @@ class AuthorizationMatrixTest {
             "anonymous", Set.of(Access.PUBLIC),
             "reporter", Set.of(Access.PUBLIC, Access.SIGNED_IN, Access.UNIT),
             "head", Set.of(Access.PUBLIC, Access.SIGNED_IN, Access.UNIT),
-            "leader", Set.of(Access.PUBLIC, Access.SIGNED_IN),
-            "office", Set.of(Access.PUBLIC, Access.SIGNED_IN, Access.OFFICE),
-            "admin", Set.of(Access.PUBLIC, Access.SIGNED_IN, Access.UNIT, Access.OFFICE, Access.ADMIN));
+            "leader", Set.of(Access.PUBLIC, Access.SIGNED_IN, Access.OVERSIGHT),
+            "office", Set.of(Access.PUBLIC, Access.SIGNED_IN, Access.OFFICE, Access.OVERSIGHT),
+            "admin", Set.of(Access.PUBLIC, Access.SIGNED_IN, Access.UNIT, Access.OFFICE, Access.ADMIN, Access.OVERSIGHT));
 
     @Autowired
     MockMvc mvc;
