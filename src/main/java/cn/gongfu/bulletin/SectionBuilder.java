@@ -12,11 +12,10 @@ import java.util.Optional;
  * states. The narrative parts (summary first, problems and requirements last) are placed around them by
  * {@link BulletinService}.
  *
- * <p>Orders in use: 20 lagging indicators, 30 overdue reports, 40 unit rankings. Where the supervision sections plug
- * in, each one class implementing this interface in this package:
+ * <p>Orders in use: 20 lagging indicators, 30 overdue reports, 35 units named by escalation
+ * ({@link EscalatedUnitsSection}, from {@code supervision.Escalations.namedInBulletin}), 40 unit rankings. Still to
+ * plug in, one class implementing this interface in this package:
  * <ul>
- *   <li>35 "units named by escalation" (逾期升级点名): the units whose reminders reached the office level in the
- *       period (supervision's escalations: unit, what is owed, days overdue, level);</li>
  *   <li>50 "open issues and orders" (问题清单和督办单): the issues still open and the orders not closed at the period's
  *       end (supervision's issue register and orders: number, unit, grade, deadline, state), with the closure rate.</li>
  * </ul>
