@@ -180,6 +180,9 @@ abstract class ImportContract {
         assertThat(diff.get("tasks").toString()).contains(oldTask.get("code").asText());
 
         long id = review.get("job").get("id").asLong();
+        String reviewPage = page(get("/imports/{id}", id));
+        assertThat(reviewPage).as("the review page renders the diff and goes on to the tasks after it")
+                .contains("id=\"diff\"", "change-changed", "999", "id=\"tasks\"");
         json(post("/api/v1/imports/{id}/units/settle", id));
         long newPlan = json(mvc.perform(post("/api/v1/imports/{id}/publish", id)).andExpect(status().isCreated()))
                 .get("planId").asLong();
