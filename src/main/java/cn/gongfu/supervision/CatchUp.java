@@ -13,18 +13,22 @@ import org.springframework.stereotype.Component;
  * starting together one runs and the other skips; the notices' dedup keys cover a run that a crash cut short. Only
  * today is caught up: the days missed are not replayed, since a "3 days left" told after the due date would mislead,
  * and what matters of them is still true today (the report is still owed, told by today's reminder if it is a rule
- * day, and the ladder's levels, computed from days late, are recorded today).
+ * day, and the ladder's levels, computed from days late, are recorded today). The supervised items' overdue check
+ * ({@link OverdueItems}) runs with them.
  */
 @Component
 class CatchUp {
 
     private final Reminders reminders;
     private final Warnings warnings;
+    private final OverdueItems overdueItems;
     private final Clock clock;
     private final boolean enabled;
 
-    CatchUp(Reminders reminders, Warnings warnings, Clock clock, @Value("${gongfu.reminders.enabled:true}") boolean enabled) {
+    CatchUp(Reminders reminders, Warnings warnings, OverdueItems overdueItems, Clock clock,
+            @Value("${gongfu.reminders.enabled:true}") boolean enabled) {
         this.reminders = reminders;
+        this.overdueItems = overdueItems;
         this.warnings = warnings;
         this.clock = clock;
         this.enabled = enabled;
@@ -37,6 +41,7 @@ class CatchUp {
         if (last == null || last.isBefore(LocalDate.now(clock))) {
             reminders.daily();
             warnings.daily();
+            overdueItems.daily();
         }
     }
 }

@@ -52,9 +52,11 @@ public class RankingService {
     private final ReportingRecords reportingRecords;
     private final PlanService plans;
     private final AuditLog audit;
+    private final org.springframework.beans.factory.ObjectProvider<cn.gongfu.evaluation.IssueRecord> issues;
 
     public RankingService(JdbcClient jdbc, EvaluationService evaluation, ReportingRecords reportingRecords, PlanService plans,
-                          AuditLog audit) {
+                          AuditLog audit, org.springframework.beans.factory.ObjectProvider<cn.gongfu.evaluation.IssueRecord> issues) {
+        this.issues = issues;
         this.plans = plans;
         this.jdbc = jdbc;
         this.evaluation = evaluation;
@@ -138,6 +140,10 @@ public class RankingService {
         // reporting timeliness and quality over the periods due so far, as reporting counts them
         PlanRecord reports = reportingRecords.ofPlan(planId);
         long periodsDue = reports.periodsDue();
+        // 问题整改: the units' overdue issues as the issue register counts them, when there is one (else not scored)
+        cn.gongfu.evaluation.IssueRecord issueRecord = issues.getIfAvailable();
+        Map<Long, Integer> overdueIssues = issueRecord == null ? Map.of()
+                : issueRecord.overdueIssuesByUnit(planId, eval.asOf().atEndOfMonth());
 
         List<UnitInput> inputs = new ArrayList<>();
         for (Unit u : units.values()) {
@@ -149,7 +155,15 @@ public class RankingService {
                     mc == null ? null : (double) mc[0] / mc[1],
                     periodsDue == 0 ? null : Math.min(1.0, (double) rc.submittedOnTime() / periodsDue),
                     rc.submitted() == 0 ? null : Math.max(0, 1 - (double) rc.returned() / rc.submitted()),
-                    null));
+                    overdueIssues.get(u.id())));
+        }
+        // a unit without items of its own scores full marks on 问题整改 once the plan has any, but is not ranked for that alone
+        if (!overdueIssues.isEmpty()) {
+            inputs.replaceAll(in -> in.overdueIssues() != null || overdueIssues.containsKey(Long.parseLong(in.unitId())) ? in
+                    : in.indicatorAchievement() == null && in.milestoneTimeliness() == null && in.reportingTimeliness() == null
+                      && in.reportingQuality() == null ? in
+                    : new UnitInput(in.unitId(), in.peerGroup(), in.indicatorAchievement(), in.milestoneTimeliness(),
+                            in.reportingTimeliness(), in.reportingQuality(), 0));
         }
         // a unit with nothing to be scored on (no indicator, no milestone due, no report owed — a plan without a
         // calendar, early on) cannot be ranked; it is left out rather than failing the whole ranking
