@@ -258,6 +258,35 @@ public abstract class BulletinContract {
     }
 
     @Test
+    void anOpenOrderOfThePlanIsListedWithItsNumberUnitGradeAndDaysOverdue() throws Exception {
+        clock.moveTo(LocalDateTime.of(2026, 6, 20, 9, 0));
+        long unit = jdbc.sql("select min(tu.unit_id) from task_unit tu join task t on t.id = tu.task_id where t.plan_id = :p")
+                .param("p", plan).query(Long.class).single();
+        String unitName = jdbc.sql("select name from unit where id = :u").param("u", unit).query(String.class).single();
+        JsonNode order = json(mvc.perform(post("/api/v1/supervision/items").with(as("office")).contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(Map.of("kind", "ORDER", "planId", plan, "unitId", unit, "title", "督办：床位数滞后",
+                        "grade", "ORANGE", "deadline", "2026-07-01")))), 201);
+        long item = order.get("id").asLong();
+        try {
+            clock.moveTo(DAY.atTime(9, 0));
+            JsonNode b = json(mvc.perform(post("/api/v1/bulletins").with(as("office")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"plan\": " + plan + ", \"period\": \"2026-06\"}")), 201);
+            JsonNode items = section(b.get("content"), "items");
+            List<List<String>> rows = rows(items, 0);
+            List<String> row = rows.stream().filter(r -> r.contains("督办：床位数滞后")).findFirst().orElseThrow();
+            assertThat(row).containsSubsequence("督办单", order.get("number").asString(), "督办：床位数滞后", unitName, "橙色督办",
+                    "2026-07-01");
+            assertThat(row.get(row.size() - 1)).as("days overdue on 2026-07-10").isEqualTo("9");
+            assertThat(order.get("number").asString()).matches("共富督〔2026〕\\d+号");
+            assertThat(rows(items, 1)).as("the unit's counts").anySatisfy(r -> assertThat(r.get(0)).isEqualTo(unitName));
+            assertThat(b.get("content").get("counts").get("overdueItems").asInt()).isPositive();
+        } finally {
+            jdbc.sql("delete from supervised_item where id = :i").param("i", item).update();
+            jdbc.sql("delete from bulletin where plan_id = :p and period = '2026-06' and state = 'draft'").param("p", plan).update();
+        }
+    }
+
+    @Test
     void aBadPeriodIsA400NamingIt() throws Exception {
         for (String period : List.of("2026Q5", "2026-13", "next", "2099Q1")) {
             mvc.perform(post("/api/v1/bulletins").with(as("office")).contentType(MediaType.APPLICATION_JSON)
