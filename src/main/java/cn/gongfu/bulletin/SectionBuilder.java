@@ -13,12 +13,8 @@ import java.util.Optional;
  * {@link BulletinService}.
  *
  * <p>Orders in use: 20 lagging indicators, 30 overdue reports, 35 units named by escalation
- * ({@link EscalatedUnitsSection}, from {@code supervision.Escalations.namedInBulletin}), 40 unit rankings. Still to
- * plug in, one class implementing this interface in this package:
- * <ul>
- *   <li>50 "open issues and orders" (问题清单和督办单): the issues still open and the orders not closed at the period's
- *       end (supervision's issue register and orders: number, unit, grade, deadline, state), with the closure rate.</li>
- * </ul>
+ * ({@link EscalatedUnitsSection}, from {@code supervision.Escalations.namedInBulletin}), 40 unit rankings, 50 the open
+ * issues, instructions and orders with each unit's closure rate ({@link OpenItemsSection}).
  */
 interface SectionBuilder {
 
