@@ -83,6 +83,10 @@ class SecurityConfig {
                         "/bulletins/*/issue", "/api/v1/bulletins", "/api/v1/bulletins/*/regenerate", "/api/v1/bulletins/*/issue")
                     .hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.PUT, "/api/v1/bulletins/*/narrative").hasAnyRole("OFFICE", "ADMIN")
+                // the issue register, instructions and orders: everyone signed in; the service says who sees and does what
+                // (units their own items, offices and leaders their regions; the office registers, a leader instructs)
+                .requestMatchers("/supervision/items", "/supervision/items/**", "/api/v1/supervision/items",
+                        "/api/v1/supervision/items/**").authenticated()
                 // 督办台 and supervision's API: the office, leaders and administrators read; the office acts
                 .requestMatchers(HttpMethod.GET, "/supervision", "/supervision/**", "/api/v1/supervision/**")
                     .hasAnyRole("OFFICE", "LEADER", "ADMIN")

@@ -25,9 +25,11 @@ class SupervisionPages {
     private final Reminders reminders;
     private final PlanService plans;
     private final org.springframework.context.MessageSource messages;
+    private final SupervisedItems items;
 
     SupervisionPages(SupervisionBoard board, ReminderRules rules, Reminders reminders, PlanService plans,
-                     org.springframework.context.MessageSource messages) {
+                     org.springframework.context.MessageSource messages, SupervisedItems items) {
+        this.items = items;
         this.messages = messages;
         this.board = board;
         this.rules = rules;
@@ -42,7 +44,8 @@ class SupervisionPages {
         model.addAttribute("plans", inScope);
         Long chosen = plan != null ? plan : inScope.isEmpty() ? null : inScope.get(0).id();
         if (chosen != null) model.addAttribute("rule", rules.rule(chosen));
-        // the issue register, orders and instructions (another part of issue 12) add their lists to the board here
+        // the issue register, orders and instructions not closed yet (the list and its tabs: /supervision/items)
+        model.addAttribute("supervisedItems", items.openItems(null));
         return "supervision/board";
     }
 
