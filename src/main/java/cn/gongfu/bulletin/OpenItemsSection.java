@@ -53,7 +53,7 @@ class OpenItemsSection implements SectionBuilder {
                     i.unitName(), i.grade() == null ? "" : zh("item.grade." + i.grade()), i.deadline().toString(),
                     zh("item.state." + i.state()), i.daysOverdue() > 0 ? String.valueOf(i.daysOverdue()) : ""));
         }
-        Table list = new Table(null, List.of(zh("bulletin.col.no"), zh("bulletin.col.kind"), zh("bulletin.col.number"),
+        Table list = new Table(zh("bulletin.items.open"), List.of(zh("bulletin.col.no"), zh("bulletin.col.kind"), zh("bulletin.col.number"),
                 zh("bulletin.col.subject"), zh("bulletin.col.unit"), zh("bulletin.col.grade"), zh("bulletin.col.deadline"),
                 zh("bulletin.col.state"), zh("bulletin.col.itemDaysOverdue")), rows, zh("bulletin.items.none"));
 

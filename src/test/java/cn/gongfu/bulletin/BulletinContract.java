@@ -280,6 +280,17 @@ public abstract class BulletinContract {
             assertThat(order.get("number").asString()).matches("共富督〔2026〕\\d+号");
             assertThat(rows(items, 1)).as("the unit's counts").anySatisfy(r -> assertThat(r.get(0)).isEqualTo(unitName));
             assertThat(b.get("content").get("counts").get("overdueItems").asInt()).isPositive();
+            byte[] docx = mvc.perform(get("/api/v1/bulletins/" + b.get("id").asLong() + "/docx").with(as("office")))
+                    .andReturn().getResponse().getContentAsByteArray();
+            try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+                List<List<String>> cells = new ArrayList<>();
+                for (XWPFTable t : doc.getTables()) {
+                    for (XWPFTableRow r : t.getRows()) cells.add(r.getTableCells().stream().map(c -> c.getText()).toList());
+                }
+                assertThat(cells).as("the order's row in the .docx").contains(row);
+                assertThat(doc.getParagraphs().stream().map(XWPFParagraph::getText))
+                        .contains("（一）未办结事项", "（二）各单位办理情况");
+            }
         } finally {
             jdbc.sql("delete from supervised_item where id = :i").param("i", item).update();
             jdbc.sql("delete from bulletin where plan_id = :p and period = '2026-06' and state = 'draft'").param("p", plan).update();
