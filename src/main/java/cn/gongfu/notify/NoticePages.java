@@ -27,9 +27,12 @@ class NoticePages {
 
     @GetMapping("/notifications")
     String notifications(@RequestParam(required = false) String tab, Model model) {
-        NoticeKind kind = NoticeKind.tab(tab);
+        var counts = notifications.unreadByKind();
+        // without a tab: the to-dos, unless only messages are unread
+        NoticeKind kind = tab != null ? NoticeKind.tab(tab)
+                : counts.get(NoticeKind.TODO) == 0 && counts.get(NoticeKind.MESSAGE) > 0 ? NoticeKind.MESSAGE : NoticeKind.TODO;
         model.addAttribute("tab", kind);
-        model.addAttribute("counts", notifications.unreadByKind());
+        model.addAttribute("counts", counts);
         model.addAttribute("notifications", notifications.mine(kind, SHOWN));
         return "notify/notifications";
     }
