@@ -164,6 +164,44 @@ public abstract class ChannelContract {
         mvc.perform(get("/api/v1/notify/notifications").param("kind", "SOON").with(as("chan-head"))).andExpect(status().isBadRequest());
     }
 
+    /**
+     * NoticeKind is the one rule; V14 applied it in SQL to the notices stored before it. Both agree on every notice key
+     * of the bundles and on the register's future keys: rows of each key run through V14's own update statement.
+     */
+    @Test
+    void theMigrationsBackfillAndNoticeKindAgreeOnEveryKey() throws Exception {
+        java.util.Set<String> keys = new java.util.TreeSet<>(NoticeKind.TODO_KEYS);
+        for (String bundle : List.of("messages.properties", "messages_en.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = getClass().getClassLoader().getResourceAsStream(bundle)) {
+                p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            p.stringPropertyNames().stream().filter(k -> k.startsWith("notice.")).forEach(keys::add);
+        }
+        assertThat(keys).contains("notice.report.approval-requested", "notice.reminder.urged", "notice.warning.lagging.red");
+        String migration = new String(getClass().getClassLoader().getResourceAsStream("db/migration/V14__outbox_and_channels.sql")
+                .readAllBytes(), StandardCharsets.UTF_8);
+        var backfill = java.util.regex.Pattern.compile("update notification set kind = 'TODO'[^;]*;").matcher(migration);
+        assertThat(backfill.find()).isTrue();
+        String where = backfill.group().substring(0, backfill.group().length() - 1).replaceFirst("update notification set kind = 'TODO'", "");
+        long me = jdbc.sql("select id from app_user where username = 'chan-office'").query(Long.class).single();
+        String prefix = notice("backfill", "/");
+        for (String key : keys) {
+            jdbc.sql("insert into notification (user_id, message_key, link, dedup_key, kind, read_at) values (:u, :k, '/', :d, 'MESSAGE', current_timestamp)")
+                    .param("u", me).param("k", key).param("d", prefix + ":" + key).update();
+        }
+        jdbc.sql("update notification set kind = 'TODO' " + where.replace("where", "where dedup_key like :p and (") + ")")
+                .param("p", prefix + ":%").update();
+        for (String key : keys) {
+            assertThat(jdbc.sql("select kind from notification where dedup_key = :d").param("d", prefix + ":" + key).query(String.class).single())
+                    .as(key).isEqualTo(NoticeKind.of(key).name());
+        }
+        assertThat(NoticeKind.of("notice.item.assigned")).isEqualTo(NoticeKind.TODO);
+        assertThat(NoticeKind.of("notice.report.accepted")).isEqualTo(NoticeKind.MESSAGE);
+        assertThat(NoticeKind.of("notice.values-replaced")).isEqualTo(NoticeKind.MESSAGE);
+        assertThat(NoticeKind.of(null)).isEqualTo(NoticeKind.MESSAGE);
+    }
+
     // --- email -----------------------------------------------------------------------------------------------------
 
     @Test
