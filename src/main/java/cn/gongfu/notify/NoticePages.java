@@ -4,12 +4,20 @@ import cn.gongfu.kernel.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The signed-in user's notices, in their language, and marking them read. */
+/**
+ * The signed-in user's inbox, in their language: two tabs, 待办 (to do) and 消息 (messages), each with its unread count.
+ * Opening a notice goes through {@code /notifications/{id}/open}, which marks it read and leads to its link; "mark all
+ * read" clears one tab; a to-do can be marked done.
+ */
 @WebPage
 @Controller
 class NoticePages {
+
+    static final int SHOWN = 100;
 
     private final NotificationService notifications;
 
@@ -18,14 +26,36 @@ class NoticePages {
     }
 
     @GetMapping("/notifications")
-    String notifications(Model model) {
-        model.addAttribute("notifications", notifications.mine(100));
+    String notifications(@RequestParam(required = false) String tab, Model model) {
+        var counts = notifications.unreadByKind();
+        // without a tab: the to-dos, unless only messages are unread
+        NoticeKind kind = tab != null ? NoticeKind.tab(tab)
+                : counts.get(NoticeKind.TODO) == 0 && counts.get(NoticeKind.MESSAGE) > 0 ? NoticeKind.MESSAGE : NoticeKind.TODO;
+        model.addAttribute("tab", kind);
+        model.addAttribute("counts", counts);
+        model.addAttribute("notifications", notifications.mine(kind, SHOWN));
         return "notify/notifications";
     }
 
+    @GetMapping("/notifications/{id}/open")
+    String open(@PathVariable long id) {
+        return "redirect:" + notifications.open(id);
+    }
+
     @PostMapping("/notifications/read")
-    String markRead() {
-        notifications.markAllRead();
-        return "redirect:/notifications";
+    String markRead(@RequestParam(required = false) String tab) {
+        if (tab == null) {
+            notifications.markAllRead();
+            return "redirect:/notifications";
+        }
+        NoticeKind kind = NoticeKind.tab(tab);
+        notifications.markAllRead(kind);
+        return "redirect:/notifications?tab=" + kind.name().toLowerCase();
+    }
+
+    @PostMapping("/notifications/{id}/done")
+    String done(@PathVariable long id) {
+        notifications.markDone(id);
+        return "redirect:/notifications?tab=todo";
     }
 }

@@ -88,6 +88,8 @@ class SecurityConfig {
                 .requestMatchers("/supervision/items", "/supervision/items/**", "/api/v1/supervision/items",
                         "/api/v1/supervision/items/**").authenticated()
                 // 督办台 and supervision's API: the office, leaders and administrators read; the office acts
+                // notify's channels: the delivery log and the robots are the office's; everyone's own inbox is theirs
+                .requestMatchers("/notify/**", "/api/v1/notify/deliveries/**", "/api/v1/notify/robots/**").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/supervision", "/supervision/**", "/api/v1/supervision/**")
                     .hasAnyRole("OFFICE", "LEADER", "ADMIN")
                 .requestMatchers("/supervision/**", "/api/v1/supervision/**").hasAnyRole("OFFICE", "ADMIN")

@@ -115,6 +115,8 @@ class AccountPages {
     @GetMapping("/account")
     public String account(Model model) {
         model.addAttribute("minLength", UserService.MIN_PASSWORD_LENGTH);
+        model.addAttribute("emailSettings", users.myEmail());
+        model.addAttribute("maxEmail", UserService.MAX_EMAIL_LENGTH);
         return "security/account";
     }
 
@@ -131,6 +133,19 @@ class AccountPages {
             redirect.addFlashAttribute("error", e.getMessage().substring(e.field().length() + 2));
         }
         return "redirect:/account";
+    }
+
+    /** Everyone's own email address and whether their notices go there too (notify's email channel). */
+    @PostMapping("/account/email")
+    public String email(@RequestParam(required = false) String email, @RequestParam(defaultValue = "false") boolean optIn,
+                        RedirectAttributes redirect) {
+        try {
+            users.setOwnEmail(email, optIn);
+            redirect.addFlashAttribute("emailSaved", true);
+        } catch (InvalidParameterException e) {
+            redirect.addFlashAttribute("emailError", true);
+        }
+        return "redirect:/account#email";
     }
 
     /** The roles the caller may give, in the roles' own order. */

@@ -302,6 +302,52 @@ public class UserService implements UserDetailsService {
                 .param("regions", regionCodes).param("role", role.code()).query(Long.class).list();
     }
 
+    /** The size of {@code app_user.email} (RFC 5321's longest path). */
+    public static final int MAX_EMAIL_LENGTH = 254;
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@\\p{Cntrl}]+@[^\\s@\\p{Cntrl}]+\\.[^\\s@\\p{Cntrl}.]+");
+
+    /** Where a user's notices may also go by email: only users who gave an address and opted in. */
+    public record EmailContact(long userId, String email, String regionCode) {}
+
+    /** A user's own email settings, as 我的账号 shows them. */
+    public record EmailSettings(String email, boolean optIn) {}
+
+    /** The enabled users among {@code userIds} who gave an email address and want their notices there (notify's email channel). */
+    public List<EmailContact> emailContacts(Collection<Long> userIds) {
+        if (userIds.isEmpty()) return List.of();
+        return jdbc.sql("""
+                select id, email, region_code from app_user
+                where id in (:ids) and enabled and email_opt_in and email is not null order by id""")
+                .param("ids", userIds)
+                .query((rs, i) -> new EmailContact(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** The signed-in user's email settings. */
+    public EmailSettings myEmail() {
+        GongfuUser me = Scope.current().require(Role.values());
+        return jdbc.sql("select email, email_opt_in from app_user where id = :id").param("id", me.id())
+                .query((rs, i) -> new EmailSettings(rs.getString(1), rs.getBoolean(2))).single();
+    }
+
+    /**
+     * Sets the signed-in user's email address (blank: none) and whether notices go there too; opting in needs an
+     * address. The address must look like one (name@domain.tld), at most {@value #MAX_EMAIL_LENGTH} characters.
+     */
+    @Transactional
+    public EmailSettings setOwnEmail(String email, boolean optIn) {
+        GongfuUser me = Scope.current().require(Role.values());
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && address.length() > MAX_EMAIL_LENGTH) {
+            throw new InvalidParameterException("email", "at most " + MAX_EMAIL_LENGTH + " characters");
+        }
+        if (address != null && !EMAIL.matcher(address).matches()) throw new InvalidParameterException("email", "an email address, name@domain");
+        if (optIn && address == null) throw new InvalidParameterException("email", "required to receive notices by email");
+        jdbc.sql("update app_user set email = :e, email_opt_in = :o where id = :id")
+                .param("e", address).param("o", optIn).param("id", me.id()).update();
+        audit.record("user.email-change", "user:" + me.id(), null, null);
+        return new EmailSettings(address, optIn);
+    }
+
     /** Names longer than the column, or holding a NUL (which PostgreSQL refuses in text), belong to nobody. */
     static boolean couldExist(String username) {
         return username != null && username.length() <= MAX_USERNAME_LENGTH && username.indexOf('\0') < 0;

@@ -126,10 +126,11 @@ public abstract class NoticeContract {
         assertThat(page("/plans", "notice-head", "zh-CN")).contains("<span class=\"count-badge\">3</span>");
 
         // the notices page shows them in the reader's language: the stored key and arguments, rendered when read
-        String english = page("/notifications", "notice-head", "en");
+        // both tabs: 待办 (approval, returned) and 消息 (accepted)
+        String english = page("/notifications?tab=todo", "notice-head", "en") + page("/notifications?tab=message", "notice-head", "en");
         assertThat(english).contains("区教育局 2025Q3: report awaits your approval", "区教育局 2025Q3: report returned: 数字有误，请核对",
                 "区教育局 2025Q3: report accepted").doesNotContain("填报待您审批");
-        assertThat(page("/notifications", "notice-head", "zh-CN")).contains(what + "填报待您审批", what + "填报被退回：数字有误，请核对",
+        assertThat(page("/notifications?tab=todo", "notice-head", "zh-CN") + page("/notifications?tab=message", "notice-head", "zh-CN")).contains(what + "填报待您审批", what + "填报被退回：数字有误，请核对",
                 what + "填报已通过审核");
         assertThat(Notices.texts(jdbc, messages, Locale.ENGLISH, "u.username = 'notice-office' and n.link = :l",
                 Map.of("l", "/reports/" + id))).containsExactly("区教育局 2025Q3: report submitted, awaits review",
@@ -141,7 +142,8 @@ public abstract class NoticeContract {
         long me = jdbc.sql("select id from app_user where username = 'notice-office'").query(Long.class).single();
         jdbc.sql("insert into notification (user_id, legacy_text, link) values (:u, '旧消息：区教育局 2020Q1 填报已通过审核', '/notifications')")
                 .param("u", me).update();
-        assertThat(page("/notifications", "notice-office", "en")).contains("旧消息：区教育局 2020Q1 填报已通过审核");
+        // a notice without a key is for information: the 消息 tab
+        assertThat(page("/notifications?tab=message", "notice-office", "en")).contains("旧消息：区教育局 2020Q1 填报已通过审核");
     }
 
     private static void tell(Map<String, List<String>> told, String text, String... whom) {
