@@ -1,7 +1,6 @@
 package cn.gongfu.supervision;
 
 import cn.gongfu.kernel.Downloads;
-import cn.gongfu.kernel.FieldErrors;
 import cn.gongfu.kernel.Inputs;
 import cn.gongfu.kernel.InvalidInputException;
 import cn.gongfu.kernel.InvalidParameterException;
@@ -13,6 +12,7 @@ import cn.gongfu.kernel.UploadTooLargeException;
 import cn.gongfu.kernel.Uploads;
 import cn.gongfu.kernel.WebPage;
 import cn.gongfu.reporting.ConflictException;
+import cn.gongfu.reporting.ValidationException;
 import cn.gongfu.supervision.SupervisedItem.Grade;
 import cn.gongfu.supervision.SupervisedItem.Kind;
 import cn.gongfu.supervision.SupervisedItem.Source;
@@ -108,16 +108,16 @@ class ItemPages {
                    @RequestParam(required = false) Long subjectId, @RequestParam(required = false) String source,
                    @RequestParam(required = false) Long unit, @RequestParam(required = false) Long plan,
                    @RequestParam(required = false) String title, Model model) {
-        Kind k = ItemsApi.enumOf(Kind.class, "kind", kind);
+        Kind k = java.util.Objects.requireNonNullElse(ItemsApi.enumOf(Kind.class, "kind", kind), Kind.ISSUE);
         if (k == Kind.INSTRUCTION) Scope.current().require(Role.LEADER, Role.ADMIN);
         else Scope.current().require(Role.OFFICE, Role.ADMIN);
         if (title != null && title.length() > 300) throw new InvalidParameterException("title", "at most 300 characters");
         model.addAttribute("active", "supervision");
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", new ItemsApi.CreateInput(k.name(),
-                    subjectType == null ? SubjectType.NONE.name() : ItemsApi.enumOf(SubjectType.class, "subjectType", subjectType).name(),
-                    subjectId, source == null ? (k == Kind.INSTRUCTION ? Source.INSTRUCTION : Source.MANUAL).name()
-                            : ItemsApi.enumOf(Source.class, "source", source).name(),
+                    java.util.Objects.requireNonNullElse(ItemsApi.enumOf(SubjectType.class, "subjectType", subjectType), SubjectType.NONE).name(),
+                    subjectId, java.util.Objects.requireNonNullElse(ItemsApi.enumOf(Source.class, "source", source),
+                            k == Kind.INSTRUCTION ? Source.INSTRUCTION : Source.MANUAL).name(),
                     plan, unit, title, null, k == Kind.ORDER ? Grade.YELLOW.name() : null, LocalDate.now(clock).plusDays(15)));
         }
         model.addAttribute("units", unitsInScope());
@@ -143,9 +143,9 @@ class ItemPages {
             inputs.check(checked);
             return "redirect:/supervision/items/" + items.create(checked.toNew()).id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.errors());
+            redirect.addFlashAttribute("errors", errors(e));
         } catch (InvalidParameterException e) {
-            redirect.addFlashAttribute("errors", List.of(new FieldErrors.Error(e.field(), e.getMessage())));
+            redirect.addFlashAttribute("errors", List.of(new ValidationException.Error(e.field(), e.getMessage())));
         }
         redirect.addFlashAttribute("typed", in);
         return "redirect:" + ListAddress.of("/supervision/items/new", "kind", kind);
@@ -239,17 +239,22 @@ class ItemPages {
             change.get();
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.errors());
+            redirect.addFlashAttribute("errors", errors(e));
         } catch (InvalidParameterException e) {
-            redirect.addFlashAttribute("errors", List.of(new FieldErrors.Error(e.field(), e.getMessage())));
+            redirect.addFlashAttribute("errors", List.of(new ValidationException.Error(e.field(), e.getMessage())));
         } catch (UploadTooLargeException e) {
-            redirect.addFlashAttribute("errors", List.of(new FieldErrors.Error("file", e.getMessage())));
+            redirect.addFlashAttribute("errors", List.of(new ValidationException.Error("file", e.getMessage())));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("conflict", true);
         } catch (SupervisionRefusal e) {
             redirect.addFlashAttribute("refused", e.type());
         }
         return "redirect:/supervision/items/" + id;
+    }
+
+    /** The form's errors as the pages show them, each naming its field. */
+    private static List<ValidationException.Error> errors(InvalidInputException e) {
+        return e.errors().stream().map(f -> new ValidationException.Error(f.field(), f.message())).toList();
     }
 
     private static LocalDate date(String field, String text, boolean required) {
