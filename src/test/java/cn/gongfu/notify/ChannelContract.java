@@ -141,6 +141,15 @@ public abstract class ChannelContract {
         mvc.perform(get("/notifications/{id}/open", approvalId).with(as("chan-head")))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/reports/9001"));
         assertThat(unread("chan-head")).isEqualTo(Map.of("TODO", 1L, "MESSAGE", 1L));
+        // a link to another host is never followed
+        long head = jdbc.sql("select id from app_user where username = 'chan-head'").query(Long.class).single();
+        for (String away : List.of("//evil.example/x", "/\\evil.example", "https://evil.example")) {
+            jdbc.sql("insert into notification (user_id, message_key, link, dedup_key, kind) values (:u, 'notice.report.accepted', :l, :d, 'MESSAGE')")
+                    .param("u", head).param("l", away).param("d", notice("away", "/")).update();
+            long awayId = jdbc.sql("select max(id) from notification where user_id = :u").param("u", head).query(Long.class).single();
+            mvc.perform(get("/notifications/{id}/open", awayId).with(as("chan-head")))
+                    .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/notifications"));
+        }
         // another user's notice reads as absent
         mvc.perform(get("/notifications/{id}/open", approvalId).with(as("chan-reporter"))).andExpect(status().isNotFound());
 
