@@ -329,6 +329,30 @@ public abstract class ChannelContract {
                 .content(robotJson("GENERIC", "x", robots.url("/generic"), null, null, List.of("TODO")))).andExpect(status().isForbidden());
     }
 
+    /** A robot that does not answer in time is a failure naming the timeout, not a hung dispatcher. */
+    @Test
+    void aWebhookThatDoesNotAnswerInTimeFails() throws Exception {
+        ChannelSenders quick = new ChannelSenders(emptyMail(), messages, clock, Duration.ofSeconds(1), "gongfu@localhost", "", "zh-CN");
+        ChannelSenders.Message m = new ChannelSenders.Message(1, Outbox.Channel.GENERIC, "slow", "s", "b", "/x", "notice.report.accepted",
+                NoticeKind.MESSAGE, "timeout-test");
+        long start = System.nanoTime();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> quick.robot(m,
+                        new Robots.Endpoint(1, Outbox.Channel.GENERIC, robots.url("/slow"), null, true)))
+                .isInstanceOf(ChannelSenders.SendFailure.class).hasMessage("timed out after 1 s");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2900));
+        // without a mail server the email channel is off, and says so
+        assertThat(quick.emailEnabled()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> quick.email(m)).hasMessageContaining("email channel off");
+    }
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
+    static org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> emptyMail() {
+        return new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                .getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class);
+    }
+
     // --- retries ---------------------------------------------------------------------------------------------------
 
     @Test
