@@ -353,6 +353,37 @@ public abstract class ChannelContract {
                 .getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class);
     }
 
+    /** The office of another district (奉化区) sees none of 青溪区's robots or deliveries, and cannot configure robots there. */
+    @Test
+    void anOfficeSeesOnlyItsRegionsRobotsAndDeliveries() throws Exception {
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+        try {
+            if (users.findByUsername("chan-fenghua").isEmpty()) {
+                users.create("chan-fenghua", "奉化 共富办", "chan-password-1", "330213", List.of(Role.OFFICE), List.of());
+            }
+        } finally {
+            SignedInAsAdmin.signOut();
+        }
+        long hook = robot("GENERIC", "青溪 OA", robots.url("/generic"), LoopbackRobots.GENERIC_SECRET, unit, List.of("TODO", "MESSAGE"));
+        String prefix = notice("notice.report.accepted", "/reports/9010");
+        tellUnit(List.of(Role.REPORTER), prefix);
+        long delivery = jdbc.sql("select id from outbox_message where dedup_key = :k").param("k", "robot:" + prefix + ":" + hook)
+                .query(Long.class).single();
+
+        JsonNode theirs = json(mvc.perform(get("/api/v1/notify/deliveries").param("size", "500").with(as("chan-fenghua"))));
+        assertThat(theirs.get("items").valueStream().map(d -> d.get("regionCode").asString())).doesNotContain(DemoFacts.DEMO_REGION);
+        JsonNode ours = json(mvc.perform(get("/api/v1/notify/deliveries").param("size", "500").with(as("chan-office"))));
+        assertThat(ours.get("items").valueStream().map(d -> d.get("id").asLong())).contains(delivery);
+        mvc.perform(get("/api/v1/notify/robots/{id}", hook).with(as("chan-fenghua"))).andExpect(status().isNotFound());
+        assertThat(json(mvc.perform(get("/api/v1/notify/robots").with(as("chan-fenghua")))).valueStream()
+                .map(r -> r.get("id").asLong())).doesNotContain(hook);
+        mvc.perform(post("/api/v1/notify/robots").with(as("chan-fenghua")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content(robotJson("GENERIC", "越界", robots.url("/generic"), null, null, List.of("TODO")))).andExpect(status().isBadRequest());
+        dispatchAll();
+        mvc.perform(post("/api/v1/notify/deliveries/{id}/retry", delivery).with(as("chan-fenghua")).with(csrf())).andExpect(status().isNotFound());
+        disable(hook);
+    }
+
     // --- retries ---------------------------------------------------------------------------------------------------
 
     @Test
