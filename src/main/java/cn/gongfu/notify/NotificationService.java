@@ -149,7 +149,13 @@ class NotificationService {
         String link = jdbc.sql("select link from notification where id = :id and user_id = :u").param("id", id).param("u", me.id())
                 .query(String.class).optional().orElseThrow(() -> new NotFoundException("notification", id));
         markRead(id);
-        return link == null || link.isBlank() || !link.startsWith("/") || link.startsWith("//") ? "/notifications" : link;
+        return local(link) ? link : "/notifications";
+    }
+
+    /** A path of this site: never another host ("//host", "/\\host"), so the redirect cannot lead away. */
+    static boolean local(String link) {
+        return link != null && link.startsWith("/") && !link.startsWith("//") && !link.startsWith("/\\")
+                && link.chars().noneMatch(Character::isISOControl);
     }
 
     /** Marks one of the signed-in user's notices read. */

@@ -109,19 +109,23 @@ class OutboxDispatcher {
     }
 
     private void send(long id) {
+        Long[] robotId = new Long[1];
         Message m = jdbc.sql("""
                 select id, channel, robot_id, destination, subject, body, link, notice_key, notice_kind, dedup_key
                 from outbox_message where id = :id""").param("id", id)
-                .query((rs, i) -> new Message(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("destination"),
-                        rs.getString("subject"), rs.getString("body"), rs.getString("link"), rs.getString("notice_key"),
-                        NoticeKind.valueOf(rs.getString("notice_kind")), rs.getString("dedup_key")))
+                .query((rs, i) -> {
+                    long robot = rs.getLong("robot_id");
+                    robotId[0] = rs.wasNull() ? null : robot;
+                    return new Message(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("destination"),
+                            rs.getString("subject"), rs.getString("body"), rs.getString("link"), rs.getString("notice_key"),
+                            NoticeKind.valueOf(rs.getString("notice_kind")), rs.getString("dedup_key"));
+                })
                 .single();
-        Long robotId = jdbc.sql("select robot_id from outbox_message where id = :id").param("id", id).query(Long.class).optional().orElse(null);
         try {
             if (m.channel() == Channel.EMAIL) {
                 senders.email(m);
             } else {
-                Optional<Robots.Endpoint> robot = robotId == null ? Optional.empty() : robots.endpoint(robotId);
+                Optional<Robots.Endpoint> robot = robotId[0] == null ? Optional.empty() : robots.endpoint(robotId[0]);
                 if (robot.isEmpty()) throw new SendFailure("robot removed");
                 if (!robot.get().enabled()) throw new SendFailure("robot disabled");
                 senders.robot(m, robot.get());

@@ -141,6 +141,15 @@ public abstract class ChannelContract {
         mvc.perform(get("/notifications/{id}/open", approvalId).with(as("chan-head")))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/reports/9001"));
         assertThat(unread("chan-head")).isEqualTo(Map.of("TODO", 1L, "MESSAGE", 1L));
+        // a link to another host is never followed
+        long head = jdbc.sql("select id from app_user where username = 'chan-head'").query(Long.class).single();
+        for (String away : List.of("//evil.example/x", "/\\evil.example", "https://evil.example")) {
+            jdbc.sql("insert into notification (user_id, message_key, link, dedup_key, kind) values (:u, 'notice.report.accepted', :l, :d, 'MESSAGE')")
+                    .param("u", head).param("l", away).param("d", notice("away", "/")).update();
+            long awayId = jdbc.sql("select max(id) from notification where user_id = :u").param("u", head).query(Long.class).single();
+            mvc.perform(get("/notifications/{id}/open", awayId).with(as("chan-head")))
+                    .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/notifications"));
+        }
         // another user's notice reads as absent
         mvc.perform(get("/notifications/{id}/open", approvalId).with(as("chan-reporter"))).andExpect(status().isNotFound());
 
@@ -318,6 +327,61 @@ public abstract class ChannelContract {
         // a reporter may not configure robots
         mvc.perform(post("/api/v1/notify/robots").with(as("chan-reporter")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content(robotJson("GENERIC", "x", robots.url("/generic"), null, null, List.of("TODO")))).andExpect(status().isForbidden());
+    }
+
+    /** A robot that does not answer in time is a failure naming the timeout, not a hung dispatcher. */
+    @Test
+    void aWebhookThatDoesNotAnswerInTimeFails() throws Exception {
+        ChannelSenders quick = new ChannelSenders(emptyMail(), messages, clock, Duration.ofSeconds(1), "gongfu@localhost", "", "zh-CN");
+        ChannelSenders.Message m = new ChannelSenders.Message(1, Outbox.Channel.GENERIC, "slow", "s", "b", "/x", "notice.report.accepted",
+                NoticeKind.MESSAGE, "timeout-test");
+        long start = System.nanoTime();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> quick.robot(m,
+                        new Robots.Endpoint(1, Outbox.Channel.GENERIC, robots.url("/slow"), null, true)))
+                .isInstanceOf(ChannelSenders.SendFailure.class).hasMessage("timed out after 1 s");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2900));
+        // without a mail server the email channel is off, and says so
+        assertThat(quick.emailEnabled()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> quick.email(m)).hasMessageContaining("email channel off");
+    }
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
+    static org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> emptyMail() {
+        return new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                .getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class);
+    }
+
+    /** The office of another district (奉化区) sees none of 青溪区's robots or deliveries, and cannot configure robots there. */
+    @Test
+    void anOfficeSeesOnlyItsRegionsRobotsAndDeliveries() throws Exception {
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+        try {
+            if (users.findByUsername("chan-fenghua").isEmpty()) {
+                users.create("chan-fenghua", "奉化 共富办", "chan-password-1", "330213", List.of(Role.OFFICE), List.of());
+            }
+        } finally {
+            SignedInAsAdmin.signOut();
+        }
+        long hook = robot("GENERIC", "青溪 OA", robots.url("/generic"), LoopbackRobots.GENERIC_SECRET, unit, List.of("TODO", "MESSAGE"));
+        String prefix = notice("notice.report.accepted", "/reports/9010");
+        tellUnit(List.of(Role.REPORTER), prefix);
+        long delivery = jdbc.sql("select id from outbox_message where dedup_key = :k").param("k", "robot:" + prefix + ":" + hook)
+                .query(Long.class).single();
+
+        JsonNode theirs = json(mvc.perform(get("/api/v1/notify/deliveries").param("size", "500").with(as("chan-fenghua"))));
+        assertThat(theirs.get("items").valueStream().map(d -> d.get("regionCode").asString())).doesNotContain(DemoFacts.DEMO_REGION);
+        JsonNode ours = json(mvc.perform(get("/api/v1/notify/deliveries").param("size", "500").with(as("chan-office"))));
+        assertThat(ours.get("items").valueStream().map(d -> d.get("id").asLong())).contains(delivery);
+        mvc.perform(get("/api/v1/notify/robots/{id}", hook).with(as("chan-fenghua"))).andExpect(status().isNotFound());
+        assertThat(json(mvc.perform(get("/api/v1/notify/robots").with(as("chan-fenghua")))).valueStream()
+                .map(r -> r.get("id").asLong())).doesNotContain(hook);
+        mvc.perform(post("/api/v1/notify/robots").with(as("chan-fenghua")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content(robotJson("GENERIC", "越界", robots.url("/generic"), null, null, List.of("TODO")))).andExpect(status().isBadRequest());
+        dispatchAll();
+        mvc.perform(post("/api/v1/notify/deliveries/{id}/retry", delivery).with(as("chan-fenghua")).with(csrf())).andExpect(status().isNotFound());
+        disable(hook);
     }
 
     // --- retries ---------------------------------------------------------------------------------------------------

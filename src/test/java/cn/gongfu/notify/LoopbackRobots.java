@@ -46,6 +46,14 @@ final class LoopbackRobots implements AutoCloseable {
         server.createContext("/wecom", this::weCom);
         server.createContext("/generic", this::generic);
         server.createContext("/fail", ex -> answer(ex, 500, "{\"error\":\"down\"}"));
+        server.createContext("/slow", ex -> {
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answer(ex, 200, "{\"errcode\":0}");
+        });
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
     }
