@@ -22,7 +22,9 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -131,6 +133,8 @@ class PostgresTwoInstancesTest {
         return jdbc.sql("select dedup_key from notification where dedup_key like 'reminder:%' order by dedup_key").query(String.class).list();
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean LOGGING_READY = new java.util.concurrent.atomic.AtomicBoolean();
+
     private static ConfigurableApplicationContext start(boolean reminders, String days) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", url());
@@ -149,9 +153,16 @@ class PostgresTwoInstancesTest {
         properties.put("spring.main.banner-mode", "off");
         List<String> args = new ArrayList<>();
         properties.forEach((k, v) -> args.add("--" + k + "=" + v));
-        return new SpringApplicationBuilder(GongfuApplication.class)
+        SpringApplication app = new SpringApplicationBuilder(GongfuApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("noTestConfigurations", new NoTestConfigurations()))
-                .run(args.toArray(String[]::new));
+                .build();
+        // Two instances start at once in this JVM; Logback is one per JVM, and two logging initialisations racing leave
+        // it without the Spring environment ("Unable to find Spring Environment in logger context"). The first,
+        // sequential start has set logging up; the later ones leave it as it is.
+        if (LOGGING_READY.getAndSet(true)) {
+            app.setListeners(app.getListeners().stream().filter(l -> !(l instanceof LoggingApplicationListener)).toList());
+        }
+        return app.run(args.toArray(String[]::new));
     }
 
     /** The other suites' test configurations stay out of these runs, as in EventRegistryRestartContract. */
