@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>generic: the notice as JSON, {@code X-Gongfu-Timestamp: <ms>} and {@code X-Gongfu-Signature: sha256=<hex of
  *     HMAC-SHA256(secret, timestamp + "." + body)>}, {@code X-Gongfu-Delivery: <dedup key>}; any 2xx answer is success.</li>
  * </ul>
- * A failure's text names what happened (HTTP status, timeout, the robot's errcode) but never the address or secret.
+ * A failure's text names what happened (HTTP status, timeout, refused, the robot's errcode) in words, never the address,
+ * the secret or a Java exception's name.
  */
 @Component
 class ChannelSenders {
@@ -100,8 +101,10 @@ class ChannelSenders {
         message.setText(m.body() + (m.link() == null ? "" : "\n\n" + link(m.link())));
         try {
             sender.send(message);
+        } catch (org.springframework.mail.MailAuthenticationException e) {
+            throw new SendFailure("SMTP authentication failed");
         } catch (MailException e) {
-            throw new SendFailure("SMTP: " + e.getClass().getSimpleName());
+            throw new SendFailure("SMTP send failed");
         }
     }
 
@@ -186,8 +189,12 @@ class ChannelSenders {
             return response.body();
         } catch (HttpTimeoutException e) {
             throw new SendFailure("timed out after " + timeout.toSeconds() + " s");
+        } catch (java.net.ConnectException e) {
+            throw new SendFailure("connection refused");
+        } catch (java.net.UnknownHostException e) {
+            throw new SendFailure("unknown host");
         } catch (IOException e) {
-            throw new SendFailure("connection failed: " + e.getClass().getSimpleName());
+            throw new SendFailure("connection failed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SendFailure("interrupted");

@@ -135,7 +135,7 @@ class OutboxDispatcher {
             failed(id, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("outbox message {} failed unexpectedly", id, e);
-            failed(id, e.getClass().getSimpleName());
+            failed(id, "unexpected error, see the server log");
         }
     }
 

@@ -66,7 +66,7 @@ class ChannelBrowserTest extends BrowserTest {
 
             browser.get(url("/notify/deliveries?state=FAILED"));
             WebElement failed = browser.findElement(By.cssSelector("#deliveries tr.failed"));
-            assertThat(failed.getText()).contains("区 OA 系统", "connection failed", "立即重试");
+            assertThat(failed.getText()).contains("区 OA 系统", "connection refused", "立即重试");
             screenshot("notify-deliveries");
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.navigate().refresh();
