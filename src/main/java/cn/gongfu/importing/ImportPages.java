@@ -3,10 +3,12 @@ package cn.gongfu.importing;
 import cn.gongfu.kernel.Inputs;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.UploadTooLargeException;
 import cn.gongfu.kernel.Uploads;
 import cn.gongfu.kernel.WebPage;
 import cn.gongfu.plan.PlanService;
+import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.unit.Unit;
 import cn.gongfu.unit.UnitService;
@@ -68,6 +70,9 @@ class ImportPages {
         int status = HttpServletResponse.SC_BAD_REQUEST;
         try {
             if (file == null || file.isEmpty()) throw new InvalidParameterException("file", message("imports.noFile"));
+            if (importableRegions().stream().noneMatch(r -> r.code().equals(region))) {
+                throw new InvalidParameterException("region", message("imports.regionNotYours"));
+            }
             byte[] content = Uploads.read(file, ImportService.MAX_UPLOAD_BYTES);
             ImportJob job = imports.upload(file.getOriginalFilename(), content, region, kind, previousPlan);
             if (htmx != null) {
@@ -147,10 +152,17 @@ class ImportPages {
 
     private void prepareForm(Model model) {
         model.addAttribute("jobs", imports.list(null, new PageRequest(0, 50)));
-        model.addAttribute("regions", regions.all().stream()
-                .filter(r -> r.level().equals("city") || r.level().equals("county")).toList());
+        model.addAttribute("regions", importableRegions());
         model.addAttribute("plans", plans.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items());
         model.addAttribute("kinds", ImportService.KINDS);
+    }
+
+    /** The cities and counties a plan may be imported into: those of the caller's scope (the service checks it again). */
+    private List<Region> importableRegions() {
+        Scope scope = Scope.current();
+        return regions.all().stream()
+                .filter(r -> r.level().equals("city") || r.level().equals("county"))
+                .filter(r -> scope.coversRegion(r.code())).toList();
     }
 
     private String message(String key, Object... args) {

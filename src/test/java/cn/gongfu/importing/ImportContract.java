@@ -32,6 +32,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
@@ -188,6 +189,18 @@ abstract class ImportContract {
                 .get("planId").asLong();
         ok(get("/api/v1/plans/{id}", newPlan)).andExpect(jsonPath("$.previousPlanId").value((int) oldPlan));
         ok(get("/api/v1/plans/{id}", oldPlan)).andExpect(jsonPath("$.state").value("published"));
+    }
+
+    @Test
+    void theImportFormOffersTheOfficeOnlyItsOwnRegionsAndRefusesAnotherInItsLanguage() throws Exception {
+        var office = SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername("office"));
+        String form = page(get("/imports").with(office));
+        assertThat(form).contains("value=\"330299\"").doesNotContain("value=\"330213\"", "value=\"330200\"");
+        var refused = mvc.perform(multipart("/imports").file(file("x.txt", sample("qingxi_actions.txt"))).param("region", "330213")
+                .param("kind", "action_plan").with(office).with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("只能导入本级及所辖地区的方案");
+        assertThat(jdbc.sql("select count(*) from import_job where region_code = '330213'").query(Long.class).single()).isZero();
     }
 
     @Test
