@@ -47,7 +47,7 @@ class ChannelBrowserTest extends BrowserTest {
             signIn("office");
             browser.manage().window().setSize(new Dimension(1366, 900));
             browser.get(url("/supervision"));
-            Browser.click(browser, browser.findElement(By.id("link-channels")));
+            Browser.clickToLoad(browser, browser.findElement(By.id("link-channels")));
             addRobot("DINGTALK", "共富办督办钉钉群", robots.url("/dingtalk?access_token=demo"), LoopbackRobots.DING_SECRET);
             addRobot("GENERIC", "区 OA 系统", "http://127.0.0.1:9/oa/hook", "oa-secret");
             assertThat(browser.findElements(By.cssSelector("#robots tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
@@ -73,7 +73,7 @@ class ChannelBrowserTest extends BrowserTest {
             assertNoSidewaysScrolling();
             screenshot("notify-deliveries-phone");
             browser.manage().window().setSize(new Dimension(1366, 900));
-            Browser.click(browser, browser.findElement(By.cssSelector("#deliveries tr.failed button")));
+            Browser.clickToLoad(browser, browser.findElement(By.cssSelector("#deliveries tr.failed button")));
             assertThat(browser.findElement(By.id("retried")).getText()).isEqualTo("已重新排队，稍后发送。");
 
             browser.get(url("/notifications?tab=todo"));
@@ -88,7 +88,7 @@ class ChannelBrowserTest extends BrowserTest {
             screenshot("notify-inbox-phone");
             browser.manage().window().setSize(new Dimension(1366, 900));
             notice = browser.findElement(By.xpath("//ul[@id='notifications']/li[contains(@class,'unread')]/a[contains(., '区卫生健康局 2026Q2 填报已报送，待审核')]"));
-            Browser.click(browser, notice);
+            Browser.clickToLoad(browser, notice);
             assertThat(browser.getCurrentUrl()).endsWith("/supervision");
             browser.get(url("/notifications?tab=todo"));
             List<WebElement> after = browser.findElements(By.id("count-todo"));
@@ -98,7 +98,7 @@ class ChannelBrowserTest extends BrowserTest {
             browser.findElement(By.name("email")).clear();
             browser.findElement(By.name("email")).sendKeys("office@qingxi.example.cn");
             Browser.click(browser, browser.findElement(By.name("optIn")));
-            Browser.click(browser, browser.findElement(By.cssSelector("#email-form button")));
+            Browser.clickToLoad(browser, browser.findElement(By.cssSelector("#email-form button")));
             assertThat(browser.findElement(By.id("email-saved")).isDisplayed()).isTrue();
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.executeScript("document.getElementById('email').scrollIntoView()");
@@ -112,7 +112,7 @@ class ChannelBrowserTest extends BrowserTest {
         browser.findElement(By.name("name")).sendKeys(name);
         browser.findElement(By.name("webhookUrl")).sendKeys(webhookUrl);
         browser.findElement(By.name("secret")).sendKeys(secret);
-        Browser.click(browser, browser.findElement(By.id("robot-save")));
+        Browser.clickToLoad(browser, browser.findElement(By.id("robot-save")));
         assertThat(browser.findElement(By.id("saved")).isDisplayed()).isTrue();
     }
 

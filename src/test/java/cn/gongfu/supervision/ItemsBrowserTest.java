@@ -41,7 +41,7 @@ class ItemsBrowserTest extends BrowserTest {
         signIn("office");
         browser.manage().window().setSize(new Dimension(1366, 900));
         browser.get(url("/supervision/items"));
-        Browser.click(browser, browser.findElement(By.id("new-order")));
+        Browser.clickToLoad(browser, browser.findElement(By.id("new-order")));
         WebElement form = browser.findElement(By.id("item-form"));
         new Select(form.findElement(By.name("unit"))).selectByVisibleText(unit);
         form.findElement(By.name("title")).sendKeys("浏览器测试：每千人口床位数进展滞后");
@@ -49,7 +49,7 @@ class ItemsBrowserTest extends BrowserTest {
         new Select(form.findElement(By.name("grade"))).selectByVisibleText("黄色督办");
         String deadline = LocalDate.now(clock).plusDays(10).toString();
         browser.executeScript("arguments[0].value = arguments[1]", form.findElement(By.name("deadline")), deadline);
-        Browser.click(browser, browser.findElement(By.id("item-submit")));
+        Browser.clickToLoad(browser, browser.findElement(By.id("item-submit")));
 
         String number = browser.findElement(By.id("item-number")).getText();
         assertThat(number).matches(".*共富督〔\\d{4}〕\\d+号.*");
@@ -61,7 +61,7 @@ class ItemsBrowserTest extends BrowserTest {
         // raised to orange before any answer
         WebElement raise = browser.findElement(By.id("raise-form"));
         new Select(raise.findElement(By.name("grade"))).selectByVisibleText("橙色督办");
-        Browser.click(browser, raise.findElement(By.cssSelector("button[type=submit]")));
+        Browser.clickToLoad(browser, raise.findElement(By.cssSelector("button[type=submit]")));
         assertThat(browser.findElement(By.id("item-grade")).getText()).contains("橙色督办");
         screenshot("supervision-order");
 
@@ -75,7 +75,7 @@ class ItemsBrowserTest extends BrowserTest {
         browser.get(itemUrl);
         WebElement answer = browser.findElement(By.id("answer-form"));
         answer.findElement(By.name("text")).sendKeys("已制定整改方案，新增床位 120 张，6 月底前投用。");
-        Browser.click(browser, answer.findElement(By.cssSelector("button[type=submit]")));
+        Browser.clickToLoad(browser, answer.findElement(By.cssSelector("button[type=submit]")));
         assertThat(browser.findElement(By.id("item-state")).getText()).contains("已回复");
         assertNoSidewaysScroll();
         screenshot("supervision-order-phone");
@@ -86,7 +86,7 @@ class ItemsBrowserTest extends BrowserTest {
         browser.get(itemUrl);
         assertThat(browser.findElement(By.id("item-timeline")).getText()).contains("新增床位 120 张");
         WebElement close = browser.findElement(By.id("close-form"));
-        Browser.click(browser, close.findElement(By.cssSelector("button[type=submit]")));
+        Browser.clickToLoad(browser, close.findElement(By.cssSelector("button[type=submit]")));
         assertThat(browser.findElement(By.id("item-state")).getText()).contains("已销号");
         browser.get(url("/supervision/items?kind=ORDER"));
         screenshot("supervision-items");

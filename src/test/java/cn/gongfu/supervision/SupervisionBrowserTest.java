@@ -49,7 +49,7 @@ class SupervisionBrowserTest extends BrowserTest {
         screenshot("supervision-board");
 
         WebElement urge = browser.findElement(By.cssSelector("#overdue-reports form.urge button"));
-        Browser.click(browser, urge);
+        Browser.clickToLoad(browser, urge);
         assertThat(browser.findElement(By.id("urged")).getText()).isEqualTo("已催办，相关单位已收到提醒");
         assertThat(browser.findElements(By.cssSelector("#overdue-reports .urged"))).as("the row says it was urged today").hasSize(1);
 

@@ -11,6 +11,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -45,6 +46,16 @@ public final class Browser {
     public static void click(ChromeDriver browser, WebElement element) {
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
+    }
+
+    /**
+     * Clicks a link or a form's button and waits until the browser has left the page it was on:
+     * reading the next page too early finds the old page's elements, which then go stale.
+     */
+    public static void clickToLoad(ChromeDriver browser, WebElement button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        click(browser, button);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     public static ChromeDriver start() throws IOException {

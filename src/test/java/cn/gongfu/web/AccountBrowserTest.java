@@ -22,14 +22,14 @@ class AccountBrowserTest extends BrowserTest {
     void aUserChangesTheirPasswordFromTheirAccountPage() throws Exception {
         users.createUnchecked("acct-browser", "账号测试员", DemoDataLoader.DEMO_PASSWORD, "330299", List.of(Role.REPORTER), List.of());
         signIn("acct-browser");
-        Browser.click(browser, browser.findElement(By.id("me")));
+        Browser.clickToLoad(browser, browser.findElement(By.id("me")));
         assertThat(browser.getCurrentUrl()).endsWith("/account");
         assertThat(browser.findElement(By.id("account-facts")).getText()).contains("acct-browser", "填报员");
 
         browser.findElement(By.name("currentPassword")).sendKeys(DemoDataLoader.DEMO_PASSWORD);
         browser.findElement(By.name("newPassword")).sendKeys("a-new-secret-77");
         browser.findElement(By.name("repeatPassword")).sendKeys("a-new-secret-77");
-        Browser.click(browser, browser.findElement(By.cssSelector("#password-form button[type=submit]")));
+        Browser.clickToLoad(browser, browser.findElement(By.cssSelector("#password-form button[type=submit]")));
         assertThat(browser.findElement(By.id("password-changed")).getText()).contains("密码已修改");
         screenshot("account");
 
