@@ -74,7 +74,7 @@ public final class DocumentParser {
             throw new DocumentException(Texts.both("ingest.error.noText", fileName));
         }
         TitleFinder.Result head = TitleFinder.find(lines);
-        StructureParser sp = new StructureParser(lines, head.period());
+        StructureParser sp = new StructureParser(lines, head.period(), TextNormalizer.splitLines(text));
         sp.parse();
         List<Finding> findings = new ArrayList<>(sp.findings);
         FindingsAnalyzer.checkNumbering(sp.tasks, sp.sections, findings);

@@ -15,6 +15,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ExtractionJson {
 
+    private static Map<String, Object> value(ParsedIndicatorValue v) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("year", v.year());
+        x.put("raw", v.raw());
+        x.put("comparator", v.comparator().code());
+        if (v.value() != null) {
+            x.put("value", number(v.value()));
+        }
+        if (v.note() != null) {
+            x.put("note", v.note());
+        }
+        return x;
+    }
+
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ExtractionJson() {
@@ -63,6 +77,9 @@ public final class ExtractionJson {
             if (!t.coUnits().isEmpty()) {
                 o.put("coUnits", t.coUnits());
             }
+            if (!t.leadOfficials().isEmpty()) {
+                o.put("leadOfficials", t.leadOfficials());
+            }
             List<Object> targets = new ArrayList<>();
             for (ParsedTarget g : t.targets()) {
                 targets.add(target(g));
@@ -97,16 +114,15 @@ public final class ExtractionJson {
             }
             List<Object> values = new ArrayList<>();
             for (ParsedIndicatorValue v : i.values()) {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("year", v.year());
-                x.put("raw", v.raw());
-                x.put("comparator", v.comparator().code());
-                if (v.value() != null) {
-                    x.put("value", number(v.value()));
-                }
-                values.add(x);
+                values.add(value(v));
             }
             o.put("values", values);
+            if (i.baseline() != null) {
+                o.put("baseline", value(i.baseline()));
+            }
+            if (i.actual()) {
+                o.put("actual", true);
+            }
             o.put("line", i.line());
             indicators.add(o);
         }

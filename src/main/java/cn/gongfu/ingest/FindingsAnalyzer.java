@@ -162,6 +162,9 @@ final class FindingsAnalyzer {
     /** Year-on-year moves of table indicators that contradict their polarity or accumulation. */
     static void checkIndicatorSeries(List<ParsedIndicator> indicators, List<Finding> findings) {
         for (ParsedIndicator ind : indicators) {
+            if (ind.actual()) {
+                continue; // observed values may fall: only targets can move the wrong way
+            }
             List<ParsedIndicatorValue> vals = ind.values();
             List<String> moves = new ArrayList<>();
             for (int i = 1; i < vals.size(); i++) {

@@ -1,5 +1,6 @@
 package cn.gongfu.ingest;
 
+import cn.gongfu.ingest.TableColumn.Role;
 import cn.gongfu.vocabulary.TargetComparator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,83 +9,113 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an indicator table: a header with year columns (2022年 … 2027年), optional 领域 / 序号 / 单位
- * columns, then one row per indicator. Cells keep their raw text ("<3.5", "≥32", "全覆盖", "10.0").
+ * Reads an indicator table: year columns (2022年 … 2027年), optional 领域 / 序号 / 单位 columns, one row per
+ * indicator, group rows naming the domain (and, as "收入与支出(元)", the unit of the rows below). Cells keep their raw
+ * text ("<3.5", "≥32", "全覆盖", "10.0"); a note in brackets ("78.2(2021年)", "35(某市)") is kept apart from the value.
+ * In a target table the first year column is the base year: its cell is the indicator's baseline, where the
+ * plan starts from. A table all of whose years lie before the plan (a statistical yearbook) holds actuals.
  */
 final class IndicatorTableInterpreter {
 
-    private static final Pattern YEAR = Pattern.compile("^(\\d{4})\\s*年?(?:目标|目标值)?$");
     private static final Pattern CELL = Pattern.compile("^(<=|>=|[<>≤≥])?\\s*(\\d+(?:\\.\\d+)?)\\s*(%|‰)?\\s*(以上|以下|以内|左右)?$");
     private static final Pattern UNIT_IN_NAME = Pattern.compile("[（(]([^（）()]{1,12})[）)]$");
+    private static final Pattern NOTE = Pattern.compile("^(.+?)\\s*[（(]([^（）()]{1,20})[）)]$");
+    private static final Pattern NOTE_YEAR = Pattern.compile("^((?:19|20)\\d{2})年?(?:底|末)?$");
+    private static final Pattern NO_VALUE = Pattern.compile("^[-—–/／…]+$");
 
     private IndicatorTableInterpreter() {
     }
 
-    static boolean isIndicatorHeader(List<String> header) {
-        return header.stream().filter(h -> YEAR.matcher(h.trim()).matches()).count() >= 2;
-    }
-
-    static List<ParsedIndicator> interpret(List<String> header, List<TableRow> rows) {
-        int domainCol = -1;
-        int codeCol = -1;
-        int nameCol = -1;
-        int unitCol = -1;
-        List<Integer> yearCols = new ArrayList<>();
-        List<Integer> years = new ArrayList<>();
-        for (int c = 0; c < header.size(); c++) {
-            String h = header.get(c).replaceAll("\\s", "");
-            Matcher y = YEAR.matcher(h);
-            if (y.matches()) {
-                yearCols.add(c);
-                years.add(Integer.parseInt(y.group(1)));
-            } else if (h.matches(".*(?:领域|类别|维度|板块|方面).*")) {
-                domainCol = c;
-            } else if (h.matches("序号|编号|序|No\\.?")) {
-                codeCol = c;
-            } else if (h.matches("单位|计量单位")) {
-                unitCol = c;
-            } else if (nameCol < 0 && h.matches(".*(?:指标|名称|项目).*")) {
-                nameCol = c;
-            }
+    /**
+     * @param actualsBefore the plan's first year: a table whose years all lie before it holds actuals (observed
+     *                      values), not targets; 0 when the plan's years are unknown
+     */
+    static List<ParsedIndicator> interpret(Table table, int actualsBefore) {
+        List<TableColumn> columns = table.columns();
+        int domainCol = table.column(Role.DOMAIN);
+        int codeCol = table.column(Role.SERIAL);
+        int unitCol = table.column(Role.MEASURE_UNIT);
+        int nameCol = table.column(Role.INDICATOR);
+        if (nameCol < 0) {
+            nameCol = table.column(Role.TITLE);
         }
         if (nameCol < 0) {
             nameCol = codeCol + 1;
         }
+        List<Integer> yearCols = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).role() == Role.YEAR) {
+                yearCols.add(c);
+            }
+        }
+        int lastYear = yearCols.stream().mapToInt(c -> columns.get(c).year()).max().orElse(0);
+        boolean targetWords = columns.stream().anyMatch(c -> c.header().matches(".*(?:目标|预期).*"));
+        boolean actual = !targetWords && actualsBefore > 0 && lastYear < actualsBefore;
         List<ParsedIndicator> out = new ArrayList<>();
         String domain = null;
-        for (TableRow row : rows) {
-            List<String> cells = row.cells();
-            if (nameCol >= cells.size() || cells.get(nameCol).isBlank()) {
+        String groupUnit = null;
+        for (TableRow row : table.rows()) {
+            if (row.group()) {
+                String g = row.first();
+                Matcher u = UNIT_IN_NAME.matcher(g);
+                groupUnit = u.find() ? u.group(1) : null;
+                domain = groupUnit == null ? g : g.substring(0, u.start()).trim();
                 continue;
             }
-            if (domainCol >= 0 && domainCol < cells.size() && !cells.get(domainCol).isBlank()) {
-                domain = cells.get(domainCol).trim();
+            String name = row.cell(nameCol).trim();
+            if (name.isEmpty()) {
+                continue;
             }
-            String name = cells.get(nameCol).trim();
-            String code = codeCol >= 0 && codeCol < cells.size() ? cells.get(codeCol).trim() : String.valueOf(out.size() + 1);
-            String unit = unitCol >= 0 && unitCol < cells.size() ? cells.get(unitCol).trim() : null;
-            if (unit == null || unit.isEmpty()) {
+            if (domainCol >= 0 && !row.cell(domainCol).isBlank()) {
+                domain = row.cell(domainCol).trim();
+            }
+            String code = codeCol >= 0 && !row.cell(codeCol).isBlank() ? row.cell(codeCol).trim() : String.valueOf(out.size() + 1);
+            String unit = row.cell(unitCol).trim();
+            if (unit.isEmpty()) {
                 Matcher u = UNIT_IN_NAME.matcher(name);
-                unit = u.find() ? u.group(1) : null;
+                unit = u.find() ? u.group(1) : groupUnit;
             }
             List<ParsedIndicatorValue> values = new ArrayList<>();
-            for (int k = 0; k < yearCols.size(); k++) {
-                int c = yearCols.get(k);
-                if (c >= cells.size() || cells.get(c).isBlank()) {
+            for (int c : yearCols) {
+                String raw = row.cell(c).trim();
+                if (raw.isEmpty() || NO_VALUE.matcher(raw).matches()) {
                     continue;
                 }
-                values.add(cell(years.get(k), cells.get(c).trim()));
+                values.add(cell(columns.get(c).year(), raw));
+            }
+            ParsedIndicatorValue baseline = null;
+            if (!actual && yearCols.size() >= 2 && !values.isEmpty() && values.get(0).year() == columns.get(yearCols.get(0)).year()
+                    && values.get(0).value() != null) {
+                baseline = baseYear(values.get(0));
             }
             out.add(new ParsedIndicator(code, domain, name, unit, Indicators.polarity(name, values),
-                    Indicators.isCumulative(name), values, row.line()));
+                    Indicators.isCumulative(name), values, row.line(), baseline, actual));
         }
         return out;
     }
 
+    /** The base year's cell, dated by its note when the note is a year ("78.2(2021年)": the value is 2021's). */
+    private static ParsedIndicatorValue baseYear(ParsedIndicatorValue v) {
+        if (v.note() != null) {
+            Matcher y = NOTE_YEAR.matcher(v.note());
+            if (y.matches()) {
+                return new ParsedIndicatorValue(Integer.parseInt(y.group(1)), v.raw(), v.comparator(), v.value(), v.note());
+            }
+        }
+        return v;
+    }
+
     static ParsedIndicatorValue cell(int year, String raw) {
-        Matcher m = CELL.matcher(raw.replace('＜', '<').replace('＞', '>'));
+        String text = raw.replace('＜', '<').replace('＞', '>');
+        String note = null;
+        Matcher n = NOTE.matcher(text);
+        if (n.matches() && CELL.matcher(n.group(1).trim()).matches()) {
+            text = n.group(1).trim();
+            note = n.group(2).trim();
+        }
+        Matcher m = CELL.matcher(text);
         if (!m.matches()) {
-            return new ParsedIndicatorValue(year, raw, TargetComparator.QUALITATIVE, null);
+            return new ParsedIndicatorValue(year, raw, TargetComparator.QUALITATIVE, null, note);
         }
         String op = m.group(1);
         String suffix = m.group(4);
@@ -99,6 +130,6 @@ final class IndicatorTableInterpreter {
         } else if (suffix != null) {
             cmp = TargetExtractor.comparatorOf(null, suffix, false);
         }
-        return new ParsedIndicatorValue(year, raw, cmp, new BigDecimal(m.group(2)));
+        return new ParsedIndicatorValue(year, raw, cmp, new BigDecimal(m.group(2)), note);
     }
 }

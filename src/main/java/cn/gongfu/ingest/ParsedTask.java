@@ -8,6 +8,7 @@ import java.util.Map;
  * code is the number as written, or a generated one (codeGenerated) for unnumbered measures.
  * columns holds the table columns of annex lists (目标体系, 工作体系, …) keyed by their header.
  * leadUnits are the units that lead (牵头); coUnits those named as co-operating (配合单位, or unmarked next to "（牵头）").
+ * leadOfficials are people, never units: a 分管领导 / 牵头负责领导 / 责任人 column or line ("俞悦", "成坤").
  */
 public record ParsedTask(
         String list,
@@ -23,5 +24,17 @@ public record ParsedTask(
         Map<String, String> columns,
         List<ParsedMilestone> milestones,
         int line,
-        List<String> coUnits) {
+        List<String> coUnits,
+        List<String> leadOfficials) {
+
+    public ParsedTask {
+        leadOfficials = leadOfficials == null ? List.of() : List.copyOf(leadOfficials);
+    }
+
+    public ParsedTask(String list, String code, boolean codeGenerated, String category, String sectionId, String group,
+                      String title, String text, List<String> leadUnits, List<ParsedTarget> targets, Map<String, String> columns,
+                      List<ParsedMilestone> milestones, int line, List<String> coUnits) {
+        this(list, code, codeGenerated, category, sectionId, group, title, text, leadUnits, targets, columns, milestones,
+                line, coUnits, List.of());
+    }
 }

@@ -23,6 +23,8 @@ final class StructureParser {
     private static final Pattern DECLARED_TOTAL = Pattern.compile("(\\d{1,3})(?:项|个|条)([\\u4e00-\\u9fff]{2,6}?)(?=[，,。；;、和及]|$)");
 
     private final List<SourceLine> lines;
+    /** The document's physical lines (line number − 1), for the spaces and bars between table cells. */
+    private final List<String> physical;
     private final Period period;
     private final Integer targetYear;
     private final int docYear;
@@ -52,7 +54,12 @@ final class StructureParser {
     private int generated;
 
     StructureParser(List<SourceLine> lines, Period period) {
+        this(lines, period, null);
+    }
+
+    StructureParser(List<SourceLine> lines, Period period, List<String> physical) {
         this.lines = lines;
+        this.physical = physical;
         this.period = period;
         this.targetYear = period == null ? null : period.to();
         this.docYear = period == null ? Year.now().getValue() : period.to();
@@ -62,11 +69,10 @@ final class StructureParser {
         int i = 0;
         while (i < lines.size()) {
             SourceLine l = lines.get(i);
-            if (l.isTableRow()) {
-                int[] end = new int[1];
-                List<TableRow> rows = TabTableReader.read(lines, i, end);
-                handleTable(rows, "main", currentParent());
-                i = Math.max(end[0], i + 1);
+            Table table = l.isBlank() ? null : TableReader.readAt(lines, i, physical);
+            if (table != null) {
+                handleTable(table, "main", currentParent(), "table");
+                i = Math.max(table.end(), i + 1);
                 continue;
             }
             if (l.isBlank()) {
@@ -309,17 +315,26 @@ final class StructureParser {
         indicators.addAll(InlineIndicatorList.parse(text, domain, docYear, prefix, line));
     }
 
-    private void handleTable(List<TableRow> rows, String list, String parent) {
+    private void handleTable(Table table, String list, String parent, String category) {
         closeTask();
-        if (rows.isEmpty()) {
+        if (table.columns().isEmpty()) {
             return;
         }
-        List<String> header = rows.get(0).cells();
-        List<TableRow> body = rows.subList(1, rows.size());
-        if (IndicatorTableInterpreter.isIndicatorHeader(header)) {
-            indicators.addAll(IndicatorTableInterpreter.interpret(header, body));
-        } else if (TaskTableInterpreter.isTaskHeader(header)) {
-            addTableTasks(header, body, list, parent, "table");
+        if (table.isProgress()) {
+            findings.add(new Finding("progress-table", list + "第" + table.line() + "行的表格是进展情况表，其数字为完成情况而非目标 / the table at line "
+                    + table.line() + " of " + list + " reports progress: its numbers are achievements, not targets",
+                    List.of(list + "/" + String.join("|", table.headers())), table.line()));
+        }
+        if (table.rows().isEmpty()) {
+            findings.add(new Finding("table-unread", list + "第" + table.line() + "行的表格表头有多层，未能逐行读取，请人工录入 / the table at line "
+                    + table.line() + " of " + list + " has a header of several levels; its rows were not read, enter them by hand",
+                    List.of(list + "/" + String.join("|", table.headers())), table.line()));
+            return;
+        }
+        if (table.isIndicatorTable()) {
+            indicators.addAll(IndicatorTableInterpreter.interpret(table, period == null ? docYear : period.from()));
+        } else if (TaskTableInterpreter.isTaskTable(table)) {
+            addTableTasks(table, list, parent, category);
         }
     }
 
@@ -328,28 +343,12 @@ final class StructureParser {
         String title = annexLines.stream().filter(x -> !x.isBlank() && !x.isTableRow()).map(SourceLine::text).findFirst().orElse(name);
         addSection(parentId, null, name, title, "annex", line);
         annexTitles.put(name, title);
-        boolean tabbed = annexLines.stream().anyMatch(SourceLine::isTableRow);
-        if (tabbed) {
-            int start = 0;
-            while (start < annexLines.size() && !annexLines.get(start).isTableRow()) {
-                start++;
-            }
-            int[] end = new int[1];
-            List<TableRow> rows = TabTableReader.read(annexLines, start, end);
-            if (!rows.isEmpty() && TaskTableInterpreter.isTaskHeader(rows.get(0).cells())) {
-                addTableTasks(rows.get(0).cells(), rows.subList(1, rows.size()), name, parentId, category(title));
+        for (int k = 0; k < annexLines.size(); k++) {
+            Table table = annexLines.get(k).isBlank() ? null : TableReader.readAt(annexLines, k, physical);
+            if (table != null && !table.columns().isEmpty()) {
+                handleTable(table, name, parentId, category(title));
                 return;
             }
-            if (!rows.isEmpty() && IndicatorTableInterpreter.isIndicatorHeader(rows.get(0).cells())) {
-                indicators.addAll(IndicatorTableInterpreter.interpret(rows.get(0).cells(), rows.subList(1, rows.size())));
-                return;
-            }
-        }
-        FlattenedTableReader.Table table = FlattenedTableReader.read(annexLines);
-        if (table != null && TaskTableInterpreter.isTaskHeader(table.header())) {
-            findings.addAll(table.findings());
-            addTableTasks(table.header(), table.rows(), name, parentId, category(title));
-            return;
         }
         // Not a table: read the annex like body text, its tasks listed under the annex's name.
         String savedChapter = chapterId;
@@ -389,10 +388,9 @@ final class StructureParser {
         return "item";
     }
 
-    private void addTableTasks(List<String> header, List<TableRow> rows, String list, String parent, String category) {
-        int year = docYear;
-        TaskTableInterpreter.Result r = TaskTableInterpreter.interpret(header, rows, list, parent,
-                (parent == null ? "x" : parent) + ".", year, targetYear, category);
+    private void addTableTasks(Table table, String list, String parent, String category) {
+        TaskTableInterpreter.Result r = TaskTableInterpreter.interpret(table, list, parent,
+                (parent == null ? "x" : parent) + ".", docYear, targetYear, category);
         sections.addAll(r.groups());
         r.groups().forEach(g -> usedIds.add(g.id()));
         tasks.addAll(r.tasks());

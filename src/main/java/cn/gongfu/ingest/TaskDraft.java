@@ -27,12 +27,14 @@ final class TaskDraft {
     List<ParsedTarget> targets = new ArrayList<>();
     Map<String, String> columns = new LinkedHashMap<>();
     List<ParsedMilestone> milestones = new ArrayList<>();
+    /** People who lead (分管领导, 责任人): never units. */
+    List<String> leadOfficials = new ArrayList<>();
     int line;
 
     ParsedTask build() {
         return new ParsedTask(list, code, codeGenerated, category, sectionId, group, title, text.toString(),
                 List.copyOf(leadUnits), List.copyOf(targets), columns.isEmpty()
                         ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(columns)),
-                List.copyOf(milestones), line, List.copyOf(coUnits));
+                List.copyOf(milestones), line, List.copyOf(coUnits), List.copyOf(leadOfficials));
     }
 }

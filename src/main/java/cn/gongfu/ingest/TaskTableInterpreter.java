@@ -1,23 +1,26 @@
 package cn.gongfu.ingest;
 
+import cn.gongfu.ingest.TableColumn.Role;
+import cn.gongfu.vocabulary.TargetComparator;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the rows of a task list table (annex 重点工作清单 / 重大改革清单) into tasks: one column is the task
- * with its units in brackets, the schedule column becomes milestones, the other columns are kept by header
- * name; one-cell rows are groups, and a group's "(12项)" is checked against the rows listed under it.
+ * Turns the rows of a task table (重点工作清单, 责任分解表, 民生实事, 完成情况表) into tasks by the meaning of each column:
+ * the title column (with units in brackets after it), the lead, co-operating and people columns, the deadline
+ * column as milestones, targets from the 目标 columns (or from the title when there is none) — never from a
+ * progress column, whose numbers are achievements. Every other column is kept by its header. Group rows are
+ * groups; a group's "(12项)" is checked against the rows listed under it, its "(牵头领导:…)" names the people of
+ * the rows that have none of their own.
  */
 final class TaskTableInterpreter {
 
-    private static final Pattern SCHEDULE_HEADER = Pattern.compile(".*(?:进度|时间|节点|安排|时限).*");
-    private static final Pattern TITLE_HEADER = Pattern.compile(".*(?:工作|任务|项目|改革|名称|事项|内容|举措|成果).*");
-    /** A column of its own for the lead units ("牵头单位", "责任单位") or for the co-operating ones ("配合单位"). */
-    private static final Pattern LEAD_UNIT_HEADER = Pattern.compile("(?:牵头|责任|主责|主要责任)(?:单位|部门)");
-    private static final Pattern CO_UNIT_HEADER = Pattern.compile("(?:配合|协办|协同|参与)(?:单位|部门)");
-    private static final Pattern NUMBER_HEADER = Pattern.compile("序号|编号|序|No\\.?");
+    private static final Pattern GROUP_OFFICIALS = Pattern.compile("[（(](?:牵头领导|分管领导|责任领导|牵头负责领导)[:：]([^（）()]+)[）)]\\s*$");
+    /** "陆 明": a two-character name padded to three with a space, as tables align names. */
+    private static final Pattern PADDED_NAME = Pattern.compile("^([\\u4e00-\\u9fff]) ([\\u4e00-\\u9fff])(?![\\u4e00-\\u9fff])|^([\\u4e00-\\u9fff]) ([\\u4e00-\\u9fff])");
 
     record Result(List<TaskDraft> tasks, List<ParsedSection> groups, List<Finding> findings) {
     }
@@ -25,56 +28,35 @@ final class TaskTableInterpreter {
     private TaskTableInterpreter() {
     }
 
-    static boolean isTaskHeader(List<String> header) {
-        long named = header.stream().filter(h -> !h.isBlank()).count();
-        return named >= 3 && header.stream().anyMatch(h -> TITLE_HEADER.matcher(h).matches() || h.contains("责任单位"));
+    static boolean isTaskTable(Table table) {
+        return table.has(Role.TITLE) && !table.isIndicatorTable();
     }
 
-    static Result interpret(List<String> header, List<TableRow> rows, String listName, String parentSectionId,
-                            String idPrefix, int year, Integer targetYear, String category) {
-        int numberCol = -1;
-        int titleCol = -1;
-        int scheduleCol = -1;
-        int leadCol = -1;
-        int coCol = -1;
-        int targetTitleCol = -1;
-        for (int c = 0; c < header.size(); c++) {
-            String h = header.get(c).replaceAll("\\s", "");
-            boolean titleLike = TITLE_HEADER.matcher(h).matches();
-            if (numberCol < 0 && NUMBER_HEADER.matcher(h).matches()) {
-                numberCol = c;
-            } else if (!titleLike && CO_UNIT_HEADER.matcher(h).find()) {
-                coCol = c;
-            } else if (!titleLike && leadCol < 0 && LEAD_UNIT_HEADER.matcher(h).find()) {
-                leadCol = c;
-            } else if (titleCol < 0 && titleLike && h.contains("目标") && !h.contains("责任单位")) {
-                // "工作目标" names a task only when no column names the work itself.
-                targetTitleCol = targetTitleCol < 0 ? c : targetTitleCol;
-            } else if (titleCol < 0 && (h.contains("责任单位") || titleLike)) {
-                titleCol = c;
-            } else if (SCHEDULE_HEADER.matcher(h).matches()) {
-                scheduleCol = c;
-            }
-        }
-        if (titleCol < 0) {
-            titleCol = targetTitleCol;
-        }
-        if (titleCol < 0) {
-            titleCol = numberCol == 0 ? 1 : 0;
-        }
+    static Result interpret(Table table, String listName, String parentSectionId, String idPrefix, int year,
+                            Integer targetYear, String category) {
+        List<TableColumn> columns = table.columns();
+        int numberCol = table.column(Role.SERIAL);
+        int titleCol = table.column(Role.TITLE);
+        boolean hasTargetColumn = table.has(Role.TARGET);
         List<TaskDraft> tasks = new ArrayList<>();
         List<ParsedSection> groups = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         String groupName = null;
         String groupId = null;
+        List<String> groupOfficials = List.of();
         int declared = -1;
         int listedInGroup = 0;
         int groupLine = 0;
         int lastNumber = 0;
-        for (TableRow row : rows) {
-            if (row.nonEmpty() == 1 && (numberCol < 0 || !row.first().matches("\\d{1,3}"))) {
+        for (TableRow row : table.rows()) {
+            if (row.group()) {
                 checkGroup(listName, groupName, declared, listedInGroup, groupLine, findings);
                 String g = row.first();
+                Matcher officials = GROUP_OFFICIALS.matcher(g);
+                groupOfficials = officials.find() ? ResponsibleUnits.split(officials.group(1)) : List.of();
+                if (!groupOfficials.isEmpty()) {
+                    g = g.substring(0, officials.start()).trim();
+                }
                 Matcher m = Markers.ANNEX_GROUP.matcher(g);
                 groupName = m.matches() ? m.group(1).trim() : g;
                 declared = m.matches() ? Integer.parseInt(m.group(2)) : -1;
@@ -84,9 +66,8 @@ final class TaskTableInterpreter {
                 groups.add(new ParsedSection(groupId, parentSectionId, listName, groupName, "group", row.line()));
                 continue;
             }
-            List<String> cells = row.cells();
-            String titleCell = titleCol < cells.size() ? cells.get(titleCol) : "";
-            if (titleCell.isBlank()) {
+            String titleCell = row.cell(titleCol);
+            if (titleCell.isBlank() || CellAligner.kindOf(titleCell) == CellAligner.Kind.NUMBER) {
                 continue;
             }
             TaskDraft t = new TaskDraft();
@@ -95,7 +76,7 @@ final class TaskTableInterpreter {
             t.line = row.line();
             t.group = groupName;
             t.sectionId = groupId != null ? groupId : parentSectionId;
-            String code = numberCol >= 0 && numberCol < cells.size() ? cells.get(numberCol).trim() : "";
+            String code = row.cell(numberCol).trim();
             if (code.isEmpty()) {
                 code = String.valueOf(tasks.size() + 1);
                 t.codeGenerated = true;
@@ -111,41 +92,89 @@ final class TaskTableInterpreter {
                 }
                 lastNumber = n;
             }
+            if (titleCell.startsWith("★") || titleCell.startsWith("☆")) {
+                // "★地区生产总值增长15%": the star marks a key task; it is no part of the title.
+                t.columns.put("★", titleCell.substring(0, 1));
+                titleCell = titleCell.substring(1).trim();
+            }
             ResponsibleUnits.Split split = ResponsibleUnits.trailingBrackets(titleCell);
             t.title = split.rest();
             t.leadUnits.addAll(split.units());
-            if (leadCol >= 0 && leadCol < cells.size() && !cells.get(leadCol).isBlank()) {
-                ResponsibleUnits.Split cell = ResponsibleUnits.unitCell(cells.get(leadCol));
-                t.leadUnits.addAll(cell.units());
-                t.coUnits.addAll(cell.coUnits());
-            }
-            if (coCol >= 0 && coCol < cells.size() && !cells.get(coCol).isBlank()) {
-                t.coUnits.addAll(ResponsibleUnits.split(cells.get(coCol)));
-            }
             t.text.append(t.title);
-            for (int c = 0; c < header.size() && c < cells.size(); c++) {
-                if (c == numberCol || c == titleCol) {
+            for (int c = 0; c < columns.size(); c++) {
+                String value = row.cell(c).trim();
+                Role role = columns.get(c).role();
+                if (c == numberCol || c == titleCol || value.isEmpty()) {
                     continue;
                 }
-                String value = cells.get(c).trim();
-                if (!value.isEmpty()) {
-                    t.columns.put(header.get(c).trim(), value);
+                t.columns.put(columns.get(c).header(), value);
+                switch (role) {
+                    case LEAD_UNITS -> {
+                        ResponsibleUnits.Split cell = ResponsibleUnits.unitCell(value);
+                        t.leadUnits.addAll(cell.units());
+                        t.coUnits.addAll(cell.coUnits());
+                    }
+                    case CO_UNITS -> t.coUnits.addAll(ResponsibleUnits.split(value));
+                    case PEOPLE -> t.leadOfficials.addAll(names(value));
+                    case TARGET -> t.targets.addAll(named(TargetExtractor.extract(value, targetYear, TargetExtractor.Mode.TARGET_TEXT), t.title, value, targetYear));
+                    case DEADLINE -> t.milestones.addAll(ScheduleParser.parse(value, year));
+                    default -> {
+                        // Progress, rates, notes and other columns are kept by their header only: no targets.
+                    }
                 }
             }
-            for (int c = 0; c < header.size() && c < cells.size(); c++) {
-                String h = header.get(c);
-                if (c != numberCol && c != titleCol && c != scheduleCol && h.contains("目标") && !cells.get(c).isBlank()) {
-                    t.targets.addAll(TargetExtractor.extract(cells.get(c), targetYear, TargetExtractor.Mode.TARGET_TEXT));
-                }
+            if (t.leadOfficials.isEmpty()) {
+                t.leadOfficials.addAll(groupOfficials);
             }
-            if (scheduleCol >= 0 && scheduleCol < cells.size() && !cells.get(scheduleCol).isBlank()) {
-                t.milestones.addAll(ScheduleParser.parse(cells.get(scheduleCol), year));
+            if (!hasTargetColumn) {
+                // "地区生产总值突破1万亿元。": where no column holds the targets, the task states them.
+                t.targets.addAll(TargetExtractor.extract(t.title, targetYear, TargetExtractor.Mode.TARGET_TEXT));
             }
             tasks.add(t);
             listedInGroup++;
         }
         checkGroup(listName, groupName, declared, listedInGroup, groupLine, findings);
         return new Result(tasks, groups, findings);
+    }
+
+    /** A bare value in a target column ("8950人", "5") is the target of the task's own title ("新增城镇就业"). */
+    private static List<ParsedTarget> named(List<ParsedTarget> targets, String title, String cell, Integer year) {
+        List<ParsedTarget> out = new ArrayList<>();
+        String name = title.replaceAll("[。；;，,\\s]+$", "");
+        if (targets.isEmpty() && CellAligner.kindOf(cell) == CellAligner.Kind.NUMBER && cell.matches("\\d+(?:\\.\\d+)?")) {
+            out.add(new ParsedTarget(name, TargetComparator.GE, new BigDecimal(cell), null, null, null, year, false, cell));
+            return out;
+        }
+        for (ParsedTarget x : targets) {
+            out.add(x.indicator() != null && !x.indicator().isBlank() ? x : new ParsedTarget(name, x.comparator(), x.value(),
+                    x.min(), x.max(), x.unit(), x.year(), x.implied(), x.text(), x.approximate()));
+        }
+        return out;
+    }
+
+    /** People in a cell: "成坤、柯相国", "陆 明俞 悦" (two padded names), "俞 悦". */
+    static List<String> names(String cell) {
+        List<String> out = new ArrayList<>();
+        for (String part : cell.trim().split("[、，,；;/]+|\\s{2,}")) {
+            String rest = part.trim();
+            while (!rest.isEmpty()) {
+                Matcher padded = PADDED_NAME.matcher(rest);
+                if (padded.find()) {
+                    String a = padded.group(1) != null ? padded.group(1) : padded.group(3);
+                    String b = padded.group(2) != null ? padded.group(2) : padded.group(4);
+                    out.add(a + b);
+                    rest = rest.substring(padded.end()).trim();
+                    continue;
+                }
+                int space = rest.indexOf(' ');
+                String name = space < 0 ? rest : rest.substring(0, space);
+                if (!name.isEmpty()) {
+                    out.add(name);
+                }
+                rest = space < 0 ? "" : rest.substring(space + 1).trim();
+            }
+        }
+        return out;
     }
 
     private static void checkGroup(String list, String group, int declared, int listed, int line, List<Finding> findings) {

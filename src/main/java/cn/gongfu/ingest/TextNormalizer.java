@@ -88,7 +88,8 @@ final class TextNormalizer {
         return new SourceLine(String.join(" ", cells).trim(), lineNo, List.copyOf(cells));
     }
 
-    private static List<String> splitLines(String raw) {
+    /** The physical lines, split where the line numbers count them (also used by the table reader for raw cells). */
+    static List<String> splitLines(String raw) {
         List<String> out = new ArrayList<>();
         int start = 0;
         int n = raw.length();
@@ -217,8 +218,11 @@ final class TextNormalizer {
     static boolean isHardWrapped(List<SourceLine> lines) {
         int[] byLength = new int[MAX_WRAP + 3];
         int considered = 0;
-        for (SourceLine l : lines) {
-            if (l.isTableRow()) {
+        for (int i = 0; i < lines.size(); i++) {
+            SourceLine l = lines.get(i);
+            // A wrapped line runs on into the next one; a line with a blank line after it ends its paragraph or
+            // is a table cell copied one per line (category rows of one width are not a wrapping width).
+            if (l.isTableRow() || i + 1 < lines.size() && lines.get(i + 1).isBlank()) {
                 continue;
             }
             int len = l.text().length();
