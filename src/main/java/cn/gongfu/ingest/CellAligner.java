@@ -123,8 +123,8 @@ final class CellAligner {
     /** The cost of a further cell in a column that already has one. */
     private static double again(Kind k, Role r) {
         if (r.isUnits() && (k == Kind.UNITS || k == Kind.TEXT)) {
-            // Several unit lines stay under one unit column, unless the next column takes units too.
-            return -0.2;
+            // Several unit lines stay under one unit column; beside a co-operating column the first leads, the rest co-operate.
+            return r == Role.CO_UNITS ? -0.1 : -0.3;
         }
         if (r == Role.PEOPLE && k == Kind.PERSON) {
             return 0;

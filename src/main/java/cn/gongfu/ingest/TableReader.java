@@ -298,10 +298,10 @@ final class TableReader {
                 out.add(groupRow(cells, r.line()));
                 continue;
             }
-            // A merged first cell (领域) is written only on a group's first row: the later rows are one cell short.
-            if (cells.size() == columns.size() - 1 && columns.get(0).role() == Role.DOMAIN
-                    && !CellAligner.kindOf(cells.get(0)).equals(CellAligner.Kind.TEXT)) {
-                cells.add(0, "");
+            // A merged cell (领域) is written only on a group's first row: the later rows are one cell short.
+            int domain = TableColumn.indexOf(columns, Role.DOMAIN);
+            if (cells.size() == columns.size() - 1 && domain >= 0) {
+                cells.add(domain, "");
             }
             while (cells.size() < columns.size()) {
                 cells.add("");
