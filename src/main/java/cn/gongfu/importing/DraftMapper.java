@@ -9,6 +9,7 @@ import cn.gongfu.ingest.ParsedTask;
 import cn.gongfu.plan.PlanDraft;
 import cn.gongfu.plan.PlanDraft.IndicatorDraft;
 import cn.gongfu.plan.PlanDraft.MilestoneDraft;
+import cn.gongfu.plan.PlanDraft.ObservationDraft;
 import cn.gongfu.plan.PlanDraft.SectionDraft;
 import cn.gongfu.plan.PlanDraft.TargetDraft;
 import cn.gongfu.plan.PlanDraft.TaskDraft;
@@ -65,11 +66,18 @@ final class DraftMapper {
                 t.year() == null ? endYear : t.year(), t.text());
     }
 
+    /**
+     * The table's yearly cells are targets, except the base year's (the baseline, where the plan starts from) and
+     * the cells of a table of actuals (a yearbook): those are observations of their years.
+     */
     private static IndicatorDraft indicator(ParsedIndicator i) {
-        List<TargetDraft> values = i.values().stream().map(v -> value(i, v)).toList();
+        List<TargetDraft> values = i.targetValues().stream().map(v -> value(i, v)).toList();
+        List<ParsedIndicatorValue> observed = i.actual() ? i.values() : i.baseline() == null ? List.of() : List.of(i.baseline());
+        List<ObservationDraft> observations = observed.stream().filter(v -> v.value() != null)
+                .map(v -> new ObservationDraft(String.valueOf(v.year()), v.value(), v.raw())).toList();
         String polarity = (i.polarity() == null ? Polarity.HIGHER : i.polarity()).code();
         return new IndicatorDraft(i.code(), i.domain(), i.name(), i.unit(), polarity, i.cumulative(),
-                null, null, values);
+                null, null, values, observations);
     }
 
     private static TargetDraft value(ParsedIndicator i, ParsedIndicatorValue v) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -289,6 +290,36 @@ public class IndicatorService {
             ps.setTimestamp(7, now);
             ps.setString(8, o.comment());
         });
+    }
+
+    /**
+     * Adds the observations of which none exists yet for the same indicator, region and period (one per key, the
+     * first given); an existing value, reported or imported before, is kept.
+     */
+    @Transactional
+    public void addObservationsIfAbsent(List<NewObservation> observations) {
+        Map<String, NewObservation> unique = new LinkedHashMap<>();
+        for (NewObservation o : observations) {
+            unique.putIfAbsent(o.indicatorId() + "|" + o.regionCode() + "|" + o.period(), o);
+        }
+        List<NewObservation> rows = List.copyOf(unique.values());
+        batch.batchUpdate("""
+                insert into observation (indicator_id, region_code, period, value, state, reported_by, reported_at, comment)
+                select ?, ?, ?, ?, ?, ?, ?, ? where not exists
+                    (select 1 from observation where indicator_id = ? and region_code = ? and period = ?)""",
+                rows, rows.size(), (ps, o) -> {
+                    ps.setLong(1, o.indicatorId());
+                    ps.setString(2, o.regionCode());
+                    ps.setString(3, o.period());
+                    ps.setBigDecimal(4, o.value());
+                    ps.setString(5, o.state());
+                    ps.setString(6, o.reportedBy());
+                    ps.setTimestamp(7, Timestamp.valueOf(LocalDateTime.now(clock)));
+                    ps.setString(8, o.comment());
+                    ps.setLong(9, o.indicatorId());
+                    ps.setString(10, o.regionCode());
+                    ps.setString(11, o.period());
+                });
     }
 
     private static TargetView target(ResultSet rs, int row) throws SQLException {

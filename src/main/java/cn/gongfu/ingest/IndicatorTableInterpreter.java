@@ -27,10 +27,12 @@ final class IndicatorTableInterpreter {
     }
 
     /**
-     * @param actualsBefore the plan's first year: a table whose years all lie before it holds actuals (observed
-     *                      values), not targets; 0 when the plan's years are unknown
+     * @param planStart     the plan's first year, or null when the document names none: a first year column before
+     *                      it is the base year (with no period, the first column always is)
+     * @param actualsBefore a table whose years all lie before this year (the plan's start, else the current year)
+     *                      and whose headers name no target holds actuals (observed values), not targets
      */
-    static List<ParsedIndicator> interpret(Table table, int actualsBefore) {
+    static List<ParsedIndicator> interpret(Table table, Integer planStart, int actualsBefore) {
         List<TableColumn> columns = table.columns();
         int domainCol = table.column(Role.DOMAIN);
         int codeCol = table.column(Role.SERIAL);
@@ -50,7 +52,7 @@ final class IndicatorTableInterpreter {
         }
         int lastYear = yearCols.stream().mapToInt(c -> columns.get(c).year()).max().orElse(0);
         boolean targetWords = columns.stream().anyMatch(c -> c.header().matches(".*(?:目标|预期).*"));
-        boolean actual = !targetWords && actualsBefore > 0 && lastYear < actualsBefore;
+        boolean actual = !targetWords && lastYear < actualsBefore;
         List<ParsedIndicator> out = new ArrayList<>();
         String domain = null;
         String groupUnit = null;
@@ -84,8 +86,9 @@ final class IndicatorTableInterpreter {
                 values.add(cell(columns.get(c).year(), raw));
             }
             ParsedIndicatorValue baseline = null;
-            if (!actual && yearCols.size() >= 2 && !values.isEmpty() && values.get(0).year() == columns.get(yearCols.get(0)).year()
-                    && values.get(0).value() != null) {
+            int firstYear = yearCols.isEmpty() ? 0 : columns.get(yearCols.get(0)).year();
+            if (!actual && yearCols.size() >= 2 && !values.isEmpty() && values.get(0).year() == firstYear
+                    && values.get(0).value() != null && (planStart == null || firstYear < planStart)) {
                 baseline = baseYear(values.get(0));
             }
             out.add(new ParsedIndicator(code, domain, name, unit, Indicators.polarity(name, values),

@@ -332,7 +332,8 @@ final class StructureParser {
             return;
         }
         if (table.isIndicatorTable()) {
-            indicators.addAll(IndicatorTableInterpreter.interpret(table, period == null ? docYear : period.from()));
+            indicators.addAll(IndicatorTableInterpreter.interpret(table, period == null ? null : period.from(),
+                    period == null ? docYear : period.from()));
         } else if (TaskTableInterpreter.isTaskTable(table)) {
             addTableTasks(table, list, parent, category);
         }

@@ -78,10 +78,23 @@ public record PlanDraft(
             boolean cumulative,
             String responsibleUnit,
             String dataSource,
-            List<TargetDraft> targets) {
+            List<TargetDraft> targets,
+            List<ObservationDraft> observations) {
 
         public IndicatorDraft {
             targets = orEmpty(targets);
+            observations = orEmpty(observations);
+        }
+
+        public IndicatorDraft(String code, String domain, String name, String unit, String polarity, boolean cumulative,
+                              String responsibleUnit, String dataSource, List<TargetDraft> targets) {
+            this(code, domain, name, unit, polarity, cumulative, responsibleUnit, dataSource, targets, List.of());
         }
     }
+
+    /**
+     * A value the document states as observed, not aimed at: the base year's cell of an indicator table (where the
+     * plan starts from) or a yearbook's actuals. {@code period} is the year ("2022"); {@code text} the cell as written.
+     */
+    public record ObservationDraft(String period, BigDecimal value, String text) {}
 }

@@ -2,10 +2,12 @@ package cn.gongfu.plan;
 
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.IndicatorSpec;
+import cn.gongfu.indicator.IndicatorService.NewObservation;
 import cn.gongfu.indicator.IndicatorService.NewTarget;
 import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.plan.PlanDraft.IndicatorDraft;
 import cn.gongfu.plan.PlanDraft.MilestoneDraft;
+import cn.gongfu.plan.PlanDraft.ObservationDraft;
 import cn.gongfu.plan.PlanDraft.SectionDraft;
 import cn.gongfu.plan.PlanDraft.TargetDraft;
 import cn.gongfu.plan.PlanDraft.TaskDraft;
@@ -305,6 +307,19 @@ public class PlanWriter {
                     targets.add(newTarget(indicatorIds.get(t.indicator()), d.regionCode(), t, planId, taskId)));
         }
         indicators.addTargets(targets);
+
+        // The base year's values the plan states become observations, so evaluation finds its baseline; a value
+        // already reported for that year stays as it is.
+        List<NewObservation> observed = new ArrayList<>();
+        for (IndicatorDraft ind : d.indicators()) {
+            for (ObservationDraft o : ind.observations()) {
+                if (o.value() != null) {
+                    observed.add(new NewObservation(indicatorIds.get(ind.name()), d.regionCode(), o.period(), o.value(),
+                            "approved", "import", "导入的规划文本所载数值 / stated by the imported plan: " + o.text()));
+                }
+            }
+        }
+        indicators.addObservationsIfAbsent(observed);
     }
 
     private static NewTarget newTarget(long indicatorId, String region, TargetDraft t, long planId, Long taskId) {

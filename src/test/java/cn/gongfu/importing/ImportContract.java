@@ -258,6 +258,33 @@ abstract class ImportContract {
         assertThat(next.get("unitMismatches").toString()).contains("\"targetUnit\":\"亿元\"", "\"indicatorUnit\":\"万元\"");
     }
 
+    /**
+     * An indicator table copied from a web page (cells between bars): its first year column, before the plan starts,
+     * is where the plan starts from. It is stored as that year's observation, where evaluation looks for a baseline,
+     * and never as a target.
+     */
+    @Test
+    void theBaseYearOfAnIndicatorTableBecomesAnObservationNotATarget() throws Exception {
+        String name = "青溪区示范托位数" + System.nanoTime();
+        byte[] doc = ("青溪区托育服务提升方案（2025—2027年）\n\n一、主要指标\n\n"
+                + "序号 | 指标 | 单位 | 2024年 | 2025年 | 2027年 |\n"
+                + "1 | " + name + " | 个 | 1200 | 1500 | ≥2000 |\n\n"
+                + "二、重点任务\n（一）扩大普惠托育。（牵头单位：区卫生健康局）\n"
+                + "1.新建普惠托育机构。到2027年，普惠托育机构达到20家。\n").getBytes(StandardCharsets.UTF_8);
+        long planId = importAndPublish("nursery.txt", doc);
+        long indicatorId = jdbc.sql("select id from indicator where region_code = '330299' and name = :n").param("n", name)
+                .query(Long.class).single();
+        List<String> targets = jdbc.sql("select year || ':' || comparator from target where plan_id = :p and indicator_id = :i order by year")
+                .param("p", planId).param("i", indicatorId).query(String.class).list();
+        assertThat(targets).containsExactly("2025:eq", "2027:ge");
+        List<Map<String, Object>> observed = jdbc.sql("select period, value, state from observation where indicator_id = :i")
+                .param("i", indicatorId).query().listOfRows();
+        assertThat(observed).hasSize(1);
+        assertThat(observed.get(0).get("period")).isEqualTo("2024");
+        assertThat(new java.math.BigDecimal(observed.get(0).get("value").toString())).isEqualByComparingTo("1200");
+        assertThat(observed.get(0).get("state")).isEqualTo("approved");
+    }
+
     @Test
     void aTargetInItsIndicatorsUnitIsNoFinding() throws Exception {
         JsonNode review = json(upload("night-same.txt", nightEconomyPlan("青溪区夜间经济消费行动方案", "500万元"), "action_plan")
