@@ -43,11 +43,16 @@ final class CellLineRows {
     static CellLineRows bySerial(List<Token> tokens, List<String> headerTexts, List<TableColumn> columns) {
         CellLineRows out = new CellLineRows();
         int serialCol = TableColumn.indexOf(columns, Role.SERIAL);
-        int expected = columns.size() - 1;
+        int domainCol = TableColumn.indexOf(columns, Role.DOMAIN);
+        // "幼有善育 ⏎1 ⏎每千人口…": a 领域 column before the 序号 writes its (merged) cell before the serial.
+        boolean domainFirst = domainCol >= 0 && domainCol < serialCol;
+        int expected = columns.size() - 1 - (domainFirst ? 1 : 0);
         int max = Math.max(8, expected * 3 + 2);
         boolean freeText = isFreeText(columns);
         List<Token> current = null;
         String code = null;
+        String domain = null;
+        String pendingDomain = null;
         int line = 0;
         int last = 0;
         boolean afterGroup = true;
@@ -60,7 +65,7 @@ final class CellLineRows {
                 continue;
             }
             if (isGroup(t.text())) {
-                out.flush(code, current, line, columns, freeText);
+                out.flush(code, current, line, columns, freeText, domain);
                 current = null;
                 code = null;
                 out.rows.add(new TableRow(List.of(t.text()), t.line(), true));
@@ -79,7 +84,13 @@ final class CellLineRows {
                         || n == last + 1 && textFollows
                         || n > last && (filled >= expected || afterGroup) && textFollows
                         || rowTitleFollows && n > 0 && n >= last && n <= last + 5) {
-                    out.flush(code, current, line, columns, freeText);
+                    if (domainFirst && current != null && current.size() > expected
+                            && isDomainLike(current.get(current.size() - 1).text())) {
+                        pendingDomain = current.remove(current.size() - 1).text();
+                    }
+                    out.flush(code, current, line, columns, freeText, domain);
+                    domain = pendingDomain;
+                    pendingDomain = null;
                     current = new ArrayList<>();
                     code = num.group(1);
                     line = t.line();
@@ -92,6 +103,9 @@ final class CellLineRows {
                 // Before the first row a stray cell or two may stand (a title repeated); after rows, a line that
                 // starts none ends the table.
                 if (out.rows.stream().noneMatch(r -> !r.group()) && i < 3) {
+                    if (domainFirst && isDomainLike(t.text())) {
+                        pendingDomain = t.text();
+                    }
                     continue;
                 }
                 break;
@@ -104,7 +118,7 @@ final class CellLineRows {
             }
             current.add(t);
         }
-        out.flush(code, current, line, columns, freeText);
+        out.flush(code, current, line, columns, freeText, domain);
         out.consumed = i;
         return out;
     }
@@ -156,6 +170,11 @@ final class CellLineRows {
         return out.size() > width ? out.subList(0, width) : out;
     }
 
+    private static boolean isDomainLike(String text) {
+        CellAligner.Kind k = CellAligner.kindOf(text);
+        return (k == CellAligner.Kind.TEXT || k == CellAligner.Kind.PERSON) && text.length() <= 12;
+    }
+
     private static boolean isGroup(String text) {
         return text.length() <= 150 && (GROUP.matcher(text).matches()
                 || Markers.ANNEX_GROUP.matcher(text).matches() && text.length() < 60);
@@ -181,7 +200,7 @@ final class CellLineRows {
                 || c.role() == Role.TARGET || c.role() == Role.OTHER || c.role() == Role.DEADLINE);
     }
 
-    private void flush(String code, List<Token> tokens, int line, List<TableColumn> columns, boolean freeText) {
+    private void flush(String code, List<Token> tokens, int line, List<TableColumn> columns, boolean freeText, String domain) {
         if (tokens == null || code == null) {
             return;
         }
@@ -205,6 +224,10 @@ final class CellLineRows {
             }
             cells = CellAligner.align(texts, raws, columns, serialCol, true);
             cells.set(serialCol, code);
+        }
+        int domainCol = TableColumn.indexOf(columns, Role.DOMAIN);
+        if (domain != null && domainCol >= 0 && domainCol < serialCol) {
+            cells.set(domainCol, domain);
         }
         rows.add(new TableRow(cells, line));
     }

@@ -72,6 +72,22 @@ class TableLayoutsTest {
     }
 
     @Test
+    void oneCellPerLineIndicatorTableWithTheDomainBeforeTheSerial() {
+        ParsedDocument doc = own("cell_lines_indicators.txt");
+        assertThat(doc.indicators()).extracting(ParsedIndicator::code, ParsedIndicator::domain, ParsedIndicator::name, ParsedIndicator::unit)
+                .containsExactly(tuple("1", "幼有善育", "每千人口拥有3岁以下婴幼儿托位数(个)", "个"),
+                        tuple("2", "幼有善育", "普惠托位占比(%)", "%"),
+                        tuple("3", "学有优教", "学前教育毛入园率(%)", "%"),
+                        tuple("4", "学有优教", "义务教育学校标准化达标率(%)", "%"));
+        assertThat(doc.indicators()).extracting(i -> i.values().stream().map(ParsedIndicatorValue::raw).toList())
+                .containsExactly(List.of("3.6", "4.5", "5"), List.of("70", "80", "≥85"), List.of("96.5", "98", ">98.5"),
+                        List.of("90", "95", "100"));
+        assertThat(doc.indicators()).extracting(i -> i.baseline().year()).containsOnly(2023);
+        assertThat(doc.indicators().get(2).targetValues()).extracting(ParsedIndicatorValue::comparator, ParsedIndicatorValue::value)
+                .containsExactly(tuple(TargetComparator.EQ, new BigDecimal("98")), tuple(TargetComparator.GT, new BigDecimal("98.5")));
+    }
+
+    @Test
     void pipeTerminatedCellsStartingMidTableWithPaddedNames() {
         ParsedDocument doc = own("pipe_cells.txt");
         assertThat(doc.tasksOf("main")).extracting(ParsedTask::code).containsExactly("45", "46");
@@ -231,8 +247,11 @@ class TableLayoutsTest {
             assertThat(t5.leadUnits()).containsExactly("县民政局");
             assertThat(milestoneTexts(t5)).containsExactly("5月底前动工", "12月底前");
             assertThat(t5.milestones()).extracting(m -> m.to().getMonthValue()).containsExactly(5, 12);
-            assertThat(task(doc, "9").targets()).extracting(ParsedTarget::value, ParsedTarget::unit)
-                    .containsExactly(tuple(new BigDecimal("2836"), "户"));
+            assertThat(doc.tasks()).filteredOn(t -> !t.targets().isEmpty()).extracting(ParsedTask::code)
+                    .containsExactly("2", "8", "9", "10");
+            assertThat(doc.tasks()).flatExtracting(ParsedTask::targets).extracting(ParsedTarget::value, ParsedTarget::unit)
+                    .containsExactly(tuple(new BigDecimal("2"), "座"), tuple(new BigDecimal("2"), "所"),
+                            tuple(new BigDecimal("2836"), "户"), tuple(new BigDecimal("1"), "个"));
             assertThat(doc.tasks()).allSatisfy(t -> assertThat(t.milestones()).isNotEmpty());
         }
 
