@@ -5,10 +5,9 @@ import cn.gongfu.audit.AuditLog;
 import cn.gongfu.importing.DraftCorrections.Owner;
 import cn.gongfu.indicator.IndicatorInput;
 import cn.gongfu.indicator.TargetInput;
-import cn.gongfu.kernel.InvalidInputException;
+import cn.gongfu.kernel.FormAttempt;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.PageRequest;
-import cn.gongfu.kernel.StaleVersionException;
 import cn.gongfu.kernel.WebPage;
 import cn.gongfu.plan.PlanDraft;
 import cn.gongfu.plan.PlanDraft.IndicatorDraft;
@@ -144,28 +143,9 @@ class DraftPages {
                 model, response, () -> "redirect:/imports/" + id);
     }
 
-    /**
-     * Runs a correction: on success the redirect; refused, the form again with the errors beside their fields (422);
-     * made on an older version, the page as it now is with the warning (409).
-     */
     private String attempt(Runnable correction, String success, java.util.function.Supplier<String> refused, Model model,
                            HttpServletResponse response, java.util.function.Supplier<String> stale) {
-        try {
-            correction.run();
-            return success;
-        } catch (InvalidInputException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
-            model.addAttribute("errors", errors);
-        } catch (InvalidParameterException e) {
-            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
-        } catch (StaleVersionException e) {
-            model.addAttribute("conflict", true);
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return stale.get();
-        }
-        response.setStatus(422);
-        return refused.get();
+        return FormAttempt.run(correction, success, model, response, refused, stale);
     }
 
     private String ownerPage(long id, Owner owner, int index, Map<String, String> typedTarget, Model model) {
