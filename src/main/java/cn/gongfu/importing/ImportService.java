@@ -369,6 +369,10 @@ public class ImportService {
         Map<String, Long> suggested = new HashMap<>();
         units.resolve(job.regionCode(), variants.keySet()).forEach((variant, unitId) ->
                 suggested.putIfAbsent(variants.get(variant), unitId));
+        // names written short (区卫健局 for 区卫生健康局): the unit module's abbreviation rules
+        List<String> unsuggested = names.keySet().stream()
+                .filter(n -> !known.containsKey(n) && !decisions.containsKey(n) && !suggested.containsKey(n)).toList();
+        units.suggest(job.regionCode(), unsuggested).forEach(suggested::putIfAbsent);
         Map<Long, String> unitNames = unitNames(job.regionCode(), known, decisions.values().stream()
                 .map(Decision::unitId).toList(), suggested);
 
