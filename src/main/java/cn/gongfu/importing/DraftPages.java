@@ -161,8 +161,8 @@ class DraftPages {
             form.put("code", task.code());
             form.put("title", task.title());
             form.put("text", task.text() == null ? "" : task.text());
-            form.put("leadUnits", String.join("、", task.leadUnits()));
-            form.put("coUnits", String.join("、", task.coUnits()));
+            form.put("leadUnits", String.join(TaskInput.LIST_SEPARATOR, task.leadUnits()));
+            form.put("coUnits", String.join(TaskInput.LIST_SEPARATOR, task.coUnits()));
             form.put("milestones", TaskInput.milestoneText(task.milestones()));
             form.put("section", task.sectionKey() == null ? "" : task.sectionKey());
         }

@@ -105,8 +105,8 @@ class PlanEditPages {
         form.put("code", task.code());
         form.put("title", task.title());
         form.put("text", task.text() == null ? "" : task.text());
-        form.put("leadUnits", String.join("、", task.leadUnits().stream().map(UnitRef::name).toList()));
-        form.put("coUnits", String.join("、", task.coUnits().stream().map(UnitRef::name).toList()));
+        form.put("leadUnits", String.join(TaskInput.LIST_SEPARATOR, task.leadUnits().stream().map(UnitRef::name).toList()));
+        form.put("coUnits", String.join(TaskInput.LIST_SEPARATOR, task.coUnits().stream().map(UnitRef::name).toList()));
         if (typed != null) form.putAll(typed);
         List<EditableTarget> targets = indicatorEdits.targetsOfTask(id);
         List<String> subjects = new ArrayList<>(List.of("task:" + id));

@@ -129,7 +129,7 @@ public class PublishedPlanEdits {
 
     private static void unknown(String field, List<String> names, Map<String, Long> ids, List<FieldErrors.Error> problems) {
         List<String> missing = names.stream().filter(n -> !ids.containsKey(n)).toList();
-        if (!missing.isEmpty()) problems.add(new FieldErrors.Error(field, both("plan.edit.unknownUnits", String.join("、", missing))));
+        if (!missing.isEmpty()) problems.add(new FieldErrors.Error(field, both("plan.edit.unknownUnits", String.join(TaskInput.LIST_SEPARATOR, missing))));
     }
 
     /** The plan, if the caller is an office or administrator whose scope covers its region. */

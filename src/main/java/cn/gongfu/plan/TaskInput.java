@@ -34,6 +34,9 @@ public record TaskInput(
             @NotBlank(message = Rules.REQUIRED) @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = Rules.MONTH) String to,
             @NotBlank(message = Rules.REQUIRED) @Size(max = 2000, message = Rules.TOO_LONG) String text) {}
 
+    /** How a list of unit names is written in one field (and in Chinese documents): 区卫健局、区民政局. */
+    public static final String LIST_SEPARATOR = "、";
+
     /** Unit names typed in one field, separated as Chinese documents separate them (、，,；; or spaces). */
     public static List<String> names(String typed) {
         if (typed == null) return List.of();
