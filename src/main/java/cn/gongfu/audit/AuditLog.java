@@ -66,6 +66,14 @@ public class AuditLog {
                 "from audit_event", where, "id desc", page, new DataClassRowMapper<>(AuditEvent.class));
     }
 
+    /** The events about any of these things ({@code task:7}, {@code target:12}), newest first: a history to show. */
+    public java.util.List<AuditEvent> history(java.util.Collection<String> targets, int limit) {
+        if (targets.isEmpty()) return java.util.List.of();
+        return jdbc.sql("select id, occurred_at, actor, action, target, before_value, after_value, remote_addr from audit_event"
+                        + " where target in (:targets) order by id desc fetch first " + Math.max(1, Math.min(limit, 500)) + " rows only")
+                .param("targets", java.util.List.copyOf(targets)).query(new DataClassRowMapper<>(AuditEvent.class)).list();
+    }
+
     private static String currentActor() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || !auth.isAuthenticated() ? null : auth.getName();

@@ -2,7 +2,12 @@ package cn.gongfu.importing;
 
 import java.time.LocalDateTime;
 
-/** An uploaded document waiting for review, or already published as a plan, or discarded. */
+/**
+ * An uploaded document waiting for review, or already published as a plan, or discarded.
+ *
+ * @param draftVersion how many corrections the office has made to the draft (a correction names the version it was made on)
+ * @param corrected    whether the office has corrected the draft: the review then shows the corrected draft, not the parse
+ */
 public record ImportJob(
         long id,
         String fileName,
@@ -17,7 +22,9 @@ public record ImportJob(
         Integer endYear,
         String state,
         Long planId,
-        LocalDateTime createdAt) {
+        LocalDateTime createdAt,
+        int draftVersion,
+        boolean corrected) {
 
     public boolean inReview() {
         return "review".equals(state);

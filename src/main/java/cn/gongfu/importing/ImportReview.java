@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param unitMismatches targets written in another unit than their indicator: warnings, publishing stays possible
  * @param diff       null unless the import is a new version of {@code previousPlan}
  */
-record ImportReview(
+public record ImportReview(
         ImportJob job,
         @JsonIgnore ParsedDocument document,
         PlanDraft draft,

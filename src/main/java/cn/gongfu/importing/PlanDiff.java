@@ -13,35 +13,36 @@ import java.util.Objects;
 /**
  * What a new version of a plan changes against the old one: tasks and targets added, removed and
  * changed. Tasks are matched by list and code as the documents number them; targets by task, indicator
- * and year.
+ * and year. Public, with all it holds, because the review page reads it: a template must never depend on what
+ * reflection may reach in a package-private type (issue 13: the review stopped at this section's heading).
  */
-record PlanDiff(List<TaskChange> tasks, List<TargetChange> targets) {
+public record PlanDiff(List<TaskChange> tasks, List<TargetChange> targets) {
 
-    enum Change { ADDED, REMOVED, CHANGED }
+    public enum Change { ADDED, REMOVED, CHANGED }
 
     /** A task in the comparable shape both sides are brought to. */
-    record TaskShape(String list, String code, String title, String text, List<String> leadUnits) {
+    public record TaskShape(String list, String code, String title, String text, List<String> leadUnits) {
         String key() {
             return list + "/" + code;
         }
     }
 
     /** A target in the comparable shape: which task, which indicator, which year, and the value as shown. */
-    record TargetShape(String list, String code, String indicator, int year, String display) {
+    public record TargetShape(String list, String code, String indicator, int year, String display) {
         String key() {
             return list + "/" + code + "/" + indicator + "/" + year;
         }
     }
 
-    record TaskChange(Change change, String list, String code, String oldTitle, String newTitle, List<String> fields) {}
+    public record TaskChange(Change change, String list, String code, String oldTitle, String newTitle, List<String> fields) {}
 
-    record TargetChange(Change change, String list, String code, String indicator, int year, String oldValue, String newValue) {}
+    public record TargetChange(Change change, String list, String code, String indicator, int year, String oldValue, String newValue) {}
 
     public boolean isEmpty() {
         return tasks.isEmpty() && targets.isEmpty();
     }
 
-    long count(Change change) {
+    public long count(Change change) {
         return tasks.stream().filter(t -> t.change() == change).count();
     }
 

@@ -11,7 +11,7 @@ package cn.gongfu.importing;
  * @param list          the task list ("main", "附件二") and {@code code} of the task whose text sets the target;
  *                      both null for the document's indicator table
  */
-record UnitMismatch(String indicator, String targetUnit, String indicatorUnit, String list, String code) {
+public record UnitMismatch(String indicator, String targetUnit, String indicatorUnit, String list, String code) {
 
     /** The finding's kind, in the style of the parser's findings (numbering-gap, conflicting-target). */
     public static final String KIND = "unit-mismatch";

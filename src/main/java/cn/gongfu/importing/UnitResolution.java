@@ -5,7 +5,7 @@ package cn.gongfu.importing;
  * office's decision (mapped to an existing unit, or a new unit to create), or not yet (unknown, perhaps
  * with a suggestion such as 区民政局 for 民政局).
  */
-record UnitResolution(String writtenName, Status status, Long unitId, String unitName,
+public record UnitResolution(String writtenName, Status status, Long unitId, String unitName,
                              String createKind, Long suggestedUnitId, String suggestedUnitName, int taskCount) {
 
     public enum Status { KNOWN, MAPPED, CREATE, UNKNOWN }

@@ -5,6 +5,7 @@ import cn.gongfu.kernel.PageResult;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,5 +33,12 @@ class UnitApi {
     @GetMapping("/{id}")
     public Unit get(@PathVariable long id) {
         return units.get(id);
+    }
+
+    /** Merges unit {@code merged} into unit {@code survivor} ({@link UnitService#merge}); answers the survivor. */
+    @PostMapping("/merge")
+    public Unit merge(@RequestParam long survivor, @RequestParam long merged) {
+        units.merge(survivor, merged);
+        return units.get(survivor);
     }
 }

@@ -1,6 +1,9 @@
 package cn.gongfu.unit;
 
+import cn.gongfu.audit.AuditLog;
+import cn.gongfu.kernel.BundleText;
 import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.PageResult;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -24,10 +28,14 @@ public class UnitService {
 
     private final JdbcClient jdbc;
     private final Pager pager;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
 
-    public UnitService(JdbcClient jdbc, Pager pager) {
+    public UnitService(JdbcClient jdbc, Pager pager, ApplicationEventPublisher events, AuditLog audit) {
         this.jdbc = jdbc;
         this.pager = pager;
+        this.events = events;
+        this.audit = audit;
     }
 
     /** Units whose name or any alias contains {@code text}. */
@@ -37,7 +45,8 @@ public class UnitService {
         }
         Where where = new Where()
                 .and("u.region_code = :region", "region", regionCode)
-                .and("u.kind = :kind", "kind", kind);
+                .and("u.kind = :kind", "kind", kind)
+                .and("u.merged_into is null");
         where.and("(lower(u.name) like :text or exists (select 1 from unit_alias a"
                 + " where a.unit_id = u.id and lower(a.alias) like :text))", "text", Where.likePattern(text));
         Scope.current().restrictRegion(where, "u.region_code");
@@ -51,7 +60,7 @@ public class UnitService {
     /** Every unit of these regions within the caller's scope, by name, for a selector: no page cap, no aliases. */
     public List<Unit> choices(Collection<String> regionCodes) {
         if (regionCodes.isEmpty()) return List.of();
-        Where where = new Where().and("u.region_code in (:regions)", "regions", List.copyOf(regionCodes));
+        Where where = new Where().and("u.region_code in (:regions)", "regions", List.copyOf(regionCodes)).and("u.merged_into is null");
         Scope.current().restrictRegion(where, "u.region_code");
         return jdbc.sql("select u.id, u.name, u.kind, u.region_code from unit u" + where.sql()
                         + " order by u.region_code, u.name, u.id")
@@ -95,13 +104,72 @@ public class UnitService {
         jdbc.sql("""
                 select a.alias, a.unit_id from unit_alias a where a.region_code = :region and a.alias in (:names)
                 union all
-                select u.name, u.id from unit u where u.region_code = :region and u.name in (:names)""")
+                select u.name, u.id from unit u where u.region_code = :region and u.name in (:names) and u.merged_into is null""")
                 .param("region", regionCode).param("names", names)
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .list()
                 // a canonical name wins over an alias that happens to spell the same
                 .forEach(e -> found.merge(e.getKey(), e.getValue(), (alias, name) -> name));
         return found;
+    }
+
+    /**
+     * Existing units for names written short (区卫健局 for 区卫生健康局): a name whose short form
+     * ({@link UnitAbbreviations}) is that of exactly one unit of the region, by its name or an alias. Names with no
+     * such unit, or with several, are absent: the office decides those.
+     */
+    public Map<String, Long> suggest(String regionCode, Collection<String> names) {
+        if (names.isEmpty()) return Map.of();
+        Map<String, java.util.Set<Long>> byShortForm = new HashMap<>();
+        jdbc.sql("""
+                select u.name, u.id from unit u where u.region_code = :region and u.merged_into is null
+                union all
+                select a.alias, a.unit_id from unit_alias a join unit u on u.id = a.unit_id
+                where a.region_code = :region and u.merged_into is null""")
+                .param("region", regionCode)
+                .query(rs -> {
+                    byShortForm.computeIfAbsent(UnitAbbreviations.shortForm(rs.getString(1)), k -> new java.util.HashSet<>()).add(rs.getLong(2));
+                });
+        Map<String, Long> found = new HashMap<>();
+        for (String name : names) {
+            java.util.Set<Long> ids = byShortForm.get(UnitAbbreviations.shortForm(name));
+            if (ids != null && ids.size() == 1) found.put(name, ids.iterator().next());
+        }
+        return found;
+    }
+
+    /**
+     * Merges one unit into another of the same region: the survivor takes the merged unit's name and aliases as its
+     * aliases (documents that name it still resolve), its tasks, indicators, users and open items move through the
+     * owning modules ({@link UnitsMerged}, in this transaction), and the merged unit stays, marked as merged into the
+     * survivor, so that what happened under its name (accepted reports, rankings, the audit log) keeps its history.
+     */
+    @Transactional
+    public void merge(long survivorId, long mergedId) {
+        Scope scope = Scope.current();
+        scope.require(Role.OFFICE, Role.ADMIN);
+        Unit survivor = get(survivorId);
+        Unit merged = get(mergedId);
+        if (survivorId == mergedId) throw new InvalidParameterException("merged", BundleText.both("unit.merge.same"));
+        if (!survivor.regionCode().equals(merged.regionCode())) {
+            throw new InvalidParameterException("merged", BundleText.both("unit.merge.otherRegion", merged.name(), survivor.name()));
+        }
+        if (mergedInto(survivorId) != null || mergedInto(mergedId) != null) {
+            throw new InvalidParameterException("merged", BundleText.both("unit.merge.already"));
+        }
+        jdbc.sql("update unit_alias set unit_id = :s where unit_id = :m").param("s", survivorId).param("m", mergedId).update();
+        boolean nameIsAlias = jdbc.sql("select count(*) from unit_alias where region_code = :r and alias = :a")
+                .param("r", merged.regionCode()).param("a", merged.name()).query(Integer.class).single() > 0;
+        if (!nameIsAlias) addAlias(merged.regionCode(), merged.name(), survivorId);
+        jdbc.sql("update unit set merged_into = :s where id = :m").param("s", survivorId).param("m", mergedId).update();
+        events.publishEvent(new UnitsMerged(merged.regionCode(), survivorId, mergedId));
+        String what = merged.name() + " (unit " + mergedId + ", aliases " + merged.aliases() + ") into " + survivor.name() + " (unit " + survivorId + ")";
+        audit.record("unit.merge", "unit:" + survivorId, null, what);
+        audit.record("unit.merge", "unit:" + mergedId, null, what);
+    }
+
+    private Long mergedInto(long unitId) {
+        return jdbc.sql("select merged_into from unit where id = :id").param("id", unitId).query(Long.class).optional().orElse(null);
     }
 
     @Transactional

@@ -1,0 +1,149 @@
+package cn.gongfu.plan;
+
+import cn.gongfu.indicator.IndicatorEdits;
+import cn.gongfu.indicator.IndicatorEdits.EditableTarget;
+import cn.gongfu.indicator.TargetInput;
+import cn.gongfu.kernel.BundleText;
+import cn.gongfu.kernel.FormAttempt;
+import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.WebPage;
+import cn.gongfu.unit.UnitService;
+import cn.gongfu.vocabulary.TargetComparator;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The office edits a published plan and its tasks with their targets: each page shows the version it edits and the
+ * history of changes (the audit log). Outcomes as every edit form's ({@link FormAttempt}): 422 beside the field, 409
+ * when someone else saved first.
+ */
+@WebPage
+@Controller
+class PlanEditPages {
+
+    private final PublishedPlanEdits edits;
+    private final PlanService plans;
+    private final IndicatorEdits indicatorEdits;
+    private final UnitService units;
+
+    PlanEditPages(PublishedPlanEdits edits, PlanService plans, IndicatorEdits indicatorEdits, UnitService units) {
+        this.edits = edits;
+        this.plans = plans;
+        this.indicatorEdits = indicatorEdits;
+        this.units = units;
+    }
+
+    @GetMapping("/plans/{id}/edit")
+    public String plan(@PathVariable long id, Model model) {
+        return planPage(id, null, model);
+    }
+
+    @PostMapping("/plans/{id}/edit")
+    public String savePlan(@PathVariable long id, @RequestParam int version, @RequestParam Map<String, String> form,
+                           Model model, HttpServletResponse response) {
+        return FormAttempt.run(() -> edits.editPlan(id, version, new PlanInput(form.get("title"), form.get("issuer"),
+                        year("startYear", form.get("startYear")), year("endYear", form.get("endYear")))),
+                "redirect:/plans/" + id + "/edit#history", model, response, () -> planPage(id, form, model), () -> planPage(id, null, model));
+    }
+
+    @GetMapping("/tasks/{id}/edit")
+    public String task(@PathVariable long id, Model model) {
+        return taskPage(id, null, Map.of(), model);
+    }
+
+    @PostMapping("/tasks/{id}/edit")
+    public String saveTask(@PathVariable long id, @RequestParam int version, @RequestParam Map<String, String> form,
+                           Model model, HttpServletResponse response) {
+        return FormAttempt.run(() -> edits.editTask(id, version, new TaskInput(form.get("code"), form.get("title"), form.get("text"),
+                        TaskInput.names(form.get("leadUnits")), TaskInput.names(form.get("coUnits")), null)),
+                "redirect:/tasks/" + id + "/edit#history", model, response, () -> taskPage(id, form, Map.of(), model),
+                () -> taskPage(id, null, Map.of(), model));
+    }
+
+    @PostMapping("/tasks/{id}/targets/{target}")
+    public String saveTarget(@PathVariable long id, @PathVariable long target, @RequestParam int version,
+                             @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        Map<String, String> typed = new LinkedHashMap<>(form);
+        typed.put("row", "" + target);
+        return FormAttempt.run(() -> {
+                    if (indicatorEdits.target(target).taskId() == null || indicatorEdits.target(target).taskId() != id) {
+                        throw new InvalidParameterException("target", BundleText.both("import.correct.noSuchTarget", target));
+                    }
+                    indicatorEdits.editTarget(target, version, targetInput(form));
+                }, "redirect:/tasks/" + id + "/edit#history", model, response, () -> taskPage(id, null, typed, model),
+                () -> taskPage(id, null, Map.of(), model));
+    }
+
+    private String planPage(long id, Map<String, String> typed, Model model) {
+        Plan plan = edits.officePlan(id);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("title", plan.title());
+        form.put("issuer", plan.issuer() == null ? "" : plan.issuer());
+        form.put("startYear", "" + plan.startYear());
+        form.put("endYear", "" + plan.endYear());
+        if (typed != null) form.putAll(typed);
+        model.addAttribute("plan", plan);
+        model.addAttribute("form", form);
+        model.addAttribute("version", edits.planVersion(id));
+        model.addAttribute("events", edits.history(List.of("plan:" + id)));
+        return "plans/edit";
+    }
+
+    private String taskPage(long id, Map<String, String> typed, Map<String, String> typedTarget, Model model) {
+        TaskDetail task = edits.officeTask(id);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("code", task.code());
+        form.put("title", task.title());
+        form.put("text", task.text() == null ? "" : task.text());
+        form.put("leadUnits", String.join(TaskInput.LIST_SEPARATOR, task.leadUnits().stream().map(UnitRef::name).toList()));
+        form.put("coUnits", String.join(TaskInput.LIST_SEPARATOR, task.coUnits().stream().map(UnitRef::name).toList()));
+        if (typed != null) form.putAll(typed);
+        List<EditableTarget> targets = indicatorEdits.targetsOfTask(id);
+        List<String> subjects = new ArrayList<>(List.of("task:" + id));
+        targets.forEach(t -> subjects.add("target:" + t.id()));
+        Plan plan = plans.get(task.planId());
+        model.addAttribute("task", task);
+        model.addAttribute("form", form);
+        model.addAttribute("version", edits.taskVersion(id));
+        model.addAttribute("targets", targets);
+        model.addAttribute("targetRow", typedTarget.getOrDefault("row", ""));
+        model.addAttribute("targetForm", typedTarget);
+        model.addAttribute("comparators", TargetComparator.codes());
+        model.addAttribute("unitNames", units.choices(List.of(plan.regionCode())).stream().map(u -> u.name()).toList());
+        model.addAttribute("events", edits.history(subjects));
+        return "plans/task-edit";
+    }
+
+    static TargetInput targetInput(Map<String, String> form) {
+        return new TargetInput(null, form.get("comparator"), number("value", form.get("value")), number("min", form.get("min")),
+                number("max", form.get("max")), form.get("unit"), year("year", form.get("year")), form.get("text"));
+    }
+
+    static BigDecimal number(String field, String typed) {
+        if (typed == null || typed.isBlank()) return null;
+        try {
+            return new BigDecimal(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(field, BundleText.both("rules.notAValue"));
+        }
+    }
+
+    static Integer year(String field, String typed) {
+        if (typed == null || typed.isBlank()) return null;
+        try {
+            return Integer.valueOf(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(field, BundleText.both("rules.notAValue"));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package cn.gongfu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gongfu.support.Browser;
+import cn.gongfu.support.BrowserTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 13 in a real browser: the office corrects an import's draft (a task's unit, a target's value, a task deleted,
+ * one added), publishes it, then edits a task of the published plan and finds the change in its history. Screenshots
+ * at 1366 and 390 px.
+ */
+class DraftBrowserTest extends BrowserTest {
+
+    private static final String PLAN = "青溪区夜间经济浏览器修正方案（2024—2026年）\n\n一、重点任务\n（一）培育夜间消费。（牵头单位：区卫生健康局）\n"
+            + "1.打造夜间消费街区。到2026年，夜间经济营业额达到500万元。\n\n"
+            + "2.建设露营营地。到2026年，露营营地数量达到12个。\n";
+
+    @Test
+    void theOfficeCorrectsADraftPublishesItAndEditsThePublishedPlan() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        signIn("office");
+        Path file = Files.createTempFile("gongfu-draft-", ".txt");
+        Files.writeString(file, PLAN, StandardCharsets.UTF_8);
+        browser.get(url("/imports"));
+        browser.findElement(By.cssSelector("#upload-form input[type=file]")).sendKeys(file.toString());
+        new Select(browser.findElement(By.cssSelector("#upload-form select[name=region]"))).selectByValue("330299");
+        new Select(browser.findElement(By.cssSelector("#upload-form select[name=kind]"))).selectByValue("action_plan");
+        browser.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches("/imports/\\d+$"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tasks")));
+        String review = browser.getCurrentUrl();
+        assertThat(browser.findElement(By.id("task-0")).getText()).contains("打造夜间消费街区", "区卫生健康局");
+
+        // task 1: the lead unit becomes 区民政局
+        Browser.clickToLoad(browser, browser.findElement(By.cssSelector("#task-0 a.edit-task")));
+        WebElement form = browser.findElement(By.id("task-form"));
+        form.findElement(By.name("leadUnits")).clear();
+        form.findElement(By.name("leadUnits")).sendKeys("区民政局");
+        Browser.clickToLoad(browser, form.findElement(By.id("save-task")));
+        assertThat(browser.findElement(By.id("task-0")).getText()).contains("区民政局").doesNotContain("区卫生健康局");
+        assertThat(browser.findElement(By.id("draft-corrected")).getText()).contains("1");
+
+        // its target: 500 → 650; a value that is no number first, shown beside the field
+        Browser.clickToLoad(browser, browser.findElement(By.cssSelector("#task-0 a.edit-task")));
+        WebElement target = browser.findElement(By.id("target-0"));
+        target.findElement(By.name("value")).clear();
+        target.findElement(By.name("value")).sendKeys("六百五");
+        Browser.clickToLoad(browser, target.findElement(By.cssSelector("button.save-target")));
+        assertThat(browser.findElement(By.id("error-value")).getText()).contains("不是有效的值");
+        target = browser.findElement(By.id("target-0"));
+        assertThat(target.findElement(By.name("value")).getAttribute("value")).isEqualTo("六百五");
+        target.findElement(By.name("value")).clear();
+        target.findElement(By.name("value")).sendKeys("650");
+        Browser.clickToLoad(browser, target.findElement(By.cssSelector("button.save-target")));
+        assertThat(browser.findElement(By.id("target-0")).findElement(By.name("value")).getAttribute("value")).isEqualTo("650");
+        assertThat(browser.findElement(By.id("corrections")).getText()).contains("import.correct.target", "≥ 650");
+        screenshot("draft-task");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertNoSidewaysScroll();
+        screenshot("draft-task-phone");
+        browser.manage().window().setSize(new Dimension(1366, 900));
+
+        // task 2 deleted, a task 3 added
+        browser.get(review);
+        Browser.clickToLoad(browser, browser.findElement(By.cssSelector("#task-1 a.edit-task")));
+        Browser.clickToLoad(browser, browser.findElement(By.id("delete-task")));
+        assertThat(browser.findElement(By.id("tasks")).getText()).doesNotContain("建设露营营地");
+        Browser.clickToLoad(browser, browser.findElement(By.id("add-task")));
+        form = browser.findElement(By.id("task-form"));
+        form.findElement(By.name("code")).sendKeys("3");
+        form.findElement(By.name("title")).sendKeys("举办夜间文化活动");
+        form.findElement(By.name("leadUnits")).sendKeys("区教育局");
+        form.findElement(By.name("milestones")).sendKeys("2025-05 2025-09 举办夜间文化节");
+        Browser.clickToLoad(browser, form.findElement(By.id("save-task")));
+        assertThat(browser.findElement(By.id("task-1")).getText()).contains("举办夜间文化活动", "区教育局");
+        assertThat(browser.findElements(By.id("problems"))).isEmpty();
+        screenshot("draft-review");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        screenshot("draft-review-phone");
+        browser.manage().window().setSize(new Dimension(1366, 900));
+
+        // published as corrected
+        Browser.clickToLoad(browser, browser.findElement(By.id("publish")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-tree")));
+        String plan = browser.getCurrentUrl();
+        browser.get(plan + "?expand=all");
+        assertThat(browser.findElement(By.id("plan-tree")).getText()).contains("打造夜间消费街区", "举办夜间文化活动").doesNotContain("建设露营营地");
+        Browser.clickToLoad(browser, browser.findElement(By.partialLinkText("打造夜间消费街区")));
+        assertThat(browser.findElement(By.id("lead-units")).getText()).contains("区民政局");
+        assertThat(browser.findElement(By.id("targets")).getText()).contains("650");
+
+        // the published task edited: a new title and a co-unit; the page shows version 1 and the change in its history
+        Browser.clickToLoad(browser, browser.findElement(By.id("task-edit")));
+        assertThat(browser.findElement(By.id("version")).getText()).isEqualTo("第 0 版");
+        form = browser.findElement(By.id("task-form"));
+        form.findElement(By.name("title")).clear();
+        form.findElement(By.name("title")).sendKeys("打造夜间消费特色街区");
+        form.findElement(By.name("coUnits")).sendKeys("区卫健局");
+        Browser.clickToLoad(browser, form.findElement(By.id("save-task")));
+        assertThat(browser.findElement(By.id("version")).getText()).isEqualTo("第 1 版");
+        assertThat(browser.findElement(By.id("history")).getText())
+                .contains("task.edit", "office", "打造夜间消费特色街区 | lead [区民政局] | co [区卫生健康局]");
+        screenshot("published-task-edit");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertNoSidewaysScroll();
+        screenshot("published-task-edit-phone");
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        Browser.clickToLoad(browser, browser.findElement(By.id("task-link")));
+        assertThat(browser.findElement(By.id("task-title")).getText()).contains("打造夜间消费特色街区");
+    }
+
+    private void assertNoSidewaysScroll() {
+        Number page = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+        Number view = (Number) browser.executeScript("return window.innerWidth");
+        assertThat(page.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(view.intValue());
+    }
+}
