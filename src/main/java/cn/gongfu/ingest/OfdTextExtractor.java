@@ -21,8 +21,8 @@ import org.w3c.dom.NodeList;
  * OFD (GB/T 33190), the fixed-layout format of e-government documents: a zip whose OFD.xml names each document's
  * Document.xml, which lists its pages; a page's Content.xml places text objects (TextObject: a Boundary box and
  * TextCode runs at X, Y inside it, in millimetres). The text of every page is read in reading order: runs grouped
- * into lines by their baseline y, each line left to right by x. A wide gap between runs on one line (more than two
- * characters' width) is a column boundary, written as a tab, so a table drawn as positioned text comes out as
+ * into lines by their baseline y, each line left to right by x. A wide gap between runs on one line (more than one and
+ * a half characters' width) is a column boundary, written as a tab, so a table drawn as positioned text comes out as
  * tab-separated rows like a Word table.
  *
  * <p>Read with the JDK's zip and XML parsers: the library the brief names (ofdrw-reader 2.3.8) cannot be resolved
@@ -114,7 +114,7 @@ final class OfdTextExtractor {
             double end = Double.NaN;
             for (Run run : line) {
                 if (!Double.isNaN(end)) {
-                    if (run.x() - end > 2 * run.size()) {
+                    if (run.x() - end > 1.5 * run.size()) {
                         sb.append('\t');
                         columns = true;
                     } else if (run.x() - end > 0.6 * run.size() && !sb.isEmpty() && sb.charAt(sb.length() - 1) != ' ') {
@@ -129,10 +129,15 @@ final class OfdTextExtractor {
         out.append('\n');
     }
 
-    /** The advance of a run: the sum of its DeltaX (with the "g n d" repeat form) or one em per character. */
+    /**
+     * The advance of a run: the sum of its DeltaX (with the "g n d" repeat form), else one em per Chinese character
+     * and half an em per Latin letter or digit (what Chinese fonts draw).
+     */
     private static double width(String deltaX, String text, double size) {
         int chars = text.codePointCount(0, text.length());
-        if (deltaX == null || deltaX.isBlank() || chars == 0) return chars * size;
+        if (deltaX == null || deltaX.isBlank() || chars == 0) {
+            return text.codePoints().mapToDouble(c -> c < 0x2E80 ? size / 2 : size).sum();
+        }
         String[] t = deltaX.trim().split("\\s+");
         double sum = 0;
         int n = 0;

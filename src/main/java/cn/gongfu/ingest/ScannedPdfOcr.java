@@ -34,10 +34,15 @@ final class ScannedPdfOcr {
     private ScannedPdfOcr() {
     }
 
+    /** The Tesseract command: on the PATH, or where the system property gongfu.tesseract says. */
+    static String command() {
+        return System.getProperty("gongfu.tesseract", "tesseract");
+    }
+
     /** Whether `tesseract` runs here and knows chi_sim (checked on each call: an install needs no restart). */
     static boolean available() {
         try {
-            Process p = new ProcessBuilder("tesseract", "--list-langs").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command(), "--list-langs").redirectErrorStream(true).start();
             String out;
             try (InputStream in = p.getInputStream()) {
                 out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -85,7 +90,7 @@ final class ScannedPdfOcr {
     }
 
     private static String tesseract(Path png, int page, String fileName, ParserLimits limits) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("tesseract", png.toString(), "stdout", "-l", "chi_sim", "--psm", "6");
+        ProcessBuilder pb = new ProcessBuilder(command(), png.toString(), "stdout", "-l", "chi_sim", "--psm", "6");
         pb.environment().put("OMP_THREAD_LIMIT", "1"); // one core per page: the machine is shared
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Path text = png.resolveSibling(png.getFileName() + ".txt");

@@ -103,4 +103,152 @@ public final class FormatSamples {
                 """.formatted(TITLE);
         return page.getBytes(Charset.forName("GB2312"));
     }
+
+    /**
+     * An OFD (GB/T 33190) package as a fixed-layout writer lays it out: OFD.xml → Doc_0/Document.xml → two pages,
+     * each a Content.xml of TextObjects at positions in millimetres (a table is text placed in columns). Written
+     * here part by part because ofdrw's writer (ofdrw-layout) cannot be resolved from Maven Central; the objects of
+     * page 1 are stored out of reading order on purpose (the reader sorts by y, then x).
+     */
+    public static byte[] ofd() {
+        String ns = "xmlns:ofd=\"http://www.ofdspec.org/2016\"";
+        String ofdXml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD " + ns + " Version=\"1.0\" DocType=\"OFD\">"
+                + "<ofd:DocBody><ofd:DocInfo><ofd:DocID>6f1a2b3c</ofd:DocID><ofd:Title>" + TITLE + "</ofd:Title></ofd:DocInfo>"
+                + "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>";
+        String document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document " + ns + "><ofd:CommonData>"
+                + "<ofd:MaxUnitID>99</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>"
+                + "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData><ofd:Pages>"
+                + "<ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/><ofd:Page ID=\"2\" BaseLoc=\"/Doc_0/Pages/Page_1/Content.xml\"/>"
+                + "</ofd:Pages></ofd:Document>";
+        String publicRes = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Res " + ns + " BaseLoc=\"Res\"><ofd:Fonts>"
+                + "<ofd:Font ID=\"3\" FontName=\"宋体\" FamilyName=\"宋体\"/></ofd:Fonts></ofd:Res>";
+        double[] columns = {15, 27, 72, 110, 138, 180};
+        StringBuilder page1 = new StringBuilder();
+        int[] id = {10};
+        // the table first and the title last: storage order is not reading order
+        double y = 60;
+        for (String[] row : new String[][] {
+                {"序号", "工作目标", "重点任务", "牵头单位", "配合单位", "完成时限"},
+                {"1", "新增城镇就业3000人以上", "实施就业优先行动", "县人力社保局", "县财政局", "12月底前"},
+                {"2", "新建养老服务中心5家", "完善养老服务体系", "县民政局", "县卫生健康局", "6月底前"}}) {
+            for (int c = 0; c < row.length; c++) page1.append(text(id, columns[c], y, 3, row[c]));
+            y += 8;
+        }
+        page1.append(text(id, 15, 40, 3.5, "为推动共同富裕，现将重点任务分解如下。"));
+        page1.append(text(id, 40, 25, 5, TITLE));
+        StringBuilder page2 = new StringBuilder();
+        page2.append(text(id, 15, 25, 3.5, "主要指标"));
+        double[] ind = {15, 40, 52, 120, 145, 170};
+        y = 40;
+        for (String[] row : new String[][] {
+                {"领域", "序号", "指标", "2023年", "2024年", "2025年"},
+                {"幼有善育", "1", "每千人口托位数(个)", "3.1", "3.6", "≥4"}}) {
+            for (int c = 0; c < row.length; c++) page2.append(text(id, ind[c], y, 3, row[c]));
+            y += 8;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            put(zip, "OFD.xml", ofdXml);
+            put(zip, "Doc_0/Document.xml", document);
+            put(zip, "Doc_0/PublicRes.xml", publicRes);
+            put(zip, "Doc_0/Pages/Page_0/Content.xml", page(ns, page1));
+            put(zip, "Doc_0/Pages/Page_1/Content.xml", page(ns, page2));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String page(String ns, CharSequence objects) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page " + ns + "><ofd:Content><ofd:Layer ID=\"2\">"
+                + objects + "</ofd:Layer></ofd:Content></ofd:Page>";
+    }
+
+    /** One TextObject: its box at (x, y - size), the run's baseline at Y = size inside it. */
+    private static String text(int[] id, double x, double y, double size, String text) {
+        double width = text.codePoints().mapToDouble(c -> c < 0x2E80 ? size / 2 : size).sum();
+        return "<ofd:TextObject ID=\"" + (id[0]++) + "\" Boundary=\"" + x + " " + (y - size) + " " + width + " " + (size * 1.2)
+                + "\" Font=\"3\" Size=\"" + size + "\"><ofd:TextCode X=\"0\" Y=\"" + size + "\">" + text
+                + "</ofd:TextCode></ofd:TextObject>";
+    }
+
+    private static void put(java.util.zip.ZipOutputStream zip, String name, String xml) throws IOException {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    /** The lines of the fictional scanned plan: items with labelled lead units, no table (OCR keeps lines, not cells). */
+    public static final java.util.List<String> SCANNED_LINES = java.util.List.of(
+            "云岭县2025年托育服务工作要点",
+            "一、重点任务",
+            "1.建设社区托育服务点，新增普惠托位300个。",
+            "（牵头单位：县卫生健康局）",
+            "2.开展托育从业人员培训，培训保育人员200人次。",
+            "（牵头单位：县人力社保局）",
+            "3.推进托育机构登记备案。",
+            "（牵头单位：县市场监管局）");
+
+    /** TrueType CJK fonts AWT can draw with (Debian's fonts-wqy-zenhei, fonts-arphic-uming; CI installs both). */
+    private static final java.util.List<String> CJK_FONTS = java.util.List.of(
+            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc",
+            "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
+
+    /** A CJK font found on this machine, or null. */
+    public static java.awt.Font cjkFont(float size) {
+        for (String path : CJK_FONTS) {
+            java.io.File file = new java.io.File(path);
+            if (!file.isFile()) continue;
+            try {
+                return java.awt.Font.createFonts(file)[0].deriveFont(size);
+            } catch (java.awt.FontFormatException | IOException e) {
+                // try the next one
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A scan: the plan drawn as black text into a white A4 picture at 300 dpi, the picture the only content of a
+     * PDFBox page (no text layer at all). Null where no CJK font is installed to draw it with.
+     */
+    public static byte[] scannedPdf() {
+        java.awt.Font font = cjkFont(54f);
+        if (font == null) return null;
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(2480, 3508, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(java.awt.Color.BLACK);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        int y = 300;
+        for (String line : SCANNED_LINES) {
+            g.setFont(line.equals(SCANNED_LINES.get(0)) ? font.deriveFont(72f) : font);
+            g.drawString(line, 200, y);
+            y += 130;
+        }
+        g.dispose();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+            doc.addPage(page);
+            var picture = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, image);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                content.drawImage(picture, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Word 97 sample (see src/test/resources/ingest/formats/README.md for how it was made). */
+    public static byte[] doc() {
+        try (var in = FormatSamples.class.getResourceAsStream("/ingest/formats/yunling_tasks.doc")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
