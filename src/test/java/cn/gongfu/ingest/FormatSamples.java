@@ -26,14 +26,19 @@ public final class FormatSamples {
     }
 
     public static byte[] xlsx() {
-        return workbook(new XSSFWorkbook());
+        return workbook(new XSSFWorkbook(), null);
+    }
+
+    /** The same workbook with another file hash: variant is written into a hidden sheet, which is not read. */
+    public static byte[] xlsx(String variant) {
+        return workbook(new XSSFWorkbook(), variant);
     }
 
     public static byte[] xls() {
-        return workbook(new HSSFWorkbook());
+        return workbook(new HSSFWorkbook(), null);
     }
 
-    private static byte[] workbook(Workbook wb) {
+    private static byte[] workbook(Workbook wb, String variant) {
         try (wb; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle percent = wb.createCellStyle();
             percent.setDataFormat(wb.createDataFormat().getFormat("0%"));
@@ -51,6 +56,10 @@ public final class FormatSamples {
             Row second = row(indicators, 2, "", 2, "普惠托位占比(%)", 0.70, 0.75, 0.80);
             for (int c = 3; c <= 5; c++) second.getCell(c).setCellStyle(percent);
             indicators.addMergedRegion(new CellRangeAddress(1, 2, 0, 0));
+            if (variant != null) {
+                row(wb.createSheet("备注"), 0, "这一页是隐藏的，不应读出", variant);
+                wb.setSheetHidden(2, true);
+            }
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -75,7 +84,12 @@ public final class FormatSamples {
      * around the document, the task list as a real table with a rowspan, the indicators with a rowspan in 领域.
      */
     public static byte[] html() {
-        String page = """
+        return html("");
+    }
+
+    /** The same page with another file hash (variant goes into an HTML comment). */
+    public static byte[] html(String variant) {
+        String page = "<!-- " + variant + " -->" + """
                 <!DOCTYPE html>
                 <html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
                 <title>%1$s_云岭县人民政府</title>
@@ -111,9 +125,14 @@ public final class FormatSamples {
      * page 1 are stored out of reading order on purpose (the reader sorts by y, then x).
      */
     public static byte[] ofd() {
+        return ofd("6f1a2b3c");
+    }
+
+    /** The same document with another file hash: docId is the package's DocID. */
+    public static byte[] ofd(String docId) {
         String ns = "xmlns:ofd=\"http://www.ofdspec.org/2016\"";
         String ofdXml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD " + ns + " Version=\"1.0\" DocType=\"OFD\">"
-                + "<ofd:DocBody><ofd:DocInfo><ofd:DocID>6f1a2b3c</ofd:DocID><ofd:Title>" + TITLE + "</ofd:Title></ofd:DocInfo>"
+                + "<ofd:DocBody><ofd:DocInfo><ofd:DocID>" + docId + "</ofd:DocID><ofd:Title>" + TITLE + "</ofd:Title></ofd:DocInfo>"
                 + "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>";
         String document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document " + ns + "><ofd:CommonData>"
                 + "<ofd:MaxUnitID>99</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>"
