@@ -104,10 +104,13 @@ public final class DocumentParser {
         };
     }
 
-    /** A PDF's text layer; a PDF without one (a scan) goes to OCR. */
+    /**
+     * A PDF's text layer; a PDF without one (a scan) goes to OCR. "Without" is fewer than 20 letters and digits in
+     * all: a scanner's stamped page numbers or a file name in the footer are no text layer.
+     */
     private String pdfText(String fileName, byte[] bytes) {
         String text = TikaTextExtractor.extract(bytes, fileName);
-        boolean hasText = text.codePoints().anyMatch(Character::isLetterOrDigit);
+        boolean hasText = text.codePoints().filter(Character::isLetterOrDigit).limit(20).count() >= 20;
         return hasText ? text : ScannedPdfOcr.read(bytes, fileName, limits);
     }
 
