@@ -36,7 +36,7 @@ class ImportApi {
         this.imports = imports;
     }
 
-    /** Uploads a .txt, .docx or .pdf plan document; it is parsed at once and kept for review. */
+    /** Uploads a plan document (.txt, .docx, .doc, .pdf, scanned .pdf by OCR, .xlsx, .xls, .html, .ofd); it is parsed at once and kept for review. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<ImportReview> upload(@RequestParam(value = "file", required = false) MultipartFile file,
                                                @RequestParam String region,

@@ -9,10 +9,10 @@ import cn.gongfu.importing.UnitResolution.Status;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.TargetView;
 import cn.gongfu.ingest.DocumentException;
+import cn.gongfu.ingest.DocumentFormat;
 import cn.gongfu.ingest.DocumentParser;
 import cn.gongfu.ingest.ParsedDocument;
 import cn.gongfu.ingest.ParserLimits;
-import cn.gongfu.kernel.FileTypes;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.PageRequest;
@@ -134,7 +134,7 @@ public class ImportService {
         jdbc.sql("""
                 insert into import_job (file_name, content_type, sha256, size_bytes, content, region_code, kind, previous_plan_id)
                 values (:name, :type, :sha, :size, :content, :region, :kind, :previous)""")
-                .param("name", fileName).param("type", contentType(content)).param("sha", sha)
+                .param("name", fileName).param("type", contentType(fileName, content)).param("sha", sha)
                 .param("size", content.length).param("content", content).param("region", region.code())
                 .param("kind", kind).param("previous", previous == null ? null : previous.id(), Types.BIGINT)
                 .update(key, "id");
@@ -449,10 +449,11 @@ public class ImportService {
         return PlanDiff.between(oldTasks, oldTargets, PlanDiff.tasksOf(draft), PlanDiff.targetsOf(draft));
     }
 
-    /** The type by what the bytes are, not by what the name claims (the parser has accepted a zip as .docx). */
-    static String contentType(byte[] content) {
-        String type = FileTypes.sniff(content);
-        if (type.equals(FileTypes.ZIP)) return FileTypes.DOCX;
-        return type.equals(FileTypes.PDF) ? type : "text/plain";
+    /**
+     * The type by what the bytes are, not by what the name claims: the parser's own sniffing, which tells the zips
+     * (.docx, .xlsx, OFD) and the OLE2 files (.doc, .xls) apart by their entries. Called after the parse succeeded.
+     */
+    static String contentType(String fileName, byte[] content) {
+        return DocumentFormat.detect(fileName, content).mimeType();
     }
 }

@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Entry point: turns one plan document (.txt in UTF-8 or GB18030, .docx, .pdf) into a {@link ParsedDocument}.
+ * Entry point: turns one plan document into a {@link ParsedDocument}: .txt in UTF-8 or GB18030, .docx, .xlsx and
+ * .xls, a saved web page (.html), OFD, .pdf (scanned ones through OCR where Tesseract is installed) and Word 97 .doc
+ * ({@link DocumentFormat} tells them apart by their bytes).
  * Pure Java, no Spring, no database; safe to call from several threads (it keeps no state).
  * Bad input throws {@link DocumentException} with a bilingual message naming the file and what is wrong.
  */
@@ -88,30 +89,29 @@ public final class DocumentParser {
     }
 
     private String extractText(String fileName, byte[] bytes) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
         if (bytes.length == 0) {
             throw new DocumentException(Texts.both("ingest.error.empty", fileName));
         }
-        boolean zip = bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
-        boolean pdf = bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F';
-        boolean ole = bytes.length >= 8 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF && (bytes[2] & 0xFF) == 0x11
-                && (bytes[3] & 0xFF) == 0xE0;
-        if (lower.endsWith(".docx") || zip) {
-            if (!zip) {
-                throw new DocumentException(Texts.both("ingest.error.notDocx", fileName));
-            }
-            return DocxTextExtractor.extract(bytes, fileName, limits);
-        }
-        if (lower.endsWith(".pdf") || pdf) {
-            if (!pdf) {
-                throw new DocumentException(Texts.both("ingest.error.notPdf", fileName));
-            }
-            return TikaTextExtractor.extract(bytes, fileName);
-        }
-        if (lower.endsWith(".doc") || ole) {
-            return TikaTextExtractor.extract(bytes, fileName);
-        }
-        return TextDecoder.decode(bytes, fileName);
+        return switch (DocumentFormat.detect(fileName, bytes)) {
+            case DOCX -> DocxTextExtractor.extract(bytes, fileName, limits);
+            case XLSX -> SpreadsheetTextExtractor.extract(bytes, fileName, true, limits);
+            case XLS -> SpreadsheetTextExtractor.extract(bytes, fileName, false, limits);
+            case HTML -> HtmlTextExtractor.extract(bytes, fileName, limits);
+            case OFD -> OfdTextExtractor.extract(bytes, fileName, limits);
+            case PDF -> pdfText(fileName, bytes);
+            case DOC -> TikaTextExtractor.extract(bytes, fileName);
+            case TEXT -> TextDecoder.decode(bytes, fileName);
+        };
+    }
+
+    /**
+     * A PDF's text layer; a PDF without one (a scan) goes to OCR. "Without" is fewer than 20 letters and digits in
+     * all: a scanner's stamped page numbers or a file name in the footer are no text layer.
+     */
+    private String pdfText(String fileName, byte[] bytes) {
+        String text = TikaTextExtractor.extract(bytes, fileName);
+        boolean hasText = text.codePoints().filter(Character::isLetterOrDigit).limit(20).count() >= 20;
+        return hasText ? text : ScannedPdfOcr.read(bytes, fileName, limits);
     }
 
     private void checkSize(long size, String fileName) {
