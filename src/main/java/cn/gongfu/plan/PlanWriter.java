@@ -5,6 +5,7 @@ import cn.gongfu.indicator.IndicatorService.IndicatorSpec;
 import cn.gongfu.indicator.IndicatorService.NewObservation;
 import cn.gongfu.indicator.IndicatorService.NewTarget;
 import cn.gongfu.indicator.StoredNumber;
+import cn.gongfu.kernel.BundleText;
 import cn.gongfu.plan.PlanDraft.IndicatorDraft;
 import cn.gongfu.plan.PlanDraft.MilestoneDraft;
 import cn.gongfu.plan.PlanDraft.ObservationDraft;
@@ -315,7 +316,7 @@ public class PlanWriter {
             for (ObservationDraft o : ind.observations()) {
                 if (o.value() != null) {
                     observed.add(new NewObservation(indicatorIds.get(ind.name()), d.regionCode(), o.period(), o.value(),
-                            "approved", "import", "导入的规划文本所载数值 / stated by the imported plan: " + o.text()));
+                            "approved", "import", BundleText.joined(" / ", "plan.observation.fromImport", o.text())));
                 }
             }
         }

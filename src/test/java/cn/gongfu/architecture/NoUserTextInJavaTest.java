@@ -82,7 +82,15 @@ class NoUserTextInJavaTest {
         String parser = "parser vocabulary: ";
         m.put("cn/gongfu/ingest/ChineseNumerals.java", parser + "the Chinese digits it reads (零〇一二…千)");
         m.put("cn/gongfu/ingest/FindingsAnalyzer.java", parser + "scope prefixes (全区 我市 累计…) and punctuation it ignores in names");
-        m.put("cn/gongfu/ingest/FlattenedTableReader.java", parser + "patterns of table headers and list items");
+        m.put("cn/gongfu/ingest/CellAligner.java", parser + "patterns of the kinds of cell a table row holds (values, deadlines, units, work)");
+        m.put("cn/gongfu/ingest/CellLineRows.java", parser + "patterns of serials and category rows in one-cell-per-line tables");
+        m.put("cn/gongfu/ingest/HtmlTextExtractor.java", parser + "the CJK ranges between which a web page's line breaks are joined");
+        m.put("cn/gongfu/ingest/ParagraphCells.java", parser + "patterns of items numbered inside a cell");
+        m.put("cn/gongfu/ingest/ScannedPdfOcr.java", parser + "the CJK ranges between which OCR's spaces are removed");
+        m.put("cn/gongfu/ingest/SpreadsheetTextExtractor.java", parser + "the default sheet names (工作表1) that are not headings");
+        m.put("cn/gongfu/ingest/TableColumn.java", parser + "the header words that give a table column its meaning");
+        m.put("cn/gongfu/ingest/TableLines.java", parser + "patterns of table header and cell lines");
+        m.put("cn/gongfu/ingest/TableReader.java", parser + "patterns of table headers and rows");
         m.put("cn/gongfu/ingest/IndicatorTableInterpreter.java", parser + "patterns of indicator table headers and cells");
         m.put("cn/gongfu/ingest/Indicators.java", parser + "patterns of indicator names and polarity words");
         m.put("cn/gongfu/ingest/InlineIndicatorList.java", parser + "patterns of indicators listed in running text");

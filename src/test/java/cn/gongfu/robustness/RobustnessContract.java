@@ -315,7 +315,8 @@ public abstract class RobustnessContract {
             if (p.hasParameterAnnotation(PathVariable.class)) {
                 String name = p.getParameterAnnotation(PathVariable.class).value();
                 name = name.isEmpty() ? p.getParameterName() : name;
-                path.put(name, pathValue(template, name));
+                // a variable one of the handler's mappings leaves out (optional) is not in this template
+                if (template.contains("{" + name + "}")) path.put(name, pathValue(template, name));
             } else if (MultipartFile.class.isAssignableFrom(type)) {
                 file = true;
             } else if (p.hasParameterAnnotation(RequestParam.class)) {
