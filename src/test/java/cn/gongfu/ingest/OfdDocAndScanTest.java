@@ -83,6 +83,14 @@ class OfdDocAndScanTest {
     }
 
     @Test
+    void aBrokenDocIsRefusedWithItsName() {
+        byte[] doc = FormatSamples.doc();
+        byte[] broken = java.util.Arrays.copyOf(doc, 1536); // the OLE2 header and a little more, the rest cut off
+        assertThatThrownBy(() -> parser.parse("cut.doc", broken))
+                .isInstanceOf(DocumentException.class).hasMessageContaining("文档已损坏或无法读取").hasMessageContaining("cut.doc");
+    }
+
+    @Test
     void aScannedPdfIsReadByOcr() {
         byte[] scan = FormatSamples.scannedPdf();
         if (!Ocr.required() && (scan == null || !ScannedPdfOcr.available())) {
