@@ -49,12 +49,19 @@ final class HtmlTextExtractor {
     }
 
     static String extract(byte[] bytes, String fileName, ParserLimits limits) {
-        Document page = Jsoup.parse(decode(bytes, fileName));
-        page.select(String.join(",", DROPPED)).remove();
-        HtmlTextExtractor.Writer writer = new Writer(fileName, limits);
-        writer.walk(page.body() == null ? page : page.body());
-        writer.endLine();
-        return writer.out.toString();
+        try {
+            Document page = Jsoup.parse(decode(bytes, fileName));
+            page.select(String.join(",", DROPPED)).remove();
+            Writer writer = new Writer(fileName, limits);
+            writer.walk(page.body() == null ? page : page.body());
+            writer.endLine();
+            return writer.out.toString();
+        } catch (DocumentException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new DocumentException(Texts.both("ingest.error.corrupt", fileName, msg), e);
+        }
     }
 
     static String decode(byte[] bytes, String fileName) {

@@ -20,7 +20,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 /**
  * A scanned PDF (pages that are pictures, no text layer) read by OCR: PDFBox renders each page at 300 dpi in
  * grey and the Tesseract command line (Debian's tesseract-ocr with tesseract-ocr-chi-sim) reads it as simplified
- * Chinese. Bounded: at most {@link ParserLimits#maxOcrPages()} pages, each given
+ * Chinese; wide gaps on a line are table columns ({@link #columns}). Bounded: at most {@link ParserLimits#maxOcrPages()} pages, each given
  * {@link ParserLimits#ocrSecondsPerPage()} seconds before Tesseract is stopped. Where Tesseract or its Chinese data
  * is missing the upload is refused with a message that says so; it never becomes an empty plan.
  */
@@ -28,6 +28,9 @@ final class ScannedPdfOcr {
 
     private static final int DPI = 300;
     /** Tesseract writes a space between Chinese characters; between two of them it is never meant. */
+    private static final Pattern COLUMN_GAP = Pattern.compile(" {3,}");
+    /** In a table line, a ruled vertical line often comes out as "|" (or "｜"): a cell boundary too. */
+    private static final Pattern CELL_BOUNDARY = Pattern.compile(" {3,}|\\s*[|｜]\\s*");
     private static final Pattern SPACE_IN_CHINESE =
             Pattern.compile("(?<=[\\u3000-\\u9FFF\\uFF00-\\uFFEF])[ ]+(?=[\\u3000-\\u9FFF\\uFF00-\\uFFEF])");
 
@@ -75,7 +78,7 @@ final class ScannedPdfOcr {
                 ImageIO.write(image, "png", png.toFile());
                 out.append(tesseract(png, i + 1, fileName, limits)).append('\n');
             }
-            String text = SPACE_IN_CHINESE.matcher(out).replaceAll("");
+            String text = columns(out.toString());
             if (text.isBlank()) {
                 throw new DocumentException(Texts.both("ingest.error.ocrNothing", pages, fileName));
             }
@@ -89,8 +92,32 @@ final class ScannedPdfOcr {
         }
     }
 
+    /**
+     * Tesseract keeps the gaps between words (preserve_interword_spaces): a run of three or more spaces is the gap
+     * between two table columns, so such a line is written as tab-separated cells like a Word table row (a "|" on it
+     * is a ruled line between cells); a single space between two Chinese characters is Tesseract's own and removed.
+     */
+    static String columns(String ocr) {
+        StringBuilder out = new StringBuilder();
+        for (String line : ocr.split("\n", -1)) {
+            String t = line.strip();
+            if (COLUMN_GAP.matcher(t).find()) {
+                out.append('\t');
+                String[] cells = CELL_BOUNDARY.split(t);
+                for (int i = 0; i < cells.length; i++) {
+                    out.append(i == 0 ? "" : "\t").append(SPACE_IN_CHINESE.matcher(cells[i]).replaceAll(""));
+                }
+            } else {
+                out.append(SPACE_IN_CHINESE.matcher(t).replaceAll(""));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
     private static String tesseract(Path png, int page, String fileName, ParserLimits limits) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command(), png.toString(), "stdout", "-l", "chi_sim", "--psm", "6");
+        ProcessBuilder pb = new ProcessBuilder(command(), png.toString(), "stdout", "-l", "chi_sim", "--psm", "3",
+                "-c", "preserve_interword_spaces=1"); // automatic layout: reads a table's rows (--psm 6 stops at ruled lines)
         pb.environment().put("OMP_THREAD_LIMIT", "1"); // one core per page: the machine is shared
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Path text = png.resolveSibling(png.getFileName() + ".txt");

@@ -208,6 +208,12 @@ public final class FormatSamples {
             "3.推进托育机构登记备案。",
             "（牵头单位：县市场监管局）");
 
+    /** The scan's second page: a ruled indicator table with year columns. */
+    public static final java.util.List<String[]> SCANNED_TABLE = java.util.List.of(
+            new String[] {"领域", "序号", "指标", "2023年", "2024年", "2025年"},
+            new String[] {"幼有善育", "1", "每千人口托位数(个)", "3.1", "3.6", "4.5"},
+            new String[] {"幼有善育", "2", "普惠托位占比(%)", "70", "75", "80"});
+
     /** TrueType CJK fonts AWT can draw with (Debian's fonts-wqy-zenhei, fonts-arphic-uming; CI installs both). */
     private static final java.util.List<String> CJK_FONTS = java.util.List.of(
             "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc",
@@ -228,8 +234,8 @@ public final class FormatSamples {
     }
 
     /**
-     * A scan: the plan drawn as black text into a white A4 picture at 300 dpi, the picture the only content of a
-     * PDFBox page (no text layer at all). Null where no CJK font is installed to draw it with.
+     * A scan: the plan drawn as black text into white A4 pictures at 300 dpi (page 1 the items, page 2 a ruled
+     * indicator table), each picture the only content of a PDFBox page (no text layer at all). Null where no CJK font is installed to draw it with.
      */
     public static byte[] scannedPdf() {
         java.awt.Font font = cjkFont(54f);
@@ -247,13 +253,33 @@ public final class FormatSamples {
             y += 130;
         }
         g.dispose();
+        // page 2: the indicator table, ruled as printed tables are
+        java.awt.image.BufferedImage table = new java.awt.image.BufferedImage(2480, 3508, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        g = table.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, table.getWidth(), table.getHeight());
+        g.setColor(java.awt.Color.BLACK);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(font);
+        g.drawString("二、主要指标", 200, 300);
+        int[] x = {200, 460, 640, 1500, 1820, 2140};
+        y = 460;
+        for (String[] row : SCANNED_TABLE) {
+            for (int c = 0; c < row.length; c++) g.drawString(row[c], x[c], y);
+            g.drawLine(170, y + 40, 2400, y + 40);
+            y += 130;
+        }
+        for (int c : new int[] {170, 430, 610, 1470, 1790, 2110, 2400}) g.drawLine(c, 370, c, y - 90);
+        g.dispose();
         try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
-            doc.addPage(page);
-            var picture = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, image);
-            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
-                content.drawImage(picture, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+            for (java.awt.image.BufferedImage picture : java.util.List.of(image, table)) {
+                org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+                doc.addPage(page);
+                var xobject = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, picture);
+                try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                    content.drawImage(xobject, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+                }
             }
             doc.save(out);
             return out.toByteArray();

@@ -164,4 +164,15 @@ class SpreadsheetAndWebPageTest {
         assertThatThrownBy(() -> small.parse("big.html", FormatSamples.html()))
                 .isInstanceOf(DocumentException.class).hasMessageContaining("网页表格单元格过多").hasMessageContaining("big.html");
     }
+
+    @Test
+    void aPageNestedAHundredThousandDeepIsReadOrRefusedButNeverCrashes() {
+        String page = "<html><body>" + "<div>".repeat(100_000) + "云岭县托育服务" + "</div>".repeat(100_000) + "</body></html>";
+        try {
+            String text = HtmlTextExtractor.extract(page.getBytes(StandardCharsets.UTF_8), "deep.html", ParserLimits.DEFAULT);
+            assertThat(text).contains("云岭县托育服务");
+        } catch (DocumentException e) {
+            assertThat(e.getMessage()).contains("deep.html");
+        }
+    }
 }
