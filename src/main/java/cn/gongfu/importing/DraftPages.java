@@ -115,11 +115,23 @@ class DraftPages {
                 () -> indicatorPage(id, index, null, Map.of(), model), model, response, () -> "redirect:/imports/" + id);
     }
 
-    /** A target of a task or an indicator saved ({@code target} given) or added; the page of its owner again. */
-    @PostMapping({"/imports/{id}/{owner}/{index}/targets/{target}", "/imports/{id}/{owner}/{index}/targets"})
+    /** A target of a task or an indicator saved; the page of its owner again. */
+    @PostMapping("/imports/{id}/{owner}/{index}/targets/{target}")
     public String saveTarget(@PathVariable long id, @PathVariable String owner, @PathVariable int index,
-                             @PathVariable(required = false) Integer target, @RequestParam int version,
+                             @PathVariable int target, @RequestParam int version,
                              @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        return target(id, owner, index, target, version, form, model, response);
+    }
+
+    @PostMapping("/imports/{id}/{owner}/{index}/targets")
+    public String addTarget(@PathVariable long id, @PathVariable String owner, @PathVariable int index,
+                            @RequestParam int version, @RequestParam Map<String, String> form, Model model,
+                            HttpServletResponse response) {
+        return target(id, owner, index, null, version, form, model, response);
+    }
+
+    private String target(long id, String owner, int index, Integer target, int version, Map<String, String> form,
+                          Model model, HttpServletResponse response) {
         Owner o = DraftApi.owner(owner);
         Map<String, String> typed = new LinkedHashMap<>(form);
         typed.put("row", target == null ? "new" : "" + target);

@@ -72,6 +72,9 @@ class SecurityConfig {
                 .requestMatchers("/admin/users", "/admin/users/**", "/api/v1/users", "/api/v1/users/**").hasAnyRole("ADMIN", "OFFICE")
                 .requestMatchers("/admin/**", "/api/v1/audit/**").hasRole("ADMIN")
                 .requestMatchers("/imports/**", "/api/v1/imports/**").hasAnyRole("OFFICE", "ADMIN")
+                // published plans, tasks, targets and indicators edited; units merged (issue 13)
+                .requestMatchers("/plans/*/edit", "/tasks/*/edit", "/tasks/*/targets/*", "/indicators/*/edit", "/indicators/*/targets/*",
+                        "/units/merge", "/api/v1/units/merge").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.PUT, "/api/v1/plans/*/calendar").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/observations/import").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/surveys", "/surveys").hasAnyRole("OFFICE", "ADMIN")

@@ -89,6 +89,7 @@ class DraftBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.id("problems"))).isEmpty();
         screenshot("draft-review");
         browser.manage().window().setSize(new Dimension(390, 844));
+        browser.executeScript("document.getElementById('tasks').scrollIntoView()");
         screenshot("draft-review-phone");
         browser.manage().window().setSize(new Dimension(1366, 900));
 
