@@ -315,7 +315,7 @@ public class PlanWriter {
             for (ObservationDraft o : ind.observations()) {
                 if (o.value() != null) {
                     observed.add(new NewObservation(indicatorIds.get(ind.name()), d.regionCode(), o.period(), o.value(),
-                            "approved", "import", "导入的规划文本所载数值 / stated by the imported plan: " + o.text()));
+                            "approved", "import", "import: " + o.text()));
                 }
             }
         }

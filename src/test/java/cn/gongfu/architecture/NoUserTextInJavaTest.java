@@ -81,7 +81,11 @@ class NoUserTextInJavaTest {
         String parser = "parser vocabulary: ";
         m.put("cn/gongfu/ingest/ChineseNumerals.java", parser + "the Chinese digits it reads (零〇一二…千)");
         m.put("cn/gongfu/ingest/FindingsAnalyzer.java", parser + "scope prefixes (全区 我市 累计…) and punctuation it ignores in names");
-        m.put("cn/gongfu/ingest/FlattenedTableReader.java", parser + "patterns of table headers and list items");
+        m.put("cn/gongfu/ingest/TableColumn.java", parser + "the header words of table columns (序号 牵头单位 完成时限…)");
+        m.put("cn/gongfu/ingest/TableReader.java", parser + "patterns of table headers and category rows");
+        m.put("cn/gongfu/ingest/CellAligner.java", parser + "patterns of table cells (deadlines, unit lists, names, task verbs)");
+        m.put("cn/gongfu/ingest/CellLineRows.java", parser + "patterns of category rows in tables written one cell per line");
+        m.put("cn/gongfu/ingest/ParagraphCells.java", parser + "the item-number punctuation (。 、) that joins cells spanning paragraphs");
         m.put("cn/gongfu/ingest/IndicatorTableInterpreter.java", parser + "patterns of indicator table headers and cells");
         m.put("cn/gongfu/ingest/Indicators.java", parser + "patterns of indicator names and polarity words");
         m.put("cn/gongfu/ingest/InlineIndicatorList.java", parser + "patterns of indicators listed in running text");
