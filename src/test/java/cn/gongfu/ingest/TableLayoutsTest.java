@@ -88,6 +88,19 @@ class TableLayoutsTest {
     }
 
     @Test
+    void aBareNumberAfterTheTitleIsTheRowsValueNotTheNextSerial() {
+        ParsedDocument doc = parser.parseText("values.txt", String.join("\n\n", "青溪区2024年为民办实事项目",
+                "序号", "项目名称", "目标任务", "责任单位",
+                "1", "新建社区食堂", "2", "区民政局",
+                "2", "改造老旧小区", "1200户", "区住建局"));
+        assertThat(doc.tasksOf("main")).extracting(ParsedTask::code, ParsedTask::title, ParsedTask::leadUnits)
+                .containsExactly(tuple("1", "新建社区食堂", List.of("区民政局")), tuple("2", "改造老旧小区", List.of("区住建局")));
+        assertThat(task(doc, "1").columns()).containsEntry("目标任务", "2");
+        assertThat(task(doc, "1").targets()).extracting(ParsedTarget::indicator, ParsedTarget::value)
+                .containsExactly(tuple("新建社区食堂", new BigDecimal("2")));
+    }
+
+    @Test
     void pipeTerminatedCellsStartingMidTableWithPaddedNames() {
         ParsedDocument doc = own("pipe_cells.txt");
         assertThat(doc.tasksOf("main")).extracting(ParsedTask::code).containsExactly("45", "46");
