@@ -342,12 +342,19 @@ final class StructureParser {
         String title = annexLines.stream().filter(x -> !x.isBlank() && !x.isTableRow()).map(SourceLine::text).findFirst().orElse(name);
         addSection(parentId, null, name, title, "annex", line);
         annexTitles.put(name, title);
+        // An annex of tables (an indicator table and a task list, say) is read table by table; the lines between
+        // them are titles and notes.
+        boolean tables = false;
         for (int k = 0; k < annexLines.size(); k++) {
             Table table = annexLines.get(k).isBlank() ? null : TableReader.readAt(annexLines, k, physical);
             if (table != null && !table.columns().isEmpty()) {
                 handleTable(table, name, parentId, category(title));
-                return;
+                tables = true;
+                k = Math.max(k, table.end() - 1);
             }
+        }
+        if (tables) {
+            return;
         }
         // Not a table: read the annex like body text, its tasks listed under the annex's name.
         String savedChapter = chapterId;

@@ -24,7 +24,8 @@ final class TableReader {
     private static final Pattern BARE_SERIAL = Pattern.compile("^\\d{1,3}[.、．]?$");
     /** "一、未来五年主要工作任务", "（一）…", "经济高质量发展先行示范(12项)": a category row, not a cell. */
     private static final Pattern GROUP = Pattern.compile("^(?:[" + "一二三四五六七八九十" + "]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部分类]).{1,120}$");
-    private static final Pattern START_WORDS = Pattern.compile(".*(?:序号|编号|指标|领域|类别|地区).*");
+    /** Words a table header starts with; checked with indexOf, as this runs for every line of a document. */
+    private static final String[] START_WORDS = {"序号", "编号", "指标", "领域", "类别", "地区"};
     /** A run of blank lines this long ends a table written one cell per line. */
     private static final int GAP = 4;
 
@@ -50,7 +51,7 @@ final class TableReader {
             return readTabs(lines, start);
         }
         String text = first.text();
-        if (text.isEmpty() || text.length() > 200 || !START_WORDS.matcher(text).matches() && !barRow(first, physical)) {
+        if (text.isEmpty() || text.length() > 200 || !mayStartHeader(text) && !barRow(first, physical)) {
             return null;
         }
         Header header = header(lines, start, physical);
@@ -81,10 +82,25 @@ final class TableReader {
 
     // ---------------------------------------------------------------- headers
 
+    private static boolean mayStartHeader(String text) {
+        for (String w : START_WORDS) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A line of three or more cells between bars may be a header without 序号 ("项目名称 | 责任单位 | 完成时限"). */
     private static boolean barRow(SourceLine l, List<String> physical) {
         String raw = raw(l, physical);
-        return raw.indexOf('|') >= 0 && trimTrailing(pipeCells(raw)).size() >= 3;
+        int bars = 0;
+        for (int k = 0; k < raw.length() && bars < 2; k++) {
+            if (raw.charAt(k) == '|') {
+                bars++;
+            }
+        }
+        return bars >= 2 && trimTrailing(pipeCells(raw)).size() >= 3;
     }
 
     private static Header header(List<SourceLine> lines, int start, List<String> physical) {
@@ -104,6 +120,9 @@ final class TableReader {
             if (h != null) {
                 return h;
             }
+        }
+        if (raw.length() > 160 || raw.trim().indexOf(' ') < 0) {
+            return null;
         }
         // "序号  工作任务  牵头单位": cells between runs of spaces; "序号 项目名称 责任单位": between single spaces.
         List<String> wideCells = spaceCells(raw, true);
