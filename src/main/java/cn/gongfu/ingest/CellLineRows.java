@@ -49,6 +49,7 @@ final class CellLineRows {
         int expected = columns.size() - 1 - (domainFirst ? 1 : 0);
         int max = Math.max(8, expected * 3 + 2);
         boolean freeText = isFreeText(columns);
+        boolean valueAfterTitle = columns.stream().anyMatch(c -> c.role().isValue() && c.role() != Role.MEASURE_UNIT);
         List<Token> current = null;
         String code = null;
         String domain = null;
@@ -80,8 +81,10 @@ final class CellLineRows {
                         && CellAligner.kindOf(next) != CellAligner.Kind.NUMBER;
                 boolean rowTitleFollows = next.length() <= 80 && (next.endsWith(")") || next.endsWith("）"));
                 int filled = current == null ? 0 : current.size();
+                // A bare number right after a row's title is its value ("新建社区食堂 ⏎2"), not the next serial.
+                boolean valueNext = valueAfterTitle && filled == 1;
                 if (current == null && code == null && n >= 1 && textFollows
-                        || n == last + 1 && textFollows
+                        || n == last + 1 && textFollows && !valueNext
                         || n > last && (filled >= expected || afterGroup) && textFollows
                         || rowTitleFollows && n > 0 && n >= last && n <= last + 5) {
                     if (domainFirst && current != null && current.size() > expected

@@ -321,13 +321,11 @@ final class StructureParser {
             return;
         }
         if (table.isProgress()) {
-            findings.add(new Finding("progress-table", list + "第" + table.line() + "行的表格是进展情况表，其数字为完成情况而非目标 / the table at line "
-                    + table.line() + " of " + list + " reports progress: its numbers are achievements, not targets",
+            findings.add(new Finding("progress-table", Texts.both("ingest.finding.progressTable", list, table.line()),
                     List.of(list + "/" + String.join("|", table.headers())), table.line()));
         }
         if (table.rows().isEmpty()) {
-            findings.add(new Finding("table-unread", list + "第" + table.line() + "行的表格表头有多层，未能逐行读取，请人工录入 / the table at line "
-                    + table.line() + " of " + list + " has a header of several levels; its rows were not read, enter them by hand",
+            findings.add(new Finding("table-unread", Texts.both("ingest.finding.tableUnread", list, table.line()),
                     List.of(list + "/" + String.join("|", table.headers())), table.line()));
             return;
         }
@@ -344,12 +342,19 @@ final class StructureParser {
         String title = annexLines.stream().filter(x -> !x.isBlank() && !x.isTableRow()).map(SourceLine::text).findFirst().orElse(name);
         addSection(parentId, null, name, title, "annex", line);
         annexTitles.put(name, title);
+        // An annex of tables (an indicator table and a task list, say) is read table by table; the lines between
+        // them are titles and notes.
+        boolean tables = false;
         for (int k = 0; k < annexLines.size(); k++) {
             Table table = annexLines.get(k).isBlank() ? null : TableReader.readAt(annexLines, k, physical);
             if (table != null && !table.columns().isEmpty()) {
                 handleTable(table, name, parentId, category(title));
-                return;
+                tables = true;
+                k = Math.max(k, table.end() - 1);
             }
+        }
+        if (tables) {
+            return;
         }
         // Not a table: read the annex like body text, its tasks listed under the annex's name.
         String savedChapter = chapterId;

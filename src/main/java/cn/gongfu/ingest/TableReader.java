@@ -24,11 +24,13 @@ final class TableReader {
     private static final Pattern BARE_SERIAL = Pattern.compile("^\\d{1,3}[.、．]?$");
     /** "一、未来五年主要工作任务", "（一）…", "经济高质量发展先行示范(12项)": a category row, not a cell. */
     private static final Pattern GROUP = Pattern.compile("^(?:[" + "一二三四五六七八九十" + "]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部分类]).{1,120}$");
-    private static final Pattern START_WORDS = Pattern.compile(".*(?:序号|编号|指标|领域|类别|地区).*");
+    /** Words a table header starts with; checked with indexOf, as this runs for every line of a document. */
+    private static final String[] START_WORDS = {"序号", "编号", "指标", "领域", "类别", "地区"};
     /** A run of blank lines this long ends a table written one cell per line. */
     private static final int GAP = 4;
 
-    private record Header(List<TableColumn> columns, int next, Layout layout, int line, List<String> texts) {
+    /** wide: cells are separated by runs of two or more spaces (a single space stays inside a cell). */
+    private record Header(List<TableColumn> columns, int next, Layout layout, int line, List<String> texts, boolean wide) {
     }
 
     /** A non-blank line of a table written one cell per line. */
@@ -49,7 +51,7 @@ final class TableReader {
             return readTabs(lines, start);
         }
         String text = first.text();
-        if (text.isEmpty() || text.length() > 200 || !START_WORDS.matcher(text).matches()) {
+        if (text.isEmpty() || text.length() > 200 || !mayStartHeader(text) && !barRow(first, physical)) {
             return null;
         }
         Header header = header(lines, start, physical);
@@ -80,6 +82,27 @@ final class TableReader {
 
     // ---------------------------------------------------------------- headers
 
+    private static boolean mayStartHeader(String text) {
+        for (String w : START_WORDS) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A line of three or more cells between bars may be a header without 序号 ("项目名称 | 责任单位 | 完成时限"). */
+    private static boolean barRow(SourceLine l, List<String> physical) {
+        String raw = raw(l, physical);
+        int bars = 0;
+        for (int k = 0; k < raw.length() && bars < 2; k++) {
+            if (raw.charAt(k) == '|') {
+                bars++;
+            }
+        }
+        return bars >= 2 && trimTrailing(pipeCells(raw)).size() >= 3;
+    }
+
     private static Header header(List<SourceLine> lines, int start, List<String> physical) {
         SourceLine first = lines.get(start);
         String raw = raw(first, physical);
@@ -87,7 +110,7 @@ final class TableReader {
             List<String> cells = pipeCells(raw);
             cells = trimTrailing(cells);
             if (cells.size() >= 2) {
-                return rowHeader(lines, start, physical, cells, Layout.PIPES);
+                return rowHeader(lines, start, physical, cells, Layout.PIPES, false);
             }
             return cellLinesHeader(lines, start, physical);
         }
@@ -98,15 +121,22 @@ final class TableReader {
                 return h;
             }
         }
-        List<String> cells = spaceCells(raw);
+        if (raw.length() > 160 || raw.trim().indexOf(' ') < 0) {
+            return null;
+        }
+        // "序号  工作任务  牵头单位": cells between runs of spaces; "序号 项目名称 责任单位": between single spaces.
+        List<String> wideCells = spaceCells(raw, true);
+        boolean wide = wideCells.size() >= 3;
+        List<String> cells = wide ? wideCells : spaceCells(raw, false);
         if (cells.size() >= 3) {
-            return rowHeader(lines, start, physical, cells, Layout.SPACES);
+            return rowHeader(lines, start, physical, cells, Layout.SPACES, wide);
         }
         return null;
     }
 
     /** A header written on one line (cells between bars or spaces), continued on the next lines while they read as header cells. */
-    private static Header rowHeader(List<SourceLine> lines, int start, List<String> physical, List<String> cells, Layout layout) {
+    private static Header rowHeader(List<SourceLine> lines, int start, List<String> physical, List<String> cells, Layout layout,
+                                    boolean wide) {
         if (!cells.stream().allMatch(c -> c.isEmpty() || TableColumn.isHeaderLike(c))) {
             return null;
         }
@@ -118,7 +148,7 @@ final class TableReader {
             if (l.isBlank()) {
                 break;
             }
-            List<String> more = spaceCells(raw(l, physical));
+            List<String> more = spaceCells(raw(l, physical), wide);
             if (more.isEmpty() || BARE_SERIAL.matcher(more.get(0)).matches()
                     || !more.stream().allMatch(TableColumn::isHeaderLike)) {
                 break;
@@ -135,7 +165,7 @@ final class TableReader {
         if (!acceptable(columns, layout)) {
             return null;
         }
-        return new Header(columns, next, layout, lines.get(start).lineNo(), texts);
+        return new Header(columns, next, layout, lines.get(start).lineNo(), texts, wide);
     }
 
     /** A header written one cell per line: the run of header-like lines from start, without trailing unknown cells. */
@@ -182,7 +212,7 @@ final class TableReader {
         if (!acceptable(columns, Layout.CELL_LINES)) {
             return null;
         }
-        return new Header(columns, ends.get(ends.size() - 1), Layout.CELL_LINES, lines.get(start).lineNo(), texts);
+        return new Header(columns, ends.get(ends.size() - 1), Layout.CELL_LINES, lines.get(start).lineNo(), texts, false);
     }
 
     /** Two lines that make one header word: "目标" + "任务", "1-7月" + "实际完成情况". */
@@ -247,7 +277,7 @@ final class TableReader {
                 }
                 cells = trimTrailing(pipeCells(raw));
             } else {
-                cells = spaceCells(raw);
+                cells = spaceCells(raw, header.wide());
                 if (cells.isEmpty() || !BARE_SERIAL.matcher(cells.get(0)).matches() && !GROUP.matcher(l.text()).matches()) {
                     break;
                 }
@@ -509,10 +539,13 @@ final class TableReader {
         return cells;
     }
 
-    /** Cells between runs of spaces (or single spaces: such rows skip empty cells, see {@link CellAligner}). */
-    static List<String> spaceCells(String raw) {
+    /**
+     * Cells between spaces: runs of two or more when wide, else single ones. Such rows skip empty cells; see
+     * {@link CellAligner}.
+     */
+    static List<String> spaceCells(String raw, boolean wide) {
         List<String> cells = new ArrayList<>();
-        for (String p : raw.replace('\u3000', ' ').replace('\u00A0', ' ').trim().split("\\s+")) {
+        for (String p : raw.replace('\u3000', ' ').replace('\u00A0', ' ').trim().split(wide ? "\\s{2,}" : "\\s+")) {
             String c = TextNormalizer.cleanInline(p);
             if (!c.isEmpty()) {
                 cells.add(c);

@@ -218,11 +218,8 @@ final class TextNormalizer {
     static boolean isHardWrapped(List<SourceLine> lines) {
         int[] byLength = new int[MAX_WRAP + 3];
         int considered = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            SourceLine l = lines.get(i);
-            // A wrapped line runs on into the next one; a line with a blank line after it ends its paragraph or
-            // is a table cell copied one per line (category rows of one width are not a wrapping width).
-            if (l.isTableRow() || i + 1 < lines.size() && lines.get(i + 1).isBlank()) {
+        for (SourceLine l : lines) {
+            if (l.isTableRow()) {
                 continue;
             }
             int len = l.text().length();
@@ -237,14 +234,35 @@ final class TextNormalizer {
             return false;
         }
         int bestWindow = 0;
+        int bestWidth = 0;
         for (int w = 12; w <= MAX_WRAP; w++) {
             int count = 0;
             for (int d = -2; d <= 2; d++) {
                 count += byLength[w + d];
             }
-            bestWindow = Math.max(bestWindow, count);
+            if (count > bestWindow) {
+                bestWindow = count;
+                bestWidth = w;
+            }
         }
-        return bestWindow >= considered * 0.5;
+        return bestWindow >= considered * 0.5 && runOn(lines, bestWidth) * 2 >= bestWindow;
+    }
+
+    /**
+     * How many lines of about the given width run on into a next non-blank line. A wrapped line does; lines of one
+     * width each standing between blank lines are table cells copied one per line (category rows 一、… 六、), not a
+     * wrapping width.
+     */
+    private static int runOn(List<SourceLine> lines, int width) {
+        int n = 0;
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            SourceLine l = lines.get(i);
+            int len = l.text().length();
+            if (!l.isTableRow() && len >= width - 2 && len <= width + 2 && !lines.get(i + 1).isBlank()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Lines longer than this are paragraphs, never a wrapping width (and a histogram by length stays small). */

@@ -88,6 +88,19 @@ class TableLayoutsTest {
     }
 
     @Test
+    void aBareNumberAfterTheTitleIsTheRowsValueNotTheNextSerial() {
+        ParsedDocument doc = parser.parseText("values.txt", String.join("\n\n", "青溪区2024年为民办实事项目",
+                "序号", "项目名称", "目标任务", "责任单位",
+                "1", "新建社区食堂", "2", "区民政局",
+                "2", "改造老旧小区", "1200户", "区住建局"));
+        assertThat(doc.tasksOf("main")).extracting(ParsedTask::code, ParsedTask::title, ParsedTask::leadUnits)
+                .containsExactly(tuple("1", "新建社区食堂", List.of("区民政局")), tuple("2", "改造老旧小区", List.of("区住建局")));
+        assertThat(task(doc, "1").columns()).containsEntry("目标任务", "2");
+        assertThat(task(doc, "1").targets()).extracting(ParsedTarget::indicator, ParsedTarget::value)
+                .containsExactly(tuple("新建社区食堂", new BigDecimal("2")));
+    }
+
+    @Test
     void pipeTerminatedCellsStartingMidTableWithPaddedNames() {
         ParsedDocument doc = own("pipe_cells.txt");
         assertThat(doc.tasksOf("main")).extracting(ParsedTask::code).containsExactly("45", "46");
@@ -162,6 +175,33 @@ class TableLayoutsTest {
         assertThat(doc.tasks()).flatExtracting(ParsedTask::targets).extracting(ParsedTarget::value)
                 .containsExactly(new BigDecimal("3000"), new BigDecimal("25"), new BigDecimal("8"), new BigDecimal("12000"));
         assertThat(doc.findings()).extracting(Finding::kind).contains("progress-table");
+    }
+
+    @Test
+    void rowsWithRunsOfSpacesKeepSingleSpacesInsideTheirCells() {
+        ParsedDocument doc = own("wide_space_rows.txt");
+        assertThat(doc.tasksOf("main")).extracting(ParsedTask::code, ParsedTask::title, ParsedTask::leadUnits, ParsedTask::coUnits)
+                .containsExactly(tuple("1", "新建社区食堂5个", List.of("区民政局"), List.of("各街道办事处")),
+                        tuple("2", "改造老旧小区1200户", List.of("区住建局"), List.of()),
+                        tuple("3", "新增Wi-Fi公共热点80个", List.of("区数据局"), List.of("区通信发展办")));
+        assertThat(doc.tasks()).extracting(t -> t.milestones().get(0).to())
+                .containsExactly(YearMonth.of(2024, 6), YearMonth.of(2024, 12), YearMonth.of(2024, 9));
+        assertThat(doc.tasks()).flatExtracting(ParsedTask::targets).extracting(ParsedTarget::value, ParsedTarget::unit)
+                .containsExactly(tuple(new BigDecimal("5"), "个"), tuple(new BigDecimal("1200"), "户"), tuple(new BigDecimal("80"), "个"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void jsonCarriesPeopleBaselinesNotesAndActuals() {
+        java.util.Map<String, Object> cells = ExtractionJson.toMap(own("pipe_cells.txt"));
+        assertThat((List<java.util.Map<String, Object>>) cells.get("tasks")).extracting(t -> t.get("leadOfficials"))
+                .containsExactly(List.of("陈刚"), List.of("陈刚", "孙丽"));
+        java.util.Map<String, Object> rows = ExtractionJson.toMap(own("pipe_rows.txt"));
+        java.util.Map<String, Object> i4 = ((List<java.util.Map<String, Object>>) rows.get("indicators")).get(3);
+        assertThat((java.util.Map<String, Object>) i4.get("baseline")).containsEntry("year", 2021).containsEntry("note", "2021年");
+        assertThat((List<java.util.Map<String, Object>>) i4.get("values")).hasSize(3);
+        java.util.Map<String, Object> book = ExtractionJson.toMap(own("yearbook.txt"));
+        assertThat((List<java.util.Map<String, Object>>) book.get("indicators")).allSatisfy(i -> assertThat(i).containsEntry("actual", true));
     }
 
     @Test
