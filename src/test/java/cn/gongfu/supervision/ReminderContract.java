@@ -79,6 +79,8 @@ public abstract class ReminderContract {
         assertThat(remindersFor("remind-head")).as("reminders go to the reporters who owe the report").isEmpty();
 
         reminders.remind(DUE, unit);
+        // notices are delivered after the sending transaction, in any order: the day's before the next day's
+        Notices.awaitDelivered(jdbc);
         reminders.remind(DUE.plusDays(1), unit);
         assertThat(remindersFor("remind-reporter")).containsExactly(
                 "区医疗保障分局 2026Q2 填报将于 2026-07-05 截止，还有 3 天",

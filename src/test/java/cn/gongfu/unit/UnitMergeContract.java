@@ -8,6 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gongfu.demo.DemoDataLoader;
+import cn.gongfu.kernel.Role;
+import cn.gongfu.users.UserService;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +38,9 @@ abstract class UnitMergeContract {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    UserService users;
 
     private JsonNode upload(String title, String... leads) throws Exception {
         StringBuilder text = new StringBuilder(title + "（2024—2026年）\n\n一、重点任务\n");
@@ -78,7 +84,9 @@ abstract class UnitMergeContract {
         long merged = count("select id from unit where region_code = '330299' and name = '区夜间经济工作专班'");
         long survivor = count("select id from unit where region_code = '330299' and name = '区经济和信息化局'");
         jdbc.sql("insert into unit_alias (region_code, alias, unit_id) values ('330299', '夜经济专班', :m)").param("m", merged).update();
-        long userId = count("select id from app_user where username = 'reporter'");
+        // a user of this test's own: a demo user moved to the survivor would see its tasks in the other suites
+        users.createUnchecked("merge-reporter", "合并 填报员", DemoDataLoader.DEMO_PASSWORD, "330299", List.of(Role.REPORTER), List.of());
+        long userId = count("select id from app_user where username = 'merge-reporter'");
         jdbc.sql("insert into user_unit (user_id, unit_id) values (:u, :m)").param("u", userId).param("m", merged).update();
 
         // the page refuses a unit merged into itself, beside the field
