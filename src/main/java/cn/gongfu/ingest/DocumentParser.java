@@ -83,6 +83,9 @@ public final class DocumentParser {
         FindingsAnalyzer.checkIndicatorSeries(sp.indicators, findings);
         FindingsAnalyzer.checkConflicts(sp.indicators, sp.tasks, findings);
         FindingsAnalyzer.makeCodesUnique(sp.tasks);
+        if (lines.stream().anyMatch(l -> ResponsibleUnits.statesFirstListedLeads(l.text()))) {
+            ResponsibleUnits.firstListedLeads(sp.tasks);
+        }
         List<ParsedTask> tasks = sp.tasks.stream().map(TaskDraft::build).toList();
         return new ParsedDocument(fileName, head.title(), head.period(), List.copyOf(sp.sections), tasks,
                 List.copyOf(sp.indicators), List.copyOf(findings), furniture.metadata());

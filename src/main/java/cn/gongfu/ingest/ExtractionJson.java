@@ -72,6 +72,9 @@ public final class ExtractionJson {
             if (!t.coUnits().isEmpty()) {
                 o.put("coUnits", t.coUnits());
             }
+            if (!t.leadOfficials().isEmpty()) {
+                o.put("leadOfficials", t.leadOfficials());
+            }
             List<Object> targets = new ArrayList<>();
             for (ParsedTarget g : t.targets()) {
                 targets.add(target(g));

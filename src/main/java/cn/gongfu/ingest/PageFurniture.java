@@ -79,7 +79,7 @@ final class PageFurniture {
             return true;
         }
         if (bare.length() < 240 && OPENS_WITH_LABEL.matcher(bare).find()) {
-            readLabelled(bare.replace('|', ' ').replace('｜', ' ').trim());
+            readLabelled(bare.replaceAll("[|｜•·●]", " ").trim());
             return true;
         }
         if (t.length() < 120 && OTHER.matcher(t).matches()) {

@@ -8,6 +8,7 @@ import java.util.Map;
  * code is the number as written, or a generated one (codeGenerated) for unnumbered measures.
  * columns holds the table columns of annex lists (目标体系, 工作体系, …) keyed by their header.
  * leadUnits are the units that lead (牵头); coUnits those named as co-operating (配合单位, or unmarked next to "（牵头）").
+ * leadOfficials are people, never units: "牵头负责领导：…", or the leader a group is keyed by ("一、朱伟县长牵头重点工作").
  */
 public record ParsedTask(
         String list,
@@ -23,5 +24,6 @@ public record ParsedTask(
         Map<String, String> columns,
         List<ParsedMilestone> milestones,
         int line,
-        List<String> coUnits) {
+        List<String> coUnits,
+        List<String> leadOfficials) {
 }

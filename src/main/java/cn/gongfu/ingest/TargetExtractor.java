@@ -35,7 +35,8 @@ final class TargetExtractor {
 
 
     private static final String CREATION_VERBS = "新增|新建|建成|建设|打造|创建|争创|创成|培育|引育|引进|实施|完成|开展|设立|组建|改造|举办|发表|刊发|"
-            + "招引|认定|开设|推出|设置|建立|推动|帮助|援建|召开|选树|遴选|筹建|提供|培训|吸引|招聘|新开|增加|扩招|签约|落地|推荐|入选|获评|命名|评选|形成|整治|提升|拆除|消除|淘汰";
+            + "招引|认定|开设|推出|设置|建立|推动|帮助|援建|召开|选树|遴选|筹建|提供|培训|吸引|招聘|新开|增加|扩招|签约|落地|推荐|入选|获评|命名|评选|形成|整治|提升|拆除|消除|淘汰"
+            + "|改建|扩建|新改建|安装|配建|增设|培养|招募|引导|产生|新开工";
 
     /** Arabic numbers and ranges, tried only where a digit is (a scan finds the places; see Run.run). */
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?))?");
@@ -286,11 +287,17 @@ final class TargetExtractor {
                 return numEnd;
             }
             int unitEnd = numEnd + unit.length();
+            if (unit.equals("年") && PROGRAMME.matcher(masked).region(unitEnd, masked.length()).lookingAt()) {
+                // "三年行动", "五年计划": the name of a programme, never "> 3 年".
+                return unitEnd;
+            }
             Matcher sfx = suffixMatcher.region(unitEnd, Math.min(masked.length(), unitEnd + 4));
             String suffix = sfx.lookingAt() ? sfx.group(1) : "";
             int end = unitEnd + suffix.length();
             char next = end < masked.length() ? masked.charAt(end) : '。';
-            if (next == '的' || next == '或' || next == '之') {
+            // "总投资7.58亿元的县医院迁建项目": the size of the investment is the project's target although "的" follows.
+            boolean investment = unit.endsWith("元") && masked.substring(Math.max(0, start - 3), start).endsWith("投资");
+            if ((next == '的' && !investment) || next == '或' || next == '之') {
                 return end;
             }
             boolean boundary = isBoundary(next);
@@ -340,6 +347,14 @@ final class TargetExtractor {
                 kind = "clause-list";
             } else if (mode == Mode.INDICATOR_ITEM && boundary && end >= trimmedLength()) {
                 kind = "context";
+            } else if (!unit.isEmpty() && before == '为' && BENEFICIARY_UNITS.contains(Units.base(unit)) && opensClause(start - 1)) {
+                // "为3万户特殊困难老年人家庭安装智能水表": how many are served is the target, named by what follows.
+                kind = "beneficiary";
+            } else if (investment) {
+                kind = "investment";
+            } else if (unit.equals("%") && suffix.equals("以上") && (masked.startsWith("增长", end) || masked.startsWith("的增长", end))) {
+                // "规上工业增加值、固定资产投资均实现10%以上增长": growth of each subject named before.
+                kind = "growth";
             } else {
                 return end;
             }
@@ -353,7 +368,27 @@ final class TargetExtractor {
             }
             String name;
             int nameStart;
-            if (kind.equals("verb")) {
+            if (kind.equals("beneficiary")) {
+                int nounEnd = end;
+                while (nounEnd < masked.length() && "，,。；;、：:！？)）\n ".indexOf(masked.charAt(nounEnd)) < 0) {
+                    nounEnd++;
+                }
+                nameStart = start - 1;
+                name = clean(s.substring(end, nounEnd));
+                end = nounEnd;
+            } else if (kind.equals("investment")) {
+                // "总投资7.58亿元的县医院迁建项目" is the project's 总投资.
+                int nounEnd = end + 1;
+                while (nounEnd < masked.length() && "，,。；;、：:！？)）\n ".indexOf(masked.charAt(nounEnd)) < 0) {
+                    nounEnd++;
+                }
+                nameStart = start - 3;
+                name = next == '的' ? clean(s.substring(end + 1, nounEnd)) + "总投资" : clean(s.substring(clauseStart(prefixStart), prefixStart));
+            } else if (kind.equals("growth")) {
+                nameStart = clauseStart(prefixStart);
+                name = clean(GROWTH_FILLER.matcher(s.substring(nameStart, prefixStart)).replaceFirst("")) + "增长";
+                end = masked.indexOf("增长", end) + 2;
+            } else if (kind.equals("verb")) {
                 int nounEnd = end;
                 while (nounEnd < masked.length() && "，,。；;、：:！？)）\n ".indexOf(masked.charAt(nounEnd)) < 0) {
                     nounEnd++;
@@ -428,7 +463,33 @@ final class TargetExtractor {
             if (groupSeparately) {
                 splitGroupNames();
             }
+            if (kind.equals("growth") && name.indexOf('、') > 0) {
+                splitSubjects();
+            }
             return end;
+        }
+
+        /** "A、B均实现10%以上增长": one target per subject, each "A增长" / "B增长". */
+        void splitSubjects() {
+            ParsedTarget t = out.remove(out.size() - 1);
+            int pos = positions.remove(positions.size() - 1);
+            String subjects = t.indicator().substring(0, t.indicator().length() - 2);
+            for (String subject : subjects.split("、")) {
+                if (!subject.isBlank()) {
+                    add(new ParsedTarget(subject.trim() + "增长", t.comparator(), t.value(), t.min(), t.max(), t.unit(), t.year(),
+                            t.implied(), t.text(), t.approximate()), pos);
+                }
+            }
+            lastName = out.get(out.size() - 1).indicator();
+        }
+
+        /** True when the character at pos opens a clause (text start, after punctuation, or after 将/再/免费). */
+        boolean opensClause(int pos) {
+            if (pos <= 0) {
+                return true;
+            }
+            char c = masked.charAt(pos - 1);
+            return "，,。；;：:、 将再".indexOf(c) >= 0;
         }
 
         /** "执业医师数和注册护士数分别达4.4人、5.1人": one name part per value when the counts agree. */
@@ -611,6 +672,10 @@ final class TargetExtractor {
     private static final Set<String> GENERIC_VERBS = Set.of("推动", "帮助", "提升", "提供", "实施", "开展", "形成", "整治");
     /** Plain count words: the only units a Chinese numeral may close a clause with ("新建…两个"; not "三期", "三项"). */
     private static final Set<String> COUNT_WORDS = Set.of("个", "家", "所", "座", "处", "支", "名", "条");
+    /** Who a "为N户…" clause serves. */
+    private static final Set<String> BENEFICIARY_UNITS = Set.of("户", "名", "人", "人次", "家", "所", "个", "位");
+    private static final Pattern PROGRAMME = Pattern.compile("(?:行动|计划|攻坚|规划|专项|工程|大变样|提升行动)");
+    private static final Pattern GROWTH_FILLER = Pattern.compile("(?:均|都|分别)?(?:实现|保持)?$");
     private static final Pattern BASELINE = Pattern.compile("(?:较|比|与)\\d{4}年(?:底|末)?(?:相比)?");
     private static final Pattern QUALIFIER_NOISE = Pattern.compile("^(?:分别|均|都)");
 

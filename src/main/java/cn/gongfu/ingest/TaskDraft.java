@@ -24,6 +24,12 @@ final class TaskDraft {
     List<String> leadUnits = new ArrayList<>();
     /** 配合单位 / 协办单位: units that co-operate but do not lead. */
     List<String> coUnits = new ArrayList<>();
+    /** Units of a "责任单位：" line: lead units unless a "牵头单位：" line named the lead, then co-units. */
+    List<String> dutyUnits = new ArrayList<>();
+    /** A "牵头单位：" line named the lead units. */
+    boolean leadLine;
+    /** People (牵头负责领导, 责任领导, 责任人), never units. */
+    List<String> leadOfficials = new ArrayList<>();
     List<ParsedTarget> targets = new ArrayList<>();
     Map<String, String> columns = new LinkedHashMap<>();
     List<ParsedMilestone> milestones = new ArrayList<>();
@@ -33,6 +39,7 @@ final class TaskDraft {
         return new ParsedTask(list, code, codeGenerated, category, sectionId, group, title, text.toString(),
                 List.copyOf(leadUnits), List.copyOf(targets), columns.isEmpty()
                         ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(columns)),
-                List.copyOf(milestones), line, List.copyOf(coUnits));
+                List.copyOf(milestones), line, List.copyOf(coUnits),
+                List.copyOf(leadOfficials));
     }
 }
