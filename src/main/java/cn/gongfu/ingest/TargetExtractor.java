@@ -36,7 +36,7 @@ final class TargetExtractor {
 
     private static final String CREATION_VERBS = "新增|新建|建成|建设|打造|创建|争创|创成|培育|引育|引进|实施|完成|开展|设立|组建|改造|举办|发表|刊发|"
             + "招引|认定|开设|推出|设置|建立|推动|帮助|援建|召开|选树|遴选|筹建|提供|培训|吸引|招聘|新开|增加|扩招|签约|落地|推荐|入选|获评|命名|评选|形成|整治|提升|拆除|消除|淘汰"
-            + "|改建|扩建|新改建|安装|配建|增设|培养|招募|引导|产生|新开工";
+            + "|改建|扩建|新改建|安装|配建|增设|培养|招募|引导|产生|新开工|安排|谋划|新(改扩)建|新（改扩）建|新改扩建|改扩建";
 
     /** Arabic numbers and ranges, tried only where a digit is (a scan finds the places; see Run.run). */
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?))?");
@@ -54,7 +54,7 @@ final class TargetExtractor {
     private static final Pattern ASSIGNED = Pattern.compile("(均|都)?完成(?:国家|省|市|区|县|上级|省市|省级|市级|宁波市|[\\u4e00-\\u9fff]{1,4}市)?下达(?:的)?(?:年度)?(?:任务|目标|指标)");
     private static final Pattern PASS = Pattern.compile("通过[^，,。；;]{0,20}(?:评估|验收|认定|评审|复评|复核|考核)");
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:[，,、；;：:\\s\u2460-\u2473]|[到至]\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
+            "^(?:[，,、；;：:\\s\u2460-\u2473]|[到至]\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|\\d{1,2}年(?:内|间)?(?=[\u4e00-\u9fff])|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
     private static final String LEADING_FILLER_STARTS = "，,、；;：: \t到至目力确争其同以并另此全年实";
     private static final Pattern TRAILING_FILLER = Pattern.compile("(?:分别|均|都|实现|有效|基本|全面|要|在)+$");
 
@@ -319,7 +319,10 @@ final class TargetExtractor {
             boolean inContext = start >= contextStart;
             boolean verbBefore = verbWord(head) != null;
 
-            if (!unit.isEmpty() && Units.NEED_COMPARATOR.contains(Units.base(unit)) && prefixWord == null && !continuation) {
+            // "平均受教育年限11年": a span of years is the value of a 年限, not a date.
+            boolean yearsOfSomething = unit.equals("年") && start >= 2 && masked.startsWith("年限", start - 2);
+            if (!unit.isEmpty() && Units.NEED_COMPARATOR.contains(Units.base(unit)) && prefixWord == null && !continuation
+                    && !yearsOfSomething) {
                 return end;
             }
             String kind;
@@ -539,7 +542,9 @@ final class TargetExtractor {
                     return v;
                 }
             }
-            return null;
+            // "5年城镇新增就业15万人": a short subject (and a span of years) before the verb that counts.
+            Matcher subject = SUBJECT_THEN_VERB.matcher(clause);
+            return subject.lookingAt() && clause.length() > subject.end() + 1 ? subject.group(1) : null;
         }
 
         /** Between the previous count and this one: "、" and a noun, nothing that ends the clause. */
@@ -674,6 +679,7 @@ final class TargetExtractor {
     private static final Set<String> COUNT_WORDS = Set.of("个", "家", "所", "座", "处", "支", "名", "条");
     /** Who a "为N户…" clause serves. */
     private static final Set<String> BENEFICIARY_UNITS = Set.of("户", "名", "人", "人次", "家", "所", "个", "位");
+    private static final Pattern SUBJECT_THEN_VERB = Pattern.compile("^(?:\\d{1,2}年(?:内|间)?)?[\\u4e00-\\u9fff]{1,6}?(新增|新建|建成)");
     private static final Pattern PROGRAMME = Pattern.compile("(?:行动|计划|攻坚|规划|专项|工程|大变样|提升行动)");
     private static final Pattern GROWTH_FILLER = Pattern.compile("(?:均|都|分别)?(?:实现|保持)?$");
     private static final Pattern BASELINE = Pattern.compile("(?:较|比|与)\\d{4}年(?:底|末)?(?:相比)?");
