@@ -1,13 +1,23 @@
 package cn.gongfu.bulletin;
 
-import static cn.gongfu.bulletin.OfficialStyle.BODY_FONT;
-import static cn.gongfu.bulletin.OfficialStyle.BODY_PT;
-import static cn.gongfu.bulletin.OfficialStyle.HEADING_FONT;
-import static cn.gongfu.bulletin.OfficialStyle.RED;
-import static cn.gongfu.bulletin.OfficialStyle.SUBHEADING_FONT;
-import static cn.gongfu.bulletin.OfficialStyle.TABLE_PT;
-import static cn.gongfu.bulletin.OfficialStyle.TITLE_FONT;
-import static cn.gongfu.bulletin.OfficialStyle.twips;
+import static cn.gongfu.kernel.OfficialStyle.BODY_FONT;
+import static cn.gongfu.kernel.OfficialStyle.BODY_PT;
+import static cn.gongfu.kernel.OfficialStyle.HEADER_PT;
+import static cn.gongfu.kernel.OfficialStyle.HEADING_FONT;
+import static cn.gongfu.kernel.OfficialStyle.PAGE_NUMBER_FONT;
+import static cn.gongfu.kernel.OfficialStyle.PAGE_NUMBER_PT;
+import static cn.gongfu.kernel.OfficialStyle.RED;
+import static cn.gongfu.kernel.OfficialStyle.SUBHEADING_FONT;
+import static cn.gongfu.kernel.OfficialStyle.TABLE_PT;
+import static cn.gongfu.kernel.OfficialStyle.TITLE_FONT;
+import static cn.gongfu.kernel.OfficialStyle.TITLE_PT;
+import static cn.gongfu.kernel.OfficialStyle.body;
+import static cn.gongfu.kernel.OfficialStyle.centred;
+import static cn.gongfu.kernel.OfficialStyle.page;
+import static cn.gongfu.kernel.OfficialStyle.redRule;
+import static cn.gongfu.kernel.OfficialStyle.text;
+import static cn.gongfu.kernel.OfficialStyle.twips;
+
 
 import cn.gongfu.bulletin.BulletinContent.Table;
 import cn.gongfu.bulletin.BulletinLayout.Block;
@@ -22,19 +32,12 @@ import org.apache.poi.xwpf.usermodel.TableRowAlign;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPBdr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
 
 /**
  * A bulletin as a Word document with Apache POI, in the layout of official documents: A4 with the GB/T 9704 margins,
@@ -52,7 +55,7 @@ final class BulletinDocx {
             page(doc);
             XWPFParagraph header = centred(doc);
             header.setSpacingAfter(120);
-            text(header, layout.office(), TITLE_FONT, OfficialStyle.HEADER_PT, false, RED);
+            text(header, layout.office(), TITLE_FONT, HEADER_PT, false, RED);
             redRule(header);
             XWPFParagraph number = centred(doc);
             number.setSpacingBefore(240);
@@ -60,7 +63,7 @@ final class BulletinDocx {
             text(number, layout.number(), BODY_FONT, BODY_PT, false, null);
             XWPFParagraph title = centred(doc);
             title.setSpacingAfter(480);
-            text(title, layout.title(), TITLE_FONT, OfficialStyle.TITLE_PT, false, null);
+            text(title, layout.title(), TITLE_FONT, TITLE_PT, false, null);
             text(body(doc, false), layout.addressee(), BODY_FONT, BODY_PT, false, null);
             for (Block block : layout.blocks()) {
                 if (block instanceof BulletinLayout.Heading h) text(body(doc, true), h.text(), HEADING_FONT, BODY_PT, false, null);
@@ -83,66 +86,6 @@ final class BulletinDocx {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void page(XWPFDocument doc) {
-        CTSectPr sect = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
-                : doc.getDocument().getBody().addNewSectPr();
-        CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
-        size.setW(BigInteger.valueOf(twips(OfficialStyle.PAGE_WIDTH_MM)));
-        size.setH(BigInteger.valueOf(twips(OfficialStyle.PAGE_HEIGHT_MM)));
-        CTPageMar margins = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
-        margins.setTop(BigInteger.valueOf(twips(OfficialStyle.MARGIN_TOP_MM)));
-        margins.setBottom(BigInteger.valueOf(twips(OfficialStyle.MARGIN_BOTTOM_MM)));
-        margins.setLeft(BigInteger.valueOf(twips(OfficialStyle.MARGIN_LEFT_MM)));
-        margins.setRight(BigInteger.valueOf(twips(OfficialStyle.MARGIN_RIGHT_MM)));
-        margins.setFooter(BigInteger.valueOf(twips(20)));
-        margins.setHeader(BigInteger.valueOf(twips(15)));
-    }
-
-    private static XWPFParagraph centred(XWPFDocument doc) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(ParagraphAlignment.CENTER);
-        return p;
-    }
-
-    /** A body paragraph: justified, 28 pt line spacing, indented two characters when {@code indent}. */
-    private static XWPFParagraph body(XWPFDocument doc, boolean indent) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(ParagraphAlignment.BOTH);
-        p.setSpacingBetween(28 * 20, org.apache.poi.xwpf.usermodel.LineSpacingRule.EXACT);
-        if (indent) p.setIndentationFirstLine(BODY_PT * 20 * 2);
-        return p;
-    }
-
-    static XWPFRun text(XWPFParagraph p, String text, String font, int points, boolean bold, String color) {
-        XWPFRun run = p.createRun();
-        run.setText(text == null ? "" : text);
-        font(run, font);
-        run.setFontSize(points);
-        run.setBold(bold);
-        if (color != null) run.setColor(color);
-        return run;
-    }
-
-    /** Names the font for every range, East Asian included (w:rFonts w:eastAsia), as Word needs for Chinese text. */
-    static void font(XWPFRun run, String font) {
-        CTRPr rpr = run.getCTR().isSetRPr() ? run.getCTR().getRPr() : run.getCTR().addNewRPr();
-        CTFonts fonts = rpr.sizeOfRFontsArray() > 0 ? rpr.getRFontsArray(0) : rpr.addNewRFonts();
-        fonts.setAscii(font);
-        fonts.setHAnsi(font);
-        fonts.setEastAsia(font);
-        fonts.setCs(font);
-    }
-
-    private static void redRule(XWPFParagraph p) {
-        var ppr = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
-        CTPBdr borders = ppr.isSetPBdr() ? ppr.getPBdr() : ppr.addNewPBdr();
-        CTBorder bottom = borders.addNewBottom();
-        bottom.setVal(STBorder.SINGLE);
-        bottom.setSz(BigInteger.valueOf(18));
-        bottom.setSpace(BigInteger.valueOf(6));
-        bottom.setColor(RED);
     }
 
     private static void table(XWPFDocument doc, Table t) {
@@ -169,17 +112,17 @@ final class BulletinDocx {
         XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
         XWPFParagraph p = footer.createParagraph();
         p.setAlignment(ParagraphAlignment.CENTER);
-        text(p, "\u2014 ", OfficialStyle.PAGE_NUMBER_FONT, OfficialStyle.PAGE_NUMBER_PT, false, null);
+        text(p, "\u2014 ", PAGE_NUMBER_FONT, PAGE_NUMBER_PT, false, null);
         CTSimpleField field = p.getCTP().addNewFldSimple();
         field.setInstr("PAGE \\* MERGEFORMAT");
         var r = field.addNewR();
         r.addNewT().setStringValue("1");
         CTRPr rpr = r.addNewRPr();
         CTFonts fonts = rpr.addNewRFonts();
-        fonts.setAscii(OfficialStyle.PAGE_NUMBER_FONT);
-        fonts.setHAnsi(OfficialStyle.PAGE_NUMBER_FONT);
-        fonts.setEastAsia(OfficialStyle.PAGE_NUMBER_FONT);
-        rpr.addNewSz().setVal(BigInteger.valueOf(OfficialStyle.PAGE_NUMBER_PT * 2L));
-        text(p, " \u2014", OfficialStyle.PAGE_NUMBER_FONT, OfficialStyle.PAGE_NUMBER_PT, false, null);
+        fonts.setAscii(PAGE_NUMBER_FONT);
+        fonts.setHAnsi(PAGE_NUMBER_FONT);
+        fonts.setEastAsia(PAGE_NUMBER_FONT);
+        rpr.addNewSz().setVal(BigInteger.valueOf(PAGE_NUMBER_PT * 2L));
+        text(p, " \u2014", PAGE_NUMBER_FONT, PAGE_NUMBER_PT, false, null);
     }
 }

@@ -1,7 +1,8 @@
 package cn.gongfu.bulletin;
 
-import static cn.gongfu.bulletin.OfficialStyle.points;
+import static cn.gongfu.kernel.OfficialStyle.points;
 
+import cn.gongfu.kernel.OfficialStyle;
 import cn.gongfu.bulletin.BulletinContent.Table;
 import cn.gongfu.bulletin.BulletinLayout.Block;
 import java.awt.Color;

@@ -13,6 +13,7 @@ import cn.gongfu.kernel.Pager;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Where;
+import cn.gongfu.kernel.YearlyNumbers;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.reporting.ConflictException;
@@ -133,7 +134,7 @@ public class BulletinService {
         var user = Scope.current().require(Role.OFFICE, Role.ADMIN);
         Bulletin b = editable(id, expectedVersion);
         LocalDateTime now = LocalDateTime.now(clock);
-        BulletinNumbers.Number number = numbers.next(b.regionCode(), now.getYear());
+        YearlyNumbers.Number number = numbers.next(b.regionCode(), now.getYear());
         update(b, "update bulletin set state = 'issued', number = :number, number_year = :ny, number_seq = :ns, issued_by = :by,"
                         + " issued_at = :now, updated_at = :now, version = version + 1",
                 Map.of("number", number.text(), "ny", number.year(), "ns", number.seq(), "by", user.username()));

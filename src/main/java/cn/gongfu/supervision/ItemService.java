@@ -14,6 +14,7 @@ import cn.gongfu.kernel.Sha256;
 import cn.gongfu.kernel.UploadTooLargeException;
 import cn.gongfu.kernel.Uploads;
 import cn.gongfu.kernel.Where;
+import cn.gongfu.kernel.YearlyNumbers;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.reporting.ConflictException;
@@ -195,7 +196,7 @@ class ItemService {
         checkSubject(in.subjectType(), in.subjectId());
         Grade grade = in.grade() != null ? in.grade() : in.kind() == Kind.ORDER ? Grade.YELLOW : null;
         LocalDateTime now = now();
-        ItemNumbers.Number number = in.kind() == Kind.ORDER ? numbers.next(unit.region(), now.getYear()) : null;
+        YearlyNumbers.Number number = in.kind() == Kind.ORDER ? numbers.next(unit.region(), now.getYear()) : null;
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into supervised_item (kind, subject_type, subject_id, source, plan_id, unit_id, region_code, title, body, grade,

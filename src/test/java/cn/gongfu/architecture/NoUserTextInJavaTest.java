@@ -74,8 +74,7 @@ class NoUserTextInJavaTest {
         m.put("cn/gongfu/importing/ImportService.java", "vocabulary: the region prefixes (区 市 县) a unit's written name may carry");
         m.put("cn/gongfu/reporting/ObservationRules.java", "vocabulary: the words that mark an indicator of change (增长 增速 变化)");
         m.put("cn/gongfu/reporting/feed/RowSink.java", "vocabulary: the Chinese column names a feed's CSV header may use");
-        m.put("cn/gongfu/supervision/ItemDocx.java", "data: the font names GB/T 9704 prescribes for official documents (仿宋_GB2312 黑体 方正小标宋简体)");
-        m.put("cn/gongfu/bulletin/OfficialStyle.java", "data: the font names GB/T 9704 prescribes for official documents (仿宋_GB2312 黑体…) and the punctuation no line may begin with");
+        m.put("cn/gongfu/kernel/OfficialStyle.java", "data: the font names GB/T 9704 prescribes for official documents (仿宋_GB2312 黑体…) and the punctuation no line may begin with");
         m.put("cn/gongfu/kernel/Rules.java", "Bean Validation message constants for annotations; bilingual by design");
         // The parser's vocabulary is data. Word lists live in src/main/resources/ingest/*.txt (Vocabulary); what
         // stays is regular expressions and character classes of how Chinese plans are written.

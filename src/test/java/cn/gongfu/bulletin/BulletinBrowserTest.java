@@ -54,7 +54,7 @@ class BulletinBrowserTest extends BrowserTest {
         browser.get(url("/bulletins"));
         new Select(browser.findElement(By.name("plan"))).selectByValue(String.valueOf(plan));
         new Select(browser.findElement(By.name("period"))).selectByValue("2026Q2");
-        Browser.click(browser, browser.findElement(By.id("generate")));
+        Browser.clickToLoad(browser, browser.findElement(By.id("generate")));
         assertThat(browser.getCurrentUrl()).matches(".*/bulletins/\\d+$");
         assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo("关于2026年第二季度共同富裕重点任务推进情况的通报");
         assertThat(browser.findElements(By.cssSelector(".doc-table tbody tr"))).isNotEmpty();
@@ -62,7 +62,7 @@ class BulletinBrowserTest extends BrowserTest {
         var summary = browser.findElement(By.name("summary"));
         summary.clear();
         summary.sendKeys("2026年第二季度，全区共同富裕重点任务总体推进有序，但部分指标进展滞后、部分单位报送不及时。");
-        Browser.click(browser, browser.findElement(By.id("save-narrative")));
+        Browser.clickToLoad(browser, browser.findElement(By.id("save-narrative")));
         assertThat(browser.findElements(By.cssSelector(".doc-p")).stream().map(e -> e.getText()).toList())
                 .contains("2026年第二季度，全区共同富裕重点任务总体推进有序，但部分指标进展滞后、部分单位报送不及时。");
         long page = (Long) browser.executeScript("return document.documentElement.scrollWidth;");

@@ -2,9 +2,9 @@ package cn.gongfu.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gongfu.GongfuApplication;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.notify.NotificationService.Notice;
+import cn.gongfu.support.SecondInstance;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -12,12 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -81,36 +76,11 @@ abstract class OutboxRestartContract {
 
     private ConfigurableApplicationContext start(boolean outbox) {
         Map<String, Object> properties = new HashMap<>(database());
-        properties.put("server.port", "0");
         properties.put("gongfu.demo.enabled", "false");
-        properties.put("gongfu.admin-password", "admin-test-password");
         properties.put("gongfu.notify.outbox.enabled", String.valueOf(outbox));
         properties.put("gongfu.notify.outbox.initial-delay", "PT0S");
         properties.put("gongfu.notify.outbox.every", "PT1S");
-        properties.put("spring.main.banner-mode", "off");
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(GongfuApplication.class)
-                .initializers(context -> context.getBeanFactory().registerSingleton("noTestConfigurations", new NoTestConfigurations()))
-                .run(args);
-    }
-
-    /** The other suites' test configurations stay out of these runs. */
-    static class NoTestConfigurations extends TypeExcludeFilter {
-
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
-            return reader.getAnnotationMetadata().hasAnnotation(TestConfiguration.class.getName());
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof NoTestConfigurations;
-        }
-
-        @Override
-        public int hashCode() {
-            return NoTestConfigurations.class.hashCode();
-        }
+        return SecondInstance.start(properties);
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -2,7 +2,7 @@ package cn.gongfu.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gongfu.GongfuApplication;
+import cn.gongfu.support.SecondInstance;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,12 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,39 +77,13 @@ abstract class EventRegistryRestartContract {
 
     private ConfigurableApplicationContext start(boolean withJob) {
         Map<String, Object> properties = new HashMap<>(database());
-        properties.put("server.port", "0");
         properties.put("gongfu.demo.enabled", "false");
-        properties.put("gongfu.admin-password", "admin-test-password");
         properties.put("gongfu.events.resubmission.enabled", String.valueOf(withJob));
         properties.put("gongfu.events.resubmission.initial-delay", "PT0S");
         properties.put("gongfu.events.resubmission.every", "PT1S");
         // the probe is seconds old: the job runs and locks, but leaves the probe to the restart's republication
         properties.put("gongfu.events.resubmission.older-than", "PT1H");
-        properties.put("spring.main.banner-mode", "off");
-        // as command-line arguments, which outrank application.yml and the tests' application.properties
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(GongfuApplication.class, FailsOnce.class)
-                .initializers(context -> context.getBeanFactory().registerSingleton("noTestConfigurations", new NoTestConfigurations()))
-                .run(args);
-    }
-
-    /** The other suites' test configurations (a schema wipe among them) stay out of these runs, as a test context leaves them out. */
-    static class NoTestConfigurations extends TypeExcludeFilter {
-
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
-            return reader.getAnnotationMetadata().hasAnnotation(TestConfiguration.class.getName());
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof NoTestConfigurations;
-        }
-
-        @Override
-        public int hashCode() {
-            return NoTestConfigurations.class.hashCode();
-        }
+        return SecondInstance.start(properties, FailsOnce.class);
     }
 
     private static int deliveries(String probe) {

@@ -2,17 +2,16 @@ package cn.gongfu.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gongfu.GongfuApplication;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.reporting.Obligation;
 import cn.gongfu.reporting.ReportingService;
+import cn.gongfu.support.SecondInstance;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.logging.LoggingApplicationListener;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -85,8 +77,8 @@ class PostgresTwoInstancesTest {
 
         List<String> once;
         LocalDateTime ranAt;
-        CompletableFuture<ConfigurableApplicationContext> startA = CompletableFuture.supplyAsync(() -> start(true, days));
-        CompletableFuture<ConfigurableApplicationContext> startB = CompletableFuture.supplyAsync(() -> start(true, days));
+        CompletableFuture<ConfigurableApplicationContext> startA = CompletableFuture.supplyAsync(() -> startAlongside(true, days));
+        CompletableFuture<ConfigurableApplicationContext> startB = CompletableFuture.supplyAsync(() -> startAlongside(true, days));
         try (ConfigurableApplicationContext a = startA.get(); ConfigurableApplicationContext b = startB.get()) {
             JdbcClient jdbc = a.getBean(JdbcClient.class);
             await("today was run on start", () -> jdbc.sql("select count(*) from supervision_run where last_day = :d")
@@ -133,55 +125,29 @@ class PostgresTwoInstancesTest {
         return jdbc.sql("select dedup_key from notification where dedup_key like 'reminder:%' order by dedup_key").query(String.class).list();
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean LOGGING_READY = new java.util.concurrent.atomic.AtomicBoolean();
-
     private static ConfigurableApplicationContext start(boolean reminders, String days) {
+        return SecondInstance.start(properties(reminders, days));
+    }
+
+    /** Started at the same moment as another instance. */
+    private static ConfigurableApplicationContext startAlongside(boolean reminders, String days) {
+        return SecondInstance.startAlongside(properties(reminders, days));
+    }
+
+    private static Map<String, Object> properties(boolean reminders, String days) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", url());
         properties.put("spring.datasource.username", user());
         properties.put("spring.datasource.password", password());
         properties.put("spring.flyway.schemas", SCHEMA);
-        properties.put("server.port", "0");
         properties.put("gongfu.demo.enabled", "true");
-        properties.put("gongfu.admin-password", "admin-test-password");
         properties.put("gongfu.events.resubmission.enabled", "false");
         properties.put("gongfu.warnings.enabled", "false");
         properties.put("gongfu.reminders.enabled", String.valueOf(reminders));
         // no scheduled run during the test: only the start-up catch-up and the test's own calls
         properties.put("gongfu.reminders.cron", "-");
         if (days != null) properties.put("gongfu.reminders.days", days);
-        properties.put("spring.main.banner-mode", "off");
-        List<String> args = new ArrayList<>();
-        properties.forEach((k, v) -> args.add("--" + k + "=" + v));
-        SpringApplication app = new SpringApplicationBuilder(GongfuApplication.class)
-                .initializers(context -> context.getBeanFactory().registerSingleton("noTestConfigurations", new NoTestConfigurations()))
-                .build();
-        // Two instances start at once in this JVM; Logback is one per JVM, and two logging initialisations racing leave
-        // it without the Spring environment ("Unable to find Spring Environment in logger context"). The first,
-        // sequential start has set logging up; the later ones leave it as it is.
-        if (LOGGING_READY.getAndSet(true)) {
-            app.setListeners(app.getListeners().stream().filter(l -> !(l instanceof LoggingApplicationListener)).toList());
-        }
-        return app.run(args.toArray(String[]::new));
-    }
-
-    /** The other suites' test configurations stay out of these runs, as in EventRegistryRestartContract. */
-    static class NoTestConfigurations extends TypeExcludeFilter {
-
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
-            return reader.getAnnotationMetadata().hasAnnotation(TestConfiguration.class.getName());
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof NoTestConfigurations;
-        }
-
-        @Override
-        public int hashCode() {
-            return NoTestConfigurations.class.hashCode();
-        }
+        return properties;
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -67,7 +67,7 @@ class DashboardBrowserTest extends BrowserTest {
         String period = String.valueOf(Year.now().getValue() - 1);
         browser.findElement(By.cssSelector("#publish-ranking input[name=period]")).clear();
         browser.findElement(By.cssSelector("#publish-ranking input[name=period]")).sendKeys(period);
-        Browser.click(browser, browser.findElement(By.cssSelector("#publish-ranking button")));
+        Browser.clickToLoad(browser, browser.findElement(By.cssSelector("#publish-ranking button")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
         assertThat(browser.getPageSource()).contains(period + " · 部门");
         screenshot("dashboard-units");

@@ -72,7 +72,7 @@ class EvaluationBrowserTest extends BrowserTest {
         Files.write(bad, sheet(List.of("获得感", "幸福感", "安全感", "认同感"), List.of(List.of(6, 4, 3, 4), List.of(4, 4, 4, 9))));
         browser.findElement(By.cssSelector("#survey-form input[type=file]")).sendKeys(bad.toString());
         browser.findElement(By.cssSelector("#survey-form input[name=name]")).sendKeys("坏文件");
-        Browser.click(browser, browser.findElement(By.cssSelector("#survey-form button[type=submit]")));
+        Browser.clickToLoad(browser, browser.findElement(By.cssSelector("#survey-form button[type=submit]")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("errors")));
         assertThat(browser.findElement(By.id("errors")).getText()).contains("第2行，获得感列", "第3行，认同感列", "未保存");
     }
