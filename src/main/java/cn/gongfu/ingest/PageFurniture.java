@@ -14,17 +14,13 @@ import java.util.regex.Pattern;
  */
 final class PageFurniture {
 
-    /** Metadata labels of government sites; a line opening with one of them (and a colon) is furniture. */
-    private static final String LABELS = "索引号|索取号|文件编号|发文文号|发文字号|文号|发布机构|发布机关|发文机关|发文单位|发布单位"
-            + "|成文日期|发文日期|发文时间|发布日期|发布时间|印发日期|生效日期|更新时间|公开方式|公开类别|公开时限|公开范围|公开形式"
-            + "|主题分类|组配分类|体裁分类|服务对象|文件类型|文种|效力状态|有效性|名称|标题|信息来源|来源|浏览次数|阅读次数|点击数"
-            + "|点击量|浏览量|访问量|时间|所属主题|关键词|分类";
+    /** Metadata labels of government sites (a word list in resources); a line opening with one and a colon is furniture. */
+    private static final String LABELS = String.join("|", Vocabulary.words("ingest/page-metadata-labels.txt"));
     private static final Pattern LABEL = Pattern.compile("(" + LABELS + ")\\s*[:：]");
     private static final Pattern OPENS_WITH_LABEL = Pattern.compile("^(?:" + LABELS + ")\\s*[:：]");
     /** Labels that a page prints alone on a line, its value on the next line (郧阳: "索引号⏎011437144/…"). */
     private static final Pattern LABEL_ALONE = Pattern.compile(
-            "^(索引号|索取号|文件编号|发文文号|发文字号|文号|发布机构|发布机关|发文机关|发文单位|成文日期|发文日期|发布日期"
-                    + "|公开方式|公开类别|公开时限|主题分类|组配分类|文件类型|效力状态|有效性)$");
+            "^(" + String.join("|", Vocabulary.words("ingest/page-metadata-labels-alone.txt")) + ")$");
     private static final Pattern OTHER = Pattern.compile("^(?:"
             + "(?:#\\s*source\\s*:\\s*)?https?://\\S+"                     // the page's address (printed by browsers, or a saved copy's note)
             + "|(?:网站)?首页\\s*(?:[>＞»]+.*)?|[>＞»]+\\s*\\S.*"          // breadcrumbs, also broken after 首页
@@ -37,7 +33,7 @@ final class PageFurniture {
             + "|.{0,12}(?:公网安备|ICP备|网站标识码).{0,30}"
             + "|.{0,20}留言咨询|[（(]注\\s*[:：].{0,80}(?:咨询|留言).{0,40}[）)]"
             + ")$");
-    /** "【直击两会】甘谷县…": a news page's headline, printed after its content; a title when none comes before. */
+    /** A news page's headline "【直击两会】甘谷县…", printed after its content; a title when none comes before. */
     private static final Pattern HEADLINE = Pattern.compile("^【([^】:：]{2,6})】\\s*([^，。；:：,;]{6,60})$");
     /** A date printed after a page's title: "…的通知 ( 2025-01-27 )". */
     private static final Pattern TRAILING_DATE = Pattern.compile("\\s*[（(]\\s*(\\d{4}-\\d{1,2}-\\d{1,2})\\s*[）)]\\s*$");
@@ -125,7 +121,7 @@ final class PageFurniture {
         return t.length() <= 60 && !t.contains("，") && !t.contains("。") && !LABEL_ALONE.matcher(t).matches();
     }
 
-    /** "索引号:  330522/2023-01775 发文时间:  2023-02-24": every label with the text up to the next label. */
+    /** Every label with the text up to the next label, as in "索引号:  330522/2023-01775 发文时间:  2023-02-24". */
     private void readLabelled(String t) {
         Matcher m = LABEL.matcher(t);
         String label = null;

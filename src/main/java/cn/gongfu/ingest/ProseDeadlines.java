@@ -51,7 +51,7 @@ final class ProseDeadlines {
         return out;
     }
 
-    /** The clause around [start, end): from the previous clause mark to the next one. */
+    /** The clause around the span from start to end: from the previous clause mark to the next one. */
     private static String clause(String text, int start, int end) {
         int a = start;
         while (a > 0 && "，,。；;：:".indexOf(text.charAt(a - 1)) < 0) {

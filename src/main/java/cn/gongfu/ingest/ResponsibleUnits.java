@@ -194,7 +194,7 @@ final class ResponsibleUnits {
     }
 
     /**
-     * "列第一位者为牵头单位": where the document says so once for the whole list, a task's first listed unit leads and
+     * Where the document says "列第一位者为牵头单位" once for the whole list, a task's first listed unit leads and
      * the others co-operate (unless the task already names its co-units apart).
      */
     static void firstListedLeads(List<TaskDraft> tasks) {

@@ -472,7 +472,7 @@ final class TargetExtractor {
             return end;
         }
 
-        /** "A、B均实现10%以上增长": one target per subject, each "A增长" / "B增长". */
+        /** One target per subject of "A、B均实现10%以上增长", each "A增长" / "B增长". */
         void splitSubjects() {
             ParsedTarget t = out.remove(out.size() - 1);
             int pos = positions.remove(positions.size() - 1);
