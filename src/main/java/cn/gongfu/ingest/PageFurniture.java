@@ -17,10 +17,15 @@ final class PageFurniture {
     /** Metadata labels of government sites (a word list in resources); a line opening with one and a colon is furniture. */
     private static final String LABELS = String.join("|", Vocabulary.words("ingest/page-metadata-labels.txt"));
     private static final Pattern LABEL = Pattern.compile("(" + LABELS + ")\\s*[:：]");
+    /** First characters of the labels: a line opening with another cannot be a metadata line (no matcher is made). */
+    private static final String LABEL_FIRSTS = firstCharacters(Vocabulary.words("ingest/page-metadata-labels.txt"));
+    /** First characters the OTHER furniture lines open with. */
+    private static final String OTHER_FIRSTS = "#h首网>＞»当您|｜ （(政信字";
     private static final Pattern OPENS_WITH_LABEL = Pattern.compile("^(?:" + LABELS + ")\\s*[:：]");
     /** Labels that a page prints alone on a line, its value on the next line (郧阳: "索引号⏎011437144/…"). */
     private static final Pattern LABEL_ALONE = Pattern.compile(
             "^(" + String.join("|", Vocabulary.words("ingest/page-metadata-labels-alone.txt")) + ")$");
+    /** Furniture lines recognised by how they open (anchored, so a body line fails at its first characters). */
     private static final Pattern OTHER = Pattern.compile("^(?:"
             + "(?:#\\s*source\\s*:\\s*)?https?://\\S+"                     // the page's address (printed by browsers, or a saved copy's note)
             + "|(?:网站)?首页\\s*(?:[>＞»]+.*)?|[>＞»]+\\s*\\S.*"          // breadcrumbs, also broken after 首页
@@ -28,11 +33,11 @@ final class PageFurniture {
             + "|[|｜\\s]+"                                                 // stray table bars
             + "|[（(]此件.{2,8}[）)]"                                       // (此件公开发布)
             + "|(?:政府)?信息公开(?:目录)?|政务公开|信息公开指南"
-            + "|.{0,40}[\\[【]\\s*字[号体]\\s*[:：]?.{0,12}[\\]】].{0,12}"     // "2020-01-22 16:06 市民生办 [字号: ] 打印"
             + "|字[号体]\\s*[:：].{0,20}"
-            + "|.{0,12}(?:公网安备|ICP备|网站标识码).{0,30}"
-            + "|.{0,20}留言咨询|[（(]注\\s*[:：].{0,80}(?:咨询|留言).{0,40}[）)]"
+            + "|[（(]注\\s*[:：].{0,80}(?:咨询|留言).{0,40}[）)]"
             + ")$");
+    /** "2020-01-22 16:06 市民生办 [字号: ] 打印": font-size buttons after the date and source. */
+    private static final Pattern FONT_BUTTONS = Pattern.compile("[\\[【]\\s*字[号体]\\s*[:：]?.{0,12}[\\]】]");
     /** A news page's headline "【直击两会】甘谷县…", printed after its content; a title when none comes before. */
     private static final Pattern HEADLINE = Pattern.compile("^【([^】:：]{2,6})】\\s*([^，。；:：,;]{6,60})$");
     /** A date printed after a page's title: "…的通知 ( 2025-01-27 )". */
@@ -69,33 +74,52 @@ final class PageFurniture {
                 return true;
             }
         }
-        String bare = t.replaceFirst("^[•·●|｜\\s]+", "");
-        if (LABEL_ALONE.matcher(bare).matches()) {
+        int from = 0;
+        while (from < t.length() && "•·●|｜ ".indexOf(t.charAt(from)) >= 0) {
+            from++;
+        }
+        String bare = t.substring(from);
+        // Every test first looks at a character or the length: this runs for every line of every document.
+        boolean labelFirst = !bare.isEmpty() && LABEL_FIRSTS.indexOf(bare.charAt(0)) >= 0;
+        if (labelFirst && bare.length() <= 6 && LABEL_ALONE.matcher(bare).matches()) {
             pendingLabel = bare;
             return true;
         }
-        if (bare.length() < 240 && OPENS_WITH_LABEL.matcher(bare).find()) {
+        if (labelFirst && bare.length() < 240 && OPENS_WITH_LABEL.matcher(bare).find()) {
             readLabelled(bare.replaceAll("[|｜•·●]", " ").trim());
             return true;
         }
-        if (t.length() < 120 && OTHER.matcher(t).matches()) {
+        if (t.length() < 120 && (OTHER_FIRSTS.indexOf(t.charAt(0)) >= 0 && OTHER.matcher(t).matches() || isButtonsOrFiling(t))) {
             return true;
         }
-        Matcher h = HEADLINE.matcher(t);
-        if (h.matches()) {
-            if (headline == null) {
-                headline = h.group(2).trim();
+        if (t.charAt(0) == '【') {
+            Matcher h = HEADLINE.matcher(t);
+            if (h.matches()) {
+                if (headline == null) {
+                    headline = h.group(2).trim();
+                }
+                return true;
             }
-            return true;
         }
-        if (DOC_NUMBER.matcher(t).matches() && docNumber == null) {
+        if (docNumber == null && t.length() <= 30 && t.endsWith("号") && DOC_NUMBER.matcher(t).matches()) {
             docNumber = t.replace(" ", "");
         }
-        if (SIGNATURE_DATE.matcher(t).matches() && ISSUER.matcher(previous).matches()) {
+        if (t.length() <= 12 && t.charAt(0) >= '0' && t.charAt(0) <= '9' && SIGNATURE_DATE.matcher(t).matches()
+                && ISSUER.matcher(previous).matches()) {
             offerDate(date(t), 3);
         }
         previous = t;
         return false;
+    }
+
+    private static String firstCharacters(java.util.List<String> words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (sb.indexOf(w.substring(0, 1)) < 0) {
+                sb.append(w.charAt(0));
+            }
+        }
+        return sb.toString();
     }
 
     /** The line without a date the page printed after it ("…的通知 ( 2025-01-27 )"), which then counts as 发布日期. */
@@ -115,6 +139,13 @@ final class PageFurniture {
     /** A headline the page printed in 【…】 form after its content, or null. */
     String headline() {
         return headline;
+    }
+
+    /** Font-size buttons, filing numbers of the site (公网安备, ICP备) and its comment box, wherever on a short line. */
+    private static boolean isButtonsOrFiling(String t) {
+        return (t.contains("字号") || t.contains("字体")) && t.length() <= 80 && FONT_BUTTONS.matcher(t).find()
+                || (t.contains("公网安备") || t.contains("ICP备") || t.contains("网站标识码")) && t.length() <= 60
+                || t.endsWith("留言咨询") && t.length() <= 24;
     }
 
     private static boolean looksLikeValue(String t) {

@@ -24,6 +24,10 @@ final class ProseDeadlines {
 
     static List<ParsedMilestone> find(String text, int year) {
         List<ParsedMilestone> out = new ArrayList<>();
+        if (text.indexOf('前') < 0 && text.indexOf('季') < 0 && text.indexOf('内') < 0) {
+            // Every deadline ends in 前 (5月底前, 2月20日前, 年底前), names a quarter or says 年内.
+            return out;
+        }
         Matcher m = DEADLINE.matcher(text);
         while (m.find()) {
             int from;

@@ -337,6 +337,9 @@ final class StructureParser {
      * the words before the first item only introduce them. Not used below an open measure, whose items stay its text.
      */
     private boolean splitInlineItems(String t, int line) {
+        if (!t.contains("(1)") && !t.contains("（1）")) {
+            return false;
+        }
         Matcher m = INLINE_ITEM.matcher(t);
         List<int[]> marks = new ArrayList<>();
         int expected = 1;

@@ -296,7 +296,7 @@ final class TargetExtractor {
             int end = unitEnd + suffix.length();
             char next = end < masked.length() ? masked.charAt(end) : '。';
             // "总投资7.58亿元的县医院迁建项目": the size of the investment is the project's target although "的" follows.
-            boolean investment = unit.endsWith("元") && masked.substring(Math.max(0, start - 3), start).endsWith("投资");
+            boolean investment = unit.endsWith("元") && start >= 2 && masked.startsWith("投资", start - 2);
             if ((next == '的' && !investment) || next == '或' || next == '之') {
                 return end;
             }
@@ -486,6 +486,19 @@ final class TargetExtractor {
             lastName = out.get(out.size() - 1).indicator();
         }
 
+        /** A cheap test before SUBJECT_THEN_VERB: 新增 / 新建 / 建成 within the clause's first ten characters. */
+        boolean hasCountingVerbNearStart(String clause) {
+            int limit = Math.min(clause.length(), 10);
+            for (int i = 0; i + 1 < limit; i++) {
+                char c = clause.charAt(i);
+                char d = clause.charAt(i + 1);
+                if (c == '新' && (d == '增' || d == '建') || c == '建' && d == '成') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** True when the character at pos opens a clause (text start, after punctuation, or after 将/再/免费). */
         boolean opensClause(int pos) {
             if (pos <= 0) {
@@ -543,6 +556,9 @@ final class TargetExtractor {
                 }
             }
             // "5年城镇新增就业15万人": a short subject (and a span of years) before the verb that counts.
+            if (!hasCountingVerbNearStart(clause)) {
+                return null;
+            }
             Matcher subject = SUBJECT_THEN_VERB.matcher(clause);
             return subject.lookingAt() && clause.length() > subject.end() + 1 ? subject.group(1) : null;
         }
