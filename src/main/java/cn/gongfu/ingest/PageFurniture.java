@@ -22,6 +22,11 @@ final class PageFurniture {
     /** First characters the OTHER furniture lines open with. */
     private static final String OTHER_FIRSTS = "#h首网>＞»当您|｜ （(政信字";
     private static final Pattern OPENS_WITH_LABEL = Pattern.compile("^(?:" + LABELS + ")\\s*[:：]");
+    /**
+     * Labels written without a colon, only a space before their values ("索引号 1133…/2022-130473 组配分类 …"), which the
+     * normaliser has already squeezed out: label words are then found by themselves.
+     */
+    private static final Pattern LOOSE_LABEL = Pattern.compile("(" + LABELS + ")\\s*[:：]?");
     /** Labels that a page prints alone on a line, its value on the next line (郧阳: "索引号⏎011437144/…"). */
     private static final Pattern LABEL_ALONE = Pattern.compile(
             "^(" + String.join("|", Vocabulary.words("ingest/page-metadata-labels-alone.txt")) + ")$");
@@ -89,6 +94,10 @@ final class PageFurniture {
             readLabelled(bare.replaceAll("[|｜•·●]", " ").trim());
             return true;
         }
+        if (labelFirst && bare.length() < 160 && opensWithTwoLooseLabels(bare)) {
+            readLabelled(bare, LOOSE_LABEL);
+            return true;
+        }
         if (t.length() < 120 && (OTHER_FIRSTS.indexOf(t.charAt(0)) >= 0 && OTHER.matcher(t).matches() || isButtonsOrFiling(t))) {
             return true;
         }
@@ -154,7 +163,20 @@ final class PageFurniture {
 
     /** Every label with the text up to the next label, as in "索引号:  330522/2023-01775 发文时间:  2023-02-24". */
     private void readLabelled(String t) {
-        Matcher m = LABEL.matcher(t);
+        readLabelled(t, LABEL);
+    }
+
+    /** A line that opens with a label and names at least one more label: "发布机构 区发改局 发文日期 2022-07-06". */
+    private static boolean opensWithTwoLooseLabels(String t) {
+        Matcher m = LOOSE_LABEL.matcher(t);
+        if (!m.lookingAt()) {
+            return false;
+        }
+        return m.find(m.end());
+    }
+
+    private void readLabelled(String t, Pattern labels) {
+        Matcher m = labels.matcher(t);
         String label = null;
         int valueStart = 0;
         while (m.find()) {

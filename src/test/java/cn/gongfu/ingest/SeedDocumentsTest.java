@@ -152,6 +152,8 @@ class SeedDocumentsTest {
     @SuppressWarnings("unchecked")
     void seed002EveryIndicatorCellMatchesGoldAndAnomaliesAreFlagged() {
         ParsedDocument doc = parser.parse(SeedFiles.seed("002"));
+        // 文号 on a line of its own, the date under the issuer's signature.
+        assertThat(doc.metadata()).isEqualTo(new DocumentMetadata("奉政办发〔2023〕23号", null, java.time.LocalDate.of(2023, 6, 2)));
         Map<String, Object> gold = SeedFiles.gold("seed002.gold.json");
         Map<String, ParsedIndicator> byCode = doc.indicators().stream().collect(Collectors.toMap(ParsedIndicator::code, i -> i));
         int cells = 0;
@@ -266,6 +268,9 @@ class SeedDocumentsTest {
         assertThat(mismatched).contains("附件二/收入分配制度改革先行示范", "附件二/公共服务优质共享先行示范", "附件二/社会治理先行示范");
         assertThat(mismatched).noneMatch(r -> r.startsWith("附件三"));
         assertThat(doc.period()).isEqualTo(new Period(2022, 2022));
+        // Metadata labels without colons ("索引号 1133…", "发布机构 区发改局 发文日期 2022-07-06"); the page gives no 文号.
+        assertThat(doc.metadata()).isEqualTo(new DocumentMetadata(null, "11330283734263790N/2022-130473",
+                java.time.LocalDate.of(2022, 7, 6)));
     }
 
     // ---------- seeds 003 and 004: actions and numbered paragraphs ----------
