@@ -1,5 +1,6 @@
 package cn.gongfu.importing;
 
+import cn.gongfu.ingest.DocumentMetadata;
 import cn.gongfu.ingest.ParsedDocument;
 import cn.gongfu.ingest.ParsedIndicator;
 import cn.gongfu.ingest.ParsedIndicatorValue;
@@ -42,7 +43,9 @@ final class DraftMapper {
                 .map(s -> new SectionDraft(s.id(), s.parentId(), s.label(), s.title())).toList();
         List<TaskDraft> tasks = doc.tasks().stream().map(t -> task(t, end)).toList();
         List<IndicatorDraft> indicators = doc.indicators().stream().map(DraftMapper::indicator).toList();
-        return new PlanDraft(title, regionCode, null, start, end, kind, sections, tasks, indicators);
+        DocumentMetadata meta = doc.metadata() == null ? DocumentMetadata.EMPTY : doc.metadata();
+        return new PlanDraft(title, regionCode, null, start, end, kind, sections, tasks, indicators,
+                new PlanDraft.Publication(meta.docNumber(), meta.indexNumber(), meta.issuedOn()));
     }
 
     static String category(String parsed) {

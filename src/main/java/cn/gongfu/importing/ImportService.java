@@ -430,7 +430,7 @@ public class ImportService {
                 t.coUnits().stream().map(n -> canonical.getOrDefault(n, n)).toList(),
                 t.targetSystem(), t.workSystem(), t.policySystem(), t.evaluationSystem(), t.milestones(), t.targets())).toList();
         return new PlanDraft(draft.title(), draft.regionCode(), draft.issuer(), draft.startYear(), draft.endYear(),
-                draft.kind(), draft.sections(), tasks, draft.indicators());
+                draft.kind(), draft.sections(), tasks, draft.indicators(), draft.publication());
     }
 
     private PlanDiff diff(Plan previous, PlanDraft draft) {

@@ -70,11 +70,12 @@ public final class DocumentParser {
 
     /** Parses text that was already extracted (used by tests and by callers holding a String). */
     public ParsedDocument parseText(String fileName, String text) {
-        List<SourceLine> lines = TextNormalizer.normalize(text);
+        PageFurniture furniture = new PageFurniture();
+        List<SourceLine> lines = TextNormalizer.normalize(text, furniture);
         if (lines.stream().allMatch(SourceLine::isBlank)) {
             throw new DocumentException(Texts.both("ingest.error.noText", fileName));
         }
-        TitleFinder.Result head = TitleFinder.find(lines);
+        TitleFinder.Result head = TitleFinder.find(lines, furniture.headline());
         StructureParser sp = new StructureParser(lines, head.period(), TextNormalizer.splitLines(text));
         sp.parse();
         List<Finding> findings = new ArrayList<>(sp.findings);
@@ -83,9 +84,12 @@ public final class DocumentParser {
         FindingsAnalyzer.checkIndicatorSeries(sp.indicators, findings);
         FindingsAnalyzer.checkConflicts(sp.indicators, sp.tasks, findings);
         FindingsAnalyzer.makeCodesUnique(sp.tasks);
+        if (lines.stream().anyMatch(l -> ResponsibleUnits.statesFirstListedLeads(l.text()))) {
+            ResponsibleUnits.firstListedLeads(sp.tasks);
+        }
         List<ParsedTask> tasks = sp.tasks.stream().map(TaskDraft::build).toList();
         return new ParsedDocument(fileName, head.title(), head.period(), List.copyOf(sp.sections), tasks,
-                List.copyOf(sp.indicators), List.copyOf(findings));
+                List.copyOf(sp.indicators), List.copyOf(findings), furniture.metadata());
     }
 
     private String extractText(String fileName, byte[] bytes) {

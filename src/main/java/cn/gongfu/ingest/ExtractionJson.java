@@ -48,6 +48,15 @@ public final class ExtractionJson {
             period.put("to", doc.period().to());
             m.put("period", period);
         }
+        DocumentMetadata meta = doc.metadata();
+        if (meta != null && !meta.isEmpty()) {
+            // Extra field (allowed by the contract): the document's 文号, 索引号 and 发文日期.
+            Map<String, Object> o = new LinkedHashMap<>();
+            put(o, "docNumber", meta.docNumber());
+            put(o, "indexNumber", meta.indexNumber());
+            put(o, "issuedOn", meta.issuedOn() == null ? null : meta.issuedOn().toString());
+            m.put("metadata", o);
+        }
         List<Object> sections = new ArrayList<>();
         for (ParsedSection s : doc.sections()) {
             Map<String, Object> o = new LinkedHashMap<>();

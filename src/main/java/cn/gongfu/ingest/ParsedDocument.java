@@ -2,7 +2,8 @@ package cn.gongfu.ingest;
 
 import java.util.List;
 
-/** Everything the parser read from one document; the importer maps it to plans, tasks and indicators. */
+/** Everything the parser read from one document; the importer maps it to plans, tasks and indicators. metadata is the
+ * 文号 / 索引号 / 发文日期 the page gave ({@link DocumentMetadata#EMPTY} when none). */
 public record ParsedDocument(
         String source,
         String title,
@@ -10,7 +11,8 @@ public record ParsedDocument(
         List<ParsedSection> sections,
         List<ParsedTask> tasks,
         List<ParsedIndicator> indicators,
-        List<Finding> findings) {
+        List<Finding> findings,
+        DocumentMetadata metadata) {
 
     public List<ParsedTask> tasksOf(String list) {
         return tasks.stream().filter(t -> t.list().equals(list)).toList();

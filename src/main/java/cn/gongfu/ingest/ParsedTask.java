@@ -8,7 +8,8 @@ import java.util.Map;
  * code is the number as written, or a generated one (codeGenerated) for unnumbered measures.
  * columns holds the table columns of annex lists (目标体系, 工作体系, …) keyed by their header.
  * leadUnits are the units that lead (牵头); coUnits those named as co-operating (配合单位, or unmarked next to "（牵头）").
- * leadOfficials are people, never units: a 分管领导 / 牵头负责领导 / 责任人 column or line ("俞悦", "成坤").
+ * leadOfficials are people, never units: a 分管领导 / 牵头负责领导 / 责任人 column or line ("俞悦", "成坤"), or the leader a
+ * group is keyed by ("一、朱伟县长牵头重点工作").
  */
 public record ParsedTask(
         String list,

@@ -17,7 +17,27 @@ final class ResponsibleUnits {
     /** "…。牵头单位：县商务局、县发改局" — the label on its own line after the measure, without brackets. */
     private static final Pattern UNBRACKETED = Pattern.compile("(?:^|[。；;！？])\\s*" + LEAD_LABEL + "\\s*[:：]\\s*([^。；;]{2,300}?)[。；;]?$");
     private static final Pattern ORG_SUFFIX = Pattern.compile(
-            ".*(?:局|委|办|部|会|院|中心|镇|街道|乡|室|处|所|队|站|团|社|厅|委员会|专班|公司|集团|联|协|政府|管委会|管理区|开发区|园区|新区|度假区|分局|法院|检察院|工会|支队|大队|总队|组|科|馆|台|行|署|区)$");
+            ".*(?:局|委|办|部|会|院|中心|镇|街道|乡|室|处|所|队|站|团|社|厅|委员会|专班|公司|集团|联|协|政府|管委会|管理区|开发区|园区|新区|度假区|分局|法院|检察院|工会|支队|大队|总队|组|科|馆|台|行|署|区|部门|单位)$");
+
+    /** How a labelled line after a task names who is responsible. */
+    enum Role { LEAD, DUTY, CO, PERSON }
+
+    /** A line of its own naming units or people: "牵头单位：…", "责任单位：…", "配合单位：…", "牵头负责领导：…". */
+    record UnitLine(Role role, List<String> names) {
+    }
+
+    private static final Pattern UNIT_LINE = Pattern.compile("^([（(【]?)\\s*(?:"
+            + "(牵头责任单位|牵头单位|牵头部门|主要责任单位|主责单位)"
+            + "|(责任单位|责任部门|实施单位|承办单位)"
+            + "|(协同责任单位|协同配合单位|协同单位|配合单位|配合部门|协办单位|参与单位)"
+            + "|(牵头负责领导|牵头领导|责任领导|分管领导|负责领导|分管[县区市]领导|[县区市]级?责任领导|责任人))"
+            + "\\s*[:：]\\s*(.*)$");
+    /** "列第一位者为牵头单位" / "排在第一位的为牵头单位": said once for the whole list. */
+    private static final Pattern FIRST_LISTED_LEADS = Pattern.compile(
+            "(?:列|排)(?:在)?(?:首位|第一位|第一)(?:者|的|单位)?(?:单位)?(?:为|是)(?:主要)?牵头(?:单位|部门)|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门)");
+    /** A bracket after a unit list that is a note, not a unit ("（按职责分工负责）"). */
+    private static final Pattern NOTE_BRACKET = Pattern.compile("[（(]([^（()）]*(?:负责|分工|按|列|下同|排|职责|第一|依|具体|各自|为准|注|牵头单位)[^（()）]*)[）)]$");
+    private static final Pattern AND_OTHERS = Pattern.compile("等(?:相关|有关)?(?:部门|单位)$");
 
     /** Result of taking units out of a text: the lead units, the co-operating units and the text without them. */
     record Split(List<String> units, List<String> coUnits, String rest) {
@@ -134,9 +154,68 @@ final class ResponsibleUnits {
         return units;
     }
 
+    /** The labelled unit or person line, or null when the line is not one. */
+    static UnitLine unitLine(String line) {
+        Matcher m = UNIT_LINE.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        String content = m.group(6).trim();
+        if (!m.group(1).isEmpty() && !content.isEmpty() && "）)】".indexOf(content.charAt(content.length() - 1)) >= 0) {
+            content = content.substring(0, content.length() - 1);
+        }
+        if (content.isBlank() || content.length() > 300) {
+            return null;
+        }
+        Role role = m.group(2) != null ? Role.LEAD : m.group(3) != null ? Role.DUTY : m.group(4) != null ? Role.CO : Role.PERSON;
+        if (role != Role.PERSON && OTHER_UNITS.matcher(content).find()) {
+            // "牵头单位：A；配合单位：B" on one line: read as a labelled text, which splits the two.
+            return null;
+        }
+        List<String> names = role == Role.PERSON ? people(content) : split(content);
+        return names.isEmpty() ? null : new UnitLine(role, names);
+    }
+
+    /** People as written, split on 、，, and spaces; "（…）" notes dropped. */
+    static List<String> people(String content) {
+        List<String> out = new ArrayList<>();
+        for (String p : content.replaceAll("[（(][^（()）]*[）)]", "").split("[、，,；;/\\s]+")) {
+            String name = p.replaceAll("[。.]+$", "").trim();
+            if (!name.isEmpty()) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** True when the text states that the first unit listed for a task leads it. */
+    static boolean statesFirstListedLeads(String text) {
+        return text.contains("第一") || text.contains("首位") ? FIRST_LISTED_LEADS.matcher(text).find() : false;
+    }
+
+    /**
+     * Where the document says "列第一位者为牵头单位" once for the whole list, a task's first listed unit leads and
+     * the others co-operate (unless the task already names its co-units apart).
+     */
+    static void firstListedLeads(List<TaskDraft> tasks) {
+        for (TaskDraft t : tasks) {
+            if (t.leadUnits.size() > 1 && t.coUnits.isEmpty()) {
+                List<String> others = new ArrayList<>(t.leadUnits.subList(1, t.leadUnits.size()));
+                t.leadUnits = new ArrayList<>(t.leadUnits.subList(0, 1));
+                t.coUnits = others;
+            }
+        }
+    }
+
     private static void addUnit(List<String> units, StringBuilder part) {
         String u = part.toString().trim();
         part.setLength(0);
+        // "县财政局（按职责分工负责）": the note is not part of the name; "各乡镇（街道）" and "A（牵头）" keep their brackets.
+        Matcher note = NOTE_BRACKET.matcher(u);
+        if (note.find() && !note.group(1).trim().equals("牵头")) {
+            u = u.substring(0, note.start()).trim();
+        }
+        u = AND_OTHERS.matcher(u).replaceFirst("");
         if (!balanced(u)) {
             u = BRACKETS_AROUND.matcher(u).replaceAll("").trim();
         }

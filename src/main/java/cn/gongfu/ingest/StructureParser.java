@@ -20,6 +20,8 @@ final class StructureParser {
 
     private static final Pattern MEASURES_LEAD = Pattern.compile("^(?:工作举措|主要举措|重点举措|具体措施|主要任务|重点任务)\\s*[:：]\\s*");
     private static final Pattern LEADING_DEADLINE = Pattern.compile("^(?:到|至)?\\d{4}年(?:底|末)?前?[，,]");
+    /** "(1)" / "（2）" items run together inside one paragraph ("…分别是: (1)加快…。 (2)开工…"). */
+    private static final Pattern INLINE_ITEM = Pattern.compile("(?:^|(?<=[\\s。；;：:，,]))[（(](\\d{1,2})[）)]");
     private static final Pattern DECLARED_TOTAL = Pattern.compile("(\\d{1,3})(?:项|个|条)([\\u4e00-\\u9fff]{2,6}?)(?=[，,。；;、和及]|$)");
 
     private final List<SourceLine> lines;
@@ -38,7 +40,15 @@ final class StructureParser {
     final Map<String, Integer> annexRowCounts = new HashMap<>();
     final Map<String, String> annexTitles = new HashMap<>();
 
+    /** "一、朱伟县长牵头重点工作": the leader a group of tasks is keyed by (a person, never a unit). */
+    private static final Pattern LEADER_GROUP = Pattern.compile(
+            "^([\\u4e00-\\u9fff]{2,4}?)(?:常务)?副?(?:县长|区长|市长|省长|州长|镇长|乡长|书记|主任|主席|秘书长)(?:牵头|负责|分管)");
+    /** "(牵头领导:成坤、柯相国、王俊)" closing a group heading. */
+    private static final Pattern LEADER_BRACKET = Pattern.compile(
+            "\\s*[（(](?:牵头|分管|责任|负责)?(?:县|区|市)?(?:级)?领导\\s*[:：]\\s*([^（()）]+)[）)]\\s*$");
+
     private final Map<String, List<String>> sectionUnits = new HashMap<>();
+    private final Map<String, List<String>> sectionOfficials = new HashMap<>();
     private final Map<String, String> parentOf = new HashMap<>();
     private final Set<String> usedIds = new HashSet<>();
     private final Map<String, Integer> childCount = new HashMap<>();
@@ -120,12 +130,18 @@ final class StructureParser {
     private void handleLine(SourceLine l) {
         String t = l.text();
         Matcher m;
+        ResponsibleUnits.UnitLine unitLine = ResponsibleUnits.unitLine(t);
+        if (unitLine != null) {
+            assignUnitLine(unitLine);
+            return;
+        }
         if ((m = Markers.CHAPTER.matcher(t)).matches()) {
             closeTask();
             String label = m.group(1) != null ? m.group(1) : m.group(3);
             String numeral = m.group(2) != null ? m.group(2) : m.group(4);
             String title = firstSentence(m.group(5));
             chapterId = newId(null, "s" + number(numeral));
+            title = takeOfficials(chapterId, title);
             addSection(chapterId, null, label, title, "chapter", l.lineNo());
             sectionId = null;
             themeId = null;
@@ -137,6 +153,11 @@ final class StructureParser {
             String rest = m.group(3);
             String title = firstSentence(rest);
             String id = newId(chapterId, (chapterId == null ? "s" : chapterId + ".") + number(m.group(2)));
+            String withOfficials = title;
+            title = takeOfficials(id, title);
+            if (!title.equals(withOfficials)) {
+                rest = rest.replace(withOfficials, title);
+            }
             addSection(id, chapterId, m.group(1), title, "section", l.lineNo());
             sectionId = id;
             themeId = null;
@@ -240,6 +261,9 @@ final class StructureParser {
             open = task;
             return;
         }
+        if (open == null && splitInlineItems(t, l.lineNo())) {
+            return;
+        }
         if (InlineIndicatorList.LEAD.matcher(t).find()) {
             closeTask();
             handleIndicatorList(t, l.lineNo());
@@ -270,6 +294,88 @@ final class StructureParser {
             open = goal;
             closeTask();
         }
+    }
+
+    /**
+     * "牵头单位：…" / "责任单位：…" / "配合单位：…" / "牵头负责领导：…" on a line of its own: it belongs to the open task (several
+     * lines in a row each fill their own field), or, right under a heading, to that heading's tasks.
+     */
+    private void assignUnitLine(ResponsibleUnits.UnitLine u) {
+        String parent = currentParent();
+        if (open == null) {
+            if (parent != null && u.role() == ResponsibleUnits.Role.PERSON) {
+                sectionOfficials.put(parent, u.names());
+            } else if (parent != null && u.role() != ResponsibleUnits.Role.CO) {
+                sectionUnits.put(parent, u.names());
+            }
+            return;
+        }
+        open.leadLine |= u.role() == ResponsibleUnits.Role.LEAD;
+        List<String> into = switch (u.role()) {
+            case LEAD -> open.leadUnits;
+            case DUTY -> open.dutyUnits;
+            case CO -> open.coUnits;
+            case PERSON -> open.leadOfficials;
+        };
+        for (String name : u.names()) {
+            if (!into.contains(name)) {
+                into.add(name);
+            }
+        }
+    }
+
+    /** Takes the leader a group heading names out of its title and keeps it for the tasks below. */
+    private String takeOfficials(String id, String title) {
+        Matcher bracket = LEADER_BRACKET.matcher(title);
+        if (bracket.find()) {
+            sectionOfficials.put(id, ResponsibleUnits.people(bracket.group(1)));
+            return title.substring(0, bracket.start()).trim();
+        }
+        Matcher leader = LEADER_GROUP.matcher(title);
+        if (leader.find()) {
+            sectionOfficials.put(id, List.of(leader.group(1)));
+        }
+        return title;
+    }
+
+    /**
+     * A paragraph holding items "(1)…(2)…(3)…" one after the other (numbered from 1, at least two): each item is a task,
+     * the words before the first item only introduce them. Not used below an open measure, whose items stay its text.
+     */
+    private boolean splitInlineItems(String t, int line) {
+        if (!t.contains("(1)") && !t.contains("（1）")) {
+            return false;
+        }
+        Matcher m = INLINE_ITEM.matcher(t);
+        List<int[]> marks = new ArrayList<>();
+        int expected = 1;
+        while (m.find()) {
+            if (Integer.parseInt(m.group(1)) == expected) {
+                marks.add(new int[] {m.start(), m.end(), expected});
+                expected++;
+            }
+        }
+        if (marks.size() < 2) {
+            return false;
+        }
+        collectDeclaredTotals(t.substring(0, marks.get(0)[0]), line);
+        for (int k = 0; k < marks.size(); k++) {
+            int[] mark = marks.get(k);
+            int end = k + 1 < marks.size() ? marks.get(k + 1)[0] : t.length();
+            // A copied page leaves a stray table bar after the last item.
+            String item = t.substring(mark[1], end).replaceAll("[\\s|｜]+$", "").trim();
+            if (item.isEmpty()) {
+                continue;
+            }
+            TaskDraft task = newTask(line, "measure");
+            task.number = mark[2];
+            task.subItem = true;
+            task.code = t.substring(mark[0], mark[1]);
+            task.text.append(item);
+            open = task;
+            closeTask();
+        }
+        return true;
     }
 
     /** A line that starts a task or item below the current heading: the heading is then a container. */
@@ -446,8 +552,21 @@ final class StructureParser {
             t.number = -1;
             t.sectionTask = false;
         }
+        // A "责任单位：" line names the lead units, or the co-units where a "牵头单位：" line named the lead.
+        List<String> dutyCo = new ArrayList<>();
+        for (String u : t.dutyUnits) {
+            List<String> into = t.leadLine ? dutyCo : t.leadUnits;
+            if (!t.leadUnits.contains(u) && !t.coUnits.contains(u)) {
+                into.add(u);
+            }
+        }
+        // Co-units in the order the lines gave them: the 责任单位 line before the 配合单位 line.
+        t.coUnits.addAll(0, dutyCo);
         if (t.leadUnits.isEmpty()) {
             t.leadUnits.addAll(inheritedUnits(t.sectionId));
+        }
+        if (t.leadOfficials.isEmpty()) {
+            t.leadOfficials.addAll(inherited(sectionOfficials, t.sectionId));
         }
         t.text.setLength(0);
         t.text.append(text);
@@ -458,6 +577,9 @@ final class StructureParser {
         boolean annual = period != null && period.from() == period.to();
         TargetExtractor.Mode mode = "goal".equals(t.category) || annual ? TargetExtractor.Mode.TARGET_TEXT : TargetExtractor.Mode.PROSE;
         t.targets.addAll(TargetExtractor.extract(text, targetYear, mode));
+        if (t.milestones.isEmpty()) {
+            t.milestones.addAll(ProseDeadlines.find(text, docYear));
+        }
         if (t.code == null) {
             generated++;
             t.code = (t.sectionId == null ? "p" : t.sectionId) + "#" + generated;
@@ -488,9 +610,13 @@ final class StructureParser {
     }
 
     private List<String> inheritedUnits(String id) {
+        return inherited(sectionUnits, id);
+    }
+
+    private List<String> inherited(Map<String, List<String>> byId, String id) {
         String cur = id;
         while (cur != null) {
-            List<String> u = sectionUnits.get(cur);
+            List<String> u = byId.get(cur);
             if (u != null) {
                 return u;
             }

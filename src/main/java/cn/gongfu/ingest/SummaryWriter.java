@@ -89,10 +89,11 @@ public final class SummaryWriter {
         String code = t.code();
         boolean numeric = !code.isEmpty() && Character.isDigit(code.charAt(code.length() - 1));
         sb.append(indent).append(t.codeGenerated() ? "·" : numeric ? code + "." : code).append(' ').append(t.title());
-        if (!t.leadUnits().isEmpty()) {
+        if (!t.leadUnits().isEmpty() || !t.leadOfficials().isEmpty()) {
             String separator = Texts.zh("ingest.unitSeparator");
             String units = String.join(separator, t.leadUnits())
-                    + (t.coUnits().isEmpty() ? "" : Texts.zh("ingest.summary.coUnits", String.join(separator, t.coUnits())));
+                    + (t.coUnits().isEmpty() ? "" : Texts.zh("ingest.summary.coUnits", String.join(separator, t.coUnits())))
+                    + (t.leadOfficials().isEmpty() ? "" : Texts.zh("ingest.summary.leadOfficials", String.join(separator, t.leadOfficials())));
             sb.append(' ').append(Texts.zh("ingest.summary.parens", units));
         }
         sb.append('\n');

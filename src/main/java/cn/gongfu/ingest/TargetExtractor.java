@@ -35,7 +35,8 @@ final class TargetExtractor {
 
 
     private static final String CREATION_VERBS = "新增|新建|建成|建设|打造|创建|争创|创成|培育|引育|引进|实施|完成|开展|设立|组建|改造|举办|发表|刊发|"
-            + "招引|认定|开设|推出|设置|建立|推动|帮助|援建|召开|选树|遴选|筹建|提供|培训|吸引|招聘|新开|增加|扩招|签约|落地|推荐|入选|获评|命名|评选|形成|整治|提升|拆除|消除|淘汰";
+            + "招引|认定|开设|推出|设置|建立|推动|帮助|援建|召开|选树|遴选|筹建|提供|培训|吸引|招聘|新开|增加|扩招|签约|落地|推荐|入选|获评|命名|评选|形成|整治|提升|拆除|消除|淘汰"
+            + "|改建|扩建|新改建|安装|配建|增设|培养|招募|引导|产生|新开工|安排|谋划|新(改扩)建|新（改扩）建|新改扩建|改扩建";
 
     /** Arabic numbers and ranges, tried only where a digit is (a scan finds the places; see Run.run). */
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?))?");
@@ -53,7 +54,7 @@ final class TargetExtractor {
     private static final Pattern ASSIGNED = Pattern.compile("(均|都)?完成(?:国家|省|市|区|县|上级|省市|省级|市级|宁波市|[\\u4e00-\\u9fff]{1,4}市)?下达(?:的)?(?:年度)?(?:任务|目标|指标)");
     private static final Pattern PASS = Pattern.compile("通过[^，,。；;]{0,20}(?:评估|验收|认定|评审|复评|复核|考核)");
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:[，,、；;：:\\s\u2460-\u2473]|[到至]\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
+            "^(?:[，,、；;：:\\s\u2460-\u2473]|[到至]\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|\\d{1,2}年(?:内|间)?(?=[\u4e00-\u9fff])|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
     private static final String LEADING_FILLER_STARTS = "，,、；;：: \t到至目力确争其同以并另此全年实";
     private static final Pattern TRAILING_FILLER = Pattern.compile("(?:分别|均|都|实现|有效|基本|全面|要|在)+$");
 
@@ -286,11 +287,17 @@ final class TargetExtractor {
                 return numEnd;
             }
             int unitEnd = numEnd + unit.length();
+            if (unit.equals("年") && PROGRAMME.matcher(masked).region(unitEnd, masked.length()).lookingAt()) {
+                // "三年行动", "五年计划": the name of a programme, never "> 3 年".
+                return unitEnd;
+            }
             Matcher sfx = suffixMatcher.region(unitEnd, Math.min(masked.length(), unitEnd + 4));
             String suffix = sfx.lookingAt() ? sfx.group(1) : "";
             int end = unitEnd + suffix.length();
             char next = end < masked.length() ? masked.charAt(end) : '。';
-            if (next == '的' || next == '或' || next == '之') {
+            // "总投资7.58亿元的县医院迁建项目": the size of the investment is the project's target although "的" follows.
+            boolean investment = unit.endsWith("元") && start >= 2 && masked.startsWith("投资", start - 2);
+            if ((next == '的' && !investment) || next == '或' || next == '之') {
                 return end;
             }
             boolean boundary = isBoundary(next);
@@ -312,7 +319,10 @@ final class TargetExtractor {
             boolean inContext = start >= contextStart;
             boolean verbBefore = verbWord(head) != null;
 
-            if (!unit.isEmpty() && Units.NEED_COMPARATOR.contains(Units.base(unit)) && prefixWord == null && !continuation) {
+            // "平均受教育年限11年": a span of years is the value of a 年限, not a date.
+            boolean yearsOfSomething = unit.equals("年") && start >= 2 && masked.startsWith("年限", start - 2);
+            if (!unit.isEmpty() && Units.NEED_COMPARATOR.contains(Units.base(unit)) && prefixWord == null && !continuation
+                    && !yearsOfSomething) {
                 return end;
             }
             String kind;
@@ -340,6 +350,14 @@ final class TargetExtractor {
                 kind = "clause-list";
             } else if (mode == Mode.INDICATOR_ITEM && boundary && end >= trimmedLength()) {
                 kind = "context";
+            } else if (!unit.isEmpty() && before == '为' && BENEFICIARY_UNITS.contains(Units.base(unit)) && opensClause(start - 1)) {
+                // "为3万户特殊困难老年人家庭安装智能水表": how many are served is the target, named by what follows.
+                kind = "beneficiary";
+            } else if (investment) {
+                kind = "investment";
+            } else if (unit.equals("%") && suffix.equals("以上") && (masked.startsWith("增长", end) || masked.startsWith("的增长", end))) {
+                // "规上工业增加值、固定资产投资均实现10%以上增长": growth of each subject named before.
+                kind = "growth";
             } else {
                 return end;
             }
@@ -353,7 +371,27 @@ final class TargetExtractor {
             }
             String name;
             int nameStart;
-            if (kind.equals("verb")) {
+            if (kind.equals("beneficiary")) {
+                int nounEnd = end;
+                while (nounEnd < masked.length() && "，,。；;、：:！？)）\n ".indexOf(masked.charAt(nounEnd)) < 0) {
+                    nounEnd++;
+                }
+                nameStart = start - 1;
+                name = clean(s.substring(end, nounEnd));
+                end = nounEnd;
+            } else if (kind.equals("investment")) {
+                // "总投资7.58亿元的县医院迁建项目" is the project's 总投资.
+                int nounEnd = end + 1;
+                while (nounEnd < masked.length() && "，,。；;、：:！？)）\n ".indexOf(masked.charAt(nounEnd)) < 0) {
+                    nounEnd++;
+                }
+                nameStart = start - 3;
+                name = next == '的' ? clean(s.substring(end + 1, nounEnd)) + "总投资" : clean(s.substring(clauseStart(prefixStart), prefixStart));
+            } else if (kind.equals("growth")) {
+                nameStart = clauseStart(prefixStart);
+                name = clean(GROWTH_FILLER.matcher(s.substring(nameStart, prefixStart)).replaceFirst("")) + "增长";
+                end = masked.indexOf("增长", end) + 2;
+            } else if (kind.equals("verb")) {
                 int nounEnd = end;
                 while (nounEnd < masked.length() && "，,。；;、：:！？)）\n ".indexOf(masked.charAt(nounEnd)) < 0) {
                     nounEnd++;
@@ -428,7 +466,46 @@ final class TargetExtractor {
             if (groupSeparately) {
                 splitGroupNames();
             }
+            if (kind.equals("growth") && name.indexOf('、') > 0) {
+                splitSubjects();
+            }
             return end;
+        }
+
+        /** One target per subject of "A、B均实现10%以上增长", each "A增长" / "B增长". */
+        void splitSubjects() {
+            ParsedTarget t = out.remove(out.size() - 1);
+            int pos = positions.remove(positions.size() - 1);
+            String subjects = t.indicator().substring(0, t.indicator().length() - 2);
+            for (String subject : subjects.split("、")) {
+                if (!subject.isBlank()) {
+                    add(new ParsedTarget(subject.trim() + "增长", t.comparator(), t.value(), t.min(), t.max(), t.unit(), t.year(),
+                            t.implied(), t.text(), t.approximate()), pos);
+                }
+            }
+            lastName = out.get(out.size() - 1).indicator();
+        }
+
+        /** A cheap test before SUBJECT_THEN_VERB: 新增 / 新建 / 建成 within the clause's first ten characters. */
+        boolean hasCountingVerbNearStart(String clause) {
+            int limit = Math.min(clause.length(), 10);
+            for (int i = 0; i + 1 < limit; i++) {
+                char c = clause.charAt(i);
+                char d = clause.charAt(i + 1);
+                if (c == '新' && (d == '增' || d == '建') || c == '建' && d == '成') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** True when the character at pos opens a clause (text start, after punctuation, or after 将/再/免费). */
+        boolean opensClause(int pos) {
+            if (pos <= 0) {
+                return true;
+            }
+            char c = masked.charAt(pos - 1);
+            return "，,。；;：:、 将再".indexOf(c) >= 0;
         }
 
         /** "执业医师数和注册护士数分别达4.4人、5.1人": one name part per value when the counts agree. */
@@ -478,7 +555,12 @@ final class TargetExtractor {
                     return v;
                 }
             }
-            return null;
+            // "5年城镇新增就业15万人": a short subject (and a span of years) before the verb that counts.
+            if (!hasCountingVerbNearStart(clause)) {
+                return null;
+            }
+            Matcher subject = SUBJECT_THEN_VERB.matcher(clause);
+            return subject.lookingAt() && clause.length() > subject.end() + 1 ? subject.group(1) : null;
         }
 
         /** Between the previous count and this one: "、" and a noun, nothing that ends the clause. */
@@ -611,6 +693,11 @@ final class TargetExtractor {
     private static final Set<String> GENERIC_VERBS = Set.of("推动", "帮助", "提升", "提供", "实施", "开展", "形成", "整治");
     /** Plain count words: the only units a Chinese numeral may close a clause with ("新建…两个"; not "三期", "三项"). */
     private static final Set<String> COUNT_WORDS = Set.of("个", "家", "所", "座", "处", "支", "名", "条");
+    /** Who a "为N户…" clause serves. */
+    private static final Set<String> BENEFICIARY_UNITS = Set.of("户", "名", "人", "人次", "家", "所", "个", "位");
+    private static final Pattern SUBJECT_THEN_VERB = Pattern.compile("^(?:\\d{1,2}年(?:内|间)?)?[\\u4e00-\\u9fff]{1,6}?(新增|新建|建成)");
+    private static final Pattern PROGRAMME = Pattern.compile("(?:行动|计划|攻坚|规划|专项|工程|大变样|提升行动)");
+    private static final Pattern GROWTH_FILLER = Pattern.compile("(?:均|都|分别)?(?:实现|保持)?$");
     private static final Pattern BASELINE = Pattern.compile("(?:较|比|与)\\d{4}年(?:底|末)?(?:相比)?");
     private static final Pattern QUALIFIER_NOISE = Pattern.compile("^(?:分别|均|都)");
 

@@ -24,11 +24,15 @@ final class TaskDraft {
     List<String> leadUnits = new ArrayList<>();
     /** 配合单位 / 协办单位: units that co-operate but do not lead. */
     List<String> coUnits = new ArrayList<>();
+    /** Units of a "责任单位：" line: lead units unless a "牵头单位：" line named the lead, then co-units. */
+    List<String> dutyUnits = new ArrayList<>();
+    /** A "牵头单位：" line named the lead units. */
+    boolean leadLine;
+    /** People (牵头负责领导, 分管领导, 责任人), never units. */
+    List<String> leadOfficials = new ArrayList<>();
     List<ParsedTarget> targets = new ArrayList<>();
     Map<String, String> columns = new LinkedHashMap<>();
     List<ParsedMilestone> milestones = new ArrayList<>();
-    /** People who lead (分管领导, 责任人): never units. */
-    List<String> leadOfficials = new ArrayList<>();
     int line;
 
     ParsedTask build() {

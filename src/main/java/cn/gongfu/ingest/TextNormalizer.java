@@ -36,6 +36,11 @@ final class TextNormalizer {
     }
 
     static List<SourceLine> normalize(String raw) {
+        return normalize(raw, new PageFurniture());
+    }
+
+    /** As {@link #normalize(String)}, reading the page's furniture (and the document metadata in it) into {@code furniture}. */
+    static List<SourceLine> normalize(String raw, PageFurniture furniture) {
         List<String> physical = splitLines(raw);
         List<SourceLine> lines = new ArrayList<>(physical.size());
         for (int i = 0; i < physical.size(); i++) {
@@ -45,7 +50,12 @@ final class TextNormalizer {
                 continue;
             }
             String t = cleanInline(p);
-            if (t.length() < 80 && mightBeFurniture(t) && FURNITURE_LINE.matcher(t).matches()
+            if (!t.isEmpty() && (t.charAt(t.length() - 1) == ')' || t.charAt(t.length() - 1) == '）')) {
+                t = furniture.withoutTrailingDate(t);
+            }
+            if (furniture.consume(t)) {
+                t = "";
+            } else if (t.length() < 80 && mightBeFurniture(t) && FURNITURE_LINE.matcher(t).matches()
                     || t.length() <= 16 && PAGE_NUMBER.matcher(t).matches()) {
                 t = "";
             }
@@ -218,9 +228,18 @@ final class TextNormalizer {
     static boolean isHardWrapped(List<SourceLine> lines) {
         int[] byLength = new int[MAX_WRAP + 3];
         int considered = 0;
-        for (SourceLine l : lines) {
+        int nonBlank = 0;
+        int continued = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            SourceLine l = lines.get(i);
             if (l.isTableRow()) {
                 continue;
+            }
+            if (!l.isBlank()) {
+                nonBlank++;
+                if (i + 1 < lines.size() && !lines.get(i + 1).isBlank()) {
+                    continued++;
+                }
             }
             int len = l.text().length();
             if (len >= 12) {
@@ -230,7 +249,8 @@ final class TextNormalizer {
                 }
             }
         }
-        if (considered < 8) {
+        // A web table flattened to one cell per line has a blank line after most cells: it is not wrapped prose.
+        if (considered < 8 || continued < nonBlank * 0.5) {
             return false;
         }
         int bestWindow = 0;

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  */
 final class TitleFinder {
 
-    private static final String DOC_TYPE = "(?:实施方案|行动方案|工作方案|方案|规划|行动计划|计划|工作要点|要点|实施意见|意见|纲要|清单|办法|细则|行动)";
+    private static final String DOC_TYPE = "(?:实施方案|行动方案|工作方案|方案|规划|行动计划|计划|工作要点|要点|实施意见|意见|纲要|清单|办法|细则|行动"
+            // Task splits and progress reports of work reports (政府工作报告重点工作责任分解, …完成情况表).
+            + "|责任分解表?|任务分工|分解表|进展情况表?|推进情况表?|完成情况表?|政策措施|若干措施)";
     private static final String PERIOD = "[（(]\\s*(\\d{4})\\s*[-—–~至到]+\\s*(\\d{4})\\s*年?\\s*[）)]";
     private static final Pattern PERIOD_ONLY = Pattern.compile("^" + PERIOD + "$");
     private static final Pattern PERIOD_ANYWHERE = Pattern.compile(PERIOD);
@@ -28,6 +30,12 @@ final class TitleFinder {
     /** "关于印发青溪区…方案的通知" without 《》. */
     private static final Pattern NOTICE_TITLE = Pattern.compile("关于印发(.{4,80}?" + DOC_TYPE + "(?:" + PERIOD + ")?)的通知");
     private static final Pattern SENTENCE_MARK = Pattern.compile("[，。；：:,;！？]");
+    /** "根据《昆明市…的通知》": a superior document the text cites, never this document's title. */
+    private static final Pattern CITATION = Pattern.compile("(?:根据|按照|依据|贯彻|落实|对照|参照|遵照)[^，。；,;]{0,24}$");
+    /** A notice that is itself the document ("上海市民政局关于下达2025年…任务指标的通知"), not one that issues another. */
+    private static final Pattern OWN_NOTICE = Pattern.compile("^[^，。；：:,;]{2,30}关于(?!印发|转发)[^，。；：:,;]{4,80}的(?:通知|决定|意见)$");
+    /** An annex directory entry ("2.2025年为民办实事项目指标分解表") is not the title. */
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\d{1,2}\\s*[.、．]");
 
     record Result(String title, Period period) {
     }
@@ -36,6 +44,11 @@ final class TitleFinder {
     }
 
     static Result find(List<SourceLine> lines) {
+        return find(lines, null);
+    }
+
+    /** headline: a title the page printed elsewhere (a news headline after the content), used when none comes first. */
+    static Result find(List<SourceLine> lines, String headline) {
         List<SourceLine> head = new ArrayList<>();
         for (SourceLine l : lines) {
             if (!l.isBlank() && !l.isTableRow()) {
@@ -52,12 +65,23 @@ final class TitleFinder {
             StringBuilder joined = new StringBuilder();
             for (int k = 0; k < 3 && i + k < head.size(); k++) {
                 String part = head.get(i + k).text();
-                if (part.length() > 70 || Markers.startsStructure(part) || DATE_OR_FILE_NO.matcher(part).matches()) {
+                if (part.length() > 70 || Markers.startsStructure(part) || DATE_OR_FILE_NO.matcher(part).matches()
+                        || LIST_ITEM.matcher(part).find()) {
+                    break;
+                }
+                if (k > 0 && part.startsWith(head.get(i + k - 1).text())) {
+                    // "谯城区教育局⏎谯城区教育局2025年…分解表": the site's name above a title that repeats it.
                     break;
                 }
                 joined.append(part);
                 String candidate = joined.toString();
                 if (NOTICE.matcher(candidate).matches()) {
+                    // "关于印发2023年政府工作报告重点工作责任分解的通知": the notice names the document it issues.
+                    Matcher named = NOTICE_TITLE.matcher(candidate);
+                    if (k == 0 && named.find()) {
+                        title = named.group(1);
+                        break outer;
+                    }
                     continue;
                 }
                 if (TITLE.matcher(candidate).matches() && !candidate.contains("关于印发")) {
@@ -68,22 +92,21 @@ final class TitleFinder {
             }
         }
         if (title == null) {
+            title = firstNotCited(head, QUOTED);
+        }
+        if (title == null) {
+            title = firstNotCited(head, NOTICE_TITLE);
+        }
+        if (title == null) {
             for (SourceLine l : head) {
-                Matcher q = QUOTED.matcher(l.text());
-                if (q.find()) {
-                    title = q.group(1);
+                if (OWN_NOTICE.matcher(l.text()).matches()) {
+                    title = l.text();
                     break;
                 }
             }
         }
-        if (title == null) {
-            for (SourceLine l : head) {
-                Matcher q = NOTICE_TITLE.matcher(l.text());
-                if (q.find()) {
-                    title = q.group(1);
-                    break;
-                }
-            }
+        if (title == null && headline != null) {
+            title = headline;
         }
         if (title == null) {
             title = leadingHeading(head);
@@ -134,6 +157,19 @@ final class TitleFinder {
         return new Result(title, period);
     }
 
+    /** The first match of {@code p} in the head that is not a document the text cites ("根据《…》"). */
+    private static String firstNotCited(List<SourceLine> head, Pattern p) {
+        for (SourceLine l : head) {
+            Matcher q = p.matcher(l.text());
+            while (q.find()) {
+                if (!CITATION.matcher(l.text().substring(Math.max(0, q.start() - 30), q.start())).find()) {
+                    return q.group(1);
+                }
+            }
+        }
+        return null;
+    }
+
     private static Period bareOrFiveYear(String text) {
         Matcher bare = BARE_PERIOD.matcher(text);
         if (bare.find()) {
@@ -155,7 +191,9 @@ final class TitleFinder {
         if (head.size() < 2) {
             return null;
         }
-        String first = head.get(0).text();
+        // A statistics table's heading: "5-1 人民生活水平情况 Basic Conditions of People's Living Standard |".
+        String first = head.get(0).text().replaceAll("\\s*[|｜]+\\s*$", "").replaceAll("^\\d{1,2}-\\d{1,3}\\s*", "")
+                .replaceAll("\\s*[A-Za-z][A-Za-z'’ ,\\-]+$", "");
         if (first.length() < 6 || first.length() > 40 || SENTENCE_MARK.matcher(first).find() || Markers.startsStructure(first)
                 || DATE_OR_FILE_NO.matcher(first).matches() || first.matches("^[\\d\\s年月日.:/-]+$")) {
             return null;

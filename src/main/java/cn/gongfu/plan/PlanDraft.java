@@ -1,12 +1,14 @@
 package cn.gongfu.plan;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * A plan as it arrives from outside (demo data, and later the document importer): everything named,
  * nothing resolved to database ids yet. {@link PlanWriter} stores one in a single transaction.
- * Units are referred to by name or alias; sections by a key local to the draft.
+ * Units are referred to by name or alias; sections by a key local to the draft. publication holds the document's 文号,
+ * 索引号 and 发文日期 where it gave them ({@link Publication#NONE} otherwise).
  */
 public record PlanDraft(
         String title,
@@ -17,12 +19,25 @@ public record PlanDraft(
         String kind,
         List<SectionDraft> sections,
         List<TaskDraft> tasks,
-        List<IndicatorDraft> indicators) {
+        List<IndicatorDraft> indicators,
+        Publication publication) {
 
     public PlanDraft {
         sections = orEmpty(sections);
         tasks = orEmpty(tasks);
         indicators = orEmpty(indicators);
+        publication = publication == null ? Publication.NONE : publication;
+    }
+
+    /** A draft whose document gave no 文号, 索引号 or 发文日期. */
+    public PlanDraft(String title, String regionCode, String issuer, int startYear, int endYear, String kind,
+            List<SectionDraft> sections, List<TaskDraft> tasks, List<IndicatorDraft> indicators) {
+        this(title, regionCode, issuer, startYear, endYear, kind, sections, tasks, indicators, Publication.NONE);
+    }
+
+    /** 文号 (e.g. 长政办发〔2023〕7号), 索引号 and 发文日期 of the published document; each may be null. */
+    public record Publication(String docNumber, String indexNumber, LocalDate issuedOn) {
+        public static final Publication NONE = new Publication(null, null, null);
     }
 
     static <T> List<T> orEmpty(List<T> list) {

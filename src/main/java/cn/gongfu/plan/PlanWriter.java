@@ -188,9 +188,13 @@ public class PlanWriter {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into plan (title, region_code, issuer, start_year, end_year, kind, state,
-                                  source_name, source_sha256, previous_plan_id)
-                values (:title, :region, :issuer, :start, :end, :kind, 'published', :sourceName, :sha, :previous)""")
+                                  source_name, source_sha256, previous_plan_id, doc_number, index_number, issued_on)
+                values (:title, :region, :issuer, :start, :end, :kind, 'published', :sourceName, :sha, :previous,
+                        :docNumber, :indexNumber, :issuedOn)""")
                 .param("title", d.title()).param("region", d.regionCode()).param("issuer", d.issuer())
+                .param("docNumber", d.publication().docNumber(), Types.VARCHAR)
+                .param("indexNumber", d.publication().indexNumber(), Types.VARCHAR)
+                .param("issuedOn", d.publication().issuedOn(), Types.DATE)
                 .param("start", d.startYear()).param("end", d.endYear()).param("kind", d.kind())
                 .param("sourceName", source == null ? null : source.name())
                 .param("sha", source == null ? null : source.sha256())

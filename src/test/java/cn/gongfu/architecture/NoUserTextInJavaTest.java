@@ -96,6 +96,8 @@ class NoUserTextInJavaTest {
         m.put("cn/gongfu/ingest/InlineIndicatorList.java", parser + "patterns of indicators listed in running text");
         m.put("cn/gongfu/ingest/Markers.java", parser + "patterns of chapter, section, action and annex markers");
         m.put("cn/gongfu/ingest/MeasureSplitter.java", parser + "patterns that split a task's measures");
+        m.put("cn/gongfu/ingest/PageFurniture.java", parser + "patterns of web-page furniture (breadcrumbs, 字号, 此件公开发布) and dates");
+        m.put("cn/gongfu/ingest/ProseDeadlines.java", parser + "patterns of deadlines in sentences (5月底前 每月20日前 一季度)");
         m.put("cn/gongfu/ingest/ResponsibleUnits.java", parser + "patterns of lead and co-operating unit labels");
         m.put("cn/gongfu/ingest/ScheduleParser.java", parser + "patterns of dates and milestones (年底 上半年 第一季度…)");
         m.put("cn/gongfu/ingest/StructureParser.java", parser + "patterns of outline headings and list markers");

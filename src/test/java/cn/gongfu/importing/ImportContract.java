@@ -294,6 +294,33 @@ abstract class ImportContract {
         assertThat(page(get("/imports/{id}", review.get("job").get("id").asLong()))).doesNotContain("unit-mismatch");
     }
 
+    /**
+     * A web page of our own (青溪区) with its site furniture: the 文号, 索引号 and 发文日期 the parser keeps are shown on the
+     * review page, stored on the plan and shown on the plan's page, in both languages.
+     */
+    @Test
+    void theDocumentsNumberIndexAndDateAreKeptOnThePlan() throws Exception {
+        byte[] doc = sample("qingxi_web_notice.txt");
+        long id = json(upload("web-notice.txt", doc, "work_points").andExpect(status().isCreated())).get("job").get("id").asLong();
+        assertThat(page(get("/imports/{id}", id))).contains("文号：青政办发〔2025〕6号", "索引号：113302990001/2025-00042",
+                "发文日期：2025-03-10").doesNotContain("浏览次数");
+        assertThat(page(get("/imports/{id}", id).param("lang", "en"))).contains("Document no. 青政办发〔2025〕6号",
+                "Index no. 113302990001/2025-00042", "Issued 2025-03-10");
+
+        json(post("/api/v1/imports/{id}/units/settle", id));
+        long planId = json(mvc.perform(post("/api/v1/imports/{id}/publish", id)).andExpect(status().isCreated())).get("planId").asLong();
+        Map<String, Object> row = jdbc.sql("select doc_number, index_number, issued_on from plan where id = :id").param("id", planId)
+                .query().singleRow();
+        assertThat(row.get("doc_number")).isEqualTo("青政办发〔2025〕6号");
+        assertThat(row.get("index_number")).isEqualTo("113302990001/2025-00042");
+        assertThat(String.valueOf(row.get("issued_on"))).isEqualTo("2025-03-10");
+        JsonNode plan = json(get("/api/v1/plans/{id}", planId));
+        assertThat(plan.get("title").asText()).isEqualTo("2025年政府工作报告重点工作责任分解");
+        assertThat(plan.get("docNumber").asText()).isEqualTo("青政办发〔2025〕6号");
+        assertThat(page(get("/plans/{id}", planId))).contains("文号：青政办发〔2025〕6号", "发文日期：2025-03-10");
+        assertThat(page(get("/plans/{id}", planId).param("lang", "en"))).contains("Document no. 青政办发〔2025〕6号");
+    }
+
     /** A small plan of our own: an indicator table with a unit column (万元) and a task that sets the same indicator. */
     private static byte[] nightEconomyPlan(String title, String taskTarget) {
         String tableRow = "\t1\n\t夜间经济营业额\n\t万元\n\t300\n\t400\n\t500\n";

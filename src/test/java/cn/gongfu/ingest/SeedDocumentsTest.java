@@ -152,6 +152,8 @@ class SeedDocumentsTest {
     @SuppressWarnings("unchecked")
     void seed002EveryIndicatorCellMatchesGoldAndAnomaliesAreFlagged() {
         ParsedDocument doc = parser.parse(SeedFiles.seed("002"));
+        // 文号 on a line of its own, the date under the issuer's signature.
+        assertThat(doc.metadata()).isEqualTo(new DocumentMetadata("奉政办发〔2023〕23号", null, java.time.LocalDate.of(2023, 6, 2)));
         Map<String, Object> gold = SeedFiles.gold("seed002.gold.json");
         Map<String, ParsedIndicator> byCode = doc.indicators().stream().collect(Collectors.toMap(ParsedIndicator::code, i -> i));
         int cells = 0;
@@ -266,6 +268,9 @@ class SeedDocumentsTest {
         assertThat(mismatched).contains("附件二/收入分配制度改革先行示范", "附件二/公共服务优质共享先行示范", "附件二/社会治理先行示范");
         assertThat(mismatched).noneMatch(r -> r.startsWith("附件三"));
         assertThat(doc.period()).isEqualTo(new Period(2022, 2022));
+        // Metadata labels without colons ("索引号 1133…", "发布机构 区发改局 发文日期 2022-07-06"); the page gives no 文号.
+        assertThat(doc.metadata()).isEqualTo(new DocumentMetadata(null, "11330283734263790N/2022-130473",
+                java.time.LocalDate.of(2022, 7, 6)));
     }
 
     // ---------- seeds 003 and 004: actions and numbered paragraphs ----------
@@ -294,7 +299,14 @@ class SeedDocumentsTest {
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, 45).mapToObj(String::valueOf).toList());
         assertThat(doc.title()).isEqualTo("舟山高质量发展建设共同富裕示范区先行市实施方案(2021-2025年)");
         assertThat(doc.sections().stream().filter(s -> s.kind().equals("chapter")).count()).isEqualTo(9);
-        assertThat(doc.tasks().stream().mapToLong(t -> t.targets().size()).sum()).isGreaterThan(30);
+        // 69 targets, read by hand against the text: every quantified aim but the "N分钟服务圈" names and "1小时通达".
+        assertThat(doc.tasks().stream().mapToLong(t -> t.targets().size()).sum()).isGreaterThanOrEqualTo(69);
+        // The five that were missed: a 年限 in years, counts after a subject or a span of years, 新(改扩)建, 谋划安排.
+        List<String> spans = doc.tasks().stream().flatMap(t -> t.targets().stream()).map(ParsedTarget::text).toList();
+        assertThat(spans).contains("劳动年龄人口平均受教育年限11年", "5年城镇新增就业15万人", "新(改扩)建小学6所", "初中4所");
+        assertThat(spans).anyMatch(x -> x.endsWith("重大建设项目336个"));
+        // The document's metadata: the page's 发布日期 (it gives no 文号).
+        assertThat(doc.metadata().issuedOn()).isEqualTo(java.time.LocalDate.of(2022, 2, 28));
         // Web-page furniture around the text is gone.
         assertThat(doc.tasks()).noneMatch(t -> t.text().contains("相关新闻") || t.text().contains("咨询热线"));
     }
