@@ -4,6 +4,7 @@ import static cn.gongfu.kernel.BundleText.both;
 
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.indicator.IndicatorInput;
+import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.indicator.TargetInput;
 import cn.gongfu.indicator.TargetView;
 import cn.gongfu.kernel.FieldErrors;
@@ -14,12 +15,16 @@ import cn.gongfu.kernel.StaleVersionException;
 import cn.gongfu.plan.PlanDraft;
 import cn.gongfu.plan.PlanDraft.IndicatorDraft;
 import cn.gongfu.plan.PlanDraft.MilestoneDraft;
+import cn.gongfu.plan.PlanDraft.ObservationDraft;
 import cn.gongfu.plan.PlanDraft.TargetDraft;
 import cn.gongfu.plan.PlanDraft.TaskDraft;
 import cn.gongfu.plan.TaskInput;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -129,9 +134,15 @@ public class DraftCorrections {
      */
     @Transactional
     public int editIndicator(long importId, int version, int index, IndicatorInput in) {
+        return editIndicator(importId, version, index, in, null);
+    }
+
+    /** As {@link #editIndicator(long, int, int, IndicatorInput)}, with the base year's value corrected or cleared. */
+    @Transactional
+    public int editIndicator(long importId, int version, int index, IndicatorInput in, Baseline baseline) {
         return correct(importId, version, "indicator", d -> {
             IndicatorDraft old = indicator(d, index);
-            IndicatorDraft edited = checked(d, index, in, old.targets());
+            IndicatorDraft edited = withBaseline(checked(d, index, in, old.targets(), old.observations(), baseline), baseline);
             String from = old.name();
             String to = edited.name();
             List<TargetDraft> values = edited.targets().stream().map(t -> renamed(t, to)).toList();
@@ -145,8 +156,13 @@ public class DraftCorrections {
 
     @Transactional
     public int addIndicator(long importId, int version, IndicatorInput in) {
+        return addIndicator(importId, version, in, null);
+    }
+
+    @Transactional
+    public int addIndicator(long importId, int version, IndicatorInput in, Baseline baseline) {
         return correct(importId, version, "indicator-add", d -> {
-            IndicatorDraft added = checked(d, -1, in, List.of());
+            IndicatorDraft added = withBaseline(checked(d, -1, in, List.of(), List.of(), baseline), baseline);
             List<IndicatorDraft> indicators = new ArrayList<>(d.indicators());
             indicators.add(added);
             return new Change(with(d, d.tasks(), indicators), null, describe(added));
@@ -208,7 +224,7 @@ public class DraftCorrections {
     /** The task as corrected, after Bean Validation and the plan writer's rules that concern one task. */
     private TaskDraft checked(PlanDraft d, int index, TaskInput in, String list, String sectionKey, TaskDraft old) {
         inputs.check(in);
-        List<FieldErrors.Error> problems = new ArrayList<>();
+        List<FieldErrors.Error> problems = new ArrayList<>(in.officialsProblems());
         String code = in.code().strip();
         for (int i = 0; i < d.tasks().size(); i++) {
             TaskDraft t = d.tasks().get(i);
@@ -234,12 +250,14 @@ public class DraftCorrections {
                 in.leadUnits().stream().map(String::strip).toList(), in.coUnits().stream().map(String::strip).toList(),
                 old == null ? null : old.targetSystem(), old == null ? null : old.workSystem(),
                 old == null ? null : old.policySystem(), old == null ? null : old.evaluationSystem(),
-                milestones, old == null ? List.of() : old.targets());
+                milestones, old == null ? List.of() : old.targets(), in.leadOfficials());
     }
 
-    private IndicatorDraft checked(PlanDraft d, int index, IndicatorInput in, List<TargetDraft> values) {
+    private IndicatorDraft checked(PlanDraft d, int index, IndicatorInput in, List<TargetDraft> values,
+                                   List<ObservationDraft> observations, Baseline baseline) {
         inputs.check(in);
         List<FieldErrors.Error> problems = new ArrayList<>(in.problems());
+        if (baseline != null) problems.addAll(baseline.problems());
         String name = in.name().strip();
         for (int i = 0; i < d.indicators().size(); i++) {
             if (i != index && d.indicators().get(i).name().equals(name)) {
@@ -250,7 +268,45 @@ public class DraftCorrections {
         IndicatorDraft old = index < 0 ? null : d.indicators().get(index);
         return new IndicatorDraft(IndicatorInput.blankToNull(in.code()), IndicatorInput.blankToNull(in.domain()), name,
                 IndicatorInput.blankToNull(in.unit()), in.polarity(), old != null && old.cumulative(),
-                old == null ? null : old.responsibleUnit(), old == null ? null : old.dataSource(), values);
+                old == null ? null : old.responsibleUnit(), old == null ? null : old.dataSource(), values, observations);
+    }
+
+    /**
+     * The base year's value of an indicator table as the office corrects it (基期值, where the plan starts from): it is
+     * stored as that year's approved observation on publishing. {@code value} null clears it: nothing is stored.
+     */
+    public record Baseline(Integer year, BigDecimal value) {
+
+        List<FieldErrors.Error> problems() {
+            List<FieldErrors.Error> problems = new ArrayList<>();
+            if (value == null) return problems;
+            if (year == null) problems.add(new FieldErrors.Error("baselineYear", both("rules.required")));
+            else if (year < 1949 || year > 2100) problems.add(new FieldErrors.Error("baselineYear", both("correct.baselineYearRange", "1949", "2100")));
+            String number = StoredNumber.problem(value);
+            if (number != null) problems.add(new FieldErrors.Error("baseline", number));
+            return problems;
+        }
+    }
+
+    /**
+     * The draft's baseline of an indicator: its earliest observation (the table's base-year column; for a table of
+     * actuals, its first year).
+     */
+    static Optional<ObservationDraft> baseline(IndicatorDraft i) {
+        return i.observations().stream().min(Comparator.comparing(ObservationDraft::period));
+    }
+
+    /** The indicator with its baseline replaced (or removed where the value is blank); null leaves it as it is. */
+    private static IndicatorDraft withBaseline(IndicatorDraft i, Baseline baseline) {
+        if (baseline == null) return i;
+        List<ObservationDraft> observations = new ArrayList<>(i.observations());
+        baseline(i).ifPresent(observations::remove);
+        if (baseline.value() != null) {
+            observations.add(0, new ObservationDraft(String.valueOf(baseline.year()), baseline.value(),
+                    baseline.value().stripTrailingZeros().toPlainString()));
+        }
+        return new IndicatorDraft(i.code(), i.domain(), i.name(), i.unit(), i.polarity(), i.cumulative(), i.responsibleUnit(),
+                i.dataSource(), i.targets(), observations);
     }
 
     private static TaskDraft task(PlanDraft d, int index) {
@@ -294,17 +350,19 @@ public class DraftCorrections {
     }
 
     private static PlanDraft with(PlanDraft d, List<TaskDraft> tasks, List<IndicatorDraft> indicators) {
-        return new PlanDraft(d.title(), d.regionCode(), d.issuer(), d.startYear(), d.endYear(), d.kind(), d.sections(), tasks, indicators);
+        return new PlanDraft(d.title(), d.regionCode(), d.issuer(), d.startYear(), d.endYear(), d.kind(), d.sections(), tasks,
+                indicators, d.publication());
     }
 
     private static TaskDraft withTargets(TaskDraft t, List<TargetDraft> targets) {
         return new TaskDraft(t.list(), t.code(), t.sectionKey(), t.category(), t.group(), t.title(), t.text(), t.leadUnits(),
-                t.coUnits(), t.targetSystem(), t.workSystem(), t.policySystem(), t.evaluationSystem(), t.milestones(), targets);
+                t.coUnits(), t.targetSystem(), t.workSystem(), t.policySystem(), t.evaluationSystem(), t.milestones(), targets,
+                t.leadOfficials());
     }
 
     private static IndicatorDraft withValues(IndicatorDraft i, List<TargetDraft> values) {
         return new IndicatorDraft(i.code(), i.domain(), i.name(), i.unit(), i.polarity(), i.cumulative(), i.responsibleUnit(),
-                i.dataSource(), values);
+                i.dataSource(), values, i.observations());
     }
 
     private static TargetDraft renamed(TargetDraft t, String indicator) {
@@ -314,7 +372,7 @@ public class DraftCorrections {
     /** A task in a line of the audit log: its place, title, units and milestones. */
     static String describe(TaskDraft t) {
         return (t.list() == null ? "main" : t.list()) + "/" + t.code() + " " + t.title() + " | lead " + t.leadUnits()
-                + " | co " + t.coUnits() + " | milestones " + t.milestones().stream().map(m -> m.from() + "–" + m.to() + " " + m.text()).toList();
+                + " | co " + t.coUnits() + " | officials " + t.leadOfficials() + " | milestones " + t.milestones().stream().map(m -> m.from() + "–" + m.to() + " " + m.text()).toList();
     }
 
     static String describe(TargetDraft t) {
@@ -323,7 +381,8 @@ public class DraftCorrections {
     }
 
     static String describe(IndicatorDraft i) {
-        return i.name() + " | unit " + i.unit() + " | polarity " + i.polarity() + " | domain " + i.domain() + " | code " + i.code();
+        return i.name() + " | unit " + i.unit() + " | polarity " + i.polarity() + " | domain " + i.domain() + " | code " + i.code()
+                + " | baseline " + baseline(i).map(o -> o.period() + ": " + o.text()).orElse("none");
     }
 
 }

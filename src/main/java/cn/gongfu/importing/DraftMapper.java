@@ -61,7 +61,7 @@ final class DraftMapper {
                 .map(x -> target(x, endYear)).toList();
         return new TaskDraft(t.list(), t.code(), t.sectionId(), category(t.category()), t.group(), t.title(),
                 t.text(), t.leadUnits(), t.coUnits() == null ? List.of() : t.coUnits(), columns.get(TARGET_SYSTEM), columns.get(WORK_SYSTEM),
-                columns.get(POLICY_SYSTEM), columns.get(EVALUATION_SYSTEM), milestones, targets);
+                columns.get(POLICY_SYSTEM), columns.get(EVALUATION_SYSTEM), milestones, targets, t.leadOfficials());
     }
 
     private static TargetDraft target(ParsedTarget t, int endYear) {

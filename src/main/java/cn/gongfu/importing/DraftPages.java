@@ -95,7 +95,7 @@ class DraftPages {
     @PostMapping("/imports/{id}/indicators/{index}")
     public String saveIndicator(@PathVariable long id, @PathVariable int index, @RequestParam int version,
                                 @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
-        return attempt(() -> corrections.editIndicator(id, version, index, indicatorInput(form)),
+        return attempt(() -> corrections.editIndicator(id, version, index, indicatorInput(form), baseline(form)),
                 "redirect:/imports/" + id + "#indicator-" + index, () -> indicatorPage(id, index, form, Map.of(), model),
                 model, response, () -> indicatorPage(id, index, null, Map.of(), model));
     }
@@ -103,7 +103,7 @@ class DraftPages {
     @PostMapping("/imports/{id}/indicators")
     public String addIndicator(@PathVariable long id, @RequestParam int version, @RequestParam Map<String, String> form,
                                Model model, HttpServletResponse response) {
-        return attempt(() -> corrections.addIndicator(id, version, indicatorInput(form)),
+        return attempt(() -> corrections.addIndicator(id, version, indicatorInput(form), baseline(form)),
                 "redirect:/imports/" + id + "#indicator-table", () -> indicatorPage(id, null, form, Map.of(), model),
                 model, response, () -> indicatorPage(id, null, null, Map.of(), model));
     }
@@ -175,6 +175,7 @@ class DraftPages {
             form.put("text", task.text() == null ? "" : task.text());
             form.put("leadUnits", String.join(TaskInput.LIST_SEPARATOR, task.leadUnits()));
             form.put("coUnits", String.join(TaskInput.LIST_SEPARATOR, task.coUnits()));
+            form.put("leadOfficials", String.join(TaskInput.LIST_SEPARATOR, task.leadOfficials()));
             form.put("milestones", TaskInput.milestoneText(task.milestones()));
             form.put("section", task.sectionKey() == null ? "" : task.sectionKey());
         }
@@ -200,6 +201,10 @@ class DraftPages {
             form.put("unit", indicator.unit() == null ? "" : indicator.unit());
             form.put("polarity", indicator.polarity());
             form.put("domain", indicator.domain() == null ? "" : indicator.domain());
+            DraftCorrections.baseline(indicator).ifPresent(o -> {
+                form.put("baselineYear", o.period());
+                form.put("baseline", o.value().stripTrailingZeros().toPlainString());
+            });
         } else {
             form.put("polarity", Polarity.HIGHER.code());
         }
@@ -244,16 +249,22 @@ class DraftPages {
 
     static TaskInput taskInput(Map<String, String> form) {
         return new TaskInput(form.get("code"), form.get("title"), form.get("text"), TaskInput.names(form.get("leadUnits")),
-                TaskInput.names(form.get("coUnits")), TaskInput.milestoneLines(form.get("milestones")));
+                TaskInput.names(form.get("coUnits")), TaskInput.milestoneLines(form.get("milestones")),
+                TaskInput.names(form.get("leadOfficials")));
     }
 
     static IndicatorInput indicatorInput(Map<String, String> form) {
         return new IndicatorInput(form.get("code"), form.get("name"), form.get("unit"), form.get("polarity"), form.get("domain"));
     }
 
+    /** The base year's value as typed: a blank value clears it. */
+    static DraftCorrections.Baseline baseline(Map<String, String> form) {
+        return new DraftCorrections.Baseline(year("baselineYear", form.get("baselineYear")), number("baseline", form.get("baseline")));
+    }
+
     static TargetInput targetInput(Map<String, String> form) {
         return new TargetInput(form.get("indicator"), form.get("comparator"), number("value", form.get("value")),
-                number("min", form.get("min")), number("max", form.get("max")), form.get("unit"), year(form.get("year")), form.get("text"));
+                number("min", form.get("min")), number("max", form.get("max")), form.get("unit"), year("year", form.get("year")), form.get("text"));
     }
 
     static BigDecimal number(String field, String typed) {
@@ -265,12 +276,12 @@ class DraftPages {
         }
     }
 
-    static Integer year(String typed) {
+    static Integer year(String field, String typed) {
         if (typed == null || typed.isBlank()) return null;
         try {
             return Integer.valueOf(typed.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException("year", cn.gongfu.kernel.BundleText.both("rules.notAValue"));
+            throw new InvalidParameterException(field, cn.gongfu.kernel.BundleText.both("rules.notAValue"));
         }
     }
 }

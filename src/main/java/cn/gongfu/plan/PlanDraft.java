@@ -61,13 +61,24 @@ public record PlanDraft(
             String policySystem,
             String evaluationSystem,
             List<MilestoneDraft> milestones,
-            List<TargetDraft> targets) {
+            List<TargetDraft> targets,
+            List<String> leadOfficials) {
 
         public TaskDraft {
             leadUnits = orEmpty(leadUnits);
             coUnits = orEmpty(coUnits);
             milestones = orEmpty(milestones);
             targets = orEmpty(targets);
+            leadOfficials = orEmpty(leadOfficials);
+        }
+
+        /** A task whose document names no lead official (people: 牵头负责领导, 分管领导, 责任人). */
+        public TaskDraft(String list, String code, String sectionKey, String category, String group, String title,
+                         String text, List<String> leadUnits, List<String> coUnits, String targetSystem, String workSystem,
+                         String policySystem, String evaluationSystem, List<MilestoneDraft> milestones,
+                         List<TargetDraft> targets) {
+            this(list, code, sectionKey, category, group, title, text, leadUnits, coUnits, targetSystem, workSystem,
+                    policySystem, evaluationSystem, milestones, targets, List.of());
         }
     }
 

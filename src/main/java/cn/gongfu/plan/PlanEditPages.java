@@ -65,7 +65,8 @@ class PlanEditPages {
     public String saveTask(@PathVariable long id, @RequestParam int version, @RequestParam Map<String, String> form,
                            Model model, HttpServletResponse response) {
         return FormAttempt.run(() -> edits.editTask(id, version, new TaskInput(form.get("code"), form.get("title"), form.get("text"),
-                        TaskInput.names(form.get("leadUnits")), TaskInput.names(form.get("coUnits")), null)),
+                        TaskInput.names(form.get("leadUnits")), TaskInput.names(form.get("coUnits")), null,
+                        TaskInput.names(form.get("leadOfficials")))),
                 "redirect:/tasks/" + id + "/edit#history", model, response, () -> taskPage(id, form, Map.of(), model),
                 () -> taskPage(id, null, Map.of(), model));
     }
@@ -107,6 +108,7 @@ class PlanEditPages {
         form.put("text", task.text() == null ? "" : task.text());
         form.put("leadUnits", String.join(TaskInput.LIST_SEPARATOR, task.leadUnits().stream().map(UnitRef::name).toList()));
         form.put("coUnits", String.join(TaskInput.LIST_SEPARATOR, task.coUnits().stream().map(UnitRef::name).toList()));
+        form.put("leadOfficials", String.join(TaskInput.LIST_SEPARATOR, task.leadOfficials()));
         if (typed != null) form.putAll(typed);
         List<EditableTarget> targets = indicatorEdits.targetsOfTask(id);
         List<String> subjects = new ArrayList<>(List.of("task:" + id));

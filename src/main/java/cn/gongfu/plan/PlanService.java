@@ -220,15 +220,15 @@ public class PlanService {
     public TaskDetail task(long id) {
         record Row(long id, long planId, String planTitle, Long sectionId, String list, String code, String category,
                    String group, String title, String text, String targetSystem, String workSystem,
-                   String policySystem, String evaluationSystem) {}
+                   String policySystem, String evaluationSystem, String leadOfficials) {}
         Row t = jdbc.sql("""
                 select t.id, t.plan_id, p.title, t.section_id, t.list_name, t.code, t.category, t.group_name, t.title,
-                       t.body, t.target_system, t.work_system, t.policy_system, t.evaluation_system
+                       t.body, t.target_system, t.work_system, t.policy_system, t.evaluation_system, t.lead_officials
                 from task t join plan p on p.id = t.plan_id where t.id = :id""")
                 .param("id", id)
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14)))
+                        rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15)))
                 .optional().orElseThrow(() -> new NotFoundException("task", id));
         Scope scope = Scope.current();
         if (find(t.planId()).isEmpty()) throw new NotFoundException("task", id);
@@ -244,7 +244,7 @@ public class PlanService {
                 .param("id", id).query(new DataClassRowMapper<>(Milestone.class)).list();
         return new TaskDetail(t.id(), t.planId(), t.planTitle(), sectionPath(t.sectionId()), t.list(), t.code(),
                 t.category(), t.group(), t.title(), t.text(), u.lead(), u.co(), t.targetSystem(), t.workSystem(),
-                t.policySystem(), t.evaluationSystem(), milestones, indicators.targetsOfTask(id));
+                t.policySystem(), t.evaluationSystem(), milestones, indicators.targetsOfTask(id), TaskInput.names(t.leadOfficials()));
     }
 
     private List<Section> sectionPath(Long sectionId) {

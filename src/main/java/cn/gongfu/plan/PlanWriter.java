@@ -45,6 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PlanWriter {
 
+    /** task.lead_officials (V17): the names joined by 、. */
+    static final int LEAD_OFFICIALS_LENGTH = 1000;
     private static final List<String> KINDS = List.of("action_plan", "work_points", "special_plan", "implementation");
     static final List<String> CATEGORIES =
             List.of("measure", "goal", "key_work", "major_reform", "signature_result", "project");
@@ -123,6 +125,9 @@ public class PlanWriter {
             if (!CATEGORIES.contains(t.category())) problems.add(at + ".category: must be one of " + CATEGORIES);
             unitNames.addAll(t.leadUnits());
             unitNames.addAll(t.coUnits());
+            if (String.join(TaskInput.LIST_SEPARATOR, t.leadOfficials()).length() > LEAD_OFFICIALS_LENGTH) {
+                problems.add(at + ".leadOfficials: longer than " + LEAD_OFFICIALS_LENGTH + " characters together");
+            }
             for (int m = 0; m < t.milestones().size(); m++) {
                 MilestoneDraft ms = t.milestones().get(m);
                 if (!Periods.isMonth(ms.from()) || !Periods.isMonth(ms.to()) || ms.to().compareTo(ms.from()) < 0) {
@@ -222,8 +227,8 @@ public class PlanWriter {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         batch.batchUpdate(con -> con.prepareStatement("""
                 insert into task (plan_id, section_id, list_name, code, category, group_name, title, body,
-                                  target_system, work_system, policy_system, evaluation_system, position)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
+                                  target_system, work_system, policy_system, evaluation_system, position, lead_officials)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -241,6 +246,7 @@ public class PlanWriter {
                         ps.setString(11, t.policySystem());
                         ps.setString(12, t.evaluationSystem());
                         ps.setInt(13, i);
+                        ps.setString(14, t.leadOfficials().isEmpty() ? null : String.join(TaskInput.LIST_SEPARATOR, t.leadOfficials()));
                     }
 
                     @Override

@@ -90,7 +90,7 @@ public class PublishedPlanEdits {
         Set<String> names = new LinkedHashSet<>(in.leadUnits());
         names.addAll(in.coUnits());
         Map<String, Long> ids = units.resolve(plan.regionCode(), names);
-        List<FieldErrors.Error> problems = new ArrayList<>();
+        List<FieldErrors.Error> problems = new ArrayList<>(in.officialsProblems());
         unknown("leadUnits", in.leadUnits(), ids, problems);
         unknown("coUnits", in.coUnits(), ids, problems);
         String code = in.code().strip();
@@ -100,8 +100,11 @@ public class PublishedPlanEdits {
         if (taken) problems.add(new FieldErrors.Error("code", both("import.correct.codeTaken", code)));
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
 
-        int updated = jdbc.sql("update task set code = :code, title = :title, body = :body, version = version + 1 where id = :id and version = :version")
+        int updated = jdbc.sql("""
+                update task set code = :code, title = :title, body = :body, lead_officials = :officials, version = version + 1
+                where id = :id and version = :version""")
                 .param("code", code).param("title", in.title().strip())
+                .param("officials", in.leadOfficials().isEmpty() ? null : String.join(TaskInput.LIST_SEPARATOR, in.leadOfficials()))
                 .param("body", in.text() == null || in.text().isBlank() ? null : in.text().strip())
                 .param("id", taskId).param("version", version).update();
         if (updated != 1) throw new StaleVersionException("task:" + taskId, version, taskVersion(taskId));
@@ -155,6 +158,7 @@ public class PublishedPlanEdits {
     static String describe(TaskDetail t) {
         return t.list() + "/" + t.code() + " " + t.title() + " | lead " + t.leadUnits().stream().map(UnitRef::name).toList()
                 + " | co " + t.coUnits().stream().map(UnitRef::name).toList()
+                + " | officials " + t.leadOfficials()
                 + " | text " + (t.text() == null ? 0 : t.text().length()) + " chars";
     }
 }

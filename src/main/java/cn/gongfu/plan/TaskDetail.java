@@ -3,7 +3,7 @@ package cn.gongfu.plan;
 import cn.gongfu.indicator.TargetView;
 import java.util.List;
 
-/** Everything about one task: where it sits in its plan, who is responsible, its systems, milestones and targets. */
+/** Everything about one task: where it sits in its plan, who is responsible (units, and the lead officials: people), its systems, milestones and targets. */
 record TaskDetail(
         long id,
         long planId,
@@ -22,4 +22,5 @@ record TaskDetail(
         String policySystem,
         String evaluationSystem,
         List<Milestone> milestones,
-        List<TargetView> targets) {}
+        List<TargetView> targets,
+        List<String> leadOfficials) {}

@@ -14,6 +14,7 @@ import java.util.List;
  * columns' (V1: task.code 30, task.title 500, unit.name 200, milestone.text 2000).
  *
  * @param leadUnits, coUnits unit names as the document or the office writes them; resolved through names and aliases
+ * @param leadOfficials people (牵头负责领导, 分管领导), never units: stored as written, not resolved
  */
 public record TaskInput(
         @NotBlank(message = Rules.REQUIRED) @Size(max = 30, message = Rules.TOO_LONG) String code,
@@ -21,11 +22,29 @@ public record TaskInput(
         @Size(max = 20000, message = Rules.TOO_LONG) String text,
         List<@NotBlank(message = Rules.REQUIRED) @Size(max = 200, message = Rules.TOO_LONG) String> leadUnits,
         List<@NotBlank(message = Rules.REQUIRED) @Size(max = 200, message = Rules.TOO_LONG) String> coUnits,
-        @Valid List<MilestoneInput> milestones) {
+        @Valid List<MilestoneInput> milestones,
+        List<@NotBlank(message = Rules.REQUIRED) @Size(max = 100, message = Rules.TOO_LONG) String> leadOfficials) {
 
     public TaskInput {
         leadUnits = leadUnits == null ? List.of() : leadUnits;
         coUnits = coUnits == null ? List.of() : coUnits;
+        leadOfficials = leadOfficials == null ? List.of() : leadOfficials.stream().map(String::strip).toList();
+    }
+
+    /** A task input that leaves the lead officials empty. */
+    public TaskInput(String code, String title, String text, List<String> leadUnits, List<String> coUnits,
+                     List<MilestoneInput> milestones) {
+        this(code, title, text, leadUnits, coUnits, milestones, List.of());
+    }
+
+    /**
+     * What is wrong with the lead officials beyond each name's length: together, joined by 、, they must fit
+     * task.lead_officials (V17, {@value PlanWriter#LEAD_OFFICIALS_LENGTH} characters).
+     */
+    public List<cn.gongfu.kernel.FieldErrors.Error> officialsProblems() {
+        if (String.join(LIST_SEPARATOR, leadOfficials).length() <= PlanWriter.LEAD_OFFICIALS_LENGTH) return List.of();
+        return List.of(new cn.gongfu.kernel.FieldErrors.Error("leadOfficials",
+                cn.gongfu.kernel.BundleText.both("correct.leadOfficialsTooLong", String.valueOf(PlanWriter.LEAD_OFFICIALS_LENGTH))));
     }
 
     /** A milestone as months YYYY-MM (from ≤ to) and what is to be done by then. */
