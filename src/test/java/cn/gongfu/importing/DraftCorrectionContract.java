@@ -107,7 +107,7 @@ abstract class DraftCorrectionContract {
         // every correction is on the record, with what it replaced
         List<String> trail = audit("import:" + id);
         assertThat(trail).anyMatch(e -> e.startsWith("import.correct.task: main/1 打造夜间消费街区")
-                && e.contains("→ main/1 打造夜间消费特色街区 | lead [区民政局] | co [区卫健局] | milestones [2025-03–2025-06 街区开街]"));
+                && e.contains("→ main/1 打造夜间消费特色街区 | lead [区民政局] | co [区卫健局] | officials [] | milestones [2025-03–2025-06 街区开街]"));
         assertThat(trail).contains("import.correct.target: task main/1 夜间经济营业额 2026 ≥ 500 万元 → task main/1 夜间经济营业额 2026 ≥ 650 万元");
         assertThat(trail).anyMatch(e -> e.startsWith("import.correct.task-delete: main/2 建设露营营地") && e.endsWith("→ null"));
         assertThat(trail).anyMatch(e -> e.startsWith("import.correct.task-add: null → main/3 举办夜间文化活动"));
