@@ -67,7 +67,7 @@ abstract class PublishedEditContract {
         assertThat(after.get("leadUnits").get(0).get("name").asText()).isEqualTo("区民政局");
         assertThat(after.get("coUnits").get(0).get("name").asText()).as("the alias resolves").isEqualTo("区卫生健康局");
         String edit = page(get("/tasks/{id}/edit", taskId));
-        assertThat(edit).contains("第 1 版", "task.edit", "打造夜间消费特色街区 | lead [区民政局] | co [区卫生健康局]");
+        assertThat(edit).contains("第 1 版", "修改任务", "打造夜间消费特色街区 | lead [区民政局] | co [区卫生健康局]");
 
         // someone who read version 0 saves: refused, nothing overwritten, the page shows what is there now
         String stale = mvc.perform(post("/tasks/{id}/edit", taskId).with(csrf()).param("version", "0").param("code", "1")
@@ -96,7 +96,7 @@ abstract class PublishedEditContract {
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(range).contains("id=\"error-max\"", "区间目标需要下限和上限");
         assertThat(audit("target:" + targetId)).containsExactly("target.edit: v0 青溪区发布后修改测试方案夜间营业额 2026 ≥ 500 万元 → v1 青溪区发布后修改测试方案夜间营业额 2026 ≥ 700 万元");
-        assertThat(page(get("/tasks/{id}/edit", taskId))).contains("target.edit", "≥ 700");
+        assertThat(page(get("/tasks/{id}/edit", taskId))).contains("修改目标", "≥ 700");
 
         // a reporter may not edit
         mvc.perform(get("/tasks/{id}/edit", taskId).with(user(users.loadUserByUsername("reporter")))).andExpect(status().is4xxClientError());
@@ -116,7 +116,7 @@ abstract class PublishedEditContract {
                         .param("startYear", "2026").param("endYear", "2024"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(backwards).contains("id=\"error-endYear\"");
-        assertThat(page(get("/plans/{id}/edit", planId))).contains("第 1 版", "plan.edit", "青溪区指标修改测试方案（修订） | issuer 青溪区共富办 | 2024–2027");
+        assertThat(page(get("/plans/{id}/edit", planId))).contains("第 1 版", "修改方案", "青溪区指标修改测试方案（修订） | issuer 青溪区共富办 | 2024–2027");
 
         long taskId = json(page(get("/api/v1/tasks").param("plan", "" + planId))).get("items").get(0).get("id").asLong();
         long indicatorId = json(page(get("/api/v1/tasks/{id}", taskId))).get("targets").get(0).get("indicatorId").asLong();
@@ -133,7 +133,7 @@ abstract class PublishedEditContract {
         assertThat(indicator.get("domain").asText()).isEqualTo("消费");
         assertThat(jdbc.sql("select value from observation where indicator_id = :i").param("i", indicatorId).query(java.math.BigDecimal.class).single())
                 .as("the accepted value is as it was").isEqualByComparingTo("320");
-        assertThat(page(get("/indicators/{id}/edit", indicatorId))).contains("第 1 版", "indicator.edit");
+        assertThat(page(get("/indicators/{id}/edit", indicatorId))).contains("第 1 版", "修改指标");
         mvc.perform(post("/indicators/{id}/edit", indicatorId).with(csrf()).param("version", "0").param("name", "x")
                 .param("polarity", "higher")).andExpect(status().isConflict());
     }

@@ -128,7 +128,8 @@ abstract class ReadScopeMatrixContract {
                 users.create(Who.OTHER_REPORTER.username, "教育局 填报", PASSWORD, QINGXI, List.of(Role.REPORTER), List.of(education));
             }
             // a value and a target of a 青溪 indicator for a region outside 青溪 (as an administrator may store them)
-            if (!exists("select count(*) from observation where region_code = :v", FENGHUA)) {
+            // this suite's own value (other suites import plans with base-year values into 奉化 too)
+            if (!exists("select count(*) from observation where region_code = :v and indicator_id = " + income + " and period = '2024'", FENGHUA)) {
                 indicators.addObservations(List.of(new NewObservation(income, FENGHUA, "2024", new BigDecimal("12345.6"),
                         "approved", "admin", null)));
                 indicators.addTargets(List.of(new NewTarget(income, FENGHUA, 2030, "ge", new BigDecimal("99999"), null, null,
