@@ -96,6 +96,13 @@ abstract class LeadOfficialsAndBaselineContract {
         assertThat(page(get("/tasks/{id}", taskId))).contains("韩梅").doesNotContain("林青");
         assertThat(audit("task:" + taskId)).anyMatch(e -> e.startsWith("task.edit: v0 ") && e.contains("officials [林青, 韩梅]")
                 && e.contains("→ v1 ") && e.contains("officials [韩梅]"));
+        // too many together: refused beside the field, nothing changed
+        String many = String.join("、", java.util.stream.IntStream.range(0, 12).mapToObj(i -> "名".repeat(89) + (char) ('甲' + i)).toList());
+        String refused = form(post("/tasks/{id}/edit", taskId).param("version", "1").param("code", "1").param("title", "新建托育机构")
+                .param("leadUnits", "区卫生健康局").param("leadOfficials", many))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("id=\"error-leadOfficials\"", "牵头领导合计过长，最多 1000 个字符");
+        assertThat(jdbc.sql("select lead_officials from task where id = :t").param("t", taskId).query(String.class).single()).isEqualTo("韩梅");
         // cleared: nothing stored, nothing shown
         form(post("/tasks/{id}/edit", taskId).param("version", "1").param("code", "1").param("title", "新建托育机构")
                 .param("leadUnits", "区卫生健康局").param("leadOfficials", " ")).andExpect(status().is3xxRedirection());
