@@ -52,6 +52,8 @@ final class TargetExtractor {
     /** "十四五期末" / "“十四五”末": the end year of that five-year plan (regular from the sixth, 1981–1985, on). */
     private static final Pattern FIVE_YEAR_END = Pattern.compile("十([一二三四五六七八九])五”?(?:期末|末|时期末)");
     private static final Pattern ASSIGNED = Pattern.compile("(均|都)?完成(?:国家|省|市|区|县|上级|省市|省级|市级|宁波市|[\\u4e00-\\u9fff]{1,4}市)?下达(?:的)?(?:年度)?(?:任务|目标|指标)");
+    private static final Pattern TIME_LIMIT = Pattern.compile("(\\d{1,3})个?工作日(?:以|之)?内");
+    private static final Pattern TIME_LIMIT_ACTION = Pattern.compile("(办结|审批|办理|出具|答复|办妥)");
     private static final Pattern PASS = Pattern.compile("通过[^，,。；;]{0,20}(?:评估|验收|认定|评审|复评|复核|考核)");
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:[，,、；;：:\\s\u2460-\u2473]|[到至]\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|\\d{1,2}年(?:内|间)?(?=[\u4e00-\u9fff])|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
@@ -239,6 +241,7 @@ final class TargetExtractor {
             }
             findAssigned();
             findQualitative();
+            findTimeLimits();
             Integer[] order = new Integer[out.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
@@ -646,6 +649,37 @@ final class TargetExtractor {
                 } else {
                     add(new ParsedTarget(subject, TargetComparator.ASSIGNED, null, null, null, null, year, false, span), a.start());
                 }
+            }
+        }
+
+        /**
+         * Service time limits: "开办手续5个工作日内办结", "环评报告书14个工作日内、环评报告表7个工作日内…完成审批" are each an upper
+         * bound in working days on what is named before the number, the indicator named after the action that closes
+         * the sentence (办结 → 办结时限; none → 办理时限).
+         */
+        void findTimeLimits() {
+            if (masked.indexOf("工作日") < 0) {
+                return;
+            }
+            Matcher m = TIME_LIMIT.matcher(masked);
+            while (m.find()) {
+                int subjectStart = m.start();
+                while (subjectStart > 0 && subjectStart > m.start() - 20 && Character.UnicodeScript.of(masked.charAt(subjectStart - 1)) == Character.UnicodeScript.HAN) {
+                    subjectStart--;
+                }
+                String subject = clean(s.substring(subjectStart, m.start()));
+                if (subject.length() < 2) {
+                    continue;
+                }
+                int sentenceEnd = m.end();
+                while (sentenceEnd < masked.length() && "。；;，,".indexOf(masked.charAt(sentenceEnd)) < 0) {
+                    sentenceEnd++;
+                }
+                Matcher action = TIME_LIMIT_ACTION.matcher(masked).region(m.end(), sentenceEnd);
+                String name = subject + (action.find() ? action.group(1) : "办理") + "时限";
+                String span = stripLeadingPunct(s.substring(subjectStart, m.end()));
+                add(new ParsedTarget(name, TargetComparator.LE, new BigDecimal(m.group(1)), null, null, "个工作日", yearAt(m.start()),
+                        false, span), m.start());
             }
         }
 

@@ -90,6 +90,12 @@ class ProseLayoutsTest {
 
         ParsedTask approvals = task(doc, "2");
         assertThat(approvals.leadUnits()).containsExactly("区发展和改革局");
+        assertThat(approvals.targets()).singleElement().satisfies(t -> {
+            assertThat(t.indicator()).isEqualTo("餐饮门店开办手续办结时限");
+            assertThat(t.comparator()).isEqualTo(TargetComparator.LE);
+            assertThat(t.value()).isEqualByComparingTo("5");
+            assertThat(t.unit()).isEqualTo("个工作日");
+        });
         assertThat(approvals.coUnits()).containsExactly("区财政局");
         // 一季度 is 01–03, "2月20日前" ends in February, "每月20日前" recurs over the whole year.
         assertThat(approvals.milestones()).extracting(m -> m.from().getMonthValue() + "-" + m.to().getMonthValue(), ParsedMilestone::text)

@@ -3,6 +3,7 @@ package cn.gongfu.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import cn.gongfu.vocabulary.TargetComparator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -135,6 +136,11 @@ class RealPageSamplesTest {
         });
         assertThat(task(doc, "2").leadUnits()).containsExactly("区国土分局");
         assertThat(task(doc, "3").coUnits()).containsExactly("区水务局", "区级相关部门");
+        // time limits in working days are upper bounds, one per document named before its number
+        assertThat(task(doc, "3").targets()).extracting(ParsedTarget::indicator, ParsedTarget::comparator, t -> t.value().intValue(), ParsedTarget::unit)
+                .containsExactly(tuple("环评报告书审批时限", TargetComparator.LE, 14, "个工作日"),
+                        tuple("环评报告表审批时限", TargetComparator.LE, 7, "个工作日"),
+                        tuple("环评登记表审批时限", TargetComparator.LE, 3, "个工作日"));
         // "…区水务局等部门,区国投公司、各街道办事处配合": 等部门 ends a name, it is not one.
         ParsedTask fourth = task(doc, "4");
         assertThat(fourth.leadUnits()).containsExactly("区发改局");
