@@ -63,20 +63,29 @@ public final class DocumentParser {
     }
 
     public ParsedDocument parse(String fileName, byte[] bytes) {
+        return parse(fileName, bytes, ColumnRoles.NONE);
+    }
+
+    /** Reads the document with the office's choices of what some table columns hold (see {@link ColumnRoles}). */
+    public ParsedDocument parse(String fileName, byte[] bytes, ColumnRoles roles) {
         checkSize(bytes.length, fileName);
         String text = extractText(fileName, bytes);
-        return parseText(fileName, text);
+        return parseText(fileName, text, roles);
     }
 
     /** Parses text that was already extracted (used by tests and by callers holding a String). */
     public ParsedDocument parseText(String fileName, String text) {
+        return parseText(fileName, text, ColumnRoles.NONE);
+    }
+
+    public ParsedDocument parseText(String fileName, String text, ColumnRoles roles) {
         PageFurniture furniture = new PageFurniture();
         List<SourceLine> lines = TextNormalizer.normalize(text, furniture);
         if (lines.stream().allMatch(SourceLine::isBlank)) {
             throw new DocumentException(Texts.both("ingest.error.noText", fileName));
         }
         TitleFinder.Result head = TitleFinder.find(lines, furniture.headline());
-        StructureParser sp = new StructureParser(lines, head.period(), TextNormalizer.splitLines(text));
+        StructureParser sp = new StructureParser(lines, head.period(), TextNormalizer.splitLines(text), roles);
         sp.parse();
         List<Finding> findings = new ArrayList<>(sp.findings);
         FindingsAnalyzer.checkNumbering(sp.tasks, sp.sections, findings);
@@ -89,7 +98,7 @@ public final class DocumentParser {
         }
         List<ParsedTask> tasks = sp.tasks.stream().map(TaskDraft::build).toList();
         return new ParsedDocument(fileName, head.title(), head.period(), List.copyOf(sp.sections), tasks,
-                List.copyOf(sp.indicators), List.copyOf(findings), furniture.metadata());
+                List.copyOf(sp.indicators), List.copyOf(findings), furniture.metadata(), List.copyOf(sp.tables));
     }
 
     private String extractText(String fileName, byte[] bytes) {

@@ -27,6 +27,8 @@ final class StructureParser {
     private final List<SourceLine> lines;
     /** The document's physical lines (line number − 1), for the spaces and bars between table cells. */
     private final List<String> physical;
+    /** The office's choices of what some table columns hold. */
+    private final ColumnRoles roles;
     private final Period period;
     private final Integer targetYear;
     private final int docYear;
@@ -35,6 +37,8 @@ final class StructureParser {
     final List<TaskDraft> tasks = new ArrayList<>();
     final List<ParsedIndicator> indicators = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
+    /** Every table read, as the office checks it on review (and reassigns its columns). */
+    final List<ParsedTable> tables = new ArrayList<>();
     /** Totals the body announces ("73项重点工作"), checked later against the annex lists. */
     final List<Object[]> declaredTotals = new ArrayList<>();
     final Map<String, Integer> annexRowCounts = new HashMap<>();
@@ -64,11 +68,12 @@ final class StructureParser {
     private int generated;
 
     StructureParser(List<SourceLine> lines, Period period) {
-        this(lines, period, null);
+        this(lines, period, null, ColumnRoles.NONE);
     }
 
-    StructureParser(List<SourceLine> lines, Period period, List<String> physical) {
+    StructureParser(List<SourceLine> lines, Period period, List<String> physical, ColumnRoles roles) {
         this.lines = lines;
+        this.roles = roles;
         this.physical = physical;
         this.period = period;
         this.targetYear = period == null ? null : period.to();
@@ -79,7 +84,7 @@ final class StructureParser {
         int i = 0;
         while (i < lines.size()) {
             SourceLine l = lines.get(i);
-            Table table = l.isBlank() ? null : TableReader.readAt(lines, i, physical);
+            Table table = l.isBlank() ? null : TableReader.readAt(lines, i, physical, roles);
             if (table != null) {
                 handleTable(table, "main", currentParent(), "table");
                 i = Math.max(table.end(), i + 1);
@@ -426,6 +431,7 @@ final class StructureParser {
         if (table.columns().isEmpty()) {
             return;
         }
+        tables.add(ParsedTable.of(list, table));
         if (table.isProgress()) {
             findings.add(new Finding("progress-table", Texts.both("ingest.finding.progressTable", list, table.line()),
                     List.of(list + "/" + String.join("|", table.headers())), table.line()));
@@ -452,7 +458,7 @@ final class StructureParser {
         // them are titles and notes.
         boolean tables = false;
         for (int k = 0; k < annexLines.size(); k++) {
-            Table table = annexLines.get(k).isBlank() ? null : TableReader.readAt(annexLines, k, physical);
+            Table table = annexLines.get(k).isBlank() ? null : TableReader.readAt(annexLines, k, physical, roles);
             if (table != null && !table.columns().isEmpty()) {
                 handleTable(table, name, parentId, category(title));
                 tables = true;

@@ -45,16 +45,16 @@ final class TableReader {
      * physical holds the document's physical lines (index = line number − 1), read for the spaces and bars
      * between cells that normalisation squeezes out.
      */
-    static Table readAt(List<SourceLine> lines, int start, List<String> physical) {
+    static Table readAt(List<SourceLine> lines, int start, List<String> physical, ColumnRoles roles) {
         SourceLine first = lines.get(start);
         if (first.isTableRow()) {
-            return readTabs(lines, start);
+            return readTabs(lines, start, roles);
         }
         String text = first.text();
         if (text.isEmpty() || text.length() > 200 || !mayStartHeader(text) && !barRow(first, physical)) {
             return null;
         }
-        Header header = header(lines, start, physical);
+        Header header = header(lines, start, physical, roles);
         if (header == null) {
             return null;
         }
@@ -65,7 +65,7 @@ final class TableReader {
     }
 
     /** Reads a grid already split into cells: the first row that reads as a header, then the rows below it. */
-    static Table readGrid(List<List<String>> grid, int firstLine) {
+    static Table readGrid(List<List<String>> grid, int firstLine, ColumnRoles roles) {
         for (int r = 0; r < grid.size(); r++) {
             List<String> cells = trimTrailing(clean(grid.get(r)));
             List<TableColumn> columns = columnsOf(cells);
@@ -74,7 +74,7 @@ final class TableReader {
                 for (int k = r + 1; k < grid.size(); k++) {
                     rows.add(new RawRow(trimTrailing(clean(grid.get(k))), firstLine + k));
                 }
-                return positional(columns, rows, grid.size(), firstLine + r);
+                return positional(roles.apply(firstLine + r, columns), rows, grid.size(), firstLine + r);
             }
         }
         return null;
@@ -103,20 +103,20 @@ final class TableReader {
         return bars >= 2 && trimTrailing(pipeCells(raw)).size() >= 3;
     }
 
-    private static Header header(List<SourceLine> lines, int start, List<String> physical) {
+    private static Header header(List<SourceLine> lines, int start, List<String> physical, ColumnRoles roles) {
         SourceLine first = lines.get(start);
         String raw = raw(first, physical);
         if (raw.indexOf('|') >= 0) {
             List<String> cells = pipeCells(raw);
             cells = trimTrailing(cells);
             if (cells.size() >= 2) {
-                return rowHeader(lines, start, physical, cells, Layout.PIPES, false);
+                return rowHeader(lines, start, physical, cells, Layout.PIPES, false, roles);
             }
-            return cellLinesHeader(lines, start, physical);
+            return cellLinesHeader(lines, start, physical, roles);
         }
         if (TableColumn.isHeaderLike(first.text()) && TableColumn.of(first.text()).role() != Role.OTHER
                 || first.text().equals("地区")) {
-            Header h = cellLinesHeader(lines, start, physical);
+            Header h = cellLinesHeader(lines, start, physical, roles);
             if (h != null) {
                 return h;
             }
@@ -129,14 +129,14 @@ final class TableReader {
         boolean wide = wideCells.size() >= 3;
         List<String> cells = wide ? wideCells : spaceCells(raw, false);
         if (cells.size() >= 3) {
-            return rowHeader(lines, start, physical, cells, Layout.SPACES, wide);
+            return rowHeader(lines, start, physical, cells, Layout.SPACES, wide, roles);
         }
         return null;
     }
 
     /** A header written on one line (cells between bars or spaces), continued on the next lines while they read as header cells. */
     private static Header rowHeader(List<SourceLine> lines, int start, List<String> physical, List<String> cells, Layout layout,
-                                    boolean wide) {
+                                    boolean wide, ColumnRoles roles) {
         if (!cells.stream().allMatch(c -> c.isEmpty() || TableColumn.isHeaderLike(c))) {
             return null;
         }
@@ -165,11 +165,12 @@ final class TableReader {
         if (!acceptable(columns, layout)) {
             return null;
         }
-        return new Header(columns, next, layout, lines.get(start).lineNo(), texts, wide);
+        int line = lines.get(start).lineNo();
+        return new Header(roles.apply(line, columns), next, layout, line, texts, wide);
     }
 
     /** A header written one cell per line: the run of header-like lines from start, without trailing unknown cells. */
-    private static Header cellLinesHeader(List<SourceLine> lines, int start, List<String> physical) {
+    private static Header cellLinesHeader(List<SourceLine> lines, int start, List<String> physical, ColumnRoles roles) {
         List<String> texts = new ArrayList<>();
         List<Integer> ends = new ArrayList<>();
         int blanks = 0;
@@ -212,7 +213,8 @@ final class TableReader {
         if (!acceptable(columns, Layout.CELL_LINES)) {
             return null;
         }
-        return new Header(columns, ends.get(ends.size() - 1), Layout.CELL_LINES, lines.get(start).lineNo(), texts, false);
+        int line = lines.get(start).lineNo();
+        return new Header(roles.apply(line, columns), ends.get(ends.size() - 1), Layout.CELL_LINES, line, texts, false);
     }
 
     /** Two lines that make one header word: "目标" + "任务", "1-7月" + "实际完成情况". */
@@ -395,7 +397,7 @@ final class TableReader {
     // ---------------------------------------------------------------- tabs (as the .docx extractor writes them)
 
     /** Tab rows exactly as before: a line of tab cells is a row; a block of one-cell tab lines (blank line between blocks) is one row. */
-    private static Table readTabs(List<SourceLine> lines, int start) {
+    private static Table readTabs(List<SourceLine> lines, int start, ColumnRoles roles) {
         List<RawRow> rows = new ArrayList<>();
         List<SourceLine> block = new ArrayList<>();
         int i = start;
@@ -424,7 +426,7 @@ final class TableReader {
         if (!acceptable(columns, Layout.TABS)) {
             return new Table(List.of(), List.of(), end, rows.get(0).line());
         }
-        return positional(columns, rows.subList(1, rows.size()), end, rows.get(0).line());
+        return positional(roles.apply(rows.get(0).line(), columns), rows.subList(1, rows.size()), end, rows.get(0).line());
     }
 
     private static void flushTabBlock(List<SourceLine> block, List<RawRow> rows) {

@@ -227,7 +227,7 @@ class TableLayoutsTest {
                 List.of("序号", "工作任务", "牵头单位", "完成时限"),
                 List.of("1", "新建社区食堂5个", "区民政局", "6月底前"),
                 List.of("", "二、生态环境", "", ""),
-                List.of("2", "完成河道整治8公里", "区水利局", "10月底前")), 1);
+                List.of("2", "完成河道整治8公里", "区水利局", "10月底前")), 1, ColumnRoles.NONE);
         assertThat(table).isNotNull();
         assertThat(table.columns()).extracting(TableColumn::role).containsExactly(TableColumn.Role.SERIAL, TableColumn.Role.TITLE,
                 TableColumn.Role.LEAD_UNITS, TableColumn.Role.DEADLINE);
@@ -237,7 +237,7 @@ class TableLayoutsTest {
         TaskTableInterpreter.Result r = TaskTableInterpreter.interpret(table, "main", null, "x.", 2024, 2024, "item");
         assertThat(r.tasks()).extracting(t -> t.code, t -> t.group).containsExactly(tuple("1", null), tuple("2", "二、生态环境"));
         assertThat(r.tasks().get(1).leadUnits).containsExactly("区水利局");
-        assertThat(TableReader.readGrid(List.of(List.of("说明", "内容"), List.of("一", "二")), 1)).isNull();
+        assertThat(TableReader.readGrid(List.of(List.of("说明", "内容"), List.of("一", "二")), 1, ColumnRoles.NONE)).isNull();
     }
 
     @Test
