@@ -5,6 +5,7 @@ import cn.gongfu.indicator.IndicatorInput;
 import cn.gongfu.indicator.TargetInput;
 import cn.gongfu.plan.TaskInput;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,10 +27,30 @@ class DraftApi {
 
     private final DraftCorrections corrections;
     private final ImportService imports;
+    private final ColumnReReading columns;
 
-    DraftApi(DraftCorrections corrections, ImportService imports) {
+    DraftApi(DraftCorrections corrections, ImportService imports, ColumnReReading columns) {
         this.corrections = corrections;
         this.imports = imports;
+        this.columns = columns;
+    }
+
+    /**
+     * What table columns hold, as the office says, and the document re-read with it: the body maps
+     * {@code "headerLine:column"} (from the review's {@code tables}) to a role of {@code ColumnRoles.CHOICES}. The
+     * draft starts afresh from the new reading (corrections made so far are dropped).
+     */
+    @PutMapping("/columns")
+    public ImportReview columns(@PathVariable long id, @RequestParam int version, @RequestBody Map<String, String> roles) {
+        columns.reread(id, version, roles, false);
+        return imports.review(id);
+    }
+
+    /** Every column gets back the meaning the reader found. */
+    @PostMapping("/columns/reset")
+    public ImportReview resetColumns(@PathVariable long id, @RequestParam int version) {
+        columns.reread(id, version, Map.of(), true);
+        return imports.review(id);
     }
 
     @PutMapping("/tasks/{index}")

@@ -1,5 +1,7 @@
 package cn.gongfu.importing;
 
+import cn.gongfu.ingest.ColumnRoles;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDateTime;
 
 /**
@@ -7,6 +9,7 @@ import java.time.LocalDateTime;
  *
  * @param draftVersion how many corrections the office has made to the draft (a correction names the version it was made on)
  * @param corrected    whether the office has corrected the draft: the review then shows the corrected draft, not the parse
+ * @param columnRoles  the office's choices of what table columns hold, as stored ({@link ColumnChoices}); null for none
  */
 public record ImportJob(
         long id,
@@ -24,7 +27,13 @@ public record ImportJob(
         Long planId,
         LocalDateTime createdAt,
         int draftVersion,
-        boolean corrected) {
+        boolean corrected,
+        @JsonIgnore String columnRoles) {
+
+    /** The office's column choices the document is read with. */
+    public ColumnRoles roles() {
+        return ColumnChoices.read(columnRoles);
+    }
 
     public boolean inReview() {
         return "review".equals(state);

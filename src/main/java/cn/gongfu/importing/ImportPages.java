@@ -1,5 +1,6 @@
 package cn.gongfu.importing;
 
+import cn.gongfu.kernel.FormAttempt;
 import cn.gongfu.kernel.Inputs;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.PageRequest;
@@ -39,10 +40,15 @@ class ImportPages {
     private final UnitService units;
     private final MessageSource messages;
     private final Inputs inputs;
+    private final ColumnReReading columns;
+
+    /** The name of a column's select on the review: role:headerLine:column. */
+    private static final String ROLE_FIELD = "role:";
 
     public ImportPages(ImportService imports, RegionService regions, PlanService plans, UnitService units,
-                       MessageSource messages, Inputs inputs) {
+                       MessageSource messages, Inputs inputs, ColumnReReading columns) {
         this.inputs = inputs;
+        this.columns = columns;
         this.imports = imports;
         this.regions = regions;
         this.plans = plans;
@@ -107,6 +113,7 @@ class ImportPages {
         model.addAttribute("regionName", regions.find(review.job().regionCode()).map(r -> r.name()).orElse(""));
         model.addAttribute("regionUnits", units.choices(List.of(review.job().regionCode())));
         model.addAttribute("unitKinds", Unit.KINDS);
+        model.addAttribute("chosenColumns", review.job().roles().asMap());
         return "imports/review";
     }
 
@@ -131,6 +138,21 @@ class ImportPages {
         inputs.check(new ImportApi.Details(title, startYear, endYear));
         imports.setDetails(id, title, startYear, endYear);
         return "redirect:/imports/" + id;
+    }
+
+    /**
+     * The office's column meanings (select {@code role:<headerLine>:<column>} per column) and a re-read; {@code reset}
+     * gives every column back the meaning the reader found. Refused, the review again with the error at the tables.
+     */
+    @PostMapping("/imports/{id}/columns")
+    public String columns(@PathVariable long id, @RequestParam int version, @RequestParam Map<String, String> form,
+                          @RequestParam(required = false) String reset, Model model, HttpServletResponse response) {
+        Map<String, String> choices = new HashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith(ROLE_FIELD)) choices.put(name.substring(ROLE_FIELD.length()), value);
+        });
+        return FormAttempt.run(() -> columns.reread(id, version, reset != null ? Map.of() : choices, reset != null),
+                "redirect:/imports/" + id + "#tables", model, response, () -> review(id, model), () -> review(id, model));
     }
 
     @PostMapping("/imports/{id}/units/settle")

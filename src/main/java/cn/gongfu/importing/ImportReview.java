@@ -2,9 +2,11 @@ package cn.gongfu.importing;
 
 import cn.gongfu.ingest.Finding;
 import cn.gongfu.ingest.ParsedDocument;
+import cn.gongfu.ingest.ParsedTable;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanDraft;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +34,12 @@ public record ImportReview(
     /** What the parser noticed in the document: count mismatches, numbering gaps, targets that move the wrong way. */
     public List<Finding> findings() {
         return document.findings();
+    }
+
+    /** The tables the parser read, each column with the meaning it was read with (the office can reassign it). */
+    @JsonProperty
+    public List<ParsedTable> tables() {
+        return document.tables();
     }
 
     /** Whether the findings section has anything to show: the parser's findings or the review's own. */

@@ -8,6 +8,7 @@ import cn.gongfu.importing.PlanDiff.TaskShape;
 import cn.gongfu.importing.UnitResolution.Status;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.TargetView;
+import cn.gongfu.ingest.ColumnRoles;
 import cn.gongfu.ingest.DocumentException;
 import cn.gongfu.ingest.DocumentFormat;
 import cn.gongfu.ingest.DocumentParser;
@@ -65,7 +66,7 @@ public class ImportService {
 
     private static final String JOB_COLUMNS = """
             id, file_name, content_type, sha256, size_bytes, region_code, kind, previous_plan_id, title, start_year, end_year,
-            state, plan_id, created_at, draft_version, draft_json is not null as corrected""";
+            state, plan_id, created_at, draft_version, draft_json is not null as corrected, column_roles""";
     private static final RowMapper<ImportJob> JOB = new DataClassRowMapper<>(ImportJob.class);
 
     private final DocumentParser parser = new DocumentParser();
@@ -126,7 +127,7 @@ public class ImportService {
                 .query(Long.class).optional().ifPresent(id -> {
                     throw new DuplicateDocumentException(null, id);
                 });
-        ParsedDocument doc = parse(fileName, content);
+        ParsedDocument doc = parse(fileName, content, ColumnRoles.NONE);
         if (previous == null && doc.title() != null) {
             previous = plans.latestWithTitle(region.code(), doc.title()).orElse(null);
         }
@@ -160,14 +161,10 @@ public class ImportService {
         return pager.page(JOB_COLUMNS, "from import_job", where, "id desc", page, JOB);
     }
 
-    /**
-     * The document as the parser reads it. Extension point of issue 13 ("reassign a table column's meaning and re-read"):
-     * the table reader belongs to the ingest package and takes no column overrides yet; once it does, the office's
-     * choices (kept with the import like the unit decisions) are handed to it here, and every review re-reads with them.
-     */
-    private ParsedDocument parse(String fileName, byte[] content) {
+    /** The document as the parser reads it with the office's column choices ({@link ColumnReReading}). */
+    private ParsedDocument parse(String fileName, byte[] content, ColumnRoles roles) {
         try {
-            return parser.parse(fileName, content);
+            return parser.parse(fileName, content, roles);
         } catch (DocumentException e) {
             throw new UnreadableDocumentException(e);
         }
@@ -175,7 +172,7 @@ public class ImportService {
 
     public ImportReview review(long id) {
         ImportJob job = job(id);
-        ParsedDocument doc = parse(job.fileName(), content(id));
+        ParsedDocument doc = parse(job.fileName(), content(id), job.roles());
         String title = job.title() != null ? job.title() : doc.title();
         Integer start = job.startYear() != null ? job.startYear() : doc.period() == null ? null : doc.period().from();
         Integer end = job.endYear() != null ? job.endYear() : doc.period() == null ? null : doc.period().to();

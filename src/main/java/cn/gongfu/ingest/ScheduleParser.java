@@ -20,6 +20,9 @@ final class ScheduleParser {
                     + "|(全年|年底前|年底|年末|年内|上半年|下半年|每季度|每月|全年常态化)"
                     + "|(" + Q + ")季度(末|底)?(前)?)");
 
+    /** A year written before the time: its digits, the 年 left to the time expression ("年底前", "年9月"). */
+    private static final Pattern WRITTEN_YEAR = Pattern.compile("^((?:19|20)\\d{2})(?=\\s*年)");
+
     private ScheduleParser() {
     }
 
@@ -79,6 +82,12 @@ final class ScheduleParser {
     }
 
     static ParsedMilestone parseItem(String item, int year) {
+        // "2024年9月底前" in a plan of 2024—2025: the year written wins over the plan's (the rest reads "年9月底前").
+        Matcher written = WRITTEN_YEAR.matcher(item);
+        if (written.lookingAt()) {
+            ParsedMilestone m = parseItem(item.substring(written.end()), Integer.parseInt(written.group(1)));
+            return new ParsedMilestone(m.from(), m.to(), item);
+        }
         Matcher m = ITEM_START.matcher(item);
         boolean found = m.lookingAt();
         if (!found) {

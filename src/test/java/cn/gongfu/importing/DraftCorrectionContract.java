@@ -208,6 +208,70 @@ abstract class DraftCorrectionContract {
         assertThat(audit("import:" + id)).noneMatch(e -> e.startsWith("import.correct"));
     }
 
+    /** A table whose 协办科室 and 推进计划 columns the reader cannot place by their words. */
+    static byte[] projectTable(String title) {
+        return (title + "（2024—2025年）\n\n"
+                + "序号 | 工作任务 | 牵头单位 | 协办科室 | 推进计划\n"
+                + "1 | 新建社区食堂10家 | 区民政局 | 养老服务科 | 2024年9月底前\n"
+                + "2 | 改造老旧小区5个 | 区民政局 | 城建科 | 2024年11月底前\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theOfficeReassignsWhatAColumnHoldsAndTheDocumentIsReadAgain() throws Exception {
+        JsonNode review = json(upload("columns.txt", projectTable("青溪区民生实事列含义测试表")));
+        long id = review.get("job").get("id").asLong();
+        JsonNode table = review.get("tables").get(0);
+        int line = table.get("line").asInt();
+        assertThat(table.get("columns").get(3).get("header").asText()).isEqualTo("协办科室");
+        assertThat(table.get("columns").get(3).get("role").asText()).isEqualTo("OTHER");
+        assertThat(review.get("draft").get("tasks").get(0).get("coUnits")).isEmpty();
+        assertThat(review.get("draft").get("tasks").get(0).get("milestones")).isEmpty();
+
+        // a correction first: re-reading drops it, and a re-read made on the version before it is refused
+        json(put("/api/v1/imports/{id}/draft/tasks/0", id).param("version", "0").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"code\":\"1\",\"title\":\"新建社区食堂\"}"));
+        String choices = "{\"" + line + ":3\":\"CO_UNITS\",\"" + line + ":4\":\"DEADLINE\"}";
+        mvc.perform(put("/api/v1/imports/{id}/draft/columns", id).param("version", "0").contentType(MediaType.APPLICATION_JSON)
+                .content(choices)).andExpect(status().isConflict());
+
+        review = json(put("/api/v1/imports/{id}/draft/columns", id).param("version", "1").contentType(MediaType.APPLICATION_JSON)
+                .content(choices));
+        assertThat(review.get("job").get("draftVersion").asInt()).isEqualTo(2);
+        assertThat(review.get("job").get("corrected").asBoolean()).as("the draft starts afresh from the new reading").isFalse();
+        JsonNode first = review.get("draft").get("tasks").get(0);
+        assertThat(first.get("title").asText()).isEqualTo("新建社区食堂10家");
+        assertThat(first.get("coUnits").toString()).isEqualTo("[\"养老服务科\"]");
+        assertThat(first.get("milestones").get(0).get("to").asText()).isEqualTo("2024-09");
+        assertThat(review.get("tables").get(0).get("columns").get(4).get("role").asText()).isEqualTo("DEADLINE");
+
+        // choices that cannot apply name their field and store nothing
+        refused(put("/api/v1/imports/{id}/draft/columns", id).param("version", "2").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"" + line + ":4\":\"YEAR\"}"), "role");
+        refused(put("/api/v1/imports/{id}/draft/columns", id).param("version", "2").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"" + line + ":3\":\"ENGLISH\"}"), "role");
+        refused(put("/api/v1/imports/{id}/draft/columns", id).param("version", "2").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"999:1\":\"NOTE\"}"), "column");
+        assertThat(json(get("/api/v1/imports/{id}", id)).get("job").get("draftVersion").asInt()).isEqualTo(2);
+
+        // the review page shows each column's meaning, the changed ones marked; the page's form re-reads too
+        String page = page(get("/imports/{id}", id));
+        assertThat(page).contains("id=\"tables\"", "name=\"role:" + line + ":3\"", "已改", "协办科室");
+        String refusedPage = mvc.perform(post("/imports/{id}/columns", id).param("version", "2").param("role:" + line + ":4", "YEAR")
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refusedPage).contains("id=\"columns-errors\"", "推进计划");
+        mvc.perform(post("/imports/{id}/columns", id).param("version", "2").param("reset", "1")
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        review = json(get("/api/v1/imports/{id}", id));
+        assertThat(review.get("job").get("draftVersion").asInt()).isEqualTo(3);
+        assertThat(review.get("draft").get("tasks").get(0).get("coUnits")).as("back to the reader's judgement").isEmpty();
+
+        assertThat(audit("import:" + id)).contains(
+                "import.columns: null → " + line + ":3=CO_UNITS\n" + line + ":4=DEADLINE\n",
+                "import.columns: " + line + ":3=CO_UNITS\n" + line + ":4=DEADLINE\n → null");
+    }
+
     private void refused(RequestBuilder request, String field) throws Exception {
         mvc.perform(request).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value(field))
                 .andExpect(jsonPath("$.detail").isNotEmpty());

@@ -29,6 +29,15 @@ class ScheduleParserTest {
     }
 
     @Test
+    void aYearWrittenBeforeTheTimeWinsOverThePlansYear() {
+        assertThat(months("2024年9月底前")).containsExactly("2024-01..2024-09");
+        assertThat(months("2023年底前:完成改造。")).containsExactly("2023-01..2023-12");
+        assertThat(months("2025年二季度")).containsExactly("2025-04..2025-06");
+        assertThat(ScheduleParser.parse("2024年9月底前", 2022).get(0).text()).isEqualTo("2024年9月底前");
+        assertThat(months("2025年")).as("a year alone names no month").containsExactly("?");
+    }
+
+    @Test
     void monthsInsideTextDoNotSplitItems() {
         assertThat(months("9-12月:争取弥勒圣坛12月试运营。")).containsExactly("2022-09..2022-12");
     }

@@ -123,6 +123,49 @@ class DraftBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("task-title")).getText()).contains("打造夜间消费特色街区");
     }
 
+    @Test
+    void theOfficeTellsWhatAColumnHoldsAndTheDocumentIsReadAgain() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        signIn("office");
+        Path file = Files.createTempFile("gongfu-columns-", ".txt");
+        Files.writeString(file, "青溪区民生实事浏览器列含义测试表（2024—2025年）\n\n"
+                + "序号 | 工作任务 | 牵头单位 | 协办科室 | 推进计划\n"
+                + "1 | 新建社区食堂10家 | 区民政局 | 养老服务科 | 2024年9月底前\n"
+                + "2 | 改造老旧小区5个 | 区民政局 | 城建科 | 2024年11月底前\n", StandardCharsets.UTF_8);
+        browser.get(url("/imports"));
+        browser.findElement(By.cssSelector("#upload-form input[type=file]")).sendKeys(file.toString());
+        new Select(browser.findElement(By.cssSelector("#upload-form select[name=region]"))).selectByValue("330299");
+        browser.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches("/imports/\\d+$"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tables")));
+        assertThat(browser.findElement(By.cssSelector("#task-0 td:nth-child(5)")).getText()).as("no milestones read").isEqualTo("0");
+
+        WebElement tables = browser.findElement(By.id("tables"));
+        assertThat(tables.getText()).contains("协办科室", "推进计划", "读出 2 行");
+        new Select(tables.findElement(By.cssSelector("select[name$=':3']"))).selectByValue("CO_UNITS");
+        new Select(tables.findElement(By.cssSelector("select[name$=':4']"))).selectByValue("DEADLINE");
+        Browser.clickToLoad(browser, tables.findElement(By.id("reread")));
+        assertThat(browser.findElement(By.cssSelector("#task-0 td:nth-child(5)")).getText()).as("the deadlines read").isEqualTo("1");
+        tables = browser.findElement(By.id("tables"));
+        assertThat(new Select(tables.findElement(By.cssSelector("select[name$=':4']"))).getFirstSelectedOption().getText()).isEqualTo("完成时限");
+        assertThat(tables.findElements(By.cssSelector(".column-role.chosen"))).hasSize(2);
+        // the co-operating section units are now units the review asks about
+        assertThat(browser.findElement(By.id("units")).getText()).contains("养老服务科", "城建科");
+        browser.executeScript("document.getElementById('tables').scrollIntoView()");
+        screenshot("draft-columns");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertNoSidewaysScroll();
+        browser.executeScript("document.getElementById('tables').scrollIntoView()");
+        screenshot("draft-columns-phone");
+        browser.manage().window().setSize(new Dimension(1366, 900));
+
+        // and back to the reader's judgement
+        Browser.clickToLoad(browser, browser.findElement(By.id("reset-columns")));
+        assertThat(browser.findElement(By.cssSelector("#task-0 td:nth-child(5)")).getText()).isEqualTo("0");
+        assertThat(browser.findElements(By.cssSelector("#tables .column-role.chosen"))).isEmpty();
+    }
+
     private void assertNoSidewaysScroll() {
         Number page = (Number) browser.executeScript("return document.documentElement.scrollWidth");
         Number view = (Number) browser.executeScript("return window.innerWidth");
