@@ -4,6 +4,7 @@ import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.NewObservation;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
+import cn.gongfu.plan.PlanPublicity;
 import cn.gongfu.plan.PlanWriter;
 import cn.gongfu.reporting.ReportCalendarService;
 import cn.gongfu.unit.UnitService;
@@ -48,9 +49,11 @@ public class DemoDataLoader implements ApplicationRunner {
     private final ObjectMapper json;
     private final UserService users;
     private final ReportCalendarService calendars;
+    private final PlanPublicity publicity;
 
     public DemoDataLoader(JdbcClient jdbc, UnitService units, PlanWriter planWriter, IndicatorService indicators,
-                          ObjectMapper json, UserService users, ReportCalendarService calendars) {
+                          ObjectMapper json, UserService users, ReportCalendarService calendars, PlanPublicity publicity) {
+        this.publicity = publicity;
         this.users = users;
         this.calendars = calendars;
         this.jdbc = jdbc;
@@ -89,6 +92,8 @@ public class DemoDataLoader implements ApplicationRunner {
         String region = demo.plan().regionCode();
         for (DemoData.DemoUnit u : demo.units()) units.create(region, u.name(), u.kind(), u.aliases());
         long planId = planWriter.create(demo.plan());
+        // the demo plan is public, so the portal (/public) shows something from the first start
+        Scope.runAsSystem(() -> publicity.setPublic(planId, true));
 
         List<String> names = demo.observations().stream().map(DemoData.DemoObservation::indicator).distinct().toList();
         Map<String, Long> ids = indicators.idsByName(region, names);

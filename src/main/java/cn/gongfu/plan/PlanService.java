@@ -60,7 +60,8 @@ public class PlanService {
 
     private static final String PLAN_COLUMNS = """
             p.id, p.title, p.region_code, r.name as region_name, p.issuer, p.start_year, p.end_year, p.kind, p.state,
-            p.source_name, p.source_sha256, p.previous_plan_id, p.created_at, p.doc_number, p.index_number, p.issued_on""";
+            p.source_name, p.source_sha256, p.previous_plan_id, p.created_at, p.doc_number, p.index_number, p.issued_on,
+            p.public_since""";
     private static final String PLAN_FROM = "from plan p join region r on r.code = p.region_code";
     private static final RowMapper<Plan> PLAN = new DataClassRowMapper<>(Plan.class);
 
@@ -94,6 +95,13 @@ public class PlanService {
                 .containing("text", text, "p.title", "p.issuer");
         Scope.current().restrictRegion(where, "p.region_code");
         return pager.page(planColumns(where.params()), PLAN_FROM, where, "p.start_year desc, p.id desc", page, PLAN);
+    }
+
+    /** The published plans the office made public, newest first: what the public portal may show. */
+    public List<Plan> publicPlans() {
+        Where where = new Where().and("p.state = 'published'").and("p.public_since is not null");
+        Scope.current().restrictRegion(where, "p.region_code");
+        return pager.page(planColumns(where.params()), PLAN_FROM, where, "p.start_year desc, p.id desc", new PageRequest(0, 100), PLAN).items();
     }
 
     /** The plan if it exists and lies within the caller's scope. */
