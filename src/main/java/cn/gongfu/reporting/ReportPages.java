@@ -138,18 +138,21 @@ class ReportPages {
         redirect.addFlashAttribute("typedMilestones", typedMilestones);
         if (!fieldErrors.isEmpty()) {
             redirect.addFlashAttribute("fieldErrors", fieldErrors);
-            return "redirect:/reports/" + id + "#" + blockOf(fieldErrors.keySet().iterator().next());
+            return "redirect:/reports/" + id + "#" + anchorOf(fieldErrors.keySet().iterator().next());
         }
-        return settle(id, "#tasks", redirect, () -> {
+        String[] anchor = {"#tasks"};
+        String target = settle(id, "", redirect, () -> {
             try {
                 reporting.saveBlocks(id, blocks, milestones);
             } catch (ValidationException e) {
                 Map<String, String> errors = new LinkedHashMap<>();
                 e.errors().forEach(err -> errors.putIfAbsent(err.location(), err.message()));
                 redirect.addFlashAttribute("fieldErrors", errors);
+                anchor[0] = "#" + anchorOf(errors.keySet().iterator().next());
                 throw e;
             }
         });
+        return target + anchor[0];
     }
 
     /** The ids a posted form names with {@code <prefix><id><suffix>}, in the order posted. */
@@ -175,9 +178,16 @@ class ReportPages {
         }
     }
 
-    /** The anchor of the block an error key ("12.percentDone", "m7.completedOn") belongs to. */
-    private static String blockOf(String errorKey) {
-        return errorKey.startsWith("m") ? "milestone-" + errorKey.substring(1, errorKey.indexOf('.')) : "task-" + errorKey.substring(0, errorKey.indexOf('.'));
+    /**
+     * Where the page opens after a refusal: at the first error ("12.percentDone" → its message beside the field), or at
+     * the block of an error that has no field on the page (a version, a milestone's task).
+     */
+    private static String anchorOf(String errorKey) {
+        String block = errorKey.substring(errorKey.startsWith("m") ? 1 : 0, errorKey.indexOf('.'));
+        if (errorKey.endsWith(".version") || errorKey.endsWith(".task") || errorKey.endsWith(".evidenceId")) {
+            return errorKey.startsWith("m") ? "milestone-" + block : "task-" + block;
+        }
+        return "error-" + errorKey;
     }
 
     @PostMapping("/reports/{id}/tasks/{taskId}")

@@ -192,7 +192,7 @@ class ReportFormBrowserTest extends BrowserTest {
             browser.executeScript("arguments[0].removeAttribute('max')", grace); // the server checks what the browser would
             Browser.clickToLoad(browser, card.findElement(By.id("calendar-save-" + plan)));
             card = browser.findElement(By.id("calendar-" + plan));
-            assertThat(card.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("宽限天数应在0到92之间");
+            assertThat(card.findElement(By.cssSelector(".field-error")).getText()).contains("宽限天数应在0到92之间");
             assertThat(card.findElement(By.name("graceDays")).getDomProperty("value")).isEqualTo("400");
             card.findElement(By.name("graceDays")).clear();
             card.findElement(By.name("graceDays")).sendKeys("10");
