@@ -1,12 +1,10 @@
 package cn.gongfu.audit;
 
 import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +23,6 @@ public final class AuditFields {
     /** The field every versioned row carries; shown as the version the change made, not as a change of its own. */
     public static final String VERSION = "version";
 
-    /** How lists are written in a field's value, as Chinese documents write them. */
-    static final String LIST_SEPARATOR = "、";
-
     private final Map<String, String> values = new LinkedHashMap<>();
 
     private AuditFields() {}
@@ -39,7 +34,10 @@ public final class AuditFields {
         return f;
     }
 
-    /** The field's value as text: lists joined by 、, numbers without trailing zeros, null where empty. */
+    /**
+     * The field's value as text: numbers without trailing zeros, null where empty. Lists come joined as their module
+     * writes them (a plan's unit names by 、, {@code plan.TaskInput.LIST_SEPARATOR}).
+     */
     public AuditFields with(String field, Object value) {
         values.put(field, text(value));
         return this;
@@ -66,9 +64,6 @@ public final class AuditFields {
 
     private static String text(Object value) {
         if (value == null) return null;
-        if (value instanceof Collection<?> c) {
-            return c.isEmpty() ? null : c.stream().map(String::valueOf).collect(Collectors.joining(LIST_SEPARATOR));
-        }
         if (value instanceof BigDecimal d) return d.stripTrailingZeros().toPlainString();
         String s = value.toString();
         return s.isBlank() ? null : s;

@@ -165,8 +165,8 @@ public class PublishedPlanEdits {
         }
         AuditFields gone = describe(version, task);
         List<EditableTarget> targets = indicatorEdits.deleteTargetsOfTask(taskId);
-        gone.with("milestones", task.milestones().stream().map(PublishedPlanEdits::words).toList())
-                .with("targets", targets.stream().map(t -> t.indicatorName() + " " + t.year() + " " + IndicatorEdits.words(t)).toList());
+        gone.with("milestones", joined(task.milestones().stream().map(PublishedPlanEdits::words).toList()))
+                .with("targets", joined(targets.stream().map(t -> t.indicatorName() + " " + t.year() + " " + IndicatorEdits.words(t)).toList()));
         jdbc.sql("delete from milestone where task_id = :id").param("id", taskId).update();
         jdbc.sql("delete from task_unit where task_id = :id").param("id", taskId).update();
         int deleted = jdbc.sql("delete from task where id = :id and version = :version").param("id", taskId).param("version", version).update();
@@ -339,9 +339,13 @@ public class PublishedPlanEdits {
     static AuditFields describe(int version, TaskDetail t) {
         return AuditFields.at(version).with("code", (MAIN_LIST.equals(t.list()) ? "" : t.list() + "/") + t.code())
                 .with("title", t.title()).with("text", t.text())
-                .with("leadUnits", t.leadUnits().stream().map(UnitRef::name).toList())
-                .with("coUnits", t.coUnits().stream().map(UnitRef::name).toList())
-                .with("leadOfficials", t.leadOfficials());
+                .with("leadUnits", joined(t.leadUnits().stream().map(UnitRef::name).toList()))
+                .with("coUnits", joined(t.coUnits().stream().map(UnitRef::name).toList()))
+                .with("leadOfficials", joined(t.leadOfficials()));
+    }
+
+    private static String joined(List<String> items) {
+        return String.join(TaskInput.LIST_SEPARATOR, items);
     }
 
     private static AuditFields describe(Milestone m) {
