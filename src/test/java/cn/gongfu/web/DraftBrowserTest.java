@@ -113,7 +113,7 @@ class DraftBrowserTest extends BrowserTest {
         Browser.clickToLoad(browser, form.findElement(By.id("save-task")));
         assertThat(browser.findElement(By.id("version")).getText()).isEqualTo("第 1 版");
         assertThat(browser.findElement(By.id("history")).getText())
-                .contains("修改任务", "office", "打造夜间消费特色街区 | lead [区民政局] | co [区卫生健康局]");
+                .contains("修改任务", "office", "名称：打造夜间消费街区 → 打造夜间消费特色街区", "配合单位：（空） → 区卫生健康局");
         screenshot("published-task-edit");
         browser.manage().window().setSize(new Dimension(390, 844));
         assertNoSidewaysScroll();
