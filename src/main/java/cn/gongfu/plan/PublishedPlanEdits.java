@@ -144,7 +144,9 @@ public class PublishedPlanEdits {
         insertUnits(taskId, in, ids);
         List<TaskInput.MilestoneInput> milestones = in.milestones() == null ? List.of() : in.milestones();
         for (TaskInput.MilestoneInput m : milestones) insertMilestone(taskId, m);
-        audit.record("task.add", "plan:" + planId, null, describe(0, plans.task(taskId)).json());
+        TaskDetail added = plans.task(taskId);
+        audit.record("task.add", "plan:" + planId, null,
+                describe(0, added).with("milestones", joined(added.milestones().stream().map(PublishedPlanEdits::words).toList())).json());
         return taskId;
     }
 

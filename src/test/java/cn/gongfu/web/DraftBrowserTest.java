@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongfu.support.Browser;
 import cn.gongfu.support.BrowserTest;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -32,14 +28,7 @@ class DraftBrowserTest extends BrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.manage().window().setSize(new Dimension(1366, 900));
         signIn("office");
-        Path file = Files.createTempFile("gongfu-draft-", ".txt");
-        Files.writeString(file, PLAN, StandardCharsets.UTF_8);
-        browser.get(url("/imports"));
-        browser.findElement(By.cssSelector("#upload-form input[type=file]")).sendKeys(file.toString());
-        new Select(browser.findElement(By.cssSelector("#upload-form select[name=region]"))).selectByValue("330299");
-        new Select(browser.findElement(By.cssSelector("#upload-form select[name=kind]"))).selectByValue("action_plan");
-        browser.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlMatches("/imports/\\d+$"));
+        uploadForReview("gongfu-draft-", PLAN);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tasks")));
         String review = browser.getCurrentUrl();
         assertThat(browser.findElement(By.id("task-0")).getText()).contains("打造夜间消费街区", "区卫生健康局");
@@ -69,7 +58,7 @@ class DraftBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("corrections")).getText()).contains("import.correct.target", "≥ 650");
         screenshot("draft-task");
         browser.manage().window().setSize(new Dimension(390, 844));
-        assertNoSidewaysScroll();
+        assertPhoneFits();
         screenshot("draft-task-phone");
         browser.manage().window().setSize(new Dimension(1366, 900));
 
@@ -116,16 +105,10 @@ class DraftBrowserTest extends BrowserTest {
                 .contains("修改任务", "office", "名称：打造夜间消费街区 → 打造夜间消费特色街区", "配合单位：（空） → 区卫生健康局");
         screenshot("published-task-edit");
         browser.manage().window().setSize(new Dimension(390, 844));
-        assertNoSidewaysScroll();
+        assertPhoneFits();
         screenshot("published-task-edit-phone");
         browser.manage().window().setSize(new Dimension(1366, 900));
         Browser.clickToLoad(browser, browser.findElement(By.id("task-link")));
         assertThat(browser.findElement(By.id("task-title")).getText()).contains("打造夜间消费特色街区");
-    }
-
-    private void assertNoSidewaysScroll() {
-        Number page = (Number) browser.executeScript("return document.documentElement.scrollWidth");
-        Number view = (Number) browser.executeScript("return window.innerWidth");
-        assertThat(page.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(view.intValue());
     }
 }

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongfu.support.Browser;
 import cn.gongfu.support.BrowserTest;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -31,14 +27,7 @@ class PublishedTaskBrowserTest extends BrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.manage().window().setSize(new Dimension(1366, 900));
         signIn("office");
-        Path file = Files.createTempFile("gongfu-published-", ".txt");
-        Files.writeString(file, PLAN, StandardCharsets.UTF_8);
-        browser.get(url("/imports"));
-        browser.findElement(By.cssSelector("#upload-form input[type=file]")).sendKeys(file.toString());
-        new Select(browser.findElement(By.cssSelector("#upload-form select[name=region]"))).selectByValue("330299");
-        new Select(browser.findElement(By.cssSelector("#upload-form select[name=kind]"))).selectByValue("action_plan");
-        browser.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlMatches("/imports/\\d+$"));
+        uploadForReview("gongfu-published-", PLAN);
         Browser.clickToLoad(browser, browser.findElement(By.id("publish")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-tree")));
         Browser.clickToLoad(browser, browser.findElement(By.id("plan-edit")));
@@ -64,12 +53,7 @@ class PublishedTaskBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("history")).getText())
                 .contains("修改进度节点", "office", "第 1 版", "内容：夜市开业 → 夜市开业迎客", "完成时限：2025-06 → 2025-09")
                 .doesNotContain("{\"version\"");
-        screenshot("published-milestone-edit");
-        browser.manage().window().setSize(new Dimension(390, 844));
-        assertNoSidewaysScroll();
-        browser.executeScript("document.getElementById('milestones').scrollIntoView()");
-        screenshot("published-milestone-edit-phone");
-        browser.manage().window().setSize(new Dimension(1366, 900));
+        screenshotsAtBothWidths("published-milestone-edit", "milestones");
 
         // the task deleted: back on the plan's page, gone from its tasks, its deletion in the plan's history
         Browser.clickToLoad(browser, browser.findElement(By.id("delete-task")));
@@ -78,17 +62,6 @@ class PublishedTaskBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("history")).getText())
                 .contains("删除任务", "新增任务", "名称：建设夜市 → （空）", "进度节点：2025-03–2025-09 夜市开业迎客 → （空）");
         browser.executeScript("document.getElementById('history').scrollIntoView()");
-        screenshot("published-task-delete");
-        browser.manage().window().setSize(new Dimension(390, 844));
-        assertNoSidewaysScroll();
-        browser.executeScript("document.getElementById('history').scrollIntoView()");
-        screenshot("published-task-delete-phone");
-        browser.manage().window().setSize(new Dimension(1366, 900));
-    }
-
-    private void assertNoSidewaysScroll() {
-        Number page = (Number) browser.executeScript("return document.documentElement.scrollWidth");
-        Number view = (Number) browser.executeScript("return window.innerWidth");
-        assertThat(page.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(view.intValue());
+        screenshotsAtBothWidths("published-task-delete", "history");
     }
 }
