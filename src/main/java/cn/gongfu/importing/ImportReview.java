@@ -59,11 +59,29 @@ public record ImportReview(
         return indicators.values().stream().filter(Objects::isNull).count();
     }
 
+    // The counts describe what would be published: the draft (the parse as the office corrected it) where there is
+    // one, the parse where the document lacks what a plan needs and there is no draft.
+
+    public int sectionCount() {
+        return draft != null ? draft.sections().size() : document.sections().size();
+    }
+
+    public int taskCount() {
+        return draft != null ? draft.tasks().size() : document.tasks().size();
+    }
+
+    /** The targets tasks set (an indicator table's yearly targets are the indicators'). */
     public int targetCount() {
-        return document.tasks().stream().mapToInt(t -> t.targets().size()).sum();
+        return draft != null ? draft.tasks().stream().mapToInt(t -> t.targets().size()).sum()
+                : document.tasks().stream().mapToInt(t -> t.targets().size()).sum();
     }
 
     public int milestoneCount() {
-        return document.tasks().stream().mapToInt(t -> t.milestones().size()).sum();
+        return draft != null ? draft.tasks().stream().mapToInt(t -> t.milestones().size()).sum()
+                : document.tasks().stream().mapToInt(t -> t.milestones().size()).sum();
+    }
+
+    public int indicatorCount() {
+        return draft != null ? draft.indicators().size() : document.indicators().size();
     }
 }

@@ -425,7 +425,8 @@ public class ImportService {
                 t.sectionKey(), t.category(), t.group(), t.title(), t.text(),
                 t.leadUnits().stream().map(n -> canonical.getOrDefault(n, n)).toList(),
                 t.coUnits().stream().map(n -> canonical.getOrDefault(n, n)).toList(),
-                t.targetSystem(), t.workSystem(), t.policySystem(), t.evaluationSystem(), t.milestones(), t.targets())).toList();
+                t.targetSystem(), t.workSystem(), t.policySystem(), t.evaluationSystem(), t.milestones(), t.targets(),
+                t.leadOfficials())).toList();
         return new PlanDraft(draft.title(), draft.regionCode(), draft.issuer(), draft.startYear(), draft.endYear(),
                 draft.kind(), draft.sections(), tasks, draft.indicators(), draft.publication());
     }
@@ -435,7 +436,7 @@ public class ImportService {
         Map<Long, TaskText> byId = new HashMap<>();
         old.forEach(t -> byId.put(t.id(), t));
         List<TaskShape> oldTasks = old.stream()
-                .map(t -> new TaskShape(t.list(), t.code(), t.title(), t.text(), t.leadUnits())).toList();
+                .map(t -> new TaskShape(t.list(), t.code(), t.title(), t.text(), t.leadUnits(), t.leadOfficials())).toList();
         List<TargetShape> oldTargets = new ArrayList<>();
         for (TargetView t : indicators.targetsOfPlan(previous.id())) {
             TaskText task = t.taskId() == null ? null : byId.get(t.taskId());
