@@ -3,7 +3,8 @@ package cn.gongfu.importing;
 import java.time.LocalDateTime;
 
 /**
- * An uploaded document waiting for review, or already published as a plan, or discarded.
+ * An uploaded document waiting for review, or already published as a plan, or imported as the progress reports of a
+ * plan (reported; planId is then that plan), or discarded.
  *
  * @param draftVersion how many corrections the office has made to the draft (a correction names the version it was made on)
  * @param corrected    whether the office has corrected the draft: the review then shows the corrected draft, not the parse
@@ -28,5 +29,9 @@ public record ImportJob(
 
     public boolean inReview() {
         return "review".equals(state);
+    }
+
+    public boolean reported() {
+        return "reported".equals(state);
     }
 }
