@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
  *
  * @param draftVersion how many corrections the office has made to the draft (a correction names the version it was made on)
  * @param corrected    whether the office has corrected the draft: the review then shows the corrected draft, not the parse
+ * @param reportedPeriod the reporting period a progress document's drafts went to (state reported), else null
  */
 public record ImportJob(
         long id,
@@ -25,7 +26,8 @@ public record ImportJob(
         Long planId,
         LocalDateTime createdAt,
         int draftVersion,
-        boolean corrected) {
+        boolean corrected,
+        String reportedPeriod) {
 
     public boolean inReview() {
         return "review".equals(state);

@@ -66,7 +66,7 @@ public class ImportService {
 
     private static final String JOB_COLUMNS = """
             id, file_name, content_type, sha256, size_bytes, region_code, kind, previous_plan_id, title, start_year, end_year,
-            state, plan_id, created_at, draft_version, draft_json is not null as corrected""";
+            state, plan_id, created_at, draft_version, draft_json is not null as corrected, reported_period""";
     private static final RowMapper<ImportJob> JOB = new DataClassRowMapper<>(ImportJob.class);
 
     private final DocumentParser parser = new DocumentParser();
@@ -215,7 +215,7 @@ public class ImportService {
         }
         Plan previous = job.previousPlanId() == null ? null : plans.find(job.previousPlanId()).orElse(null);
         PlanDiff diff = previous == null || draft == null ? null : diff(previous, canonicalUnits(draft, resolutions));
-        ProgressReview progress = job.inReview() || job.reported() ? progressReviews.of(job, doc, null) : null;
+        ProgressReview progress = job.inReview() || job.reported() ? progressReviews.of(job, doc, job.reportedPeriod()) : null;
         return new ImportReview(job, doc, draft, resolutions, indicatorMatches, problems, unitMismatches, previous, diff,
                 progress);
     }
@@ -237,8 +237,10 @@ public class ImportService {
                 .map(r -> new ProgressDrafts.Entry(r.taskId(), r.text(), r.percentDone())).toList();
         ProgressDrafts.Outline done = progressDrafts.draft(progress.plan().id(), entries, period,
                 "import:" + importId + " " + job.fileName());
-        int closed = jdbc.sql("update import_job set state = 'reported', plan_id = :plan where id = :id and state = 'review'")
-                .param("plan", progress.plan().id()).param("id", importId).update();
+        int closed = jdbc.sql("""
+                update import_job set state = 'reported', plan_id = :plan, reported_period = :period
+                where id = :id and state = 'review'""")
+                .param("plan", progress.plan().id()).param("period", done.period()).param("id", importId).update();
         if (closed != 1) throw new ImportStateException("import " + importId + " was published or discarded meanwhile");
         audit.record("import.progress", "import:" + importId, "review", "reported to plan " + progress.plan().id() + " "
                 + done.period() + ": " + entries.size() + " task(s), " + progress.unmatchedCount() + " row(s) unmatched, units "

@@ -204,6 +204,16 @@ abstract class ProgressImportContract {
         assertThat(rows("submission")).isEqualTo(submissions);
         assertThat(jdbc.sql("select state from import_job where id = :id").param("id", id).query(String.class).single())
                 .isEqualTo("review");
+
+        // a period already begun may be chosen instead of the current one (a Q3 table imported in October); the closed
+        // import keeps showing where it went
+        json(mvc.perform(post("/api/v1/imports/{id}/progress", id).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"period\":\"2026Q3\"}")).andExpect(status().isOk()));
+        long civilReport = submission(planId, unitId(ProgressSamples.unit(tag, "民政局")), "2026Q3");
+        assertThat(reports(civilReport).get(0)).startsWith("1 in_progress 67 已完成2个中心主体施工");
+        assertThat(jdbc.sql("select reported_period from import_job where id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("2026Q3");
+        assertThat(page(get("/imports/{id}", id))).contains("2026Q3 的进展填报草稿导入", "各单位 2026Q3 填报", "/reports/" + civilReport);
     }
 
     @Test
