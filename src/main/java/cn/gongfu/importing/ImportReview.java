@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param indicators each indicator name the draft uses, with the id of the existing indicator it matches or null for new
  * @param unitMismatches targets written in another unit than their indicator: warnings, publishing stays possible
  * @param diff       null unless the import is a new version of {@code previousPlan}
+ * @param progress   the document as the progress of a published plan (its tables report progress), or null
  */
 public record ImportReview(
         ImportJob job,
@@ -29,7 +30,8 @@ public record ImportReview(
         List<String> problems,
         List<UnitMismatch> unitMismatches,
         Plan previousPlan,
-        PlanDiff diff) {
+        PlanDiff diff,
+        ProgressReview progress) {
 
     /** What the parser noticed in the document: count mismatches, numbering gaps, targets that move the wrong way. */
     public List<Finding> findings() {

@@ -22,6 +22,9 @@ final class TaskTableInterpreter {
     /** "陆 明": a two-character name padded to three with a space, as tables align names. */
     private static final Pattern PADDED_NAME = Pattern.compile("^([\\u4e00-\\u9fff]) ([\\u4e00-\\u9fff])(?![\\u4e00-\\u9fff])|^([\\u4e00-\\u9fff]) ([\\u4e00-\\u9fff])");
 
+    /** A completion rate's number: "72%", "完成98%", "100 %". */
+    private static final Pattern RATE_NUMBER = Pattern.compile("^\\D{0,4}?(\\d+(?:\\.\\d+)?)\\s*%");
+
     record Result(List<TaskDraft> tasks, List<ParsedSection> groups, List<Finding> findings) {
     }
 
@@ -126,6 +129,9 @@ final class TaskTableInterpreter {
             if (t.leadOfficials.isEmpty()) {
                 t.leadOfficials.addAll(groupOfficials);
             }
+            if (table.isProgress()) {
+                t.progress = progress(row, columns);
+            }
             if (!hasTargetColumn) {
                 // "地区生产总值突破1万亿元。": where no column holds the targets, the task states them.
                 t.targets.addAll(TargetExtractor.extract(t.title, targetYear, TargetExtractor.Mode.TARGET_TEXT));
@@ -135,6 +141,48 @@ final class TaskTableInterpreter {
         }
         checkGroup(listName, groupName, declared, listedInGroup, groupLine, findings);
         return new Result(tasks, groups, findings);
+    }
+
+    /**
+     * What a progress table's row reports: the words of its progress columns ("已完成选址" — several joined by line
+     * breaks), the first of them that is a value ("6453人", an achievement), its completion rate ("72%") and its note.
+     */
+    static ParsedProgress progress(TableRow row, List<TableColumn> columns) {
+        List<String> text = new ArrayList<>();
+        String actual = null;
+        String rate = null;
+        String note = null;
+        for (int c = 0; c < columns.size(); c++) {
+            String value = row.cell(c).trim();
+            if (value.isEmpty()) {
+                continue;
+            }
+            Role role = columns.get(c).role();
+            if (role == Role.RATE && rate == null) {
+                rate = value;
+            } else if (role == Role.NOTE && note == null) {
+                note = value;
+            } else if (role == Role.PROGRESS) {
+                CellAligner.Kind kind = CellAligner.kindOf(value);
+                boolean isValue = kind == CellAligner.Kind.NUMBER || kind == CellAligner.Kind.QUANTITY
+                        || kind == CellAligner.Kind.PERCENT;
+                if (isValue && actual == null) {
+                    actual = value;
+                } else {
+                    text.add(value);
+                }
+            }
+        }
+        return new ParsedProgress(text.isEmpty() ? null : String.join("\n", text), actual, rate, percent(rate), note);
+    }
+
+    /** "72%", "完成98%", "100 %": the number before the per cent sign; null for a rate written otherwise. */
+    private static BigDecimal percent(String rate) {
+        if (rate == null) {
+            return null;
+        }
+        Matcher m = RATE_NUMBER.matcher(rate.replace('％', '%'));
+        return m.find() ? new BigDecimal(m.group(1)) : null;
     }
 
     /** A bare value in a target column ("8950人", "5") is the target of the task's own title ("新增城镇就业"). */

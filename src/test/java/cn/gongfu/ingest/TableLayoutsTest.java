@@ -178,6 +178,33 @@ class TableLayoutsTest {
     }
 
     @Test
+    void aProgressTableGivesEachTaskItsProgressTextRateAndNothingAsTargetsOfProgress() {
+        ParsedDocument doc = own("progress_of_plan.txt");
+        assertThat(doc.tasksOf("main")).extracting(ParsedTask::code, ParsedTask::title, ParsedTask::leadUnits)
+                .containsExactly(tuple("1", "新建社区养老服务中心3个", List.of("区民政局")),
+                        tuple("2", "改造老旧小区1200户", List.of("区住建局")),
+                        tuple("3", "新增公办幼儿园学位600个", List.of("区教育局")),
+                        tuple("4", "开展65岁以上老年人免费体检", List.of("区卫健局")));
+        assertThat(doc.tasks()).extracting(t -> t.progress().text(), t -> t.progress().rate(), t -> t.progress().ratePercent())
+                .containsExactly(tuple("已完成2个中心主体施工，第3个正在选址。", "67%", new BigDecimal("67")),
+                        tuple("已完工860户，其余正在施工。", "72%", new BigDecimal("72")),
+                        tuple("3所幼儿园已于9月开园，新增学位630个。", "105%", new BigDecimal("105")),
+                        tuple(null, null, null));
+        assertThat(task(doc, "4").progress().isEmpty()).as("a progress row with nothing to report").isTrue();
+        // "新增学位630个" is an achievement: the only targets are those the task titles state
+        assertThat(doc.tasks()).flatExtracting(ParsedTask::targets).extracting(ParsedTarget::value)
+                .doesNotContain(new BigDecimal("630"), new BigDecimal("860"), new BigDecimal("67"));
+        assertThat(doc.findings()).extracting(Finding::kind).contains("progress-table");
+        // the JSON carries it as an extra field of the task; a task of an ordinary table has none
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> tasks = (List<java.util.Map<String, Object>>) ExtractionJson.toMap(doc).get("tasks");
+        assertThat(tasks.get(0).get("progress")).isEqualTo(java.util.Map.of("text", "已完成2个中心主体施工，第3个正在选址。",
+                "rate", "67%", "ratePercent", 67L));
+        assertThat(tasks.get(3).get("progress")).isEqualTo(java.util.Map.of());
+        assertThat(own("pipe_rows.txt").tasks()).extracting(ParsedTask::progress).containsOnlyNulls();
+    }
+
+    @Test
     void rowsWithRunsOfSpacesKeepSingleSpacesInsideTheirCells() {
         ParsedDocument doc = own("wide_space_rows.txt");
         assertThat(doc.tasksOf("main")).extracting(ParsedTask::code, ParsedTask::title, ParsedTask::leadUnits, ParsedTask::coUnits)
@@ -340,6 +367,10 @@ class TableLayoutsTest {
             assertThat(doc.tasks()).flatExtracting(ParsedTask::targets).extracting(ParsedTarget::value)
                     .doesNotContain(new BigDecimal("6453"), new BigDecimal("2849"), new BigDecimal("7.7"), new BigDecimal("346"));
             assertThat(doc.findings()).extracting(Finding::kind).contains("progress-table");
+            // What each row reports, for importing it as progress: the achieved value, the rate, the note.
+            assertThat(t1.progress()).isEqualTo(new ParsedProgress(null, "6453人", "72%", new BigDecimal("72"), null));
+            assertThat(task(doc, "3").progress().note()).isEqualTo("已超额完成。");
+            assertThat(task(doc, "12").progress().actual()).isNull();
         }
 
         @Test
