@@ -13,5 +13,7 @@ public enum Status {
     /** Moving away from the target: worse than the baseline. */
     REGRESSING,
     /** Nothing reported since the baseline, or the report for the period due is missing (overdue). */
-    NO_DATA
+    NO_DATA,
+    /** A task only: its work is scheduled to begin later (its first milestone starts after the month assessed). */
+    NOT_STARTED
 }
