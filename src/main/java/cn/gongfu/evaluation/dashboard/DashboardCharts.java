@@ -10,7 +10,6 @@ import cn.gongfu.evaluation.method.Status;
 import cn.gongfu.evaluation.ranking.RankingService.UnitRank;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -112,18 +111,18 @@ final class DashboardCharts {
     }
 
     /**
-     * Milestones as bars from their first to their last month on a date axis, coloured by their task's status (the
-     * one the task table shows, so the chart and the table agree), with a line at the month evaluated. Bars stack
-     * on an invisible offset from the axis start, so no script is needed; times are epoch milliseconds.
+     * Milestones as bars from their first to their last month, coloured by their task's status (the one the task
+     * table shows, so the chart and the table agree), with a line at the month evaluated. Bars stack on an invisible
+     * offset in months from January of the first year (ECharts stacks only on a value axis, so no script is needed);
+     * a second, category axis on top names the years at their boundaries, so the axis reads as dates.
      */
     static Map<String, Object> gantt(List<TaskEvaluation> tasks, YearMonth asOf, String asOfLabel,
                                      Function<Status, String> statusNames, Function<LocalDate, String> doneText) {
         List<EvaluationService.Span> all = tasks.stream().flatMap(t -> t.spans().stream()).toList();
-        YearMonth first = all.stream().map(EvaluationService.Span::from).min(YearMonth::compareTo).orElse(asOf);
+        int firstYear = all.stream().map(EvaluationService.Span::from).min(YearMonth::compareTo).orElse(asOf).getYear();
         YearMonth last = all.stream().map(EvaluationService.Span::to).max(YearMonth::compareTo).orElse(asOf);
-        if (asOf.isAfter(last)) last = asOf;
-        long axisStart = epochMillis(YearMonth.of(first.getYear(), 1).atDay(1));
-        long axisEnd = epochMillis(YearMonth.of(last.getYear(), 12).atEndOfMonth().plusDays(1));
+        int lastYear = Math.max(last.getYear(), asOf.getYear());
+        YearMonth base = YearMonth.of(firstYear, 1);
         List<String> rows = new ArrayList<>();
         List<Object> offsets = new ArrayList<>();
         List<Object> bars = new ArrayList<>();
@@ -131,29 +130,34 @@ final class DashboardCharts {
             Status status = t.assessment().status();
             for (EvaluationService.Span s : t.spans()) {
                 rows.add(t.code() + " " + shorten(s.text(), 16));
-                long from = epochMillis(s.from().atDay(1));
-                long to = epochMillis(s.to().atEndOfMonth().plusDays(1));
-                offsets.add(from);
-                bars.add(Map.of("value", to - from, "itemStyle", Map.of("color", COLORS.get(status)),
+                offsets.add(monthsFrom(base, s.from()));
+                bars.add(Map.of("value", monthsFrom(s.from(), s.to()) + 1, "itemStyle", Map.of("color", COLORS.get(status)),
                         "name", t.code() + " " + s.text() + " · " + s.from() + " – " + s.to() + " · "
                                 + doneText.apply(s.completedOn()) + " · " + statusNames.apply(status)));
             }
         }
+        List<String> years = new ArrayList<>();
+        for (int y = firstYear; y <= lastYear + 1; y++) years.add(String.valueOf(y));
+        int span = 12 * (lastYear + 1 - firstYear);
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "item", "formatter", "{b}"));
-        option.put("grid", Map.of("left", 200, "right", 24, "top", 24, "bottom", 32));
-        option.put("xAxis", Map.of("type", "time", "min", axisStart, "max", axisEnd, "position", "top"));
+        option.put("grid", Map.of("left", 200, "right", 24, "top", 32, "bottom", 16));
+        option.put("xAxis", List.of(
+                Map.of("type", "value", "min", 0, "max", span, "interval", 12, "axisLabel", Map.of("show", false)),
+                Map.of("type", "category", "position", "top", "boundaryGap", false, "data", years,
+                        "splitLine", Map.of("show", false))));
         option.put("yAxis", Map.of("type", "category", "data", rows, "inverse", true));
         option.put("series", List.of(
                 Map.of("type", "bar", "stack", "gantt", "silent", true, "itemStyle", Map.of("color", "transparent"), "data", offsets),
                 Map.of("type", "bar", "stack", "gantt", "data", bars, "markLine", Map.of("symbol", "none", "silent", true,
                         "label", Map.of("formatter", asOfLabel), "lineStyle", Map.of("color", "#1d4f91", "width", 2),
-                        "data", List.of(Map.of("xAxis", epochMillis(asOf.atEndOfMonth())))))));
+                        "data", List.of(Map.of("xAxis", monthsFrom(base, asOf) + 1))))));
         return option;
     }
 
-    private static long epochMillis(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    /** Whole months from {@code from} to {@code to}. */
+    private static long monthsFrom(YearMonth from, YearMonth to) {
+        return (to.getYear() - from.getYear()) * 12L + to.getMonthValue() - from.getMonthValue();
     }
 
     static Map<String, Object> rankingBars(List<UnitRank> ranks) {
