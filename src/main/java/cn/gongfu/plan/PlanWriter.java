@@ -343,7 +343,7 @@ public class PlanWriter {
     /** The title of the top-level section (the action, 攻坚行动) a section lies in; null for a task outside any. */
     private static String topSectionTitle(Map<String, SectionDraft> sections, String key) {
         SectionDraft s = key == null ? null : sections.get(key);
-        // bounded, so sections whose parents form a cycle cannot loop
+        // a section's parent comes before it (checked above), so the walk ends; the bound only guards it
         for (int depth = 0; s != null && s.parentKey() != null && sections.containsKey(s.parentKey()) && depth < 20; depth++) {
             s = sections.get(s.parentKey());
         }

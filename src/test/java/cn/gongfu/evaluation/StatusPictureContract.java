@@ -82,11 +82,13 @@ abstract class StatusPictureContract {
         TargetDraft lifespan = target("人均预期寿命", "ge", "82", "岁", "达到82岁");
         TargetDraft beds = target("每千常住人口床位数", "ge", "6.6", "张", "达到6.6张");
         TargetDraft nurseries = target("普惠托位数", "ge", "1200", "个", "普惠托位达到1200个");
+        TargetDraft volunteers = target("志愿服务活跃度", "ge", "50", null, "志愿服务活跃度达到50");
         planId = writer.create(new PlanDraft("嵊泗县状态示例方案（2021—2025年）", REGION, null, 2021, 2025, "action_plan",
                 List.of(new SectionDraft("s1", null, "（一）", "公共服务优质共享行动"), new SectionDraft("s1.1", "s1", "1.", "推进幼有善育")),
                 List.of(task("1", "s1.1", "县民政局", List.of(), List.of(nurseries)),
                         task("2", "s1.1", "县卫健局", List.of(new MilestoneDraft("2024-01", "2024-06", "新院区建成投用")), List.of()),
-                        task("3", "s1.1", "县卫健局", List.of(new MilestoneDraft("2022-01", "2022-06", "完成规划编制")), List.of())),
+                        task("3", "s1.1", "县卫健局", List.of(new MilestoneDraft("2022-01", "2022-06", "完成规划编制")), List.of()),
+                        task("4", null, "县民政局", List.of(), List.of(volunteers))),
                 List.of(indicator("婴儿死亡率", "lower", infants), indicator("人均预期寿命", "higher", lifespan),
                         indicator("每千常住人口床位数", "higher", beds))));
         observe("婴儿死亡率", Map.of("2020", "2.31", "2023", "1.79"));
@@ -136,9 +138,9 @@ abstract class StatusPictureContract {
     @Test
     void theRealizationDegreeCountsOnlyIndicatorsWithDataAndSaysHowMany() {
         PlanEvaluation eval = evaluation.evaluate(planId, null, YearMonth.of(2025, 12));
-        // four indicators: two with values, 床位数 and the task's 普惠托位数 without any
-        assertThat(eval.indicators()).hasSize(4);
-        assertThat(eval.coverage()).isEqualTo(new EvaluationService.Coverage(2, 4));
+        // five indicators: two with values; 床位数 and the tasks' 普惠托位数 and 志愿服务活跃度 without any
+        assertThat(eval.indicators()).hasSize(5);
+        assertThat(eval.coverage()).isEqualTo(new EvaluationService.Coverage(2, 5));
         assertThat(eval.realization().contributions()).extracting(c -> c.id()).containsExactlyInAnyOrder("婴儿死亡率", "人均预期寿命");
         // Z: 婴儿死亡率 min(2.5/1.79, 1) = 1, 人均预期寿命 81.41/82; nothing scored 0 for a missing value
         assertThat(eval.realization().overall()).isCloseTo((1 + 81.41 / 82) / 2, within(1e-9));
@@ -159,7 +161,7 @@ abstract class StatusPictureContract {
         clock.moveTo(LocalDateTime.of(2026, 12, 3, 9, 0));
         String overview = mvc.perform(MockMvcRequestBuilders.get("/dashboard").param("plan", String.valueOf(planId)))
                 .andExpect(MockMvcResultMatchers.status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(overview).contains("截至 2025-12", "基于 4 项指标中的 2 项", "name=\"month\"", "value=\"2025-12\"", "倒退")
+        assertThat(overview).contains("截至 2025-12", "基于 5 项指标中的 2 项", "缺：领域、计量单位", "name=\"month\"", "value=\"2025-12\"", "倒退")
                 .doesNotContain("-274%", "−274%", "Σ", "w_i", "done ? 1");
         String chosen = mvc.perform(MockMvcRequestBuilders.get("/dashboard/tasks").param("plan", String.valueOf(planId))
                         .param("month", "2023-07"))
@@ -179,6 +181,12 @@ abstract class StatusPictureContract {
         assertThat(nurseries.domain()).isEqualTo("公共服务优质共享行动");
         assertThat(nurseries.unit()).isEqualTo("个");
         assertThat(nurseries.responsibleUnitName()).isEqualTo("县民政局");
+        // a task outside any section and a target without a unit leave those facts missing: the dashboard flags them
+        Indicator volunteers = evaluation.evaluate(planId, null, YearMonth.of(2025, 12)).indicators().stream()
+                .map(IndicatorEvaluation::indicator).filter(i -> i.name().equals("志愿服务活跃度")).findFirst().orElseThrow();
+        assertThat(volunteers.domain()).isNull();
+        assertThat(volunteers.unit()).isNull();
+        assertThat(volunteers.responsibleUnitName()).isEqualTo("县民政局");
     }
 
     /** V21 gives the indicators of plans published before what they lacked, from their task, and changes nothing set. */
