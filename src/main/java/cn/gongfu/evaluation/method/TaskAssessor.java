@@ -26,7 +26,9 @@ public final class TaskAssessor {
     public TaskAssessor(Thresholds thresholds) { this.thresholds = thresholds; }
 
     public TaskAssessment assess(TaskProgress task, YearMonth asOf) {
-        List<Milestone> ms = task.milestones();
+        // as known at the month assessed: a milestone done later was still open then
+        List<Milestone> ms = task.milestones().stream()
+                .map(m -> m.done() != null && m.done().isAfter(asOf) ? new Milestone(m.label(), m.from(), m.due(), null) : m).toList();
         List<Milestone> due = ms.stream().filter(m -> m.isDueBy(asOf)).toList();
         int onTime = (int) due.stream().filter(Milestone::isDoneOnTime).count();
         int late = (int) due.stream().filter(m -> m.isDone() && !m.isDoneOnTime()).count();

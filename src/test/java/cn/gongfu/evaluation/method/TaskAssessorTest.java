@@ -73,6 +73,11 @@ class TaskAssessorTest {
         assertThat(assessor.assess(later, YearMonth.of(2024, 8)).status()).isEqualTo(Status.LAGGING);
         // a task owing something at its end is still seriously lagging after it
         assertThat(assessor.assess(later, YearMonth.of(2026, 1)).status()).isEqualTo(Status.SERIOUSLY_LAGGING);
+        // asked about a past month, a milestone done later was still open then
+        TaskProgress doneLater = new TaskProgress(YearMonth.of(2021, 1), YearMonth.of(2025, 12),
+                List.of(new Milestone("新院区建成投用", YearMonth.of(2024, 1), YearMonth.of(2024, 6), YearMonth.of(2026, 5))), null);
+        assertThat(assessor.assess(doneLater, YearMonth.of(2025, 12)).status()).isEqualTo(Status.SERIOUSLY_LAGGING);
+        assertThat(assessor.assess(doneLater, YearMonth.of(2026, 6)).status()).isEqualTo(Status.ACHIEVED);
         TaskProgress reported = new TaskProgress(YearMonth.of(2021, 1), YearMonth.of(2025, 12), List.of(), 70.0);
         assertThat(assessor.assess(reported, YearMonth.of(2026, 1)).status()).isEqualTo(Status.SERIOUSLY_LAGGING);
     }
