@@ -45,6 +45,17 @@ public class PlanService {
                 });
     }
 
+    /** One milestone of a plan, named by its task's list and code and its own text. */
+    public record MilestoneRef(long id, String list, String taskCode, String text) {}
+
+    /** Every milestone of a plan, in one query (the demo loader marks some done by name). */
+    public List<MilestoneRef> milestonesOfPlan(long planId) {
+        return jdbc.sql("""
+                select m.id, t.list_name, t.code, m.text from milestone m join task t on t.id = m.task_id
+                where t.plan_id = :p order by t.position, m.id""").param("p", planId)
+                .query((rs, i) -> new MilestoneRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+    }
+
     /**
      * Limits a query over tasks to the scope's units through the task id {@code column}: the tasks a unit works on
      * are the plan's to say (its {@code task_unit} table), so every module that lists tasks by scope asks here.
