@@ -3,6 +3,7 @@ package cn.gongfu.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+
 import cn.gongfu.vocabulary.TargetComparator;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -328,6 +329,17 @@ class TableLayoutsTest {
             assertThat(t1.leadUnits()).containsExactly("区人社局");
             assertThat(t1.columns()).containsEntry("1-7月实际完成情况", "6453人").containsEntry("任务完成率", "72%");
             assertThat(t1.targets()).extracting(ParsedTarget::value, ParsedTarget::unit).containsExactly(tuple(new BigDecimal("8950"), "人"));
+            // 5 and 6 measure per month; 6 writes its base between the comparator and the number ("不低于每人每月60元/月").
+            assertThat(task(doc, "5").targets()).extracting(ParsedTarget::indicator, ParsedTarget::value, ParsedTarget::unit)
+                    .containsExactly(tuple("标准", new BigDecimal("3480"), "元/年"), tuple("人均救助水平", new BigDecimal("185"), "元/月"));
+            assertThat(task(doc, "6").targets()).singleElement().satisfies(t -> {
+                assertThat(t.indicator()).isEqualTo("发放标准");
+                assertThat(t.comparator()).isEqualTo(TargetComparator.GE);
+                assertThat(t.value()).isEqualByComparingTo("60");
+                assertThat(t.unit()).isEqualTo("元/月");
+            });
+            // every row with a 目标任务 cell has its target: 14 of the 14 rows, 14 being cut before its cells
+            assertThat(doc.tasksOf("main")).filteredOn(t -> !t.code().equals("14")).allSatisfy(t -> assertThat(t.targets()).isNotEmpty());
             assertThat(task(doc, "7").leadUnits()).containsExactly("农业农村局");
             assertThat(task(doc, "10").leadUnits()).containsExactly("住房保障中心楼区分中心");
             assertThat(task(doc, "11").targets()).extracting(ParsedTarget::value, ParsedTarget::unit)
