@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 final class TaskTableInterpreter {
 
+    private static final Pattern BARE_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    /** "城镇新增就业(人)": an indicator and, in brackets, its unit. */
+    private static final Pattern GROUP_UNIT = Pattern.compile("^(.+?)[（(]([^（）()]{1,6})[）)]$");
     private static final Pattern GROUP_OFFICIALS = Pattern.compile("[（(](?:牵头领导|分管领导|责任领导|牵头负责领导)[:：]([^（）()]+)[）)]\\s*$");
     /** "陆 明": a two-character name padded to three with a space, as tables align names. */
     private static final Pattern PADDED_NAME = Pattern.compile("^([\\u4e00-\\u9fff]) ([\\u4e00-\\u9fff])(?![\\u4e00-\\u9fff])|^([\\u4e00-\\u9fff]) ([\\u4e00-\\u9fff])");
@@ -119,7 +122,9 @@ final class TaskTableInterpreter {
                     }
                     case CO_UNITS -> t.coUnits.addAll(ResponsibleUnits.split(value));
                     case PEOPLE -> t.leadOfficials.addAll(names(value));
-                    case TARGET -> t.targets.addAll(named(TargetExtractor.extract(value, targetYear, TargetExtractor.Mode.TARGET_TEXT), t.title, value, targetYear));
+                    case TARGET -> t.targets.addAll(columns.get(c).group() != null && BARE_NUMBER.matcher(value).matches()
+                            ? TargetExtractor.extract(underGroup(columns.get(c).group(), value), targetYear, TargetExtractor.Mode.TARGET_TEXT)
+                            : named(TargetExtractor.extract(value, targetYear, TargetExtractor.Mode.TARGET_TEXT), t.title, value, targetYear));
                     case DEADLINE -> t.milestones.addAll(ScheduleParser.parse(value, year));
                     default -> {
                         // Progress, rates, notes and other columns are kept by their header only: no targets.
@@ -183,6 +188,15 @@ final class TaskTableInterpreter {
         }
         Matcher m = RATE_NUMBER.matcher(rate.replace('％', '%'));
         return m.find() ? new BigDecimal(m.group(1)) : null;
+    }
+
+    /**
+     * A bare number under a group names the group's indicator, its unit in the group's bracket: "27800" under
+     * "城镇新增就业(人)" reads "城镇新增就业27800人", "4.3" under "城镇登记失业率低于(%)" reads "城镇登记失业率低于4.3%".
+     */
+    private static String underGroup(String group, String value) {
+        Matcher m = GROUP_UNIT.matcher(group.trim());
+        return m.matches() ? m.group(1) + value + m.group(2) : group.trim() + value;
     }
 
     /** A bare value in a target column ("8950人", "5") is the target of the task's own title ("新增城镇就业"). */
