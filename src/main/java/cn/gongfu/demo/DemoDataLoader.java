@@ -5,6 +5,7 @@ import cn.gongfu.indicator.IndicatorService.NewObservation;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.plan.PlanPublicity;
+import cn.gongfu.plan.PlanService;
 import cn.gongfu.plan.PlanWriter;
 import cn.gongfu.reporting.ReportCalendarService;
 import cn.gongfu.unit.UnitService;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -49,10 +52,13 @@ public class DemoDataLoader implements ApplicationRunner {
     private final ObjectMapper json;
     private final UserService users;
     private final ReportCalendarService calendars;
+    private final PlanService planService;
     private final PlanPublicity publicity;
 
     public DemoDataLoader(JdbcClient jdbc, UnitService units, PlanWriter planWriter, IndicatorService indicators,
-                          ObjectMapper json, UserService users, ReportCalendarService calendars, PlanPublicity publicity) {
+                          ObjectMapper json, UserService users, ReportCalendarService calendars, PlanService planService,
+                          PlanPublicity publicity) {
+        this.planService = planService;
         this.publicity = publicity;
         this.users = users;
         this.calendars = calendars;
@@ -71,6 +77,19 @@ public class DemoDataLoader implements ApplicationRunner {
         users.createUnchecked("leader", names.getProperty("leader"), DEMO_PASSWORD, region, List.of(Role.LEADER), List.of());
         users.createUnchecked("reporter", names.getProperty("reporter"), DEMO_PASSWORD, region, List.of(Role.REPORTER), List.of(health));
         users.createUnchecked("head", names.getProperty("head"), DEMO_PASSWORD, region, List.of(Role.UNIT_HEAD), List.of(health));
+    }
+
+    /** Marks the demo's done milestones done; one the plan does not have is a broken demo file, said at once. */
+    private void completeMilestones(long planId, List<DemoData.DoneMilestone> done) {
+        Map<String, Long> ids = new HashMap<>();
+        planService.milestonesOfPlan(planId).forEach(m -> ids.put(m.list() + "/" + m.taskCode() + "/" + m.text(), m.id()));
+        Map<Long, LocalDate> completedOn = new HashMap<>();
+        for (DemoData.DoneMilestone d : done) {
+            Long id = ids.get(d.list() + "/" + d.task() + "/" + d.milestone());
+            if (id == null) throw new IllegalStateException("demo milestone not in the plan: " + d);
+            completedOn.put(id, d.on());
+        }
+        planService.completeMilestones(completedOn);
     }
 
     private static Properties demoUsers() throws IOException {
@@ -101,6 +120,7 @@ public class DemoDataLoader implements ApplicationRunner {
                 .map(o -> new NewObservation(ids.get(o.indicator()), o.regionCode(), o.period(), o.value(),
                         "approved", "demo", null))
                 .toList());
+        completeMilestones(planId, demo.milestonesDone());
         Properties userNames = demoUsers();
         createDemoUsers(region, userNames);
         // the demo district reports quarterly, by the 5th of the next month; indicators once a year

@@ -34,15 +34,14 @@ class PlanPages {
         return "redirect:/plans/" + id;
     }
 
-    @GetMapping("/")
-    public String home() {
-        return "redirect:/plans";
-    }
-
     @GetMapping("/plans")
     public String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("plans", plans.list(null, null, q, new PageRequest(page, 20)));
+        // a search finds tasks by their text too (托育 is in tasks, not in any plan's title)
+        if (q != null && !q.isBlank()) {
+            model.addAttribute("taskHits", plans.tasks(new PlanService.TaskFilter(null, null, null, null, null, q), new PageRequest(0, 50)));
+        }
         model.addAttribute("pageBase", ListAddress.of("/plans", "q", q));
         return "plans/list";
     }

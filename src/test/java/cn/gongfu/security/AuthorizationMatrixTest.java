@@ -171,6 +171,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /imports/{id}/units/settle", Access.OFFICE),
             Map.entry("POST /imports/{id}/publish", Access.OFFICE),
             Map.entry("POST /imports/{id}/discard", Access.OFFICE),
+            Map.entry("POST /imports/{id}/progress", Access.OFFICE),
             Map.entry("GET /api/v1/imports", Access.OFFICE),
             Map.entry("POST /api/v1/imports", Access.OFFICE),
             Map.entry("GET /api/v1/imports/{id}", Access.OFFICE),
@@ -179,6 +180,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/imports/{id}/units/settle", Access.OFFICE),
             Map.entry("POST /api/v1/imports/{id}/publish", Access.OFFICE),
             Map.entry("POST /api/v1/imports/{id}/discard", Access.OFFICE),
+            Map.entry("POST /api/v1/imports/{id}/progress", Access.OFFICE),
             Map.entry("GET /api/v1/imports/{id}/source", Access.OFFICE),
             // issue 13: the draft corrected, the published plan edited, units merged
             Map.entry("PUT /api/v1/imports/{id}/draft/tasks/{index}", Access.OFFICE),
