@@ -44,6 +44,7 @@ class AuthorizationMatrixTest {
             // reading plans and what hangs off them: everyone signed in, within their scope
             Map.entry("GET /", Access.SIGNED_IN),
             Map.entry("GET /plans", Access.SIGNED_IN),
+            Map.entry("GET /workbench", Access.SIGNED_IN),
             Map.entry("GET /plans/{id}", Access.SIGNED_IN),
             Map.entry("GET /plans/{planId}/sections/{sectionId}", Access.SIGNED_IN),
             Map.entry("GET /tasks/{id}", Access.SIGNED_IN),
@@ -172,6 +173,9 @@ class AuthorizationMatrixTest {
             Map.entry("POST /imports/{id}/publish", Access.OFFICE),
             Map.entry("POST /imports/{id}/discard", Access.OFFICE),
             Map.entry("POST /imports/{id}/progress", Access.OFFICE),
+            Map.entry("POST /imports/{id}/columns", Access.OFFICE),
+            Map.entry("PUT /api/v1/imports/{id}/draft/columns", Access.OFFICE),
+            Map.entry("POST /api/v1/imports/{id}/draft/columns/reset", Access.OFFICE),
             Map.entry("GET /api/v1/imports", Access.OFFICE),
             Map.entry("POST /api/v1/imports", Access.OFFICE),
             Map.entry("GET /api/v1/imports/{id}", Access.OFFICE),
