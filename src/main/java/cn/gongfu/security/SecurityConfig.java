@@ -75,6 +75,8 @@ class SecurityConfig {
                 // published plans, tasks, targets and indicators edited; units merged (issue 13)
                 .requestMatchers("/plans/*/edit", "/tasks/*/edit", "/tasks/*/targets/*", "/indicators/*/edit", "/indicators/*/targets/*",
                         "/units/merge", "/api/v1/units/merge").hasAnyRole("OFFICE", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/plans/*/tasks", "/tasks/*/delete", "/tasks/*/milestones", "/tasks/*/milestones/*",
+                        "/tasks/*/milestones/*/delete").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.PUT, "/api/v1/plans/*/calendar").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/observations/import").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/surveys", "/surveys").hasAnyRole("OFFICE", "ADMIN")
