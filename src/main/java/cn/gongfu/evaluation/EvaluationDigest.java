@@ -2,10 +2,13 @@ package cn.gongfu.evaluation;
 
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.method.Assessment;
+import cn.gongfu.evaluation.method.Status;
 import cn.gongfu.indicator.TargetView;
 import java.time.YearMonth;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,6 +60,30 @@ public class EvaluationDigest {
                 .sorted(Comparator.comparing((IndicatorLine l) -> LAGGING.indexOf(l.status()))
                         .thenComparing(l -> l.progress() == null ? 0 : l.progress()))
                 .toList();
+    }
+
+    /**
+     * A plan on one screen, for a leader's workbench: the realization degree, how many indicators it rests on (those
+     * with data of all), how many are in each status, and the five most in need of attention.
+     *
+     * @param statuses status code → count, in the order of {@code Status} (achieved first, no data last)
+     * @param lines    every indicator, as {@link #indicators} gives them (so that a caller needs no second evaluation)
+     */
+    public record PlanSummary(long planId, String planTitle, YearMonth asOf, double degree, int indicators, int withData,
+                              Map<String, Long> statuses, List<IndicatorLine> worst, List<IndicatorLine> lines) {}
+
+    public PlanSummary summary(long planId, YearMonth asOf) {
+        var eval = evaluation.evaluate(planId, null, asOf);
+        List<IndicatorLine> lines = eval.indicators().stream().map(EvaluationDigest::line).toList();
+        Map<String, Long> statuses = new LinkedHashMap<>();
+        for (Status s : Status.values()) {
+            long n = lines.stream().filter(l -> l.status().equals(s.name())).count();
+            if (n > 0) statuses.put(s.name(), n);
+        }
+        int withData = (int) lines.stream().filter(l -> !l.status().equals(Status.NO_DATA.name())).count();
+        List<IndicatorLine> worst = eval.mostLagging(5).stream().map(EvaluationDigest::line).toList();
+        return new PlanSummary(planId, eval.plan().title(), eval.asOf(), eval.realization().overall(), lines.size(), withData,
+                statuses, worst, lines);
     }
 
     /** The units' ranks by peer group as of a month, as the caller may see them ({@link UnitRankings#ranks}). */

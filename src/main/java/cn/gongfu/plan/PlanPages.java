@@ -21,11 +21,6 @@ class PlanPages {
         this.plans = plans;
     }
 
-    @GetMapping("/")
-    public String home() {
-        return "redirect:/plans";
-    }
-
     @GetMapping("/plans")
     public String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("q", q);

@@ -21,6 +21,7 @@ import java.util.Set;
  * The order is the header's.
  */
 enum Navigation {
+    WORKBENCH("nav-workbench", "/workbench", "nav.workbench", "workbench", Role.values()),
     DASHBOARD("nav-dashboard", "/dashboard", "nav.dashboard", "dashboard", Role.values()),
     PLANS("nav-plans", "/plans", "nav.plans", "plans", Role.values()),
     UNITS("nav-units", "/units", "nav.units", "units", Role.values()),

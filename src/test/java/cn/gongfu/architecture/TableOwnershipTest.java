@@ -39,6 +39,7 @@ class TableOwnershipTest {
             Map.entry("app_user", "users"), Map.entry("user_role", "users"), Map.entry("user_unit", "users"),
             Map.entry("api_token", "security"),
             Map.entry("audit_event", "audit"),
+            Map.entry("workbench_visit", "workbench"),
             Map.entry("notification", "notify"), Map.entry("notify_robot", "notify"), Map.entry("outbox_message", "notify"),
             Map.entry("report_calendar", "reporting"), Map.entry("submission", "reporting"),
             Map.entry("task_report", "reporting"), Map.entry("milestone_report", "reporting"),

@@ -1,0 +1,6 @@
+package cn.gongfu.workbench;
+
+import cn.gongfu.support.PostgresTest;
+
+@PostgresTest
+class PostgresVisitsTest extends VisitsContract {}
