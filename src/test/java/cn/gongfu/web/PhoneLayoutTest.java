@@ -132,7 +132,7 @@ class PhoneLayoutTest extends BrowserTest {
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         assertThat(browser.findElement(By.id("nav-toggle")).getAttribute("aria-expanded")).isEqualTo("true");
         browser.switchTo().activeElement().sendKeys(Keys.TAB);
-        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("nav-dashboard");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("nav-workbench");
         browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         assertThat(browser.findElement(By.id("nav-toggle")).getAttribute("aria-expanded")).isEqualTo("false");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("nav-toggle");
