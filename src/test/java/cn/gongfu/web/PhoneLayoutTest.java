@@ -158,9 +158,9 @@ class PhoneLayoutTest extends BrowserTest {
     @Test
     void onALaptopTheHeaderIsOneLineWithoutAMenuButton() throws Exception {
         browser.manage().window().setSize(LAPTOP);
-        for (String who : List.of("office", "admin", "reporter", "leader")) {
-            signInAs(who);
-            browser.get(url("/plans"));
+        for (String who : List.of("office", "admin", "reporter", "leader", "admin in English")) {
+            signInAs(who.split(" ")[0]);
+            browser.get(url(who.endsWith("English") ? "/plans?lang=en" : "/plans"));
             assertThat(browser.findElement(By.id("nav-toggle")).isDisplayed()).isFalse();
             List<WebElement> items = browser.findElements(By.cssSelector("#site-nav > a, #site-nav .me > a, #site-nav .logout button"));
             assertThat(items).hasSizeGreaterThan(6);
@@ -172,7 +172,7 @@ class PhoneLayoutTest extends BrowserTest {
             assertThat(header().getSize().getHeight()).as(who + "'s header height").isLessThan(70);
         }
         signIn("office");
-        browser.get(url("/plans"));
+        browser.get(url("/plans?lang=zh-CN"));
         screenshot("nav-laptop");
     }
 
