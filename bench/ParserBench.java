@@ -25,6 +25,13 @@ import cn.gongfu.ingest.ParsedDocument;
 public class ParserBench {
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[1].equals("--tables")) {
+            DocumentParser p = new DocumentParser();
+            for (int mb : new int[] {1, 4, 8}) {
+                againstReference(p, "tables and prose", generateTables(mb << 20));
+            }
+            return;
+        }
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/seeds");
         if (!Files.isDirectory(dir)) {
             dir = Path.of("src/test/resources/ingest");
@@ -81,6 +88,106 @@ public class ParserBench {
         measure(parser, "generated dense plan", generate(1 << 20));
         measure(parser, "generated dense plan", generate(10 << 20));
         measure(parser, "documents repeated", corpus.bytes());
+        // Tables and prose together, at three sizes: the time per MB must not grow with the size (nothing quadratic),
+        // each against a reference run in the same minutes (decoding the bytes and one TextNormalizer pass).
+        for (int mb : new int[] {1, 4, 8}) {
+            againstReference(parser, "tables and prose", generateTables(mb << 20));
+        }
+    }
+
+    /** Parsing time as a multiple of the reference: UTF-8 decoding plus TextNormalizer.normalize over the same text. */
+    static void againstReference(DocumentParser parser, String what, byte[] big) throws Exception {
+        java.lang.reflect.Method normalize = Class.forName("cn.gongfu.ingest.TextNormalizer").getDeclaredMethod("normalize", String.class);
+        normalize.setAccessible(true);
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<Long> parse = new ArrayList<>();
+        List<Long> reference = new ArrayList<>();
+        ParsedDocument doc = null;
+        for (int r = 0; r < 7; r++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            normalize.invoke(null, new String(big, StandardCharsets.UTF_8));
+            long c1 = threads.getCurrentThreadCpuTime();
+            doc = parser.parse("tables.txt", big);
+            long c2 = threads.getCurrentThreadCpuTime();
+            if (r >= 2) { // two warm-ups
+                reference.add(c1 - c0);
+                parse.add(c2 - c1);
+            }
+        }
+        parse.sort(null);
+        reference.sort(null);
+        double mb = big.length / 1048576.0;
+        long p = parse.get(parse.size() / 2);
+        long ref = reference.get(reference.size() / 2);
+        System.out.printf("%s %4.1f MB: %d tasks, %d targets, %d indicators; parse CPU median %7.1f ms = %5.1f MB/s; reference %6.1f ms;"
+                        + " ratio %4.1f×%n", what, mb, doc.tasks().size(), doc.tasks().stream().mapToInt(x -> x.targets().size()).sum(),
+                doc.indicators().size(), p / 1e6, mb / (p / 1e9), ref / 1e6, (double) p / ref);
+    }
+
+    /**
+     * Prose paragraphs and tables in every layout the reader takes, one after the other: bars, one cell per line,
+     * runs of spaces, tabs, and two-level headers (目标值 over the years) in bars and one cell per line; 12 rows each.
+     */
+    static byte[] generateTables(int size) {
+        StringBuilder sb = new StringBuilder("青溪区民生实事项目任务分解表\n（2023—2025年）\n\n");
+        String[] units = {"区教育局", "区卫生健康局", "区民政局、区财政局"};
+        int block = 0;
+        while (sb.length() * 2.9 < size) {
+            block++;
+            sb.append(block).append("、推进第").append(block).append("批民生项目\n");
+            sb.append("到2025年，新建社区食堂").append(block % 9 + 2).append("个，24小时内响应群众诉求，助餐服务覆盖率达到")
+                    .append(80 + block % 15).append("%以上。（牵头单位：").append(units[block % 3]).append("）\n\n");
+            switch (block % 6) {
+                case 0 -> {
+                    sb.append("序号 | 工作任务 | 目标 | 牵头单位 | 完成时限\n");
+                    for (int r = 1; r <= 12; r++) {
+                        sb.append(r).append(" | 新建养老服务中心").append(r).append(" | ").append(r + 2).append("家 | ")
+                                .append(units[r % 3]).append(" | ").append(r % 12 + 1).append("月底前\n");
+                    }
+                }
+                case 1 -> {
+                    for (String h : new String[] {"序号", "民生实事", "责任单位", "完成时限"}) {
+                        sb.append(h).append("\n\n");
+                    }
+                    for (int r = 1; r <= 12; r++) {
+                        sb.append(r).append("\n\n改造老旧小区").append(r * 3).append("个\n\n").append(units[r % 3]).append("\n\n")
+                                .append(r % 12 + 1).append("月底前\n\n");
+                    }
+                }
+                case 2 -> {
+                    sb.append("序号 项目名称 责任单位 目标任务 任务完成率 备注\n");
+                    for (int r = 1; r <= 12; r++) {
+                        sb.append(r).append(" 新增城镇就业 ").append(units[r % 3].substring(0, 4)).append(' ').append(800 + r).append("人 ")
+                                .append(50 + r).append("% 按计划推进\n");
+                    }
+                }
+                case 3 -> {
+                    sb.append("\t序号\t指标\t单位\t2022年\t2025年\n");
+                    for (int r = 1; r <= 12; r++) {
+                        sb.append('\t').append(r).append("\t托位数").append(block).append('_').append(r).append("\t个\t")
+                                .append(r).append(".5\t").append(r + 2).append(".5\n");
+                    }
+                }
+                case 4 -> {
+                    sb.append("| 序号 | 指标 | 单位 | 目标值 | | 牵头单位 |\n| | | | 2022年 | 2025年 | |\n");
+                    for (int r = 1; r <= 12; r++) {
+                        sb.append("| ").append(r).append(" | 覆盖率").append(block).append('_').append(r).append(" | % | ")
+                                .append(60 + r).append(" | ≥").append(80 + r).append(" | ").append(units[r % 3]).append(" |\n");
+                    }
+                }
+                default -> {
+                    for (String h : new String[] {"序号", "指标", "单位", "目标值", "牵头单位", "2022年", "2025年"}) {
+                        sb.append(h).append("\n\n");
+                    }
+                    for (int r = 1; r <= 12; r++) {
+                        sb.append(r).append("\n\n床位数").append(block).append('_').append(r).append("\n\n张\n\n").append(r)
+                                .append("\n\n").append(r + 3).append("\n\n").append(units[r % 3]).append("\n\n");
+                    }
+                }
+            }
+            sb.append("\n\n\n\n\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Best and median of 5 timed runs after 2 warm-ups, and the heap the result keeps. */

@@ -74,6 +74,11 @@ public class AuditLog {
                 .param("targets", java.util.List.copyOf(targets)).query(new DataClassRowMapper<>(AuditEvent.class)).list();
     }
 
+    /** The same events as lines of an edit page's history, each change in words where it was recorded with its fields. */
+    public java.util.List<HistoryLine> historyLines(java.util.Collection<String> targets, int limit) {
+        return HistoryLine.of(history(targets, limit));
+    }
+
     private static String currentActor() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || !auth.isAuthenticated() ? null : auth.getName();

@@ -4,6 +4,8 @@ import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.NewObservation;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
+import cn.gongfu.plan.PlanPublicity;
+import cn.gongfu.plan.PlanService;
 import cn.gongfu.plan.PlanWriter;
 import cn.gongfu.reporting.ReportCalendarService;
 import cn.gongfu.unit.UnitService;
@@ -12,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -48,9 +52,14 @@ public class DemoDataLoader implements ApplicationRunner {
     private final ObjectMapper json;
     private final UserService users;
     private final ReportCalendarService calendars;
+    private final PlanService planService;
+    private final PlanPublicity publicity;
 
     public DemoDataLoader(JdbcClient jdbc, UnitService units, PlanWriter planWriter, IndicatorService indicators,
-                          ObjectMapper json, UserService users, ReportCalendarService calendars) {
+                          ObjectMapper json, UserService users, ReportCalendarService calendars, PlanService planService,
+                          PlanPublicity publicity) {
+        this.planService = planService;
+        this.publicity = publicity;
         this.users = users;
         this.calendars = calendars;
         this.jdbc = jdbc;
@@ -68,6 +77,19 @@ public class DemoDataLoader implements ApplicationRunner {
         users.createUnchecked("leader", names.getProperty("leader"), DEMO_PASSWORD, region, List.of(Role.LEADER), List.of());
         users.createUnchecked("reporter", names.getProperty("reporter"), DEMO_PASSWORD, region, List.of(Role.REPORTER), List.of(health));
         users.createUnchecked("head", names.getProperty("head"), DEMO_PASSWORD, region, List.of(Role.UNIT_HEAD), List.of(health));
+    }
+
+    /** Marks the demo's done milestones done; one the plan does not have is a broken demo file, said at once. */
+    private void completeMilestones(long planId, List<DemoData.DoneMilestone> done) {
+        Map<String, Long> ids = new HashMap<>();
+        planService.milestonesOfPlan(planId).forEach(m -> ids.put(m.list() + "/" + m.taskCode() + "/" + m.text(), m.id()));
+        Map<Long, LocalDate> completedOn = new HashMap<>();
+        for (DemoData.DoneMilestone d : done) {
+            Long id = ids.get(d.list() + "/" + d.task() + "/" + d.milestone());
+            if (id == null) throw new IllegalStateException("demo milestone not in the plan: " + d);
+            completedOn.put(id, d.on());
+        }
+        planService.completeMilestones(completedOn);
     }
 
     private static Properties demoUsers() throws IOException {
@@ -89,6 +111,8 @@ public class DemoDataLoader implements ApplicationRunner {
         String region = demo.plan().regionCode();
         for (DemoData.DemoUnit u : demo.units()) units.create(region, u.name(), u.kind(), u.aliases());
         long planId = planWriter.create(demo.plan());
+        // the demo plan is public, so the portal (/public) shows something from the first start
+        Scope.runAsSystem(() -> publicity.setPublic(planId, true));
 
         List<String> names = demo.observations().stream().map(DemoData.DemoObservation::indicator).distinct().toList();
         Map<String, Long> ids = indicators.idsByName(region, names);
@@ -96,6 +120,7 @@ public class DemoDataLoader implements ApplicationRunner {
                 .map(o -> new NewObservation(ids.get(o.indicator()), o.regionCode(), o.period(), o.value(),
                         "approved", "demo", null))
                 .toList());
+        completeMilestones(planId, demo.milestonesDone());
         Properties userNames = demoUsers();
         createDemoUsers(region, userNames);
         // the demo district reports quarterly, by the 5th of the next month; indicators once a year

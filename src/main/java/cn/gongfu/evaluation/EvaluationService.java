@@ -79,8 +79,14 @@ public class EvaluationService {
     /** A milestone's schedule as the plan gives it, from month to month, and when it was done. */
     public record Span(YearMonth from, YearMonth to, String text, LocalDate completedOn) {}
 
+    /**
+     * What the realization degree rests on: {@code counted} of the plan's {@code total} indicators have a value and
+     * a target to score; the others (no value yet, or no quantified target) are left out, never scored 0.
+     */
+    public record Coverage(int counted, int total) {}
+
     public record PlanEvaluation(Plan plan, String regionCode, YearMonth asOf, List<IndicatorEvaluation> indicators,
-                                 RealizationDegree.Result realization, Map<Status, Long> distribution,
+                                 RealizationDegree.Result realization, Coverage coverage, Map<Status, Long> distribution,
                                  List<TaskEvaluation> tasks) {
 
         /** The indicators most in need of attention: regressing, then seriously lagging, then lagging, least progress first. */
@@ -117,13 +123,26 @@ public class EvaluationService {
     private PlanEvaluation evaluate(long planId, String regionCode, YearMonth asOf, Scope taskScope) {
         Plan plan = plans.get(planId);
         String region = region(plan, regionCode);
-        YearMonth month = asOf == null ? YearMonth.now(clock) : asOf;
+        YearMonth month = asOf == null ? defaultMonth(plan) : asOf;
         List<IndicatorEvaluation> evaluations = indicatorEvaluations(plan, region, month);
         Map<Status, Long> distribution = new EnumMap<>(Status.class);
-        for (Status s : Status.values()) distribution.put(s, 0L);
+        for (Status s : Status.values()) if (s != Status.NOT_STARTED) distribution.put(s, 0L);
         evaluations.forEach(e -> distribution.merge(e.assessment().status(), 1L, Long::sum));
-        return new PlanEvaluation(plan, region, month, evaluations, realization(evaluations), distribution,
+        RealizationDegree.Result realization = realization(evaluations);
+        return new PlanEvaluation(plan, region, month, evaluations, realization,
+                new Coverage(realization == null ? 0 : realization.contributions().size(), evaluations.size()), distribution,
                 region.equals(plan.regionCode()) ? taskEvaluations(plan, month, taskScope) : List.of());
+    }
+
+    /**
+     * The month a plan is evaluated at unless one is asked for: this month while the plan runs, its last month
+     * (December of its last year) once it has ended, so a 2021–2025 plan reads as of 2025-12 and not as of a month
+     * after it, when every unfinished task would count as late.
+     */
+    public YearMonth defaultMonth(Plan plan) {
+        YearMonth now = YearMonth.now(clock);
+        YearMonth last = YearMonth.of(plan.endYear(), 12);
+        return now.isAfter(last) ? last : now;
     }
 
     /** The region evaluated: the plan's own when none is given; one outside the caller's scope reads as absent (404). */
@@ -146,7 +165,7 @@ public class EvaluationService {
 
     /** The evaluation of one indicator of a plan, for its page. */
     public IndicatorEvaluation evaluateIndicator(long planId, long indicatorId, String regionCode, YearMonth asOf) {
-        return indicatorHistory(planId, indicatorId, regionCode, List.of(asOf == null ? YearMonth.now(clock) : asOf)).get(0);
+        return indicatorHistory(planId, indicatorId, regionCode, List.of(asOf == null ? defaultMonth(plans.get(planId)) : asOf)).get(0);
     }
 
     /** One indicator assessed as of each month given, its targets and values read once: how its status came about. */
@@ -232,18 +251,25 @@ public class EvaluationService {
         }
     }
 
-    /** Realization degree: level against the final target, capped; expert weights where the office set them, equal otherwise. */
+    /**
+     * Realization degree: level against the final target, capped; expert weights where the office set them, equal
+     * otherwise. Only indicators with an accepted value and a target count (available cases, docs/methodology.md §9):
+     * one without a value is left out and the weights rescale over the others, so missing data never reads as
+     * failure; {@link Coverage} says how many counted.
+     */
     private static RealizationDegree.Result realization(List<IndicatorEvaluation> evaluations) {
         List<RealizationDegree.Item> items = new ArrayList<>();
         Map<String, Double> points = new HashMap<>();
         for (IndicatorEvaluation e : evaluations) {
             Assessment a = e.assessment();
+            if (a.current() == null) continue;
             String id = e.indicator().name();
             String domain = e.indicator().domain() == null ? BundleText.zh("evaluation.domain.other") : e.indicator().domain();
             Polarity polarity = Polarity.fromCode(e.indicator().polarity());
             if (polarity.isEvent()) {
                 items.add(RealizationDegree.Item.yesNo(id, domain, a.targetMet()));
-            } else if (a.current() != null && a.goal() != null && a.goal() > 0 && a.current().value() > 0) {
+            } else if (a.goal() != null && (polarity == Polarity.LOWER || a.goal() > 0)) {
+                // an inverse item at 0 scores 1 (孕产妇死亡率 0 against ≤ 8); RealizationDegree handles the zeros
                 Double baseline = a.baseline() == null ? null : a.baseline().value();
                 items.add(polarity == Polarity.LOWER
                         ? RealizationDegree.Item.inverse(id, domain, a.current().value(), a.goal(), baseline)
@@ -289,7 +315,7 @@ public class EvaluationService {
         YearMonth end = YearMonth.of(plan.endYear(), 12);
         return tasks.stream().map(t -> {
             List<Span> ss = spans.getOrDefault(t.taskId(), List.of());
-            List<Milestone> ms = ss.stream().map(m -> new Milestone(m.text(), m.to(),
+            List<Milestone> ms = ss.stream().map(m -> new Milestone(m.text(), m.from(), m.to(),
                     m.completedOn() == null ? null : YearMonth.from(m.completedOn()))).toList();
             return new TaskEvaluation(t.taskId(), t.code(), t.title(), ms, ss,
                     taskAssessor.assess(new TaskProgress(start, end, ms, percent.get(t.taskId())), asOf));

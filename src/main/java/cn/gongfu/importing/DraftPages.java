@@ -226,7 +226,9 @@ class DraftPages {
         model.addAttribute("review", review);
         model.addAttribute("job", review.job());
         model.addAttribute("comparators", TargetComparator.codes());
-        model.addAttribute("sections", review.draft().sections());
+        Map<String, String> sections = new LinkedHashMap<>();
+        review.draft().sections().forEach(s -> sections.put(s.key(), (s.label() == null ? "" : s.label()) + s.title()));
+        model.addAttribute("sectionChoices", sections);
         model.addAttribute("corrections", corrections(id));
         return review;
     }

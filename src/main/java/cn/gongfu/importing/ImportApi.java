@@ -6,6 +6,7 @@ import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.PageResult;
 import cn.gongfu.kernel.Rules;
 import cn.gongfu.kernel.Uploads;
+import cn.gongfu.reporting.ProgressDrafts;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -98,6 +99,20 @@ class ImportApi {
     public ResponseEntity<Map<String, Long>> publish(@PathVariable long id) {
         long planId = imports.publish(id);
         return ResponseEntity.created(URI.create("/api/v1/plans/" + planId)).body(Map.of("planId", planId));
+    }
+
+    /** The reporting period progress is imported for: {@code {"period": "2026Q3"}}, or none for the current one. */
+    public record ProgressImport(@Size(max = 7, message = Rules.TOO_LONG) String period) {}
+
+    /**
+     * Imports a document of progress tables as draft progress reports of the plan it reports on, instead of a new
+     * plan; answers where the progress went (the period, each unit's report). Refused, nothing written, where a unit's
+     * report for the period is already submitted or accepted (409).
+     */
+    @PostMapping("/{id}/progress")
+    public ProgressDrafts.Outline importProgress(@PathVariable long id,
+                                                 @Valid @RequestBody(required = false) ProgressImport body) {
+        return imports.importProgress(id, body == null ? null : body.period());
     }
 
     @PostMapping("/{id}/discard")

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDateTime;
 
 /**
- * An uploaded document waiting for review, or already published as a plan, or discarded.
+ * An uploaded document waiting for review, or already published as a plan, or imported as the progress reports of a
+ * plan (reported; planId is then that plan), or discarded.
  *
  * @param draftVersion how many corrections the office has made to the draft (a correction names the version it was made on)
  * @param corrected    whether the office has corrected the draft: the review then shows the corrected draft, not the parse
+ * @param reportedPeriod the reporting period a progress document's drafts went to (state reported), else null
  * @param columnRoles  the office's choices of what table columns hold, as stored ({@link ColumnChoices}); null for none
  */
 public record ImportJob(
@@ -28,6 +30,7 @@ public record ImportJob(
         LocalDateTime createdAt,
         int draftVersion,
         boolean corrected,
+        String reportedPeriod,
         @JsonIgnore String columnRoles) {
 
     /** The office's column choices the document is read with. */
@@ -37,5 +40,9 @@ public record ImportJob(
 
     public boolean inReview() {
         return "review".equals(state);
+    }
+
+    public boolean reported() {
+        return "reported".equals(state);
     }
 }

@@ -4,6 +4,7 @@ import cn.gongfu.kernel.FormAttempt;
 import cn.gongfu.kernel.Inputs;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.ProblemException;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.UploadTooLargeException;
 import cn.gongfu.kernel.Uploads;
@@ -164,6 +165,25 @@ class ImportPages {
     @PostMapping("/imports/{id}/publish")
     public String publish(@PathVariable long id) {
         return "redirect:/plans/" + imports.publish(id);
+    }
+
+    /**
+     * Imports the document as the progress reports of the plan it reports on, then shows the import again (now
+     * reported, with each unit's report to open). A refusal (a unit's report locked, no period) is shown on the review
+     * page itself, above the button, with nothing written.
+     */
+    @PostMapping("/imports/{id}/progress")
+    public String importProgress(@PathVariable long id, @RequestParam(required = false) String period, Model model,
+                                 HttpServletResponse response) {
+        inputs.check(new ImportApi.ProgressImport(period));
+        try {
+            imports.importProgress(id, period);
+        } catch (ProblemException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("progressError", e.getMessage());
+            return review(id, model);
+        }
+        return "redirect:/imports/" + id + "#progress";
     }
 
     @PostMapping("/imports/{id}/discard")

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param indicators each indicator name the draft uses, with the id of the existing indicator it matches or null for new
  * @param unitMismatches targets written in another unit than their indicator: warnings, publishing stays possible
  * @param diff       null unless the import is a new version of {@code previousPlan}
+ * @param progress   the document as the progress of a published plan (its tables report progress), or null
  */
 public record ImportReview(
         ImportJob job,
@@ -29,7 +30,8 @@ public record ImportReview(
         List<String> problems,
         List<UnitMismatch> unitMismatches,
         Plan previousPlan,
-        PlanDiff diff) {
+        PlanDiff diff,
+        ProgressReview progress) {
 
     /** What the parser noticed in the document: count mismatches, numbering gaps, targets that move the wrong way. */
     public List<Finding> findings() {
@@ -59,11 +61,29 @@ public record ImportReview(
         return indicators.values().stream().filter(Objects::isNull).count();
     }
 
+    // The counts describe what would be published: the draft (the parse as the office corrected it) where there is
+    // one, the parse where the document lacks what a plan needs and there is no draft.
+
+    public int sectionCount() {
+        return draft != null ? draft.sections().size() : document.sections().size();
+    }
+
+    public int taskCount() {
+        return draft != null ? draft.tasks().size() : document.tasks().size();
+    }
+
+    /** The targets tasks set (an indicator table's yearly targets are the indicators'). */
     public int targetCount() {
-        return document.tasks().stream().mapToInt(t -> t.targets().size()).sum();
+        return draft != null ? draft.tasks().stream().mapToInt(t -> t.targets().size()).sum()
+                : document.tasks().stream().mapToInt(t -> t.targets().size()).sum();
     }
 
     public int milestoneCount() {
-        return document.tasks().stream().mapToInt(t -> t.milestones().size()).sum();
+        return draft != null ? draft.tasks().stream().mapToInt(t -> t.milestones().size()).sum()
+                : document.tasks().stream().mapToInt(t -> t.milestones().size()).sum();
+    }
+
+    public int indicatorCount() {
+        return draft != null ? draft.indicators().size() : document.indicators().size();
     }
 }

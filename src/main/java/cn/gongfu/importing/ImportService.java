@@ -33,6 +33,7 @@ import cn.gongfu.plan.PlanWriter;
 import cn.gongfu.plan.SourceFile;
 import cn.gongfu.region.Region;
 import cn.gongfu.region.RegionService;
+import cn.gongfu.reporting.ProgressDrafts;
 import cn.gongfu.unit.Unit;
 import cn.gongfu.unit.UnitKinds;
 import cn.gongfu.unit.UnitService;
@@ -66,7 +67,7 @@ public class ImportService {
 
     private static final String JOB_COLUMNS = """
             id, file_name, content_type, sha256, size_bytes, region_code, kind, previous_plan_id, title, start_year, end_year,
-            state, plan_id, created_at, draft_version, draft_json is not null as corrected, column_roles""";
+            state, plan_id, created_at, draft_version, draft_json is not null as corrected, reported_period, column_roles""";
     private static final RowMapper<ImportJob> JOB = new DataClassRowMapper<>(ImportJob.class);
 
     private final DocumentParser parser = new DocumentParser();
@@ -77,10 +78,15 @@ public class ImportService {
     private final PlanService plans;
     private final PlanWriter planWriter;
     private final IndicatorService indicators;
+    private final ProgressReviews progressReviews;
+    private final ProgressDrafts progressDrafts;
     private final AuditLog audit;
 
     public ImportService(JdbcClient jdbc, Pager pager, RegionService regions, UnitService units, PlanService plans,
-                         PlanWriter planWriter, IndicatorService indicators, AuditLog audit) {
+                         PlanWriter planWriter, IndicatorService indicators, ProgressReviews progressReviews,
+                         ProgressDrafts progressDrafts, AuditLog audit) {
+        this.progressReviews = progressReviews;
+        this.progressDrafts = progressDrafts;
         this.audit = audit;
         this.jdbc = jdbc;
         this.pager = pager;
@@ -206,7 +212,37 @@ public class ImportService {
         }
         Plan previous = job.previousPlanId() == null ? null : plans.find(job.previousPlanId()).orElse(null);
         PlanDiff diff = previous == null || draft == null ? null : diff(previous, canonicalUnits(draft, resolutions));
-        return new ImportReview(job, doc, draft, resolutions, indicatorMatches, problems, unitMismatches, previous, diff);
+        ProgressReview progress = job.inReview() || job.reported() ? progressReviews.of(job, doc, job.reportedPeriod()) : null;
+        return new ImportReview(job, doc, draft, resolutions, indicatorMatches, problems, unitMismatches, previous, diff,
+                progress);
+    }
+
+    /**
+     * Imports a document of progress tables as the progress reports of the plan it reports on (issue 13), instead of
+     * publishing it as a new plan: each matched row's text goes into the report of each unit leading its task, for the
+     * period given (null: the current one), as a draft the unit checks and submits ({@link ProgressDrafts#draft}). The
+     * import is then closed as reported. All or nothing: a unit whose report for the period is already submitted or
+     * accepted refuses the whole import.
+     */
+    @Transactional
+    public ProgressDrafts.Outline importProgress(long importId, String period) {
+        ImportJob job = reviewable(importId);
+        ImportReview review = review(importId);
+        ProgressReview progress = review.progress();
+        if (progress == null) throw new InvalidParameterException("import", both("imports.progress.none"));
+        List<ProgressDrafts.Entry> entries = progress.rows().stream().filter(ProgressReview.Row::reportable)
+                .map(r -> new ProgressDrafts.Entry(r.taskId(), r.text(), r.percentDone())).toList();
+        ProgressDrafts.Outline done = progressDrafts.draft(progress.plan().id(), entries, period,
+                "import:" + importId + " " + job.fileName());
+        int closed = jdbc.sql("""
+                update import_job set state = 'reported', plan_id = :plan, reported_period = :period
+                where id = :id and state = 'review'""")
+                .param("plan", progress.plan().id()).param("period", done.period()).param("id", importId).update();
+        if (closed != 1) throw new ImportStateException("import " + importId + " was published or discarded meanwhile");
+        audit.record("import.progress", "import:" + importId, "review", "reported to plan " + progress.plan().id() + " "
+                + done.period() + ": " + entries.size() + " task(s), " + progress.unmatchedCount() + " row(s) unmatched, units "
+                + done.units().stream().map(ProgressDrafts.UnitPart::unitName).toList());
+        return done;
     }
 
     /**
@@ -425,7 +461,8 @@ public class ImportService {
                 t.sectionKey(), t.category(), t.group(), t.title(), t.text(),
                 t.leadUnits().stream().map(n -> canonical.getOrDefault(n, n)).toList(),
                 t.coUnits().stream().map(n -> canonical.getOrDefault(n, n)).toList(),
-                t.targetSystem(), t.workSystem(), t.policySystem(), t.evaluationSystem(), t.milestones(), t.targets())).toList();
+                t.targetSystem(), t.workSystem(), t.policySystem(), t.evaluationSystem(), t.milestones(), t.targets(),
+                t.leadOfficials())).toList();
         return new PlanDraft(draft.title(), draft.regionCode(), draft.issuer(), draft.startYear(), draft.endYear(),
                 draft.kind(), draft.sections(), tasks, draft.indicators(), draft.publication());
     }
@@ -435,7 +472,7 @@ public class ImportService {
         Map<Long, TaskText> byId = new HashMap<>();
         old.forEach(t -> byId.put(t.id(), t));
         List<TaskShape> oldTasks = old.stream()
-                .map(t -> new TaskShape(t.list(), t.code(), t.title(), t.text(), t.leadUnits())).toList();
+                .map(t -> new TaskShape(t.list(), t.code(), t.title(), t.text(), t.leadUnits(), t.leadOfficials())).toList();
         List<TargetShape> oldTargets = new ArrayList<>();
         for (TargetView t : indicators.targetsOfPlan(previous.id())) {
             TaskText task = t.taskId() == null ? null : byId.get(t.taskId());

@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * What a new version of a plan changes against the old one: tasks and targets added, removed and
- * changed. Tasks are matched by list and code as the documents number them; targets by task, indicator
+ * changed (a task's title, text, lead units and lead officials). Tasks are matched by list and code as the documents number them; targets by task, indicator
  * and year. Public, with all it holds, because the review page reads it: a template must never depend on what
  * reflection may reach in a package-private type (issue 13: the review stopped at this section's heading).
  */
@@ -20,8 +20,9 @@ public record PlanDiff(List<TaskChange> tasks, List<TargetChange> targets) {
 
     public enum Change { ADDED, REMOVED, CHANGED }
 
-    /** A task in the comparable shape both sides are brought to. */
-    public record TaskShape(String list, String code, String title, String text, List<String> leadUnits) {
+    /** A task in the comparable shape both sides are brought to; lead officials are people, compared as written. */
+    public record TaskShape(String list, String code, String title, String text, List<String> leadUnits,
+                            List<String> leadOfficials) {
         String key() {
             return list + "/" + code;
         }
@@ -61,6 +62,7 @@ public record PlanDiff(List<TaskChange> tasks, List<TargetChange> targets) {
             if (!Objects.equals(o.title(), n.title())) fields.add("title");
             if (!Objects.equals(o.text(), n.text())) fields.add("text");
             if (!Objects.equals(o.leadUnits(), n.leadUnits())) fields.add("leadUnits");
+            if (!Objects.equals(o.leadOfficials(), n.leadOfficials())) fields.add("leadOfficials");
             if (!fields.isEmpty()) tasks.add(new TaskChange(Change.CHANGED, n.list(), n.code(), o.title(), n.title(), fields));
         });
         before.forEach((key, o) -> {
@@ -89,7 +91,7 @@ public record PlanDiff(List<TaskChange> tasks, List<TargetChange> targets) {
     /** The new side of a comparison, from a draft whose unit names are already canonical. */
     static List<TaskShape> tasksOf(PlanDraft draft) {
         return draft.tasks().stream()
-                .map(t -> new TaskShape(t.list(), t.code(), t.title(), t.text(), t.leadUnits())).toList();
+                .map(t -> new TaskShape(t.list(), t.code(), t.title(), t.text(), t.leadUnits(), t.leadOfficials())).toList();
     }
 
     static List<TargetShape> targetsOf(PlanDraft draft) {

@@ -87,7 +87,7 @@ class IndicatorEditPages {
         model.addAttribute("targetForm", typedTarget);
         model.addAttribute("comparators", TargetComparator.codes());
         model.addAttribute("polarities", Polarity.codes());
-        model.addAttribute("events", audit.history(subjects, 100));
+        model.addAttribute("events", audit.historyLines(subjects, 100));
         return "indicators/edit";
     }
 

@@ -2,6 +2,7 @@ package cn.gongfu.indicator;
 
 import static cn.gongfu.kernel.BundleText.both;
 
+import cn.gongfu.audit.AuditFields;
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.kernel.FieldErrors;
 import cn.gongfu.kernel.Inputs;
@@ -104,8 +105,9 @@ public class IndicatorEdits {
                 .param("polarity", in.polarity()).param("domain", IndicatorInput.blankToNull(in.domain()))
                 .param("id", id).param("version", version).update();
         if (updated != 1) throw new StaleVersionException("indicator:" + id, version, indicatorVersion(id));
-        audit.record("indicator.edit", "indicator:" + id, "v" + version + " " + describe(before.name(), before.unit(), before.polarity(), before.domain(), before.code()),
-                "v" + (version + 1) + " " + describe(name, unit, in.polarity(), IndicatorInput.blankToNull(in.domain()), IndicatorInput.blankToNull(in.code())));
+        audit.record("indicator.edit", "indicator:" + id,
+                describe(version, before.name(), before.unit(), before.polarity(), before.domain(), before.code()),
+                describe(version + 1, name, unit, in.polarity(), IndicatorInput.blankToNull(in.domain()), IndicatorInput.blankToNull(in.code())));
         return version + 1;
     }
 
@@ -127,8 +129,30 @@ public class IndicatorEdits {
                 .param("text", in.shownText()).param("id", id).param("version", version).update();
         if (updated != 1) throw new StaleVersionException("target:" + id, version, target(id).version());
         EditableTarget after = target(id);
-        audit.record("target.edit", "target:" + id, "v" + version + " " + describe(before), "v" + (version + 1) + " " + describe(after));
+        audit.record("target.edit", "target:" + id, describe(before).json(), describe(after).json());
         return version + 1;
+    }
+
+    /**
+     * How many accepted values (observations the office approved) there are of the indicators a task's targets measure,
+     * in the targets' regions: what a task's deletion must leave locked.
+     */
+    public int acceptedValuesOfTask(long taskId) {
+        return jdbc.sql("""
+                select count(*) from observation o where o.state = 'approved'
+                and exists (select 1 from target t where t.task_id = :task and t.indicator_id = o.indicator_id and t.region_code = o.region_code)""")
+                .param("task", taskId).query(Integer.class).single();
+    }
+
+    /**
+     * Deletes a task's targets, in the transaction that deletes the task (the caller has checked its scope and that no
+     * accepted value hangs on them); returns what was deleted, for the task's audit line. Indicators and values stay.
+     */
+    @Transactional
+    public List<EditableTarget> deleteTargetsOfTask(long taskId) {
+        List<EditableTarget> targets = targetsOfTask(taskId);
+        jdbc.sql("delete from target where task_id = :task").param("task", taskId).update();
+        return targets;
     }
 
     private static void office(String regionCode, String what, long id) {
@@ -137,11 +161,18 @@ public class IndicatorEdits {
         scope.requireRegion(regionCode, what, id);
     }
 
-    private static String describe(String name, String unit, String polarity, String domain, String code) {
-        return name + " | unit " + unit + " | polarity " + polarity + " | domain " + domain + " | code " + code;
+    private static String describe(int version, String name, String unit, String polarity, String domain, String code) {
+        return AuditFields.at(version).with("name", name).with("unit", unit).with("polarity", polarity).with("domain", domain)
+                .with("code", code).json();
     }
 
-    static String describe(EditableTarget t) {
-        return t.indicatorName() + " " + t.year() + " " + t.display() + (t.unit() == null ? "" : " " + t.unit());
+    static AuditFields describe(EditableTarget t) {
+        return AuditFields.at(t.version()).with("indicator", t.indicatorName()).with("year", t.year()).with("target", words(t))
+                .with("rawText", t.rawText());
+    }
+
+    /** A target as one reads it: the comparator and numbers with the unit (≥ 500 万元). */
+    public static String words(EditableTarget t) {
+        return t.display() + (t.unit() == null ? "" : " " + t.unit());
     }
 }

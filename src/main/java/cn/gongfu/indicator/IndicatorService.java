@@ -38,15 +38,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IndicatorService {
 
+    /**
+     * The base year of the indicator {@code i}: its earliest accepted annual value in its own region (one index range
+     * scan of observation's unique key per indicator, inside the one query that lists them).
+     */
+    private static final String BASE_PERIOD = """
+            select min(b.period) from observation b where b.indicator_id = i.id and b.region_code = i.region_code
+                and b.state = 'approved' and length(b.period) = 4""";
     private static final String INDICATOR_COLUMNS = """
             i.id, i.code, i.name, i.unit, i.polarity, i.cumulative, i.domain, i.unit_id,
-            i.data_source, i.region_code, i.weight""";
+            i.data_source, i.region_code, i.weight,
+            (%s) as baseline_year,
+            (select o.value from observation o where o.indicator_id = i.id and o.region_code = i.region_code
+                and o.period = (%s)) as baseline""".formatted(IndicatorService.BASE_PERIOD, IndicatorService.BASE_PERIOD);
     private static final String INDICATOR_FROM = "from indicator i";
     private static final RowMapper<Indicator> INDICATOR = (rs, i) -> new Indicator(
             rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
             rs.getString("polarity"), rs.getBoolean("cumulative"), rs.getString("domain"),
             (Long) rs.getObject("unit_id", Long.class), null, rs.getString("data_source"),
-            rs.getString("region_code"), rs.getBigDecimal("weight"));
+            rs.getString("region_code"), rs.getBigDecimal("weight"),
+            rs.getString("baseline_year") == null ? null : Integer.valueOf(rs.getString("baseline_year")), rs.getBigDecimal("baseline"));
 
     private static final String TARGET_COLUMNS = """
             t.id, t.indicator_id, i.name as indicator_name, i.unit as indicator_unit, t.region_code, t.year,

@@ -2,6 +2,7 @@ package cn.gongfu.ingest;
 
 import cn.gongfu.ingest.TableColumn.Role;
 import cn.gongfu.ingest.TableReader.Token;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,6 +19,8 @@ final class CellLineRows {
     private static final Pattern SERIAL = Pattern.compile("^(\\d{1,3})[.、．]?$");
     private static final Pattern GROUP = Pattern.compile("^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]).{1,150}$");
     private static final String EMPTY = "\u0000";
+    /** A 完成比例 within 2 % of 进度 ÷ 目标 is that group's rate (tables round it to one or two decimals). */
+    private static final double TOLERANCE = 0.02;
 
     private final List<TableRow> rows = new ArrayList<>();
     private int consumed;
@@ -142,10 +145,14 @@ final class CellLineRows {
             CellAligner.Kind kind = CellAligner.kindOf(t.text());
             boolean label = kind != CellAligner.Kind.NUMBER && kind != CellAligner.Kind.PERCENT && kind != CellAligner.Kind.QUANTITY
                     && t.text().length() <= 20;
+            if (label && current != null && t.text().equals(headerTexts.get(0)) && i + 1 < tokens.size()
+                    && TableColumn.isHeaderLike(tokens.get(i + 1).text())) {
+                break; // the next table's header ("地区 ⏎就业促进工程 ⏎…")
+            }
             if (label) {
                 if (current != null) {
                     out.widest = Math.max(out.widest, current.size());
-                    out.rows.add(new TableRow(fit(current, columns.size()), line));
+                    out.rows.add(new TableRow(fit(alignRates(current, columns), columns.size()), line));
                 }
                 current = new ArrayList<>();
                 current.add(t.text());
@@ -159,10 +166,68 @@ final class CellLineRows {
         }
         if (current != null) {
             out.widest = Math.max(out.widest, current.size());
-            out.rows.add(new TableRow(fit(current, columns.size()), line));
+            out.rows.add(new TableRow(fit(alignRates(current, columns), columns.size()), line));
         }
         out.consumed = i;
         return out;
+    }
+
+    /**
+     * Cells of a row under groups of 目标 | 进度 | 完成比例 (one group per indicator): a text copy drops the empty cells,
+     * so a 完成比例 cell that is not the group's progress over its target (±2 %) belongs to the next group, and the
+     * group's rate is left empty (an unemployment rate's group has none: "4.3 ⏎3.57 ⏎400 …").
+     */
+    private static List<String> alignRates(List<String> cells, List<TableColumn> columns) {
+        if (columns.stream().noneMatch(c -> c.role() == Role.RATE && c.group() != null)) {
+            return cells;
+        }
+        List<String> out = new ArrayList<>();
+        int k = 0;
+        for (int c = 0; c < columns.size() && k < cells.size(); c++) {
+            TableColumn col = columns.get(c);
+            if (col.role() == Role.RATE && col.group() != null) {
+                BigDecimal target = inGroup(out, columns, c, Role.TARGET);
+                BigDecimal progress = inGroup(out, columns, c, Role.PROGRESS);
+                if (target != null && progress != null) {
+                    // Taken as the rate, the next group must still read (东坡区: 4.3 ⏎3.48 ⏎80 — 80 ≈ 3.48 ÷ 4.3, but 80 ⏎160 ⏎200 is the next group).
+                    // Whichever reading fits closer wins.
+                    double asThisRate = error(target, progress, number(cells.get(k)));
+                    double asNextGroup = k + 2 < cells.size() ? error(number(cells.get(k)), number(cells.get(k + 1)), number(cells.get(k + 2))) : 1;
+                    boolean asRate = asThisRate <= TOLERANCE && (asNextGroup > TOLERANCE || asThisRate <= asNextGroup);
+                    if (!asRate) {
+                        out.add("");
+                        continue;
+                    }
+                }
+            }
+            out.add(cells.get(k++));
+        }
+        out.addAll(cells.subList(k, cells.size()));
+        return out;
+    }
+
+    /** How far a rate is from the progress over the target, in per cent of it (1 when it cannot be told). */
+    private static double error(BigDecimal target, BigDecimal progress, BigDecimal rate) {
+        if (target == null || progress == null || rate == null || target.signum() == 0 || progress.signum() == 0) {
+            return 1;
+        }
+        double expected = progress.doubleValue() / target.doubleValue() * 100;
+        return Math.abs(rate.doubleValue() - expected) / expected;
+    }
+
+    private static BigDecimal inGroup(List<String> cells, List<TableColumn> columns, int rateCol, Role role) {
+        String group = columns.get(rateCol).group();
+        for (int c = rateCol - 1; c >= 0 && group.equals(columns.get(c).group()); c--) {
+            if (columns.get(c).role() == role && c < cells.size()) {
+                return number(cells.get(c));
+            }
+        }
+        return null;
+    }
+
+    private static BigDecimal number(String cell) {
+        String t = cell.trim().replace("%", "");
+        return t.matches("\\d+(?:\\.\\d+)?") ? new BigDecimal(t) : null;
     }
 
     private static List<String> fit(List<String> cells, int width) {

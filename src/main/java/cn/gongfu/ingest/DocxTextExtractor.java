@@ -49,10 +49,20 @@ final class DocxTextExtractor {
             List<XWPFTableCell> cells = row.getTableCells();
             for (XWPFTableCell cell : cells) {
                 out.append('\t').append(cellText(cell));
+                // A cell merged across columns (gridSpan) leaves the columns it covers empty, as spreadsheets and
+                // web tables are written: a header over two rows (目标值 over 2022年 | 2025年) keeps its cells in place.
+                for (int k = 1; k < Math.min(gridSpan(cell), 64); k++) {
+                    out.append('\t');
+                }
             }
             out.append('\n');
         }
         out.append('\n');
+    }
+
+    private static int gridSpan(XWPFTableCell cell) {
+        var pr = cell.getCTTc().getTcPr();
+        return pr != null && pr.isSetGridSpan() && pr.getGridSpan().getVal() != null ? pr.getGridSpan().getVal().intValue() : 1;
     }
 
     private static String cellText(XWPFTableCell cell) {

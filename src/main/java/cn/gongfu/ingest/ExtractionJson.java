@@ -106,6 +106,18 @@ public final class ExtractionJson {
                 ms.add(x);
             }
             o.put("milestones", ms);
+            if (t.progress() != null) {
+                // Extra field (allowed by the contract): what a progress table's row reports, never a target.
+                Map<String, Object> p = new LinkedHashMap<>();
+                put(p, "text", t.progress().text());
+                put(p, "actual", t.progress().actual());
+                put(p, "rate", t.progress().rate());
+                if (t.progress().ratePercent() != null) {
+                    p.put("ratePercent", number(t.progress().ratePercent()));
+                }
+                put(p, "note", t.progress().note());
+                o.put("progress", p);
+            }
             o.put("line", t.line());
             tasks.add(o);
         }

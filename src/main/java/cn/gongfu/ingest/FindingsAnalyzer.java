@@ -209,10 +209,13 @@ final class FindingsAnalyzer {
             }
         }
         for (TaskDraft t : tasks) {
+            // A row under grouped columns (地区 | 城镇新增就业(人): 目标任务 …) holds its own subject's targets: a county's
+            // target is no conflict with the city's.
+            boolean rowSubject = t.columns.keySet().stream().anyMatch(h -> h.indexOf(TableColumn.GROUP_MARK) > 0);
             for (ParsedTarget g : t.targets) {
                 if (g.value() != null && g.year() != null && !g.implied() && g.indicator() != null && g.indicator().length() >= 4) {
                     BigDecimal[] canon = canonical(g.value(), g.unit());
-                    entries.add(new Entry(key(g.indicator()), g.year(), canon[0], canonicalUnit(g.unit()), g.comparator(),
+                    entries.add(new Entry(key(g.indicator()) + (rowSubject ? "@" + t.title : ""), g.year(), canon[0], canonicalUnit(g.unit()), g.comparator(),
                             t.list + "/" + t.code, g.text(), t.line));
                 }
             }

@@ -10,6 +10,8 @@ import java.util.Map;
  * leadUnits are the units that lead (牵头); coUnits those named as co-operating (配合单位, or unmarked next to "（牵头）").
  * leadOfficials are people, never units: a 分管领导 / 牵头负责领导 / 责任人 column or line ("俞悦", "成坤"), or the leader a
  * group is keyed by ("一、朱伟县长牵头重点工作").
+ * progress is what a progress table's row reports about the task ({@link ParsedProgress}), null for a task of any other
+ * table or of the text.
  */
 public record ParsedTask(
         String list,
@@ -26,7 +28,8 @@ public record ParsedTask(
         List<ParsedMilestone> milestones,
         int line,
         List<String> coUnits,
-        List<String> leadOfficials) {
+        List<String> leadOfficials,
+        ParsedProgress progress) {
 
     public ParsedTask {
         leadOfficials = leadOfficials == null ? List.of() : List.copyOf(leadOfficials);
@@ -36,6 +39,13 @@ public record ParsedTask(
                       String title, String text, List<String> leadUnits, List<ParsedTarget> targets, Map<String, String> columns,
                       List<ParsedMilestone> milestones, int line, List<String> coUnits) {
         this(list, code, codeGenerated, category, sectionId, group, title, text, leadUnits, targets, columns, milestones,
-                line, coUnits, List.of());
+                line, coUnits, List.of(), null);
+    }
+
+    public ParsedTask(String list, String code, boolean codeGenerated, String category, String sectionId, String group,
+                      String title, String text, List<String> leadUnits, List<ParsedTarget> targets, Map<String, String> columns,
+                      List<ParsedMilestone> milestones, int line, List<String> coUnits, List<String> leadOfficials) {
+        this(list, code, codeGenerated, category, sectionId, group, title, text, leadUnits, targets, columns, milestones,
+                line, coUnits, leadOfficials, null);
     }
 }

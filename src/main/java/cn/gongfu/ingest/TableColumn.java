@@ -45,8 +45,18 @@ record TableColumn(String header, Role role, int year) {
     private static final Pattern BRACKETED = Pattern.compile("[（(][^（）()]*[）)]");
     private static final Pattern LATIN = Pattern.compile("[A-Za-z][A-Za-z .'’,-]*");
 
+    /** Joins a cell of a header's upper row (目标值) and one of the cells under it (2022年): "目标值·2022年". */
+    static final char GROUP_MARK = '·';
+
     /** The role of one header cell on its own (before the columns are weighed against each other). */
     static TableColumn of(String header) {
+        int mark = header.indexOf(GROUP_MARK);
+        if (mark > 0) {
+            // A column under a group: its own cell says what it holds (2022年 → a year, 进度 → progress), else the group does.
+            TableColumn sub = of(header.substring(mark + 1));
+            Role role = sub.role() != Role.OTHER ? sub.role() : of(header.substring(0, mark)).role();
+            return new TableColumn(header.trim(), role, sub.year());
+        }
         String h = header.replaceAll("\\s", "");
         // "重点工作(责任单位)": the bracket says where the units are written, the column is the work.
         String bare = BRACKETED.matcher(h).replaceAll("");
@@ -141,6 +151,11 @@ record TableColumn(String header, Role role, int year) {
         List<TableColumn> out = new ArrayList<>(columns);
         boolean hasTitle = has(out, Role.TITLE) || has(out, Role.INDICATOR);
         boolean years = out.stream().filter(c -> c.role() == Role.YEAR).count() >= 2;
+        if (!hasTitle && !out.isEmpty() && out.get(0).role() == Role.OTHER && out.stream().anyMatch(c -> c.group() != null)) {
+            // "地区 | 城镇新增就业(人): 目标任务 进度 …": the rows are keyed by their first cell, the groups hold the targets.
+            out.set(0, new TableColumn(out.get(0).header(), Role.TITLE, 0));
+            hasTitle = true;
+        }
         if (!hasTitle) {
             for (int i = 0; i < out.size(); i++) {
                 TableColumn c = out.get(i);
@@ -180,6 +195,12 @@ record TableColumn(String header, Role role, int year) {
             }
         }
         return out;
+    }
+
+    /** The upper header cell this column stands under ("城镇新增就业(人)" of "城镇新增就业(人)·目标任务"), or null. */
+    String group() {
+        int mark = header.indexOf(GROUP_MARK);
+        return mark > 0 ? header.substring(0, mark) : null;
     }
 
     static boolean has(List<TableColumn> columns, Role role) {

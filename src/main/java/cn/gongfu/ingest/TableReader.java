@@ -68,10 +68,11 @@ final class TableReader {
     static Table readGrid(List<List<String>> grid, int firstLine, ColumnRoles roles) {
         for (int r = 0; r < grid.size(); r++) {
             List<String> cells = trimTrailing(clean(grid.get(r)));
-            List<TableColumn> columns = columnsOf(cells);
+            List<String> merged = r + 1 < grid.size() ? TwoLevelHeader.inPlace(cells, trimTrailing(clean(grid.get(r + 1)))) : null;
+            List<TableColumn> columns = columnsOf(merged != null ? merged : cells);
             if (acceptable(columns, Layout.PIPES)) {
                 List<RawRow> rows = new ArrayList<>();
-                for (int k = r + 1; k < grid.size(); k++) {
+                for (int k = r + (merged != null ? 2 : 1); k < grid.size(); k++) {
                     rows.add(new RawRow(trimTrailing(clean(grid.get(k))), firstLine + k));
                 }
                 return positional(roles.apply(firstLine + r, columns), rows, grid.size(), firstLine + r);
@@ -142,6 +143,11 @@ final class TableReader {
         }
         List<String> texts = new ArrayList<>(cells);
         int next = start + 1;
+        List<String> merged = next < lines.size() && !lines.get(next).isBlank() ? twoLevel(cells, raw(lines.get(next), physical), layout, wide) : null;
+        if (merged != null) {
+            texts = merged;
+            next++;
+        }
         // "目标任务  1-7月 ⏎实际完成情况 ⏎任务完成率 备注": a header broken over lines.
         while (next < lines.size() && layout == Layout.SPACES) {
             SourceLine l = lines.get(next);
@@ -167,6 +173,19 @@ final class TableReader {
         }
         int line = lines.get(start).lineNo();
         return new Header(roles.apply(line, columns), next, layout, line, texts, wide);
+    }
+
+    /** The header's texts when the line after its first one is a second header row under it (目标值 → 2022年 | 2025年), else null. */
+    private static List<String> twoLevel(List<String> upper, String lowerRaw, Layout layout, boolean wide) {
+        if (layout == Layout.PIPES) {
+            if (lowerRaw.indexOf('|') < 0) {
+                return null;
+            }
+            List<String> lower = pipeCells(lowerRaw);
+            List<String> merged = TwoLevelHeader.inPlace(upper, lower);
+            return merged != null ? merged : TwoLevelHeader.compact(upper, lower.stream().filter(c -> !c.isBlank()).toList());
+        }
+        return TwoLevelHeader.compact(upper, spaceCells(lowerRaw, wide));
     }
 
     /** A header written one cell per line: the run of header-like lines from start, without trailing unknown cells. */
@@ -209,7 +228,8 @@ final class TableReader {
         if (texts.size() < 2) {
             return null;
         }
-        List<TableColumn> columns = columnsOf(texts);
+        List<String> merged = TwoLevelHeader.fromRun(texts);
+        List<TableColumn> columns = columnsOf(merged != null ? merged : texts);
         if (!acceptable(columns, Layout.CELL_LINES)) {
             return null;
         }
@@ -422,11 +442,13 @@ final class TableReader {
         if (rows.isEmpty()) {
             return new Table(List.of(), List.of(), end, lines.get(start).lineNo());
         }
-        List<TableColumn> columns = columnsOf(rows.get(0).cells());
+        // A Word or spreadsheet header over two rows (目标值 merged over 2022年 | 2025年) has its cells in place.
+        List<String> merged = rows.size() > 2 ? TwoLevelHeader.inPlace(rows.get(0).cells(), rows.get(1).cells()) : null;
+        List<TableColumn> columns = columnsOf(merged != null ? merged : rows.get(0).cells());
         if (!acceptable(columns, Layout.TABS)) {
             return new Table(List.of(), List.of(), end, rows.get(0).line());
         }
-        return positional(roles.apply(rows.get(0).line(), columns), rows.subList(1, rows.size()), end, rows.get(0).line());
+        return positional(roles.apply(rows.get(0).line(), columns), rows.subList(merged != null ? 2 : 1, rows.size()), end, rows.get(0).line());
     }
 
     private static void flushTabBlock(List<SourceLine> block, List<RawRow> rows) {

@@ -52,8 +52,10 @@ final class TargetExtractor {
     /** "十四五期末" / "“十四五”末": the end year of that five-year plan (regular from the sixth, 1981–1985, on). */
     private static final Pattern FIVE_YEAR_END = Pattern.compile("十([一二三四五六七八九])五”?(?:期末|末|时期末)");
     private static final Pattern ASSIGNED = Pattern.compile("(均|都)?完成(?:国家|省|市|区|县|上级|省市|省级|市级|宁波市|[\\u4e00-\\u9fff]{1,4}市)?下达(?:的)?(?:年度)?(?:任务|目标|指标)");
-    private static final Pattern TIME_LIMIT = Pattern.compile("(\\d{1,3})个?工作日(?:以|之)?内");
-    private static final Pattern TIME_LIMIT_ACTION = Pattern.compile("(办结|审批|办理|出具|答复|办妥)");
+    /** "每人每月", "每户每年", "每人": the base a value is measured on, written between the comparator and the number. */
+    private static final Pattern PER_BASE = Pattern.compile("(?:每(?:人|户|名|位|家|床|个|年|月|季度|周|天|日)){1,3}$");
+    private static final Pattern TIME_LIMIT = Pattern.compile("(\\d{1,3})个?(工作日|小时|天|日)(?:以|之)?内");
+    private static final Pattern TIME_LIMIT_ACTION = Pattern.compile("(办结|审批|办理|出具|答复|办妥|响应|反馈|回复|处置|处理|受理|核查|核实|到场|上报|报送)");
     private static final Pattern PASS = Pattern.compile("通过[^，,。；;]{0,20}(?:评估|验收|认定|评审|复评|复核|考核)");
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:[，,、；;：:\\s\u2460-\u2473]|[到至]\\d{4}年(?:底|末)?|\\d{4}年(?:底|末)?(?:前)?|\\d{1,2}年(?:内|间)?(?=[\u4e00-\u9fff])|目标包括|目标为|目标|力争|确保|争取|其中|同时|以及|并且|并|另外|此外|全年|年内|年底前|实现)+");
@@ -310,9 +312,20 @@ final class TargetExtractor {
             int prefixStart = start;
             int[] prefixAt = new int[1];
             String found = endingWord(head, COMPARATOR_WORDS, QUALIFIERS, prefixAt);
+            int per = 0;
+            if (found == null && head.indexOf('每') >= 0) {
+                // "不低于每人每月60元/月": the measure's base (每人每月, 每户) stands between the comparator and the number.
+                Matcher pm = PER_BASE.matcher(masked).region(Math.max(0, start - 12), start);
+                if (pm.find()) {
+                    per = start - pm.start();
+                    String beforeBase = masked.substring(Math.max(0, pm.start() - 8), pm.start());
+                    found = endingWord(beforeBase, COMPARATOR_WORDS, QUALIFIERS, prefixAt);
+                    head = beforeBase;
+                }
+            }
             if (found != null) {
                 prefixWord = found;
-                prefixStart = start - (head.length() - prefixAt[0]);
+                prefixStart = start - per - (head.length() - prefixAt[0]);
                 if (prefixWord.equals("到") && unit.isEmpty()) {
                     prefixWord = null;
                     prefixStart = start;
@@ -653,32 +666,47 @@ final class TargetExtractor {
         }
 
         /**
-         * Service time limits: "开办手续5个工作日内办结", "环评报告书14个工作日内、环评报告表7个工作日内…完成审批" are each an upper
-         * bound in working days on what is named before the number, the indicator named after the action that closes
-         * the sentence (办结 → 办结时限; none → 办理时限).
+         * Service time limits: "开办手续5个工作日内办结", "环评报告书14个工作日内、环评报告表7个工作日内…完成审批", "24小时内响应",
+         * "3日内反馈", "15天内办结" are each an upper bound on what is named before the number, the indicator named
+         * after the action that closes the clause (办结 → 办结时限; none → 办理时限). In days and hours an action is
+         * required, and a number after 月 or 年 is a date ("5月20日内", "每月10日内上报": milestones, not limits), so
+         * "24小时内降雨量" or a date is never a time limit.
          */
         void findTimeLimits() {
-            if (masked.indexOf("工作日") < 0) {
+            if (masked.indexOf('内') < 0) {
                 return;
             }
             Matcher m = TIME_LIMIT.matcher(masked);
             while (m.find()) {
+                boolean workingDays = m.group(2).equals("工作日");
+                char before = m.start() > 0 ? masked.charAt(m.start() - 1) : ' ';
+                if (!workingDays && ("月年第近约前每.-/".indexOf(before) >= 0 || isAsciiLetterOrDigit(before))) {
+                    continue;
+                }
+                int[] at = new int[1];
+                if (endingWord(masked.substring(Math.max(0, m.start() - 8), m.start()), COMPARATOR_WORDS, NO_QUALIFIERS, at) != null
+                        && !workingDays) {
+                    // "控制在3天以内" was read as a number after its comparator already.
+                    continue;
+                }
                 int subjectStart = m.start();
                 while (subjectStart > 0 && subjectStart > m.start() - 20 && Character.UnicodeScript.of(masked.charAt(subjectStart - 1)) == Character.UnicodeScript.HAN) {
                     subjectStart--;
                 }
-                String subject = clean(s.substring(subjectStart, m.start()));
-                if (subject.length() < 2) {
+                String subject = TRAILING_FILLER.matcher(clean(s.substring(subjectStart, m.start()))).replaceFirst("");
+                int clauseEnd = m.end();
+                while (clauseEnd < masked.length() && "。；;，,".indexOf(masked.charAt(clauseEnd)) < 0) {
+                    clauseEnd++;
+                }
+                Matcher action = TIME_LIMIT_ACTION.matcher(masked).region(m.end(), clauseEnd);
+                String verb = action.find() ? action.group(1) : null;
+                if (!workingDays && verb == null || workingDays && subject.length() < 2) {
                     continue;
                 }
-                int sentenceEnd = m.end();
-                while (sentenceEnd < masked.length() && "。；;，,".indexOf(masked.charAt(sentenceEnd)) < 0) {
-                    sentenceEnd++;
-                }
-                Matcher action = TIME_LIMIT_ACTION.matcher(masked).region(m.end(), sentenceEnd);
-                String name = subject + (action.find() ? action.group(1) : "办理") + "时限";
+                String name = (subject.length() < 2 ? "" : subject) + (verb != null ? verb : "办理") + "时限";
+                String unit = workingDays ? "个工作日" : m.group(2);
                 String span = stripLeadingPunct(s.substring(subjectStart, m.end()));
-                add(new ParsedTarget(name, TargetComparator.LE, new BigDecimal(m.group(1)), null, null, "个工作日", yearAt(m.start()),
+                add(new ParsedTarget(name, TargetComparator.LE, new BigDecimal(m.group(1)), null, null, unit, yearAt(m.start()),
                         false, span), m.start());
             }
         }

@@ -33,12 +33,14 @@ final class TaskDraft {
     List<ParsedTarget> targets = new ArrayList<>();
     Map<String, String> columns = new LinkedHashMap<>();
     List<ParsedMilestone> milestones = new ArrayList<>();
+    /** What a progress table's row reports; null for a task of any other table or of the text. */
+    ParsedProgress progress;
     int line;
 
     ParsedTask build() {
         return new ParsedTask(list, code, codeGenerated, category, sectionId, group, title, text.toString(),
                 List.copyOf(leadUnits), List.copyOf(targets), columns.isEmpty()
                         ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(columns)),
-                List.copyOf(milestones), line, List.copyOf(coUnits), List.copyOf(leadOfficials));
+                List.copyOf(milestones), line, List.copyOf(coUnits), List.copyOf(leadOfficials), progress);
     }
 }

@@ -18,9 +18,15 @@ import java.util.regex.Pattern;
  */
 final class TaskTableInterpreter {
 
+    private static final Pattern BARE_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    /** "城镇新增就业(人)": an indicator and, in brackets, its unit. */
+    private static final Pattern GROUP_UNIT = Pattern.compile("^(.+?)[（(]([^（）()]{1,6})[）)]$");
     private static final Pattern GROUP_OFFICIALS = Pattern.compile("[（(](?:牵头领导|分管领导|责任领导|牵头负责领导)[:：]([^（）()]+)[）)]\\s*$");
     /** "陆 明": a two-character name padded to three with a space, as tables align names. */
     private static final Pattern PADDED_NAME = Pattern.compile("^([\\u4e00-\\u9fff]) ([\\u4e00-\\u9fff])(?![\\u4e00-\\u9fff])|^([\\u4e00-\\u9fff]) ([\\u4e00-\\u9fff])");
+
+    /** A completion rate's number: "72%", "完成98%", "100 %". */
+    private static final Pattern RATE_NUMBER = Pattern.compile("^\\D{0,4}?(\\d+(?:\\.\\d+)?)\\s*%");
 
     record Result(List<TaskDraft> tasks, List<ParsedSection> groups, List<Finding> findings) {
     }
@@ -116,7 +122,9 @@ final class TaskTableInterpreter {
                     }
                     case CO_UNITS -> t.coUnits.addAll(ResponsibleUnits.split(value));
                     case PEOPLE -> t.leadOfficials.addAll(names(value));
-                    case TARGET -> t.targets.addAll(named(TargetExtractor.extract(value, targetYear, TargetExtractor.Mode.TARGET_TEXT), t.title, value, targetYear));
+                    case TARGET -> t.targets.addAll(columns.get(c).group() != null && BARE_NUMBER.matcher(value).matches()
+                            ? TargetExtractor.extract(underGroup(columns.get(c).group(), value), targetYear, TargetExtractor.Mode.TARGET_TEXT)
+                            : named(TargetExtractor.extract(value, targetYear, TargetExtractor.Mode.TARGET_TEXT), t.title, value, targetYear));
                     case DEADLINE -> t.milestones.addAll(ScheduleParser.parse(value, year));
                     default -> {
                         // Progress, rates, notes and other columns are kept by their header only: no targets.
@@ -125,6 +133,9 @@ final class TaskTableInterpreter {
             }
             if (t.leadOfficials.isEmpty()) {
                 t.leadOfficials.addAll(groupOfficials);
+            }
+            if (table.isProgress()) {
+                t.progress = progress(row, columns);
             }
             if (!hasTargetColumn) {
                 // "地区生产总值突破1万亿元。": where no column holds the targets, the task states them.
@@ -135,6 +146,57 @@ final class TaskTableInterpreter {
         }
         checkGroup(listName, groupName, declared, listedInGroup, groupLine, findings);
         return new Result(tasks, groups, findings);
+    }
+
+    /**
+     * What a progress table's row reports: the words of its progress columns ("已完成选址" — several joined by line
+     * breaks), the first of them that is a value ("6453人", an achievement), its completion rate ("72%") and its note.
+     */
+    static ParsedProgress progress(TableRow row, List<TableColumn> columns) {
+        List<String> text = new ArrayList<>();
+        String actual = null;
+        String rate = null;
+        String note = null;
+        for (int c = 0; c < columns.size(); c++) {
+            String value = row.cell(c).trim();
+            if (value.isEmpty()) {
+                continue;
+            }
+            Role role = columns.get(c).role();
+            if (role == Role.RATE && rate == null) {
+                rate = value;
+            } else if (role == Role.NOTE && note == null) {
+                note = value;
+            } else if (role == Role.PROGRESS) {
+                CellAligner.Kind kind = CellAligner.kindOf(value);
+                boolean isValue = kind == CellAligner.Kind.NUMBER || kind == CellAligner.Kind.QUANTITY
+                        || kind == CellAligner.Kind.PERCENT;
+                if (isValue && actual == null) {
+                    actual = value;
+                } else {
+                    text.add(value);
+                }
+            }
+        }
+        return new ParsedProgress(text.isEmpty() ? null : String.join("\n", text), actual, rate, percent(rate), note);
+    }
+
+    /** "72%", "完成98%", "100 %": the number before the per cent sign; null for a rate written otherwise. */
+    private static BigDecimal percent(String rate) {
+        if (rate == null) {
+            return null;
+        }
+        Matcher m = RATE_NUMBER.matcher(rate.replace('％', '%'));
+        return m.find() ? new BigDecimal(m.group(1)) : null;
+    }
+
+    /**
+     * A bare number under a group names the group's indicator, its unit in the group's bracket: "27800" under
+     * "城镇新增就业(人)" reads "城镇新增就业27800人", "4.3" under "城镇登记失业率低于(%)" reads "城镇登记失业率低于4.3%".
+     */
+    private static String underGroup(String group, String value) {
+        Matcher m = GROUP_UNIT.matcher(group.trim());
+        return m.matches() ? m.group(1) + value + m.group(2) : group.trim() + value;
     }
 
     /** A bare value in a target column ("8950人", "5") is the target of the task's own title ("新增城镇就业"). */

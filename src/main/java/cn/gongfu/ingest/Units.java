@@ -24,7 +24,8 @@ final class Units {
         Arrays.sort(sorted, Comparator.comparingInt(String::length).reversed());
         String alt = String.join("|", sorted);
         String simple = "(?:[万亿]{0,2}(?:" + alt + "))";
-        String denominator = "(?:[万亿千百]?(?:" + alt + "))";
+        // "185元/月", "3.6元/季度": a month or a quarter is a denominator, never a unit of its own (5月 is a date).
+        String denominator = "(?:[万亿千百]?(?:" + alt + ")|月|季度|周)";
         UNIT = Pattern.compile("(?:%|‰|" + simple + "(?:/" + denominator + ")?|[万亿])");
     }
 

@@ -24,4 +24,10 @@ public record Plan(
         int taskCount,
         String docNumber,
         String indexNumber,
-        LocalDate issuedOn) {}
+        LocalDate issuedOn,
+        LocalDateTime publicSince) {
+
+    public boolean isPublic() {
+        return publicSince != null;
+    }
+}

@@ -4,7 +4,9 @@ import cn.gongfu.indicator.IndicatorEdits;
 import cn.gongfu.indicator.IndicatorEdits.EditableTarget;
 import cn.gongfu.indicator.TargetInput;
 import cn.gongfu.kernel.BundleText;
+import cn.gongfu.kernel.FieldErrors;
 import cn.gongfu.kernel.FormAttempt;
+import cn.gongfu.kernel.InvalidInputException;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.WebPage;
 import cn.gongfu.unit.UnitService;
@@ -45,7 +47,7 @@ class PlanEditPages {
 
     @GetMapping("/plans/{id}/edit")
     public String plan(@PathVariable long id, Model model) {
-        return planPage(id, null, model);
+        return planPage(id, null, null, model);
     }
 
     @PostMapping("/plans/{id}/edit")
@@ -53,7 +55,20 @@ class PlanEditPages {
                            Model model, HttpServletResponse response) {
         return FormAttempt.run(() -> edits.editPlan(id, version, new PlanInput(form.get("title"), form.get("issuer"),
                         year("startYear", form.get("startYear")), year("endYear", form.get("endYear")))),
-                "redirect:/plans/" + id + "/edit#history", model, response, () -> planPage(id, form, model), () -> planPage(id, null, model));
+                "redirect:/plans/" + id + "/edit#history", model, response, () -> planPage(id, form, null, model),
+                () -> planPage(id, null, null, model));
+    }
+
+    /** A task added to the published plan; refused, the plan's page with the task form as typed, errors beside it. */
+    @PostMapping("/plans/{id}/tasks")
+    public String addTask(@PathVariable long id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        long[] added = new long[1];
+        String outcome = FormAttempt.run(() -> added[0] = edits.addTask(id, section(form.get("section")), taskInput(form, true)),
+                "added", model, response, () -> {
+                    model.addAttribute("taskErrors", model.asMap().remove("errors"));
+                    return planPage(id, null, form, model);
+                }, () -> planPage(id, null, form, model));
+        return "added".equals(outcome) ? "redirect:/tasks/" + added[0] + "/edit" : outcome;
     }
 
     @GetMapping("/tasks/{id}/edit")
@@ -61,12 +76,69 @@ class PlanEditPages {
         return taskPage(id, null, Map.of(), model);
     }
 
+    /** Deleted, the plan's page; refused (accepted reports keep it), the task's page saying why beside the button. */
+    @PostMapping("/tasks/{id}/delete")
+    public String deleteTask(@PathVariable long id, @RequestParam int version, Model model, HttpServletResponse response) {
+        long[] plan = new long[1];
+        String outcome = FormAttempt.run(() -> plan[0] = edits.deleteTask(id, version), "deleted", model, response,
+                () -> taskPage(id, null, Map.of(), model), () -> taskPage(id, null, Map.of(), model));
+        return "deleted".equals(outcome) ? "redirect:/plans/" + plan[0] + "/edit#tasks" : outcome;
+    }
+
+    @PostMapping("/tasks/{id}/milestones")
+    public String addMilestone(@PathVariable long id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        return milestoneAttempt(id, "new", form, () -> edits.addMilestone(id, milestoneInput(form)), model, response);
+    }
+
+    @PostMapping("/tasks/{id}/milestones/{milestone}")
+    public String saveMilestone(@PathVariable long id, @PathVariable long milestone, @RequestParam int version,
+                                @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        return milestoneAttempt(id, "" + milestone, form, () -> {
+            ofTask(id, milestone);
+            edits.editMilestone(milestone, version, milestoneInput(form));
+        }, model, response);
+    }
+
+    @PostMapping("/tasks/{id}/milestones/{milestone}/delete")
+    public String deleteMilestone(@PathVariable long id, @PathVariable long milestone, @RequestParam int version,
+                                  Model model, HttpServletResponse response) {
+        return milestoneAttempt(id, "" + milestone, Map.of(), () -> {
+            ofTask(id, milestone);
+            edits.deleteMilestone(milestone, version);
+        }, model, response);
+    }
+
+    /**
+     * A milestone row's post: its errors are named {@code milestone.<field>} so they stand on that row, not beside the
+     * task's own fields of the same name (text).
+     */
+    private String milestoneAttempt(long taskId, String row, Map<String, String> form, Runnable change, Model model,
+                                    HttpServletResponse response) {
+        Map<String, String> typed = new LinkedHashMap<>(form);
+        typed.put("row", row);
+        return FormAttempt.run(() -> {
+                    try {
+                        change.run();
+                    } catch (InvalidInputException e) {
+                        throw new InvalidInputException(e.errors().stream()
+                                .map(x -> new FieldErrors.Error("milestone." + x.field(), x.message())).toList());
+                    } catch (InvalidParameterException e) {
+                        throw new InvalidParameterException("milestone." + e.field(), e.getMessage());
+                    }
+                }, "redirect:/tasks/" + taskId + "/edit#milestones", model, response,
+                () -> taskPage(taskId, null, Map.of(), typed, model), () -> taskPage(taskId, null, Map.of(), model));
+    }
+
+    private void ofTask(long taskId, long milestoneId) {
+        if (edits.milestone(milestoneId).taskId() != taskId) {
+            throw new InvalidParameterException("milestone", BundleText.both("plan.edit.noSuchMilestone", milestoneId));
+        }
+    }
+
     @PostMapping("/tasks/{id}/edit")
     public String saveTask(@PathVariable long id, @RequestParam int version, @RequestParam Map<String, String> form,
                            Model model, HttpServletResponse response) {
-        return FormAttempt.run(() -> edits.editTask(id, version, new TaskInput(form.get("code"), form.get("title"), form.get("text"),
-                        TaskInput.names(form.get("leadUnits")), TaskInput.names(form.get("coUnits")), null,
-                        TaskInput.names(form.get("leadOfficials")))),
+        return FormAttempt.run(() -> edits.editTask(id, version, taskInput(form, false)),
                 "redirect:/tasks/" + id + "/edit#history", model, response, () -> taskPage(id, form, Map.of(), model),
                 () -> taskPage(id, null, Map.of(), model));
     }
@@ -85,7 +157,7 @@ class PlanEditPages {
                 () -> taskPage(id, null, Map.of(), model));
     }
 
-    private String planPage(long id, Map<String, String> typed, Model model) {
+    private String planPage(long id, Map<String, String> typed, Map<String, String> typedTask, Model model) {
         Plan plan = edits.officePlan(id);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("title", plan.title());
@@ -97,10 +169,21 @@ class PlanEditPages {
         model.addAttribute("form", form);
         model.addAttribute("version", edits.planVersion(id));
         model.addAttribute("events", edits.history(List.of("plan:" + id)));
+        model.addAttribute("tasks", plans.tasksOfPlan(id));
+        Map<String, String> sections = new LinkedHashMap<>();
+        plans.sections(id).forEach(s -> sections.put("" + s.id(), s.heading()));
+        model.addAttribute("sectionChoices", sections);
+        model.addAttribute("taskForm", typedTask == null ? Map.of() : typedTask);
+        model.addAttribute("unitNames", unitNames(plan.regionCode()));
         return "plans/edit";
     }
 
     private String taskPage(long id, Map<String, String> typed, Map<String, String> typedTarget, Model model) {
+        return taskPage(id, typed, typedTarget, Map.of(), model);
+    }
+
+    private String taskPage(long id, Map<String, String> typed, Map<String, String> typedTarget, Map<String, String> typedMilestone,
+                            Model model) {
         TaskDetail task = edits.officeTask(id);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("code", task.code());
@@ -113,6 +196,7 @@ class PlanEditPages {
         List<EditableTarget> targets = indicatorEdits.targetsOfTask(id);
         List<String> subjects = new ArrayList<>(List.of("task:" + id));
         targets.forEach(t -> subjects.add("target:" + t.id()));
+        task.milestones().forEach(m -> subjects.add("milestone:" + m.id()));
         Plan plan = plans.get(task.planId());
         model.addAttribute("task", task);
         model.addAttribute("form", form);
@@ -121,9 +205,39 @@ class PlanEditPages {
         model.addAttribute("targetRow", typedTarget.getOrDefault("row", ""));
         model.addAttribute("targetForm", typedTarget);
         model.addAttribute("comparators", TargetComparator.codes());
-        model.addAttribute("unitNames", units.choices(List.of(plan.regionCode())).stream().map(u -> u.name()).toList());
+        model.addAttribute("milestoneRow", typedMilestone.getOrDefault("row", ""));
+        model.addAttribute("milestoneForm", typedMilestone);
+        model.addAttribute("unitNames", unitNames(plan.regionCode()));
         model.addAttribute("events", edits.history(subjects));
         return "plans/task-edit";
+    }
+
+    private List<String> unitNames(String regionCode) {
+        return units.choices(List.of(regionCode)).stream().map(u -> u.name()).toList();
+    }
+
+    /** A task as typed in its form; milestones (one a line) only where the form has them (a task added). */
+    private static TaskInput taskInput(Map<String, String> form, boolean withMilestones) {
+        return new TaskInput(form.get("code"), form.get("title"), form.get("text"), TaskInput.names(form.get("leadUnits")),
+                TaskInput.names(form.get("coUnits")), withMilestones ? TaskInput.milestoneLines(form.get("milestones")) : null,
+                TaskInput.names(form.get("leadOfficials")));
+    }
+
+    private static TaskInput.MilestoneInput milestoneInput(Map<String, String> form) {
+        return new TaskInput.MilestoneInput(blank(form.get("from")), blank(form.get("to")), form.get("text"));
+    }
+
+    private static String blank(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static Long section(String typed) {
+        if (typed == null || typed.isBlank()) return null;
+        try {
+            return Long.valueOf(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("section", BundleText.both("rules.notAValue"));
+        }
     }
 
     static TargetInput targetInput(Map<String, String> form) {

@@ -9,22 +9,39 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @WebPage
 @Controller
 class PlanPages {
 
     private final PlanService plans;
+    private final PlanPublicity publicity;
 
-    public PlanPages(PlanService plans) {
+    public PlanPages(PlanService plans, PlanPublicity publicity) {
         this.plans = plans;
+        this.publicity = publicity;
+    }
+
+    /** 公开 / 撤回公开: the office shows a published plan on the public portal, or takes it off. */
+    @PostMapping("/plans/{id}/public")
+    public String setPublic(@PathVariable long id, @RequestParam(name = "public", defaultValue = "true") boolean makePublic,
+                            RedirectAttributes redirect) {
+        publicity.setPublic(id, makePublic);
+        redirect.addFlashAttribute("publicChanged", makePublic ? "plan.madePublic" : "plan.publicWithdrawn");
+        return "redirect:/plans/" + id;
     }
 
     @GetMapping("/plans")
     public String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("plans", plans.list(null, null, q, new PageRequest(page, 20)));
+        // a search finds tasks by their text too (托育 is in tasks, not in any plan's title)
+        if (q != null && !q.isBlank()) {
+            model.addAttribute("taskHits", plans.tasks(new PlanService.TaskFilter(null, null, null, null, null, q), new PageRequest(0, 50)));
+        }
         model.addAttribute("pageBase", ListAddress.of("/plans", "q", q));
         return "plans/list";
     }

@@ -45,6 +45,17 @@ public class PlanService {
                 });
     }
 
+    /** One milestone of a plan, named by its task's list and code and its own text. */
+    public record MilestoneRef(long id, String list, String taskCode, String text) {}
+
+    /** Every milestone of a plan, in one query (the demo loader marks some done by name). */
+    public List<MilestoneRef> milestonesOfPlan(long planId) {
+        return jdbc.sql("""
+                select m.id, t.list_name, t.code, m.text from milestone m join task t on t.id = m.task_id
+                where t.plan_id = :p order by t.position, m.id""").param("p", planId)
+                .query((rs, i) -> new MilestoneRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+    }
+
     /**
      * Limits a query over tasks to the scope's units through the task id {@code column}: the tasks a unit works on
      * are the plan's to say (its {@code task_unit} table), so every module that lists tasks by scope asks here.
@@ -60,7 +71,8 @@ public class PlanService {
 
     private static final String PLAN_COLUMNS = """
             p.id, p.title, p.region_code, r.name as region_name, p.issuer, p.start_year, p.end_year, p.kind, p.state,
-            p.source_name, p.source_sha256, p.previous_plan_id, p.created_at, p.doc_number, p.index_number, p.issued_on""";
+            p.source_name, p.source_sha256, p.previous_plan_id, p.created_at, p.doc_number, p.index_number, p.issued_on,
+            p.public_since""";
     private static final String PLAN_FROM = "from plan p join region r on r.code = p.region_code";
     private static final RowMapper<Plan> PLAN = new DataClassRowMapper<>(Plan.class);
 
@@ -94,6 +106,13 @@ public class PlanService {
                 .containing("text", text, "p.title", "p.issuer");
         Scope.current().restrictRegion(where, "p.region_code");
         return pager.page(planColumns(where.params()), PLAN_FROM, where, "p.start_year desc, p.id desc", page, PLAN);
+    }
+
+    /** The published plans the office made public, newest first: what the public portal may show. */
+    public List<Plan> publicPlans() {
+        Where where = new Where().and("p.state = 'published'").and("p.public_since is not null");
+        Scope.current().restrictRegion(where, "p.region_code");
+        return pager.page(planColumns(where.params()), PLAN_FROM, where, "p.start_year desc, p.id desc", new PageRequest(0, 100), PLAN).items();
     }
 
     /** The plan if it exists and lies within the caller's scope. */
@@ -132,18 +151,20 @@ public class PlanService {
     }
 
     /** A task's words and lead units by name: what a comparison with a new version of the plan needs. */
-    public record TaskText(long id, String list, String code, String title, String text, List<String> leadUnits) {}
+    /** A task's words for comparing two versions of a plan; {@code leadOfficials} are people (牵头负责领导), as written. */
+    public record TaskText(long id, String list, String code, String title, String text, List<String> leadUnits,
+                           List<String> leadOfficials) {}
 
     public List<TaskText> taskTexts(long planId) {
         List<TaskText> rows = jdbc.sql("""
-                select id, list_name, code, title, body from task where plan_id = :plan order by position""")
+                select id, list_name, code, title, body, lead_officials from task where plan_id = :plan order by position""")
                 .param("plan", planId)
                 .query((rs, i) -> new TaskText(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), List.of()))
+                        rs.getString(5), List.of(), TaskInput.names(rs.getString(6))))
                 .list();
         Map<Long, TaskUnits> units = unitsOf(rows.stream().map(TaskText::id).toList());
         return rows.stream().map(t -> new TaskText(t.id(), t.list(), t.code(), t.title(), t.text(),
-                units.getOrDefault(t.id(), TaskUnits.NONE).lead().stream().map(UnitRef::name).toList())).toList();
+                units.getOrDefault(t.id(), TaskUnits.NONE).lead().stream().map(UnitRef::name).toList(), t.leadOfficials())).toList();
     }
 
     public Section section(long id) {
@@ -239,7 +260,7 @@ public class PlanService {
         }
         TaskUnits u = units.getOrDefault(id, TaskUnits.NONE);
         List<Milestone> milestones = jdbc.sql("""
-                select id, task_id, from_month, to_month, text, state, completed_on, evidence
+                select id, task_id, from_month, to_month, text, state, completed_on, evidence, version
                 from milestone where task_id = :id order by from_month, to_month, id""")
                 .param("id", id).query(new DataClassRowMapper<>(Milestone.class)).list();
         return new TaskDetail(t.id(), t.planId(), t.planTitle(), sectionPath(t.sectionId()), t.list(), t.code(),

@@ -302,10 +302,17 @@ public class PlanWriter {
                     ind.domain(), ind.responsibleUnit() == null ? null : unitIds.get(ind.responsibleUnit()),
                     ind.dataSource()));
         }
-        // Targets named only inside a task's text become indicators of their own, polarity read off the comparator.
-        d.tasks().stream().flatMap(t -> t.targets().stream())
-                .forEach(t -> specs.add(new IndicatorSpec(null, t.indicator(), MeasureUnits.clean(t.unit()),
-                        Polarity.impliedBy(TargetComparator.fromCode(t.comparator())).code(), false, null, null, null)));
+        // Targets named only inside a task's text become indicators of their own, polarity read off the comparator,
+        // and what the text does not say comes from the task: its action (the top section) as the domain, its
+        // first lead unit as the responsible unit. Whatever is still missing the indicator list flags.
+        Map<String, SectionDraft> sections = new HashMap<>();
+        d.sections().forEach(s -> sections.put(s.key(), s));
+        for (TaskDraft task : d.tasks()) {
+            Long lead = task.leadUnits().isEmpty() ? null : unitIds.get(task.leadUnits().get(0));
+            String domain = topSectionTitle(sections, task.sectionKey());
+            task.targets().forEach(t -> specs.add(new IndicatorSpec(null, t.indicator(), MeasureUnits.clean(t.unit()),
+                    Polarity.impliedBy(TargetComparator.fromCode(t.comparator())).code(), false, domain, lead, null)));
+        }
         Map<String, Long> indicatorIds = indicators.ensure(d.regionCode(), specs);
 
         List<NewTarget> targets = new ArrayList<>();
@@ -331,6 +338,16 @@ public class PlanWriter {
             }
         }
         indicators.addObservationsIfAbsent(observed);
+    }
+
+    /** The title of the top-level section (the action, 攻坚行动) a section lies in; null for a task outside any. */
+    private static String topSectionTitle(Map<String, SectionDraft> sections, String key) {
+        SectionDraft s = key == null ? null : sections.get(key);
+        // a section's parent comes before it (checked above), so the walk ends; the bound only guards it
+        for (int depth = 0; s != null && s.parentKey() != null && sections.containsKey(s.parentKey()) && depth < 20; depth++) {
+            s = sections.get(s.parentKey());
+        }
+        return s == null || s.title() == null || s.title().isBlank() ? null : s.title().strip();
     }
 
     private static NewTarget newTarget(long indicatorId, String region, TargetDraft t, long planId, Long taskId) {

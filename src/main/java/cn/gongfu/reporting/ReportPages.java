@@ -19,7 +19,12 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,17 +73,121 @@ class ReportPages {
         boolean unitMember = me.has(Role.ADMIN) || (me.hasAny(Role.REPORTER, Role.UNIT_HEAD) && me.unitIds().contains(s.unitId()));
         model.addAttribute("form", form);
         model.addAttribute("s", s);
-        model.addAttribute("canEdit", unitMember && s.editable());
-        model.addAttribute("canRequest", unitMember && List.of("draft", "returned").contains(s.state()));
+        model.addAttribute("lock", form.lock());
+        model.addAttribute("canEdit", unitMember && s.editable() && !form.lock().locked());
+        model.addAttribute("canRequest", unitMember && List.of("draft", "returned").contains(s.state()) && !form.lock().locked()
+                && s.approvalRequestedAt() == null);
         model.addAttribute("canApprove", (me.has(Role.ADMIN) || me.has(Role.UNIT_HEAD) && me.unitIds().contains(s.unitId()))
-                && List.of("draft", "returned").contains(s.state()));
-        model.addAttribute("canSubmit", unitMember && s.state().equals("approved"));
+                && List.of("draft", "returned").contains(s.state()) && !form.lock().locked());
+        model.addAttribute("canSubmit", unitMember && s.state().equals("approved") && !form.lock().locked());
         boolean office = me.hasAny(Role.OFFICE, Role.ADMIN);
         model.addAttribute("canReview", office && s.state().equals("submitted"));
         model.addAttribute("canReopen", office && s.state().equals("accepted"));
+        model.addAttribute("canReopenLate", office && form.lock().locked());
+        model.addAttribute("reopenDefault", LocalDate.now(clock).plusDays(7));
         model.addAttribute("progressStates", TaskReport.PROGRESS);
         model.addAttribute("history", workflow.history(id));
         return "reporting/form";
+    }
+
+    /**
+     * The whole form's task blocks and milestones in one post (fields named {@code t<taskId>.<field>} and
+     * {@code m<milestoneId>.<field>}), so saving one block never drops what was typed in another. Refused, every block
+     * comes back as typed with each error beside its field; nothing is saved.
+     */
+    @PostMapping("/reports/{id}/tasks")
+    public String saveBlocks(@PathVariable long id, @RequestParam Map<String, String> posted, RedirectAttributes redirect) {
+        Map<Long, ReportingApi.TaskReportInput> typed = new LinkedHashMap<>();
+        Map<Long, Map<String, String>> typedMilestones = new LinkedHashMap<>();
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        List<ReportingService.TaskBlock> blocks = new ArrayList<>();
+        List<ReportingService.MilestoneInput> milestones = new ArrayList<>();
+        for (long taskId : ids(posted, 't', ".version")) {
+            String p = "t" + taskId + ".";
+            Integer percent = whole(posted.get(p + "percentDone"), taskId + ".percentDone", fieldErrors);
+            Integer version = whole(posted.get(p + "version"), taskId + ".version", fieldErrors);
+            ReportingApi.TaskReportInput in = new ReportingApi.TaskReportInput(posted.get(p + "progress"), percent,
+                    posted.get(p + "narrative"), posted.get(p + "problems"), posted.get(p + "nextSteps"), version);
+            typed.put(taskId, in);
+            try {
+                inputs.check(in);
+                if (version != null) blocks.add(new ReportingService.TaskBlock(taskId, in.fields(), version));
+            } catch (InvalidInputException e) {
+                e.errors().forEach(f -> fieldErrors.putIfAbsent(taskId + "." + f.field(), f.message()));
+            }
+        }
+        for (long milestoneId : ids(posted, 'm', ".task")) {
+            String p = "m" + milestoneId + ".";
+            Map<String, String> m = new HashMap<>();
+            m.put("completedOn", posted.getOrDefault(p + "completedOn", ""));
+            m.put("evidenceId", posted.getOrDefault(p + "evidenceId", ""));
+            typedMilestones.put(milestoneId, m);
+            Integer task = whole(posted.get(p + "task"), "m" + milestoneId + ".task", fieldErrors);
+            LocalDate day = null;
+            if (!m.get("completedOn").isBlank()) {
+                try {
+                    day = LocalDate.parse(m.get("completedOn").strip());
+                } catch (java.time.format.DateTimeParseException e) {
+                    fieldErrors.put("m" + milestoneId + ".completedOn", both("report.error.completedOn"));
+                }
+            }
+            Integer evidence = whole(m.get("evidenceId"), "m" + milestoneId + ".evidenceId", fieldErrors);
+            if (task != null) milestones.add(new ReportingService.MilestoneInput(task, milestoneId, day, evidence == null ? null : evidence.longValue()));
+        }
+        redirect.addFlashAttribute("typedTasks", typed);
+        redirect.addFlashAttribute("typedMilestones", typedMilestones);
+        if (!fieldErrors.isEmpty()) {
+            redirect.addFlashAttribute("fieldErrors", fieldErrors);
+            return "redirect:/reports/" + id + "#" + anchorOf(fieldErrors.keySet().iterator().next());
+        }
+        String[] anchor = {"#tasks"};
+        String target = settle(id, "", redirect, () -> {
+            try {
+                reporting.saveBlocks(id, blocks, milestones);
+            } catch (ValidationException e) {
+                Map<String, String> errors = new LinkedHashMap<>();
+                e.errors().forEach(err -> errors.putIfAbsent(err.location(), err.message()));
+                redirect.addFlashAttribute("fieldErrors", errors);
+                anchor[0] = "#" + anchorOf(errors.keySet().iterator().next());
+                throw e;
+            }
+        });
+        return target + anchor[0];
+    }
+
+    /** The ids a posted form names with {@code <prefix><id><suffix>}, in the order posted. */
+    private static List<Long> ids(Map<String, String> posted, char prefix, String suffix) {
+        List<Long> ids = new ArrayList<>();
+        for (String name : posted.keySet()) {
+            if (name.length() > 1 + suffix.length() && name.charAt(0) == prefix && name.endsWith(suffix)) {
+                String digits = name.substring(1, name.length() - suffix.length());
+                if (digits.chars().allMatch(Character::isDigit) && digits.length() < 18) ids.add(Long.parseLong(digits));
+            }
+        }
+        return ids;
+    }
+
+    /** A whole number as typed, or null when empty; anything else is an error on {@code field}. */
+    private static Integer whole(String typed, String field, Map<String, String> errors) {
+        if (typed == null || typed.isBlank()) return null;
+        try {
+            return Integer.valueOf(typed.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, both("report.error.wholeNumber", typed.strip()));
+            return null;
+        }
+    }
+
+    /**
+     * Where the page opens after a refusal: at the first error ("12.percentDone" → its message beside the field), or at
+     * the block of an error that has no field on the page (a version, a milestone's task).
+     */
+    private static String anchorOf(String errorKey) {
+        String block = errorKey.substring(errorKey.startsWith("m") ? 1 : 0, errorKey.indexOf('.'));
+        if (errorKey.endsWith(".version") || errorKey.endsWith(".task") || errorKey.endsWith(".evidenceId")) {
+            return errorKey.startsWith("m") ? "milestone-" + block : "task-" + block;
+        }
+        return "error-" + errorKey;
     }
 
     @PostMapping("/reports/{id}/tasks/{taskId}")
@@ -88,8 +197,7 @@ class ReportPages {
                            @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
         ReportingApi.TaskReportInput in = new ReportingApi.TaskReportInput(progress, percentDone, narrative, problems, nextSteps, version);
         // what was typed comes back to the form if it is refused, so nobody types a long narrative twice
-        redirect.addFlashAttribute("typedTaskId", taskId);
-        redirect.addFlashAttribute("typedTask", in);
+        redirect.addFlashAttribute("typedTasks", Map.of(taskId, in));
         return settle(id, "#task-" + taskId, redirect, () -> reporting.saveTask(id, taskId, inputs.check(in).fields(), in.version()));
     }
 
@@ -97,6 +205,10 @@ class ReportPages {
     public String saveValue(@PathVariable long id, @PathVariable long indicatorId, @RequestParam(required = false) String value,
                             @RequestParam(required = false) String comment, @RequestParam(required = false) String explanation,
                             @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+        // the value as typed comes back beside its field if it is refused
+        redirect.addFlashAttribute("typedValueId", indicatorId);
+        redirect.addFlashAttribute("typedValue", value);
+        redirect.addFlashAttribute("typedExplanation", explanation);
         return settle(id, "#indicator-" + indicatorId, redirect, () -> {
             BigDecimal number;
             try {
@@ -125,6 +237,41 @@ class ReportPages {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        });
+    }
+
+    /** 下载模板: the submission's Excel template, pre-filled with what is entered. */
+    @GetMapping("/reports/{id}/workbook")
+    public ResponseEntity<byte[]> workbook(@PathVariable long id) {
+        return ReportWorkbookApi.attachment(reporting.workbook(id));
+    }
+
+    /** 上传: a filled template, applied whole or not at all; every wrong cell is listed beside the form. */
+    @PostMapping("/reports/{id}/workbook")
+    public String uploadWorkbook(@PathVariable long id, @RequestParam(value = "file", required = false) MultipartFile file,
+                                 RedirectAttributes redirect) {
+        try {
+            reporting.applyWorkbook(id, ReportWorkbookApi.bytes(file));
+            redirect.addFlashAttribute("workbookApplied", true);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("workbookErrors", e.errors());
+        } catch (InvalidParameterException | UploadTooLargeException | ConflictException e) {
+            redirect.addFlashAttribute("workbookErrors", List.of(new ValidationException.Error("file", e.getMessage())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "redirect:/reports/" + id + "#workbook";
+    }
+
+    /** The office reopens a report whose period closed, until a day, with a reason. */
+    @PostMapping("/reports/{id}/reopen-late")
+    public String reopenLate(@PathVariable long id, @RequestParam(required = false) LocalDate until,
+                             @RequestParam(required = false) String reason, @RequestParam(required = false) Integer version,
+                             RedirectAttributes redirect) {
+        redirect.addFlashAttribute("typedReason", reason);
+        return settle(id, "", redirect, () -> {
+            if (version == null) throw new InvalidParameterException("version", both("report.error.versionMissing"));
+            workflow.reopenLate(id, until, reason, version);
         });
     }
 

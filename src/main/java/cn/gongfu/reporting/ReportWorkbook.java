@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -37,6 +40,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -45,6 +49,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -63,6 +68,7 @@ public final class ReportWorkbook {
     public static final String TASKS = zh("workbook.sheet.tasks");
     public static final String VALUES = zh("workbook.sheet.values");
     public static final String ABOUT = zh("workbook.sheet.about");
+    public static final String MILESTONES = zh("workbook.sheet.milestones");
 
     static final String CODE = zh("workbook.column.code"), TITLE = zh("workbook.column.title"), ROLE = zh("workbook.column.role"),
             STATE = zh("workbook.column.state"), PERCENT = zh("workbook.column.percent"), NARRATIVE = zh("workbook.column.narrative"),
@@ -72,6 +78,10 @@ public final class ReportWorkbook {
             REGION = zh("workbook.column.region"), PERIOD = zh("workbook.column.period"), PREVIOUS = zh("workbook.column.previous"),
             VALUE = zh("workbook.column.value"), EXPLANATION = zh("workbook.column.explanation"),
             INDICATOR_ID = zh("workbook.column.indicatorId");
+    static final String MILESTONE = zh("workbook.column.milestone"), DUE = zh("workbook.column.due"),
+            MILESTONE_STATE = zh("workbook.column.milestoneState"), COMPLETED_ON = zh("workbook.column.completedOn"),
+            MILESTONE_ID = zh("workbook.column.milestoneId");
+    static final List<String> MILESTONE_COLUMNS = List.of(CODE, MILESTONE, DUE, MILESTONE_STATE, COMPLETED_ON, MILESTONE_ID);
     static final List<String> TASK_COLUMNS = List.of(CODE, TITLE, ROLE, STATE, PERCENT, NARRATIVE, PROBLEMS, NEXT, TASK_ID, VERSION);
     static final List<String> VALUE_COLUMNS = List.of(INDICATOR, UNIT, REGION, PERIOD, PREVIOUS, VALUE, EXPLANATION, INDICATOR_ID, VERSION);
 
@@ -98,7 +108,10 @@ public final class ReportWorkbook {
     }
 
     /** What a checked upload changes: only rows whose content differs from what is stored. */
-    public record Changes(List<TaskChange> tasks, List<ValueChange> values) {}
+    public record Changes(List<TaskChange> tasks, List<ValueChange> values, List<MilestoneChange> milestones) {}
+
+    /** A milestone the upload says was completed on a day (evidence as the form had it). */
+    public record MilestoneChange(long taskId, long milestoneId, LocalDate completedOn, Long evidenceId) {}
 
     public record TaskChange(long taskId, TaskInput input, int version) {}
 
@@ -112,6 +125,7 @@ public final class ReportWorkbook {
             Styles styles = new Styles(wb);
             writeTasks(wb, form, styles);
             writeValues(wb, form, styles);
+            writeMilestones(wb, form, styles);
             writeAbout(wb, s, styles);
             wb.setActiveSheet(0);
             wb.write(out);
@@ -191,6 +205,37 @@ public final class ReportWorkbook {
         protect(sheet);
     }
 
+    /** One row per milestone of the reported tasks: when it is due, its state, and the day it was completed (to fill). */
+    private static void writeMilestones(XSSFWorkbook wb, Form form, Styles styles) {
+        XSSFSheet sheet = wb.createSheet(MILESTONES);
+        header(sheet, MILESTONE_COLUMNS, styles);
+        Map<Long, String> codes = new HashMap<>();
+        form.tasks().forEach(t -> codes.put(t.taskId(), t.taskCode()));
+        int r = 1;
+        for (TaskReport t : form.tasks()) {
+            for (MilestoneEntry m : form.milestones().getOrDefault(t.taskId(), List.of())) {
+                Row row = sheet.createRow(r++);
+                text(row, 0, codes.get(m.taskId()), styles.locked);
+                text(row, 1, m.text(), styles.lockedWrap);
+                text(row, 2, m.fromMonth().equals(m.toMonth()) ? m.fromMonth() : m.fromMonth() + "–" + m.toMonth(), styles.locked);
+                text(row, 3, zh("milestone.state." + m.state()), styles.locked);
+                Cell done = row.createCell(4);
+                done.setCellStyle(styles.editableDate);
+                if (m.reportedCompletedOn() != null) done.setCellValue(m.reportedCompletedOn());
+                row.createCell(5).setCellValue(m.milestoneId());
+                row.getCell(5).setCellStyle(styles.locked);
+            }
+        }
+        int[] widths = {10, 44, 16, 10, 14, 8};
+        for (int i = 0; i < widths.length; i++) sheet.setColumnWidth(i, widths[i] * 256);
+        sheet.setColumnHidden(5, true);
+        if (r > 1) {
+            validation(sheet, sheet.getDataValidationHelper().createDateConstraint(DataValidationConstraint.OperatorType.BETWEEN,
+                    "DATE(2000,1,1)", "DATE(2100,12,31)", "yyyy-mm-dd"), r - 1, 4, COMPLETED_ON, zh("workbook.prompt.completedOn"));
+        }
+        protect(sheet);
+    }
+
     private static void writeAbout(XSSFWorkbook wb, Submission s, Styles styles) {
         XSSFSheet sheet = wb.createSheet(ABOUT);
         String[][] lines = {
@@ -202,6 +247,7 @@ public final class ReportWorkbook {
                 {"", ""},
                 {zh("workbook.about.howTo"), zh("workbook.about.step1")},
                 {"", zh("workbook.about.step2")},
+                {"", zh("workbook.about.step2b")},
                 {"", zh("workbook.about.step3")},
                 {"", zh("workbook.about.step4")},
                 {"", zh("workbook.about.step5")},
@@ -255,7 +301,7 @@ public final class ReportWorkbook {
     }
 
     private static final class Styles {
-        final XSSFCellStyle header, locked, lockedWrap, editable, editableWrap;
+        final XSSFCellStyle header, locked, lockedWrap, editable, editableWrap, editableDate;
 
         Styles(XSSFWorkbook wb) {
             Font bold = wb.createFont();
@@ -272,6 +318,8 @@ public final class ReportWorkbook {
             lockedWrap.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             editable = base(wb, false, false);
             editableWrap = base(wb, false, true);
+            editableDate = base(wb, false, false);
+            editableDate.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
         }
 
         private static XSSFCellStyle base(XSSFWorkbook wb, boolean locked, boolean wrap) {
@@ -294,14 +342,16 @@ public final class ReportWorkbook {
      * {@link ValidationException} listing every error (sheet, row, column) when anything is wrong.
      * {@code reporters} names who last entered each stored value (observation id → user), for conflicts.
      */
-    public static Changes read(byte[] xlsx, Form form, Function<Long, Indicator> indicators, Map<Long, String> reporters) {
+    public static Changes read(byte[] xlsx, Form form, Function<Long, Indicator> indicators, Map<Long, String> reporters,
+                               LocalDate today) {
         try (Workbook wb = open(xlsx)) {
             List<ValidationException.Error> errors = new ArrayList<>();
             checkIdentity(wb, form.submission(), errors);
             List<TaskChange> tasks = readTasks(wb, form, errors);
             List<ValueChange> values = readValues(wb, form, indicators, reporters, errors);
+            List<MilestoneChange> milestones = readMilestones(wb, form, today, errors);
             if (!errors.isEmpty()) throw new ValidationException(errors);
-            return new Changes(tasks, values);
+            return new Changes(tasks, values, milestones);
         } catch (IOException e) {
             throw unreadable(e.getMessage());
         }
@@ -368,7 +418,7 @@ public final class ReportWorkbook {
             if (ID_LABEL.equals(plain(row.getCell(0)))) {
                 String id = plain(row.getCell(1));
                 if (!String.valueOf(s.id()).equals(id)) {
-                    errors.add(new ValidationException.Error(where(ABOUT, row.getRowNum(), ID_LABEL),
+                    errors.add(cellError(ABOUT, row.getRowNum(), ID_LABEL, 1,
                             both("workbook.error.otherSubmission", id, s.id(), s.unitName(), s.period())));
                 }
                 return;
@@ -498,6 +548,55 @@ public final class ReportWorkbook {
         return changes;
     }
 
+    /**
+     * The milestones sheet: a completed date where there was none, or a different one, is a change. The sheet is
+     * optional, so templates downloaded before it existed still upload; a date in the future, a date that is not one,
+     * or emptying a date already reported are cell errors.
+     */
+    private static List<MilestoneChange> readMilestones(Workbook wb, Form form, LocalDate today, List<ValidationException.Error> errors) {
+        if (wb.getSheet(MILESTONES) == null) return List.of();
+        Map<String, Integer> columns = columns(wb, MILESTONES, MILESTONE_COLUMNS, errors);
+        if (columns == null) return List.of();
+        Map<Long, MilestoneEntry> byId = new HashMap<>();
+        form.milestones().values().forEach(list -> list.forEach(m -> byId.put(m.milestoneId(), m)));
+        Sheet sheet = wb.getSheet(MILESTONES);
+        if (sheet.getLastRowNum() > MAX_ROWS) {
+            errors.add(new ValidationException.Error(zh("workbook.sheet", MILESTONES), both("workbook.error.tooManyRows", sheet.getLastRowNum(), MAX_ROWS)));
+            return List.of();
+        }
+        Set<Long> seen = new HashSet<>();
+        List<MilestoneChange> changes = new ArrayList<>();
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null || blankRow(row, columns)) continue;
+            Cells cells = new Cells(MILESTONES, row, columns, errors);
+            Long id = cells.whole(MILESTONE_ID, true);
+            MilestoneEntry m = id == null ? null : byId.get(id);
+            if (m == null) {
+                if (!cells.failed()) cells.error(MILESTONE_ID, both("workbook.error.hiddenAltered"));
+                continue;
+            }
+            if (!seen.add(m.milestoneId())) {
+                cells.error(MILESTONE, both("workbook.error.milestoneTwice", m.text()));
+                continue;
+            }
+            LocalDate completed = cells.date(COMPLETED_ON);
+            if (cells.failed()) continue;
+            if (completed == null) {
+                if (m.reportedCompletedOn() != null) cells.error(COMPLETED_ON, both("workbook.error.completedOnCleared", m.reportedCompletedOn()));
+                continue;
+            }
+            if (completed.isAfter(today)) {
+                cells.error(COMPLETED_ON, both("workbook.error.completedOnFuture", completed, today));
+                continue;
+            }
+            if (!completed.equals(m.reportedCompletedOn())) {
+                changes.add(new MilestoneChange(m.taskId(), m.milestoneId(), completed, m.evidenceId()));
+            }
+        }
+        return changes;
+    }
+
     /** Header name → column index; null (and an error) when the sheet or a column is missing. */
     private static Map<String, Integer> columns(Workbook wb, String sheetName, List<String> required, List<ValidationException.Error> errors) {
         Sheet sheet = wb.getSheet(sheetName);
@@ -544,6 +643,12 @@ public final class ReportWorkbook {
         return zh("workbook.where", sheet, rowIndex + 1, column);
     }
 
+    /** An error in one cell, with its place spelled out (sheet, row, cell reference, column header) besides {@link #where}. */
+    static ValidationException.Error cellError(String sheet, int rowIndex, String column, int columnIndex, String message) {
+        return new ValidationException.Error(where(sheet, rowIndex, column), message, sheet, rowIndex + 1,
+                new CellReference(rowIndex, columnIndex).formatAsString(false), column);
+    }
+
     /** A cell's text as shown, or null when empty; the apostrophe {@link SpreadsheetText#safe} adds is taken off again. */
     private static String plain(Cell cell) {
         if (cell == null) return null;
@@ -582,7 +687,7 @@ public final class ReportWorkbook {
         }
 
         void error(String column, String message) {
-            errors.add(new ValidationException.Error(where(sheet, row.getRowNum(), column), message));
+            errors.add(cellError(sheet, row.getRowNum(), column, columns.get(column), message));
         }
 
         Cell cell(String column) {
@@ -638,6 +743,30 @@ public final class ReportWorkbook {
             }
         }
 
+        /** A day: a date cell, or text as 2025-03-31 (also 2025/3/31 or 2025.3.31); null when empty or wrong. */
+        LocalDate date(String column) {
+            Cell cell = cell(column);
+            if (cell == null || cell.getCellType() == CellType.BLANK) return null;
+            if (cell.getCellType() == CellType.NUMERIC) {
+                if (DateUtil.isCellDateFormatted(cell)) {
+                    return cell.getLocalDateTimeCellValue().toLocalDate();
+                }
+            } else if (cell.getCellType() == CellType.STRING) {
+                String text = cell.getStringCellValue().strip();
+                if (text.isEmpty()) return null;
+                Matcher m = DAY.matcher(text);
+                if (m.matches()) {
+                    try {
+                        return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                    } catch (java.time.DateTimeException e) {
+                        // falls through to the error below
+                    }
+                }
+            }
+            error(column, both("workbook.error.notADate", plain(cell)));
+            return null;
+        }
+
         Long whole(String column, boolean hidden) {
             Cell cell = cell(column);
             BigDecimal n = number(column);
@@ -650,6 +779,8 @@ public final class ReportWorkbook {
             }
         }
     }
+
+    private static final Pattern DAY = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
 
     private static Map<String, String> labels() {
         Map<String, String> m = new LinkedHashMap<>();

@@ -58,12 +58,13 @@ class ReportingApi {
     public record CalendarInput(@NotNull(message = Rules.REQUIRED) @Size(max = 10, message = Rules.TOO_LONG) String cadence,
                                 @Size(max = 10, message = Rules.TOO_LONG) String indicatorCadence, Integer dueDay,
                                 @NotNull(message = Rules.REQUIRED) @Size(max = 7, message = Rules.TOO_LONG) String firstPeriod,
-                                @NotNull(message = Rules.REQUIRED) @Size(max = 7, message = Rules.TOO_LONG) String lastPeriod) {}
+                                @NotNull(message = Rules.REQUIRED) @Size(max = 7, message = Rules.TOO_LONG) String lastPeriod,
+                                Integer graceDays, Boolean lockAfterGrace) {}
 
     @PutMapping("/plans/{id}/calendar")
     public ReportCalendar setCalendar(@PathVariable long id, @Valid @RequestBody CalendarInput in) {
         return calendars.setCalendar(id, in.cadence(), in.indicatorCadence() == null ? "annual" : in.indicatorCadence(),
-                in.dueDay() == null ? 5 : in.dueDay(), in.firstPeriod(), in.lastPeriod());
+                in.dueDay() == null ? 5 : in.dueDay(), in.firstPeriod(), in.lastPeriod(), in.graceDays(), in.lockAfterGrace());
     }
 
     /** What the caller's units owe, with the state of each report. */

@@ -52,13 +52,15 @@ public class ReportingService {
 
     static final String SUBMISSION_SELECT = """
             select s.id, s.plan_id, p.title as plan_title, p.region_code, s.unit_id, u.name as unit_name, s.period, s.state,
-                   s.return_reason, s.due_on, s.submitted_at, s.updated_by, s.updated_at, s.version
+                   s.return_reason, s.due_on, s.submitted_at, s.updated_by, s.updated_at, s.version, s.approval_requested_at,
+                   s.reopened_until
             from submission s join plan p on p.id = s.plan_id join unit u on u.id = s.unit_id""";
     static final RowMapper<Submission> SUBMISSION = (rs, i) -> new Submission(rs.getLong("id"),
             rs.getLong("plan_id"), rs.getString("plan_title"), rs.getString("region_code"), rs.getLong("unit_id"),
             rs.getString("unit_name"), rs.getString("period"), rs.getString("state"), rs.getString("return_reason"),
             rs.getObject("due_on", LocalDate.class), rs.getObject("submitted_at", LocalDateTime.class),
-            rs.getString("updated_by"), rs.getObject("updated_at", LocalDateTime.class), rs.getInt("version"));
+            rs.getString("updated_by"), rs.getObject("updated_at", LocalDateTime.class), rs.getInt("version"),
+            rs.getObject("approval_requested_at", LocalDateTime.class), rs.getObject("reopened_until", LocalDate.class));
 
     private final JdbcClient jdbc;
     private final ReportCalendarService calendars;
@@ -193,7 +195,31 @@ public class ReportingService {
     /** Everything the report form shows: the task reports (with co-units' contributions for led tasks) and the values owed. */
     public record Form(Submission submission, List<TaskReport> tasks, Map<Long, List<TaskReport>> contributions,
                        List<IndicatorEntry> indicators, Map<Long, List<MilestoneEntry>> milestones,
-                       List<EvidenceFile> evidence) {}
+                       List<EvidenceFile> evidence, ReportLock lock) {}
+
+    /**
+     * Whether the period is closed for this report: {@code lastOpenDay} is due day plus grace days (null when the
+     * calendar never locks), {@code locked} when that day has passed for a report still owed and the office has not
+     * reopened it (or its reopening has run out), {@code reopenedUntil} the office's last reopening.
+     */
+    public record ReportLock(LocalDate lastOpenDay, boolean locked, LocalDate reopenedUntil) {}
+
+    /** The lock of a submission today; see {@link ReportLock}. A returned report is the office's own request: never locked. */
+    public ReportLock lockOf(Submission s) {
+        ReportCalendar calendar = calendars.calendar(s.planId()).orElseThrow();
+        LocalDate lastOpen = calendar.lastOpenDay(s.dueOn());
+        LocalDate today = LocalDate.now(clock);
+        boolean reopened = s.reopenedUntil() != null && !today.isAfter(s.reopenedUntil());
+        boolean locked = lastOpen != null && today.isAfter(lastOpen) && !reopened
+                && (s.state().equals("draft") || s.state().equals("approved"));
+        return new ReportLock(lastOpen, locked, s.reopenedUntil());
+    }
+
+    /** Refuses a change to a report whose period is closed (see {@link #lockOf}), naming the day it closed. */
+    void requireOpen(Submission s) {
+        ReportLock lock = lockOf(s);
+        if (lock.locked()) throw new ConflictException(both("report.error.periodLocked", s.period(), lock.lastOpenDay()), s);
+    }
 
     public Form form(long id) {
         Submission s = get(id);
@@ -207,7 +233,7 @@ public class ReportingService {
         }
         Map<Long, List<MilestoneEntry>> milestones = new HashMap<>();
         milestoneEntries(id).forEach(m -> milestones.computeIfAbsent(m.taskId(), k -> new ArrayList<>()).add(m));
-        return new Form(s, tasks, contributions, indicatorEntries(s), milestones, evidence(id));
+        return new Form(s, tasks, contributions, indicatorEntries(s), milestones, evidence(id), lockOf(s));
     }
 
     // ---- milestones and evidence
@@ -290,16 +316,7 @@ public class ReportingService {
     @Transactional
     public TaskReport saveTask(long submissionId, long taskId, TaskInput in, int expectedVersion) {
         Submission s = editable(submissionId);
-        List<ValidationException.Error> errors = new ArrayList<>();
-        if (in.progress() == null || !TaskReport.PROGRESS.contains(in.progress())) {
-            errors.add(new ValidationException.Error("progress", both("report.error.progress", TaskReport.PROGRESS)));
-        }
-        if (in.percentDone() != null && (in.percentDone() < 0 || in.percentDone() > 100)) {
-            errors.add(new ValidationException.Error("percentDone", both("report.error.percent")));
-        }
-        if ("blocked".equals(in.progress()) && (in.problems() == null || in.problems().isBlank())) {
-            errors.add(new ValidationException.Error("problems", both("report.error.blockedNeedsProblems")));
-        }
+        List<ValidationException.Error> errors = taskErrors(in);
         if (!errors.isEmpty()) throw new ValidationException(errors);
         TaskReport before = taskReport(submissionId, taskId);
         int updated = jdbc.sql("""
@@ -319,6 +336,73 @@ public class ReportingService {
         audit.record("task_report.save", "task_report:" + after.id(), describe(before), describe(after));
         touch(s);
         return after;
+    }
+
+    /** One task block of the form as posted: its fields and the version they were read at. */
+    public record TaskBlock(long taskId, TaskInput input, int version) {}
+
+    /** A milestone as posted on the form: the day it was completed (null: not reported) and the evidence chosen. */
+    public record MilestoneInput(long taskId, long milestoneId, LocalDate completedOn, Long evidenceId) {}
+
+    /**
+     * Saves every task block of the form and its milestones in one go, so saving one block never drops what was
+     * typed in another: all blocks are checked first and every error comes back at once, located as
+     * {@code "<taskId>.<field>"} (a milestone's date as {@code "m<milestoneId>.completedOn"}); only when there is none are the
+     * blocks that changed saved (through {@link #saveTask} and {@link #completeMilestone}), in this one transaction.
+     * A block someone else saved meanwhile is a {@link ConflictException} and nothing is saved. Returns how many changed.
+     */
+    @Transactional
+    public int saveBlocks(long submissionId, List<TaskBlock> blocks, List<MilestoneInput> milestones) {
+        editable(submissionId);
+        Map<Long, TaskReport> stored = new HashMap<>();
+        taskReports("tr.submission_id = :s", Map.of("s", submissionId)).forEach(t -> stored.put(t.taskId(), t));
+        Map<Long, MilestoneEntry> storedMilestones = new HashMap<>();
+        milestoneEntries(submissionId).forEach(m -> storedMilestones.put(m.milestoneId(), m));
+        List<ValidationException.Error> errors = new ArrayList<>();
+        List<TaskBlock> changed = new ArrayList<>();
+        for (TaskBlock b : blocks) {
+            TaskReport t = stored.get(b.taskId());
+            if (t == null) throw new InvalidParameterException("task", "task " + b.taskId() + " is not in this submission");
+            TaskInput in = b.input();
+            boolean same = Objects.equals(in.progress(), t.progress()) && Objects.equals(in.percentDone(), t.percentDone())
+                    && Objects.equals(trim(in.narrative()), t.narrative()) && Objects.equals(trim(in.problems()), t.problems())
+                    && Objects.equals(trim(in.nextSteps()), t.nextSteps());
+            if (same) continue;
+            taskErrors(in).forEach(e -> errors.add(new ValidationException.Error(b.taskId() + "." + e.location(), e.message())));
+            changed.add(b);
+        }
+        List<MilestoneInput> completed = new ArrayList<>();
+        for (MilestoneInput m : milestones) {
+            MilestoneEntry e = storedMilestones.get(m.milestoneId());
+            if (e == null || e.taskId() != m.taskId()) {
+                throw new InvalidParameterException("milestone", "milestone " + m.milestoneId() + " is not a milestone of task " + m.taskId());
+            }
+            if (m.completedOn() == null) continue;
+            if (m.completedOn().equals(e.reportedCompletedOn()) && Objects.equals(m.evidenceId(), e.evidenceId())) continue;
+            if (m.completedOn().isAfter(LocalDate.now(clock))) {
+                errors.add(new ValidationException.Error("m" + m.milestoneId() + ".completedOn", both("report.error.completedOn")));
+            }
+            completed.add(m);
+        }
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+        for (TaskBlock b : changed) saveTask(submissionId, b.taskId(), b.input(), b.version());
+        for (MilestoneInput m : completed) completeMilestone(submissionId, m.taskId(), m.milestoneId(), m.completedOn(), m.evidenceId());
+        return changed.size() + completed.size();
+    }
+
+    /** What is wrong with a task block's fields, each error named by its field. */
+    private static List<ValidationException.Error> taskErrors(TaskInput in) {
+        List<ValidationException.Error> errors = new ArrayList<>();
+        if (in.progress() == null || !TaskReport.PROGRESS.contains(in.progress())) {
+            errors.add(new ValidationException.Error("progress", both("report.error.progress", TaskReport.PROGRESS)));
+        }
+        if (in.percentDone() != null && (in.percentDone() < 0 || in.percentDone() > 100)) {
+            errors.add(new ValidationException.Error("percentDone", both("report.error.percent")));
+        }
+        if ("blocked".equals(in.progress()) && (in.problems() == null || in.problems().isBlank())) {
+            errors.add(new ValidationException.Error("problems", both("report.error.blockedNeedsProblems")));
+        }
+        return errors;
     }
 
     /** An indicator value as entered: with the version it was read at (null for a first value). */
@@ -382,8 +466,9 @@ public class ReportingService {
 
     /**
      * Applies a filled template: every cell is checked first and all errors come back in one
-     * {@link ValidationException} (sheet, row, column); only when there are none are the changed rows saved,
-     * through {@link #saveTask} and {@link #saveValue}, in this one transaction. Returns the updated form.
+     * {@link ValidationException} (sheet, row, cell, column); only when there are none are the changed rows saved,
+     * through {@link #saveTask}, {@link #saveValue} and {@link #completeMilestone}, in this one transaction. Returns the
+     * updated form.
      */
     @Transactional
     public Form applyWorkbook(long id, byte[] xlsx) {
@@ -395,11 +480,15 @@ public class ReportingService {
             jdbc.sql("select id, reported_by from observation where id in (:ids)").param("ids", observations)
                     .query((rs, i) -> reporters.put(rs.getLong(1), rs.getString(2))).list();
         }
-        ReportWorkbook.Changes changes = ReportWorkbook.read(xlsx, form, indicators::get, reporters);
+        ReportWorkbook.Changes changes = ReportWorkbook.read(xlsx, form, indicators::get, reporters, LocalDate.now(clock));
         for (ReportWorkbook.TaskChange t : changes.tasks()) saveTask(id, t.taskId(), t.input(), t.version());
         for (ReportWorkbook.ValueChange v : changes.values()) saveValue(id, v.indicatorId(), v.input());
+        for (ReportWorkbook.MilestoneChange m : changes.milestones()) {
+            completeMilestone(id, m.taskId(), m.milestoneId(), m.completedOn(), m.evidenceId());
+        }
         audit.record("submission.workbook", "submission:" + id, null,
-                changes.tasks().size() + " task report(s), " + changes.values().size() + " value(s) from Excel");
+                changes.tasks().size() + " task report(s), " + changes.values().size() + " value(s), "
+                        + changes.milestones().size() + " milestone(s) from Excel");
         return form(id);
     }
 
@@ -438,12 +527,16 @@ public class ReportingService {
         if (!s.editable()) {
             throw new ConflictException(both("report.error.locked", s.state()), s);
         }
+        requireOpen(s);
         return s;
     }
 
-    /** After an edit, an approved submission needs approval again. */
+    /** After an edit, an approved submission needs approval again, and a request for approval is asked anew. */
     private void touch(Submission s) {
-        jdbc.sql("update submission set updated_by = :by, updated_at = :now, state = case when state = 'approved' then 'draft' else state end where id = :id")
+        jdbc.sql("""
+                update submission set updated_by = :by, updated_at = :now, approval_requested_at = null,
+                       state = case when state = 'approved' then 'draft' else state end
+                where id = :id""")
                 .param("by", Scope.current().user().username()).param("now", now()).param("id", s.id()).update();
     }
 

@@ -10,9 +10,18 @@ import java.util.List;
  */
 record Submission(long id, long planId, String planTitle, String regionCode, long unitId, String unitName,
                          String period, String state, String returnReason, LocalDate dueOn, LocalDateTime submittedAt,
-                         String updatedBy, LocalDateTime updatedAt, int version) {
+                         String updatedBy, LocalDateTime updatedAt, int version, LocalDateTime approvalRequestedAt,
+                         LocalDate reopenedUntil) {
 
     public static final List<String> STATES = List.of("draft", "approved", "submitted", "accepted", "returned");
+
+    /**
+     * The state as the form shows it: a draft (or returned report) whose unit asked its head for approval is
+     * "awaiting_approval" (待审批) until the head approves, someone edits it, or the office returns it.
+     */
+    public String shownState() {
+        return approvalRequestedAt != null && (state.equals("draft") || state.equals("returned")) ? "awaiting_approval" : state;
+    }
 
     /** Reporters may still change it. */
     public boolean editable() {

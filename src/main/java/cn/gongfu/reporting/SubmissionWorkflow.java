@@ -63,18 +63,24 @@ class SubmissionWorkflow {
             case REQUEST_APPROVAL -> {
                 ReportingService.requireUnit(s.unitId());
                 need(s, "draft", "returned");
+                reporting.requireOpen(s);
+                // the state stays draft (or returned) for the workflow; the form shows it as 待审批 until an edit or a decision
+                jdbc.sql("update submission set approval_requested_at = :now where id = :id")
+                        .param("now", LocalDateTime.now(clock)).param("id", id).update();
                 events.publishEvent(new ReportApprovalRequested(ReportRef.of(s, s.version())));
-                audit.record("submission.request-approval", "submission:" + id, s.state(), s.state());
-                return s;
+                audit.record("submission.request-approval", "submission:" + id, s.state(), "awaiting_approval");
+                return reporting.get(id);
             }
             case APPROVE -> {
                 requireUnitRole(s.unitId(), Role.UNIT_HEAD);
                 need(s, "draft", "returned");
+                reporting.requireOpen(s);
                 target = "approved";
             }
             case SUBMIT -> {
                 ReportingService.requireUnit(s.unitId());
                 need(s, "approved");
+                reporting.requireOpen(s);
                 target = "submitted";
             }
             case ACCEPT, RETURN, REOPEN -> {
@@ -90,6 +96,7 @@ class SubmissionWorkflow {
         }
         int updated = jdbc.sql("""
                 update submission set state = :state, return_reason = :reason, updated_by = :by, updated_at = :now,
+                       approval_requested_at = null,
                        submitted_at = case when :state = 'submitted' then :now else submitted_at end,
                        version = version + 1
                 where id = :id and version = :v""")
@@ -109,6 +116,35 @@ class SubmissionWorkflow {
         audit.record("submission." + action.name().toLowerCase().replace('_', '-'), "submission:" + id, s.state(),
                 target + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
         publishStep(report, action, reason);
+        return reporting.get(id);
+    }
+
+    /** The longest the office reopens a closed period for one report at a time. */
+    static final int MAX_REOPEN_DAYS = 92;
+
+    /**
+     * The office reopens a report whose period closed (see {@link ReportingService#lockOf}) until a day, with a
+     * reason: the unit may then change and send it until that day. Audited; a report that is not closed is refused.
+     */
+    @Transactional
+    public Submission reopenLate(long id, LocalDate until, String reason, int expectedVersion) {
+        Scope.current().require(Role.OFFICE, Role.ADMIN);
+        Submission s = reporting.get(id);
+        ReportingService.ReportLock lock = reporting.lockOf(s);
+        if (!lock.locked()) throw new ConflictException(BundleText.both("report.error.notLocked", s.period()), s);
+        LocalDate today = LocalDate.now(clock);
+        if (until == null || until.isBefore(today) || until.isAfter(today.plusDays(MAX_REOPEN_DAYS))) {
+            throw new InvalidParameterException("until", BundleText.both("report.error.reopenUntil", today, MAX_REOPEN_DAYS));
+        }
+        if (reason == null || reason.isBlank()) throw new InvalidParameterException("reason", BundleText.both("report.error.reasonRequired"));
+        int updated = jdbc.sql("""
+                update submission set reopened_until = :until, updated_by = :by, updated_at = :now, version = version + 1
+                where id = :id and version = :v""")
+                .param("until", until).param("by", Scope.current().user().username()).param("now", LocalDateTime.now(clock))
+                .param("id", id).param("v", expectedVersion).update();
+        if (updated == 0) throw new ConflictException("the submission was changed meanwhile by " + s.updatedBy(), reporting.get(id));
+        audit.record("submission.reopen-late", "submission:" + id, "closed after " + lock.lastOpenDay(),
+                "open until " + until + ": " + reason.strip());
         return reporting.get(id);
     }
 

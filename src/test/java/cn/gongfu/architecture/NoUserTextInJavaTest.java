@@ -84,6 +84,7 @@ class NoUserTextInJavaTest {
         m.put("cn/gongfu/ingest/FindingsAnalyzer.java", parser + "scope prefixes (全区 我市 累计…) and punctuation it ignores in names");
         m.put("cn/gongfu/ingest/TableColumn.java", parser + "the header words of table columns (序号 牵头单位 完成时限…)");
         m.put("cn/gongfu/ingest/TableReader.java", parser + "patterns of table headers and category rows");
+        m.put("cn/gongfu/ingest/TwoLevelHeader.java", parser + "the full-width brackets of a header cell naming its unit (城镇新增就业（人）)");
         m.put("cn/gongfu/ingest/CellAligner.java", parser + "patterns of table cells (deadlines, unit lists, names, task verbs)");
         m.put("cn/gongfu/ingest/CellLineRows.java", parser + "patterns of category rows in tables written one cell per line");
         m.put("cn/gongfu/ingest/ParagraphCells.java", parser + "the item-number punctuation (。 、) that joins cells spanning paragraphs");

@@ -94,19 +94,22 @@ abstract class EvaluationContract {
         SignedInAsAdmin.signOut();
     }
 
-    /** Without a month the evaluation is as of the clock's month: moved on, the statuses are those of the later month. */
+    /**
+     * Without a month the evaluation is as of the clock's month while the plan runs; once it has ended, as of its last
+     * month: moved on past the plan, the statuses are those of December 2025, not of a month after the plan.
+     */
     @Test
-    void theEvaluationIsAsOfTheClocksMonth() {
+    void theEvaluationIsAsOfTheClocksMonthUntilThePlanEnds() {
         try {
             clock.moveTo(LocalDateTime.of(2024, 1, 15, 12, 0));
             PlanEvaluation january2024 = evaluation.evaluate(planId, null, null);
             assertThat(january2024.asOf()).isEqualTo(YearMonth.of(2024, 1));
             assertThat(statuses(january2024)).isEqualTo(statuses(evaluation.evaluate(planId, null, YearMonth.of(2024, 1))));
             clock.moveTo(LocalDateTime.of(2026, 3, 15, 12, 0));
-            PlanEvaluation march2026 = evaluation.evaluate(planId, null, null);
-            assertThat(march2026.asOf()).isEqualTo(YearMonth.of(2026, 3));
-            assertThat(statuses(march2026)).isEqualTo(statuses(evaluation.evaluate(planId, null, YearMonth.of(2026, 3))))
-                    .as("the plan has ended: its statuses changed").isNotEqualTo(statuses(january2024));
+            PlanEvaluation afterTheEnd = evaluation.evaluate(planId, null, null);
+            assertThat(afterTheEnd.asOf()).isEqualTo(YearMonth.of(2025, 12));
+            assertThat(statuses(afterTheEnd)).isEqualTo(statuses(evaluation.evaluate(planId, null, YearMonth.of(2025, 12))))
+                    .as("not those of March 2026, when every deadline had passed").isNotEqualTo(statuses(evaluation.evaluate(planId, null, YearMonth.of(2026, 3))));
         } finally {
             clock.reset();
         }

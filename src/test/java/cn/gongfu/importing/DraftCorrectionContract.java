@@ -3,40 +3,26 @@ package cn.gongfu.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gongfu.support.MvcContract;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
-import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The office corrects an import's draft before publishing (issue 13, item 5), on each database: tasks, targets and
  * indicators edited, added and deleted; a re-review shows parse plus corrections; publishing stores the corrected
  * draft; a correction on an older version is refused with 409; bad input names its field and stores nothing.
  */
-abstract class DraftCorrectionContract {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
+abstract class DraftCorrectionContract extends MvcContract {
 
     /** A small plan of our own: an indicator table in 万元, two tasks under a section led by the health bureau. */
     static byte[] plan(String title) {
@@ -131,6 +117,29 @@ abstract class DraftCorrectionContract {
         JsonNode range = json(get("/api/v1/tasks/{id}", published.get(1).get("id").asLong())).get("targets").get(0);
         assertThat(range.get("comparator").asText()).isEqualTo("range");
         assertThat(range.get("min").decimalValue()).isEqualByComparingTo("20");
+    }
+
+    @Test
+    void theReviewCountsTheCorrectedDraftNotTheParse() throws Exception {
+        long id = json(upload("counts.txt", plan("青溪区夜间经济计数测试方案"))).get("job").get("id").asLong();
+        assertThat(counts(page(get("/imports/{id}", id)))).containsExactly("3章节", "2任务", "2目标", "0进度节点", "1指标", "1责任单位");
+
+        // task 2 (with its target) deleted, task 1 given a milestone, an indicator added
+        json(delete("/api/v1/imports/{id}/draft/tasks/1", id).param("version", "0"));
+        json(put("/api/v1/imports/{id}/draft/tasks/0", id).param("version", "1").contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"code":"1","title":"打造夜间消费街区","leadUnits":["区卫生健康局"],
+                         "milestones":[{"from":"2025-03","to":"2025-06","text":"街区开街"}]}"""));
+        json(post("/api/v1/imports/{id}/draft/indicators", id).param("version", "2").contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"name":"夜间客流量","unit":"万人次","polarity":"higher"}"""));
+        assertThat(counts(page(get("/imports/{id}", id)))).as("what would be published")
+                .containsExactly("3章节", "1任务", "1目标", "1进度节点", "2指标", "1责任单位");
+    }
+
+    /** The review's counts as they read: the number, then what it counts. */
+    private static List<String> counts(String page) {
+        return org.jsoup.Jsoup.parse(page).select("#import-counts li").eachText();
     }
 
     @Test
@@ -275,27 +284,5 @@ abstract class DraftCorrectionContract {
     private void refused(RequestBuilder request, String field) throws Exception {
         mvc.perform(request).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value(field))
                 .andExpect(jsonPath("$.detail").isNotEmpty());
-    }
-
-    private ResultActions upload(String name, byte[] content) throws Exception {
-        return mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", name, "text/plain", content))
-                .param("region", "330299").param("kind", "action_plan")).andExpect(status().isCreated());
-    }
-
-    private List<String> audit(String target) {
-        return jdbc.sql("select action, before_value, after_value from audit_event where target = :t order by id").param("t", target)
-                .query((rs, i) -> rs.getString(1) + ": " + rs.getString(2) + " → " + rs.getString(3)).list();
-    }
-
-    private String page(RequestBuilder request) throws Exception {
-        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private JsonNode json(RequestBuilder request) throws Exception {
-        return json(mvc.perform(request).andExpect(status().isOk()));
-    }
-
-    private static JsonNode json(ResultActions result) throws Exception {
-        return JSON.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 }

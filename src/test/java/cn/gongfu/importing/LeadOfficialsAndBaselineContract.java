@@ -2,23 +2,15 @@ package cn.gongfu.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gongfu.support.MvcContract;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.RequestBuilder;
-import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the parser reads beyond units and targets is kept (issue 13): a task's lead officials (people, 牵头负责领导) go
@@ -26,15 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * column is shown apart from the yearly targets, can be corrected or cleared in the draft, and is (or is not) stored
  * as that year's observation on publishing. On each database.
  */
-abstract class LeadOfficialsAndBaselineContract {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
+abstract class LeadOfficialsAndBaselineContract extends MvcContract {
 
     /** Our own small plan: a table whose first year (2023) is before the plan's period, a task with its leaders. */
     static byte[] plan(String title) {
@@ -49,7 +33,7 @@ abstract class LeadOfficialsAndBaselineContract {
 
     @Test
     void leadOfficialsAndTheBaselineGoFromTheDraftToThePublishedPlan() throws Exception {
-        JsonNode review = json(upload(plan("青溪区托育领导基期测试方案")));
+        JsonNode review = json(upload("officials.txt", plan("青溪区托育领导基期测试方案")));
         long id = review.get("job").get("id").asLong();
         JsonNode draft = review.get("draft");
         assertThat(draft.get("tasks").get(0).get("leadOfficials").toString()).isEqualTo("[\"林青\",\"周远\"]");
@@ -87,6 +71,13 @@ abstract class LeadOfficialsAndBaselineContract {
         assertThat(jdbc.sql("select lead_officials from task where plan_id = :p and code = '2'").param("p", planId)
                 .query(String.class).optional()).isEmpty();
         assertThat(observations("托育机构托位数")).containsExactly("2023 3.800000 approved");
+        // the API gives the indicator with its baseline: the base year and its value
+        long indicatorId = jdbc.sql("select id from indicator where name = '托育机构托位数' and region_code = '330299'").query(Long.class).single();
+        JsonNode published = json(get("/api/v1/indicators/{id}", indicatorId));
+        assertThat(published.get("baselineYear").asInt()).isEqualTo(2023);
+        assertThat(published.get("baseline").decimalValue()).isEqualByComparingTo("3.8");
+        assertThat(json(get("/api/v1/indicators").param("plan", "" + planId).param("q", "托育机构托位数")).get("items").get(0)
+                .get("baselineYear").asInt()).as("the list gives it too").isEqualTo(2023);
         assertThat(page(get("/tasks/{id}", taskId))).contains("id=\"lead-officials\"", "牵头领导", "林青、韩梅");
 
         // and the published task's edit form changes them, audited like the other fields
@@ -94,8 +85,9 @@ abstract class LeadOfficialsAndBaselineContract {
         form(post("/tasks/{id}/edit", taskId).param("version", "0").param("code", "1").param("title", "新建托育机构")
                 .param("leadUnits", "区卫生健康局").param("leadOfficials", "韩梅")).andExpect(status().is3xxRedirection());
         assertThat(page(get("/tasks/{id}", taskId))).contains("韩梅").doesNotContain("林青");
-        assertThat(audit("task:" + taskId)).anyMatch(e -> e.startsWith("task.edit: v0 ") && e.contains("officials [林青, 韩梅]")
-                && e.contains("→ v1 ") && e.contains("officials [韩梅]"));
+        assertThat(audit("task:" + taskId)).anyMatch(e -> e.startsWith("task.edit: {\"version\":\"0\"")
+                && e.contains("\"leadOfficials\":\"林青、韩梅\"}") && e.contains("→ {\"version\":\"1\"") && e.endsWith("\"leadOfficials\":\"韩梅\"}"));
+        assertThat(historyWords(page(get("/tasks/{id}/edit", taskId)))).containsExactly("牵头领导：林青、韩梅 → 韩梅");
         // too many together: refused beside the field, nothing changed
         String many = String.join("、", java.util.stream.IntStream.range(0, 12).mapToObj(i -> "名".repeat(89) + (char) ('甲' + i)).toList());
         String refused = form(post("/tasks/{id}/edit", taskId).param("version", "1").param("code", "1").param("title", "新建托育机构")
@@ -112,7 +104,7 @@ abstract class LeadOfficialsAndBaselineContract {
 
     @Test
     void aClearedBaselineIsNotStoredAndBadValuesAreRefusedBesideTheirField() throws Exception {
-        long id = json(upload(plan("青溪区托育基期清除测试方案"))).get("job").get("id").asLong();
+        long id = json(upload("officials.txt", plan("青溪区托育基期清除测试方案"))).get("job").get("id").asLong();
         String name = "托育机构托位数";
 
         String notANumber = form(post("/imports/{id}/indicators/0", id).param("version", "0").param("name", name)
@@ -149,8 +141,31 @@ abstract class LeadOfficialsAndBaselineContract {
                 .param("polarity", "higher").param("baselineYear", "2023").param("baseline", "")).andExpect(status().is3xxRedirection());
         assertThat(page(get("/imports/{id}", id))).doesNotContain("2023: 3.6");
         assertThat(audit("import:" + id)).anyMatch(e -> e.startsWith("import.correct.indicator:") && e.endsWith("baseline none"));
-        json(mvc.perform(post("/api/v1/imports/{id}/publish", id)).andExpect(status().isCreated()));
+        long planId = json(mvc.perform(post("/api/v1/imports/{id}/publish", id)).andExpect(status().isCreated())).get("planId").asLong();
         assertThat(observations(name)).isEmpty();
+        JsonNode indicator = json(get("/api/v1/indicators").param("plan", "" + planId).param("q", name)).get("items").get(0);
+        assertThat(indicator.get("name").asText()).isEqualTo(name);
+        assertThat(indicator.get("baselineYear").isNull()).as("no accepted value, no baseline").isTrue();
+        assertThat(indicator.get("baseline").isNull()).isTrue();
+    }
+
+    @Test
+    void aNewVersionThatChangesATasksLeadOfficialsShowsItInTheDiff() throws Exception {
+        String title = "青溪区托育领导差异测试方案";
+        // an indicator of its own, so that its base-year value does not reach the other tests' indicator
+        String original = new String(plan(title), StandardCharsets.UTF_8).replace("托育机构托位数", "差异测试托位数");
+        long first = json(upload("officials-v1.txt", original.getBytes(StandardCharsets.UTF_8))).get("job").get("id").asLong();
+        json(mvc.perform(post("/api/v1/imports/{id}/publish", first)).andExpect(status().isCreated()));
+        byte[] revised = original.replace("林青、周远", "林青、韩梅").getBytes(StandardCharsets.UTF_8);
+        JsonNode review = json(upload("officials-v2.txt", revised));
+        assertThat(review.get("previousPlan").get("title").asText()).isEqualTo(title + "（2024—2026年）");
+        JsonNode changes = review.get("diff").get("tasks");
+        assertThat(changes).hasSize(1);
+        assertThat(changes.get(0).get("change").asText()).isEqualTo("CHANGED");
+        assertThat(changes.get(0).get("code").asText()).isEqualTo("1");
+        assertThat(changes.get(0).get("fields").toString()).isEqualTo("[\"leadOfficials\"]");
+        long second = review.get("job").get("id").asLong();
+        assertThat(page(get("/imports/{id}", second))).contains("id=\"diff\"", "change-changed", "leadOfficials");
     }
 
     private List<String> observations(String indicator) {
@@ -158,31 +173,5 @@ abstract class LeadOfficialsAndBaselineContract {
                 select o.period, o.value, o.state from observation o join indicator i on i.id = o.indicator_id
                 where i.name = :n order by o.period""").param("n", indicator)
                 .query((rs, i) -> rs.getString(1) + " " + rs.getBigDecimal(2).setScale(6) + " " + rs.getString(3)).list();
-    }
-
-    private ResultActions form(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(SecurityMockMvcRequestPostProcessors.csrf()));
-    }
-
-    private ResultActions upload(byte[] content) throws Exception {
-        return mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "officials.txt", "text/plain", content))
-                .param("region", "330299").param("kind", "action_plan")).andExpect(status().isCreated());
-    }
-
-    private List<String> audit(String target) {
-        return jdbc.sql("select action, before_value, after_value from audit_event where target = :t order by id").param("t", target)
-                .query((rs, i) -> rs.getString(1) + ": " + rs.getString(2) + " → " + rs.getString(3)).list();
-    }
-
-    private String page(RequestBuilder request) throws Exception {
-        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private JsonNode json(RequestBuilder request) throws Exception {
-        return json(mvc.perform(request).andExpect(status().isOk()));
-    }
-
-    private static JsonNode json(ResultActions result) throws Exception {
-        return JSON.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 }

@@ -3,6 +3,7 @@ package cn.gongfu.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+
 import cn.gongfu.vocabulary.TargetComparator;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -178,6 +179,33 @@ class TableLayoutsTest {
     }
 
     @Test
+    void aProgressTableGivesEachTaskItsProgressTextRateAndNothingAsTargetsOfProgress() {
+        ParsedDocument doc = own("progress_of_plan.txt");
+        assertThat(doc.tasksOf("main")).extracting(ParsedTask::code, ParsedTask::title, ParsedTask::leadUnits)
+                .containsExactly(tuple("1", "新建社区养老服务中心3个", List.of("区民政局")),
+                        tuple("2", "改造老旧小区1200户", List.of("区住建局")),
+                        tuple("3", "新增公办幼儿园学位600个", List.of("区教育局")),
+                        tuple("4", "开展65岁以上老年人免费体检", List.of("区卫健局")));
+        assertThat(doc.tasks()).extracting(t -> t.progress().text(), t -> t.progress().rate(), t -> t.progress().ratePercent())
+                .containsExactly(tuple("已完成2个中心主体施工，第3个正在选址。", "67%", new BigDecimal("67")),
+                        tuple("已完工860户，其余正在施工。", "72%", new BigDecimal("72")),
+                        tuple("3所幼儿园已于9月开园，新增学位630个。", "105%", new BigDecimal("105")),
+                        tuple(null, null, null));
+        assertThat(task(doc, "4").progress().isEmpty()).as("a progress row with nothing to report").isTrue();
+        // "新增学位630个" is an achievement: the only targets are those the task titles state
+        assertThat(doc.tasks()).flatExtracting(ParsedTask::targets).extracting(ParsedTarget::value)
+                .doesNotContain(new BigDecimal("630"), new BigDecimal("860"), new BigDecimal("67"));
+        assertThat(doc.findings()).extracting(Finding::kind).contains("progress-table");
+        // the JSON carries it as an extra field of the task; a task of an ordinary table has none
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> tasks = (List<java.util.Map<String, Object>>) ExtractionJson.toMap(doc).get("tasks");
+        assertThat(tasks.get(0).get("progress")).isEqualTo(java.util.Map.of("text", "已完成2个中心主体施工，第3个正在选址。",
+                "rate", "67%", "ratePercent", 67L));
+        assertThat(tasks.get(3).get("progress")).isEqualTo(java.util.Map.of());
+        assertThat(own("pipe_rows.txt").tasks()).extracting(ParsedTask::progress).containsOnlyNulls();
+    }
+
+    @Test
     void rowsWithRunsOfSpacesKeepSingleSpacesInsideTheirCells() {
         ParsedDocument doc = own("wide_space_rows.txt");
         assertThat(doc.tasksOf("main")).extracting(ParsedTask::code, ParsedTask::title, ParsedTask::leadUnits, ParsedTask::coUnits)
@@ -311,11 +339,31 @@ class TableLayoutsTest {
         }
 
         @Test
-        void s03_multiLevelProgressHeaderIsReportedNotGuessed() {
+        void s03_multiLevelProgressHeaderIsReadByRegionAndIndicator() {
             ParsedDocument doc = sample("03");
-            assertThat(doc.findings()).extracting(Finding::kind).contains("progress-table", "table-unread");
-            assertThat(doc.tasks()).flatExtracting(ParsedTask::targets).isEmpty();
-            assertThat(doc.indicators()).isEmpty();
+            // 地区 keys the rows; each indicator (城镇新增就业(人) …) spans 目标任务 | 进度 | 完成比例(%); 工程, 子项 and the
+            // units over several indicators are captions. Rows: 全市, 市本级 (one group), 眉山天府新区 (none), six counties.
+            assertThat(doc.tasksOf("main")).extracting(ParsedTask::title)
+                    .containsExactly("全市", "市本级", "眉山天府新区", "东坡区", "彭山区", "仁寿县", "洪雅县", "丹棱县", "青神县");
+            ParsedTask city = doc.tasksOf("main").get(0);
+            assertThat(city.targets()).extracting(ParsedTarget::indicator, ParsedTarget::comparator, ParsedTarget::value, ParsedTarget::unit)
+                    .containsExactly(tuple("城镇新增就业", TargetComparator.GE, new BigDecimal("27800"), "人"),
+                            tuple("城镇失业人员再就业", TargetComparator.GE, new BigDecimal("4400"), "人"),
+                            tuple("就业困难人员就业", TargetComparator.GE, new BigDecimal("2000"), "人"),
+                            tuple("城镇登记失业率", TargetComparator.LT, new BigDecimal("4.3"), "%"),
+                            tuple("下岗失业人员再就业", TargetComparator.GE, new BigDecimal("400"), "人"));
+            // progress stays progress; the unemployment rate's group has no 完成比例, so its cells do not shift
+            assertThat(city.columns()).containsEntry("城镇新增就业(人)·进度", "52242").containsEntry("城镇新增就业(人)·完成比例(%)", "187.9")
+                    .containsEntry("城镇登记失业率低于(%)·进度", "3.57").doesNotContainKey("城镇登记失业率低于(%)·完成比例(%)");
+            assertThat(doc.tasksOf("main").get(1).targets()).extracting(ParsedTarget::value).containsExactly(new BigDecimal("60"));
+            assertThat(doc.tasksOf("main").get(2).targets()).isEmpty();
+            // 下岗失业人员再就业 per county: 80 ⏎160 ⏎200 after 4.3 ⏎3.48 (80 is not 东坡区's rate although 3.48 ÷ 4.3 ≈ 81 %)
+            assertThat(doc.tasksOf("main").subList(3, 9)).extracting(t -> t.targets().get(4).value().intValue())
+                    .containsExactly(80, 80, 60, 60, 30, 30);
+            assertThat(doc.tasks()).flatExtracting(ParsedTask::targets).hasSize(36).extracting(ParsedTarget::value)
+                    .doesNotContain(new BigDecimal("52242"), new BigDecimal("5358"), new BigDecimal("1089"), new BigDecimal("22921"));
+            // a county's target is no conflict with the city's; the second block is cut after six cells of its first row
+            assertThat(doc.findings()).extracting(Finding::kind).contains("progress-table").doesNotContain("conflicting-target");
         }
 
         @Test
@@ -328,6 +376,17 @@ class TableLayoutsTest {
             assertThat(t1.leadUnits()).containsExactly("区人社局");
             assertThat(t1.columns()).containsEntry("1-7月实际完成情况", "6453人").containsEntry("任务完成率", "72%");
             assertThat(t1.targets()).extracting(ParsedTarget::value, ParsedTarget::unit).containsExactly(tuple(new BigDecimal("8950"), "人"));
+            // 5 and 6 measure per month; 6 writes its base between the comparator and the number ("不低于每人每月60元/月").
+            assertThat(task(doc, "5").targets()).extracting(ParsedTarget::indicator, ParsedTarget::value, ParsedTarget::unit)
+                    .containsExactly(tuple("标准", new BigDecimal("3480"), "元/年"), tuple("人均救助水平", new BigDecimal("185"), "元/月"));
+            assertThat(task(doc, "6").targets()).singleElement().satisfies(t -> {
+                assertThat(t.indicator()).isEqualTo("发放标准");
+                assertThat(t.comparator()).isEqualTo(TargetComparator.GE);
+                assertThat(t.value()).isEqualByComparingTo("60");
+                assertThat(t.unit()).isEqualTo("元/月");
+            });
+            // every row with a 目标任务 cell has its target: 14 of the 14 rows, 14 being cut before its cells
+            assertThat(doc.tasksOf("main")).filteredOn(t -> !t.code().equals("14")).allSatisfy(t -> assertThat(t.targets()).isNotEmpty());
             assertThat(task(doc, "7").leadUnits()).containsExactly("农业农村局");
             assertThat(task(doc, "10").leadUnits()).containsExactly("住房保障中心楼区分中心");
             assertThat(task(doc, "11").targets()).extracting(ParsedTarget::value, ParsedTarget::unit)
@@ -340,6 +399,10 @@ class TableLayoutsTest {
             assertThat(doc.tasks()).flatExtracting(ParsedTask::targets).extracting(ParsedTarget::value)
                     .doesNotContain(new BigDecimal("6453"), new BigDecimal("2849"), new BigDecimal("7.7"), new BigDecimal("346"));
             assertThat(doc.findings()).extracting(Finding::kind).contains("progress-table");
+            // What each row reports, for importing it as progress: the achieved value, the rate, the note.
+            assertThat(t1.progress()).isEqualTo(new ParsedProgress(null, "6453人", "72%", new BigDecimal("72"), null));
+            assertThat(task(doc, "3").progress().note()).isEqualTo("已超额完成。");
+            assertThat(task(doc, "12").progress().actual()).isNull();
         }
 
         @Test

@@ -1,6 +1,7 @@
 package cn.gongfu.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import cn.gongfu.vocabulary.TargetComparator;
 import java.util.List;
@@ -130,5 +131,51 @@ class TargetExtractorTest {
             assertThat(list).extracting(ParsedTarget::year).containsOnly(2025);
         });
         assertThat(prose("三年累计新增就业4.5万人。")).singleElement().satisfies(t -> assertThat(t.unit()).isEqualTo("万人"));
+    }
+
+    @Test
+    void aValueMeasuredPerPersonAndMonth() {
+        // The base (每人每月, 每户每年) stands between the comparator and the number; 月 and 季度 are denominators.
+        assertThat(prose("残疾儿童康复补助标准不低于每人每月800元/月。")).singleElement().satisfies(t -> {
+            assertThat(t.indicator()).isEqualTo("残疾儿童康复补助标准");
+            assertThat(t.comparator()).isEqualTo(TargetComparator.GE);
+            assertThat(t.value()).isEqualByComparingTo("800");
+            assertThat(t.unit()).isEqualTo("元/月");
+        });
+        assertThat(prose("到2025年，高龄津贴提高到每人每年1200元。")).singleElement().satisfies(t -> {
+            assertThat(t.value()).isEqualByComparingTo("1200");
+            assertThat(t.unit()).isEqualTo("元");
+        });
+        assertThat(prose("到2025年，特困人员供养标准不低于650元/月。")).singleElement()
+                .satisfies(t -> assertThat(t.unit()).isEqualTo("元/月"));
+        // 每 without a comparator before it stays no target; a month after a number is still a date.
+        assertThat(prose("每人每月发放一次慰问品，5月完成。")).isEmpty();
+    }
+
+    @Test
+    void timeLimitsInDaysAndHoursAreUpperBounds() {
+        assertThat(prose("群众来电24小时内响应，一般诉求3日内反馈，复杂事项15天内办结。"))
+                .extracting(ParsedTarget::indicator, ParsedTarget::comparator, t -> t.value().intValue(), ParsedTarget::unit)
+                .containsExactly(tuple("群众来电响应时限", TargetComparator.LE, 24, "小时"),
+                        tuple("一般诉求反馈时限", TargetComparator.LE, 3, "日"),
+                        tuple("复杂事项办结时限", TargetComparator.LE, 15, "天"));
+        assertThat(prose("企业投资项目备案在2个工作日内办结。")).extracting(ParsedTarget::indicator, ParsedTarget::unit)
+                .containsExactly(tuple("企业投资项目备案办结时限", "个工作日"));
+        assertThat(prose("接到报警后30分钟内到场，48个小时以内完成核查。")).extracting(ParsedTarget::indicator, t -> t.value().intValue(), ParsedTarget::unit)
+                .containsExactly(tuple("核查时限", 48, "小时"));
+        // One target where a comparator already reads the number ("控制在3天以内"), not two.
+        assertThat(prose("审批时间控制在3天以内。")).singleElement().satisfies(t -> {
+            assertThat(t.comparator()).isEqualTo(TargetComparator.LE);
+            assertThat(t.unit()).isEqualTo("天");
+        });
+    }
+
+    @Test
+    void datesAndDurationsWithoutAnActionAreNoTimeLimits() {
+        assertThat(prose("5月20日前完成摸底，每月10日内上报进度。")).isEmpty();
+        assertThat(prose("2023年3月15日内完成交接。")).isEmpty();
+        assertThat(prose("24小时内降雨量超过警戒值时启动预案。")).isEmpty();
+        assertThat(prose("近3日内新增病例，第2天内容另行通知。")).isEmpty();
+        assertThat(prose("全年内开展宣传活动。")).isEmpty();
     }
 }

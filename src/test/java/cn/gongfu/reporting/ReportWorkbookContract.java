@@ -79,7 +79,8 @@ abstract class ReportWorkbookContract {
                 .isEqualTo("填报_区卫生健康局_2026Q4.xlsx");
 
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
-            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2))).containsExactly("任务进展", "指标数据", "说明");
+            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3)))
+                    .containsExactly("任务进展", "指标数据", "进度节点", "说明");
             XSSFSheet tasks = wb.getSheet("任务进展");
             assertThat(texts(tasks.getRow(0))).startsWith("任务编号", "任务名称", "角色", "进展状态", "完成百分比", "工作进展", "存在问题", "下步计划");
             assertThat(texts(wb.getSheet("指标数据").getRow(0))).startsWith("指标", "计量单位", "地区", "期间", "上期值", "本期值", "情况说明");
@@ -237,6 +238,11 @@ abstract class ReportWorkbookContract {
                     "工作表 指标数据，第" + (lifeRow.getRowNum() + 1) + "行，本期值列",
                     "工作表 说明，第4行，填报编号列");
             assertThat(errors.get("工作表 任务进展，第2行，进展状态列")).contains("进行中", "未开始、推进中、已完成、受阻");
+            // each cell's place also comes apart, for the form's list: sheet, row as Excel numbers it, cell, column
+            JsonNode state = problem.get("errors").valueStream().filter(e -> e.get("location").asText().equals("工作表 任务进展，第2行，进展状态列"))
+                    .findFirst().orElseThrow();
+            assertThat(List.of(state.get("sheet").asText(), state.get("row").asText(), state.get("cell").asText(), state.get("field").asText()))
+                    .containsExactly("任务进展", "2", "D2", "进展状态");
             assertThat(errors.get("工作表 任务进展，第3行，完成百分比列")).contains("0到100", "120");
             assertThat(errors.get("工作表 任务进展，第" + unknownRow + "行，任务编号列")).contains("999");
             assertThat(errors.get("工作表 指标数据，第" + (bedRow.getRowNum() + 1) + "行，本期值列")).contains("累计指标不能下降", "6", "5.5");
@@ -349,6 +355,96 @@ abstract class ReportWorkbookContract {
                 ReportWorkbook.CONTENT_TYPE, bytes(download(id, "reporter")))).with(as("leader"))).andExpect(status().isForbidden());
         // reading is for everyone who may see the submission: the region's leader too
         mvc.perform(get("/api/v1/submissions/{id}/workbook", id).with(as("leader"))).andExpect(status().isOk());
+    }
+
+    /**
+     * The milestones sheet lists every milestone of the reported tasks with its due months and state; a completion day
+     * filled in is read back (a date cell or text such as 2025/6/1), a day in the future or not a day is an error on its
+     * cell and nothing is stored; accepted, the reported days are what the form shows.
+     */
+    @Test
+    void theMilestonesSheetIsWrittenAndReadBack() throws Exception {
+        long id = open("2025Q2");
+        JsonNode form = json(get("/api/v1/submissions/{id}", id), "reporter");
+        List<JsonNode> milestones = new ArrayList<>();
+        form.get("milestones").properties().forEach(e -> e.getValue().forEach(milestones::add));
+        assertThat(milestones).as("the demo's health bureau has tasks with milestones").hasSizeGreaterThanOrEqualTo(2);
+        XSSFWorkbook wb = download(id, "reporter");
+        XSSFSheet sheet = wb.getSheet("进度节点");
+        assertThat(texts(sheet.getRow(0))).containsExactly("任务编号", "进度节点", "计划时间", "节点状态", "完成日期", "节点ID");
+        assertThat(sheet.getLastRowNum()).isEqualTo(milestones.size());
+        assertThat(sheet.isColumnHidden(5)).isTrue();
+        assertThat(sheet.getRow(1).getCell(1).getCellStyle().getLocked()).isTrue();
+        assertThat(sheet.getRow(1).getCell(4).getCellStyle().getLocked()).isFalse();
+        Row first = sheet.getRow(1), second = sheet.getRow(2);
+        long firstId = (long) first.getCell(5).getNumericCellValue(), secondId = (long) second.getCell(5).getNumericCellValue();
+        assertThat(first.getCell(1).getStringCellValue()).isEqualTo(milestoneById(milestones, firstId).get("text").asText());
+
+        first.getCell(4).setCellValue(java.time.LocalDate.of(2025, 6, 30));
+        second.getCell(4).setCellValue("2999-01-01");
+        Row third = sheet.getLastRowNum() >= 3 ? sheet.getRow(3) : null;
+        if (third != null) third.getCell(4).setCellValue("六月底");
+        JsonNode problem = json(upload(id, bytes(wb), "reporter").andExpect(status().isUnprocessableContent()));
+        Map<String, String> errors = new HashMap<>();
+        problem.get("errors").forEach(e -> errors.put(e.get("cell").asText(), e.get("message").asText()));
+        assertThat(errors.get("E3")).contains("2999-01-01", "晚于今天");
+        if (third != null) assertThat(errors.get("E4")).contains("六月底", "应为日期");
+        assertThat(errors).hasSize(third == null ? 1 : 2);
+        assertThat(json(get("/api/v1/submissions/{id}", id), "reporter").get("milestones")).isEqualTo(form.get("milestones"));
+
+        second.getCell(4).setCellValue("2025/6/1");
+        if (third != null) third.getCell(4).setBlank();
+        JsonNode stored = json(upload(id, bytes(wb), "reporter").andExpect(status().isOk()));
+        List<JsonNode> after = new ArrayList<>();
+        stored.get("milestones").properties().forEach(e -> e.getValue().forEach(after::add));
+        assertThat(milestoneById(after, firstId).get("reportedCompletedOn").asText()).isEqualTo("2025-06-30");
+        assertThat(milestoneById(after, secondId).get("reportedCompletedOn").asText()).isEqualTo("2025-06-01");
+        assertThat(jdbc.sql("select after_value from audit_event where action = 'submission.workbook' and target = :t order by id desc")
+                .param("t", "submission:" + id).query(String.class).list().get(0)).contains("2 milestone(s)");
+        // the day comes back in the next download, and an unchanged template changes nothing
+        XSSFWorkbook again = download(id, "reporter");
+        assertThat(again.getSheet("进度节点").getRow(1).getCell(4).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.of(2025, 6, 30));
+        int audits = jdbc.sql("select count(*) from audit_event where action = 'milestone.report'").query(Integer.class).single();
+        json(upload(id, bytes(again), "reporter").andExpect(status().isOk()));
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'milestone.report'").query(Integer.class).single()).isEqualTo(audits);
+    }
+
+    /** The form's own 下载模板 and 上传: a wrong template comes back as the list of its cells beside the form, nothing applied. */
+    @Test
+    void theFormDownloadsAndUploadsTheTemplateAndListsEveryWrongCell() throws Exception {
+        long id = open("2026Q4");
+        MockHttpServletResponse download = mvc.perform(get("/reports/{id}/workbook", id).with(as("reporter")))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(download.getHeader("Content-Disposition")).startsWith("attachment");
+        XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(download.getContentAsByteArray()));
+        JsonNode before = json(get("/api/v1/submissions/{id}", id), "reporter");
+        wb.getSheet("任务进展").getRow(1).getCell(3).setCellValue("进行中");
+        wb.getSheet("任务进展").getRow(2).getCell(5).setCellValue("这一行本身没错，但整份不保存");
+        var result = mvc.perform(multipart("/reports/{id}/workbook", id).file(new MockMultipartFile("file", "填报.xlsx",
+                ReportWorkbook.CONTENT_TYPE, bytes(wb))).with(as("reporter"))).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).endsWith("#workbook");
+        String page = mvc.perform(get("/reports/{id}", id).with(as("reporter")).flashAttrs(result.getFlashMap()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"workbook-errors\"", "Excel中有1处错误，未保存任何内容", "<td class=\"num\">D2</td>", "进展状态", "进行中");
+        assertThat(json(get("/api/v1/submissions/{id}", id), "reporter").get("tasks")).isEqualTo(before.get("tasks"));
+
+        var notExcel = mvc.perform(multipart("/reports/{id}/workbook", id).file(new MockMultipartFile("file", "x.xlsx",
+                ReportWorkbook.CONTENT_TYPE, "not a workbook".getBytes(StandardCharsets.UTF_8))).with(as("reporter")))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(notExcel.getFlashMap().get("workbookErrors").toString()).contains("不是Excel");
+        mvc.perform(multipart("/reports/{id}/workbook", id).file(new MockMultipartFile("file", "x.xlsx",
+                ReportWorkbook.CONTENT_TYPE, bytes(wb))).with(as("leader"))).andExpect(status().isForbidden());
+
+        wb.getSheet("任务进展").getRow(1).getCell(3).setCellValue("推进中");
+        var applied = mvc.perform(multipart("/reports/{id}/workbook", id).file(new MockMultipartFile("file", "填报.xlsx",
+                ReportWorkbook.CONTENT_TYPE, bytes(wb))).with(as("reporter"))).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(applied.getFlashMap().get("workbookApplied")).isEqualTo(true);
+        assertThat(json(get("/api/v1/submissions/{id}", id), "reporter").get("tasks").get(1).get("narrative").asText())
+                .isEqualTo("这一行本身没错，但整份不保存");
+    }
+
+    private static JsonNode milestoneById(List<JsonNode> milestones, long id) {
+        return milestones.stream().filter(m -> m.get("milestoneId").asLong() == id).findFirst().orElseThrow();
     }
 
     // ---- helpers

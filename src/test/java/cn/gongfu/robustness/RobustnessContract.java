@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -125,6 +126,16 @@ public abstract class RobustnessContract {
                 .map(e -> e.getKey() + " " + e.getValue() + " ms").toList());
     }
 
+    /**
+     * A hostile value can be a valid one ({@code true} for the calendar's lock): the walk may leave the demo calendar
+     * locked or the demo plan withdrawn from the portal, which the other suites of this context read; put them back.
+     */
+    @AfterAll
+    void demoCalendarUnlockedAndDemoPlanPublic() {
+        jdbc.sql("update report_calendar set grace_days = 0, lock_after_grace = false where plan_id = (select min(id) from plan)").update();
+        jdbc.sql("update plan set public_since = coalesce(public_since, current_timestamp) where id = (select min(id) from plan)").update();
+    }
+
     @BeforeAll
     void fixtures() throws Exception {
         String region = jdbc.sql("select region_code from plan where id = (select min(id) from plan)").query(String.class).single();
@@ -191,6 +202,10 @@ public abstract class RobustnessContract {
         baseline.put("dueDay", 5);
         baseline.put("firstPeriod", "2025Q1");
         baseline.put("lastPeriod", "2026Q4");
+        // the demo calendar stays without a lock and the demo plan public, as the other suites of this context read them
+        baseline.put("graceDays", 0);
+        baseline.put("lockAfterGrace", false);
+        baseline.put("public", true);
         baseline.put("progress", "in_progress");
         baseline.put("percentDone", 10);
         baseline.put("kind", "action_plan");

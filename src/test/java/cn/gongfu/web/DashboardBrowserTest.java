@@ -57,7 +57,7 @@ class DashboardBrowserTest extends BrowserTest {
 
         browser.get(url("/dashboard/tasks?plan=" + plan));
         drawn(wait, "gantt-chart");
-        assertThat(browser.findElement(By.id("gantt-chart")).getText()).contains("今天");
+        assertThat(browser.findElement(By.id("gantt-chart")).getText()).contains("评价月份 2025-12");
         assertThat(browser.findElements(By.cssSelector("#task-status tbody tr"))).hasSizeGreaterThan(30);
         screenshot("dashboard-tasks");
 

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongfu.support.Browser;
 import cn.gongfu.support.BrowserTest;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -32,14 +29,7 @@ class DraftBrowserTest extends BrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.manage().window().setSize(new Dimension(1366, 900));
         signIn("office");
-        Path file = Files.createTempFile("gongfu-draft-", ".txt");
-        Files.writeString(file, PLAN, StandardCharsets.UTF_8);
-        browser.get(url("/imports"));
-        browser.findElement(By.cssSelector("#upload-form input[type=file]")).sendKeys(file.toString());
-        new Select(browser.findElement(By.cssSelector("#upload-form select[name=region]"))).selectByValue("330299");
-        new Select(browser.findElement(By.cssSelector("#upload-form select[name=kind]"))).selectByValue("action_plan");
-        browser.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlMatches("/imports/\\d+$"));
+        uploadForReview("gongfu-draft-", PLAN);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tasks")));
         String review = browser.getCurrentUrl();
         assertThat(browser.findElement(By.id("task-0")).getText()).contains("打造夜间消费街区", "区卫生健康局");
@@ -69,7 +59,7 @@ class DraftBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("corrections")).getText()).contains("import.correct.target", "≥ 650");
         screenshot("draft-task");
         browser.manage().window().setSize(new Dimension(390, 844));
-        assertNoSidewaysScroll();
+        assertPhoneFits();
         screenshot("draft-task-phone");
         browser.manage().window().setSize(new Dimension(1366, 900));
 
@@ -113,10 +103,10 @@ class DraftBrowserTest extends BrowserTest {
         Browser.clickToLoad(browser, form.findElement(By.id("save-task")));
         assertThat(browser.findElement(By.id("version")).getText()).isEqualTo("第 1 版");
         assertThat(browser.findElement(By.id("history")).getText())
-                .contains("修改任务", "office", "打造夜间消费特色街区 | lead [区民政局] | co [区卫生健康局]");
+                .contains("修改任务", "office", "名称：打造夜间消费街区 → 打造夜间消费特色街区", "配合单位：（空） → 区卫生健康局");
         screenshot("published-task-edit");
         browser.manage().window().setSize(new Dimension(390, 844));
-        assertNoSidewaysScroll();
+        assertPhoneFits();
         screenshot("published-task-edit-phone");
         browser.manage().window().setSize(new Dimension(1366, 900));
         Browser.clickToLoad(browser, browser.findElement(By.id("task-link")));
@@ -125,20 +115,13 @@ class DraftBrowserTest extends BrowserTest {
 
     @Test
     void theOfficeTellsWhatAColumnHoldsAndTheDocumentIsReadAgain() throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.manage().window().setSize(new Dimension(1366, 900));
         signIn("office");
-        Path file = Files.createTempFile("gongfu-columns-", ".txt");
-        Files.writeString(file, "青溪区民生实事浏览器列含义测试表（2024—2025年）\n\n"
+        uploadForReview("gongfu-columns-", "青溪区民生实事浏览器列含义测试表（2024—2025年）\n\n"
                 + "序号 | 工作任务 | 牵头单位 | 协办科室 | 推进计划\n"
                 + "1 | 新建社区食堂10家 | 区民政局 | 养老服务科 | 2024年9月底前\n"
-                + "2 | 改造老旧小区5个 | 区民政局 | 城建科 | 2024年11月底前\n", StandardCharsets.UTF_8);
-        browser.get(url("/imports"));
-        browser.findElement(By.cssSelector("#upload-form input[type=file]")).sendKeys(file.toString());
-        new Select(browser.findElement(By.cssSelector("#upload-form select[name=region]"))).selectByValue("330299");
-        browser.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlMatches("/imports/\\d+$"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tables")));
+                + "2 | 改造老旧小区5个 | 区民政局 | 城建科 | 2024年11月底前\n");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("tables")));
         assertThat(browser.findElement(By.cssSelector("#task-0 td:nth-child(5)")).getText()).as("no milestones read").isEqualTo("0");
 
         WebElement tables = browser.findElement(By.id("tables"));
@@ -155,7 +138,7 @@ class DraftBrowserTest extends BrowserTest {
         browser.executeScript("document.getElementById('tables').scrollIntoView()");
         screenshot("draft-columns");
         browser.manage().window().setSize(new Dimension(390, 844));
-        assertNoSidewaysScroll();
+        assertPhoneFits();
         browser.executeScript("document.getElementById('tables').scrollIntoView()");
         screenshot("draft-columns-phone");
         browser.manage().window().setSize(new Dimension(1366, 900));
@@ -164,11 +147,5 @@ class DraftBrowserTest extends BrowserTest {
         Browser.clickToLoad(browser, browser.findElement(By.id("reset-columns")));
         assertThat(browser.findElement(By.cssSelector("#task-0 td:nth-child(5)")).getText()).isEqualTo("0");
         assertThat(browser.findElements(By.cssSelector("#tables .column-role.chosen"))).isEmpty();
-    }
-
-    private void assertNoSidewaysScroll() {
-        Number page = (Number) browser.executeScript("return document.documentElement.scrollWidth");
-        Number view = (Number) browser.executeScript("return window.innerWidth");
-        assertThat(page.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(view.intValue());
     }
 }

@@ -44,6 +44,8 @@ class PagesTest {
 
         assertThat(page("/plans", "zh-CN")).contains("规划方案", planTitle);
         assertThat(page("/plans", "en")).contains("Plans", planTitle, "Action plan");
+        // a search finds tasks by their text, not only plans by their title
+        assertThat(page("/plans?q=托育", "zh-CN")).contains("id=\"task-hits\"", "含“托育”的任务", "构建托幼一体化服务体系");
         assertThat(page("/plans/" + planId, "zh-CN")).contains(planTitle, "任务树", "展开全部", "hx-get=\"/plans/" + planId + "/sections/");
         assertThat(page("/plans/" + planId + "?expand=all", "zh-CN")).contains(plan().get("tasks").get(0).get("title").asText());
         assertThat(page("/plans/" + planId + "/sections/" + sectionId, "zh-CN")).contains("task-row").doesNotContain("<html");

@@ -21,9 +21,9 @@ class PlanBrowserTest extends BrowserTest {
     void readerOpensTheTreeASectionATaskAndSwitchesToEnglish() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         Browser.signIn(browser, port, "office");
-        browser.get("http://localhost:" + port + "/");
+        browser.get("http://localhost:" + port + "/plans");
 
-        // The start page lists plans, in Chinese.
+        // The plan list, in Chinese (the start page is the workbench: WorkbenchBrowserTest).
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("规划方案");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
         browser.findElement(By.linkText(plan().get("title").asText())).click();

@@ -31,17 +31,18 @@ class ReportingBrowserTest extends BrowserTest {
         String reportUrl = browser.getCurrentUrl();
 
         WebElement task = browser.findElement(By.cssSelector(".report-task"));
-        new Select(task.findElement(By.name("progress"))).selectByValue("in_progress");
-        task.findElement(By.name("percentDone")).clear();
-        task.findElement(By.name("percentDone")).sendKeys("55");
-        task.findElement(By.name("narrative")).sendKeys("托育综合服务中心主体完工，完成投资 55%");
-        Browser.click(browser, task.findElement(By.cssSelector("button[type=submit]")));
+        new Select(task.findElement(By.cssSelector("select[name$='.progress']"))).selectByValue("in_progress");
+        task.findElement(By.cssSelector("input[name$='.percentDone']")).clear();
+        task.findElement(By.cssSelector("input[name$='.percentDone']")).sendKeys("55");
+        task.findElement(By.cssSelector("textarea[name$='.narrative']")).sendKeys("托育综合服务中心主体完工，完成投资 55%");
+        Browser.click(browser, task.findElement(By.cssSelector("button.save-blocks")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
-        assertThat(browser.findElement(By.cssSelector(".report-task textarea[name=narrative]")).getText())
+        assertThat(browser.findElement(By.cssSelector(".report-task textarea[name$='.narrative']")).getText())
                 .isEqualTo("托育综合服务中心主体完工，完成投资 55%");
         assertThat(browser.findElement(By.id("history")).getText()).contains("reporter", "task_report.save");
         Browser.click(browser, browser.findElement(By.id("request-approval")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+        assertThat(browser.findElement(By.id("report-state")).getText()).as("the state shown is the state").isEqualTo("待审批");
 
         // the unit head finds the request among the messages and approves
         Browser.signIn(browser, port, "head");
@@ -62,6 +63,8 @@ class ReportingBrowserTest extends BrowserTest {
         Browser.click(browser, browser.findElement(By.id("submit-report")));
         wait.until(ExpectedConditions.textToBe(By.id("report-state"), "已报送"));
         assertThat(browser.findElements(By.cssSelector(".report-task button[type=submit]"))).as("locked once submitted").isEmpty();
+        assertThat(browser.findElements(By.id("workbook-upload"))).as("no upload once submitted").isEmpty();
+        assertThat(browser.findElements(By.id("workbook-download"))).as("the template still downloads").hasSize(1);
 
         // the office accepts it from the review queue
         Browser.signIn(browser, port, "office");

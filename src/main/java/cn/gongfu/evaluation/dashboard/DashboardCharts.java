@@ -8,7 +8,7 @@ import cn.gongfu.evaluation.method.Point;
 import cn.gongfu.evaluation.method.RealizationDegree;
 import cn.gongfu.evaluation.method.Status;
 import cn.gongfu.evaluation.ranking.RankingService.UnitRank;
-import cn.gongfu.kernel.BundleText;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +26,7 @@ final class DashboardCharts {
 
     static final Map<Status, String> COLORS = Map.of(Status.ACHIEVED, "#1e7b4f", Status.ON_TRACK, "#52a675",
             Status.LAGGING, "#e0a100", Status.SERIOUSLY_LAGGING, "#d9480f", Status.REGRESSING, "#b3261e",
-            Status.NO_DATA, "#9aa5b1");
+            Status.NO_DATA, "#9aa5b1", Status.NOT_STARTED, "#6b7785");
 
     private DashboardCharts() {}
 
@@ -111,40 +111,53 @@ final class DashboardCharts {
     }
 
     /**
-     * Milestones as bars from their first to their last month (stacked on an invisible offset, so no
-     * script is needed), green when done on time, amber when late, red when overdue, with a line at today.
+     * Milestones as bars from their first to their last month, coloured by their task's status (the one the task
+     * table shows, so the chart and the table agree), with a line at the month evaluated. Bars stack on an invisible
+     * offset in months from January of the first year (ECharts stacks only on a value axis, so no script is needed);
+     * a second, category axis on top names the years at their boundaries, so the axis reads as dates.
      */
-    static Map<String, Object> gantt(List<TaskEvaluation> tasks, YearMonth today, String todayLabel) {
+    static Map<String, Object> gantt(List<TaskEvaluation> tasks, YearMonth asOf, String asOfLabel,
+                                     Function<Status, String> statusNames, Function<LocalDate, String> doneText) {
         List<EvaluationService.Span> all = tasks.stream().flatMap(t -> t.spans().stream()).toList();
-        long base = all.stream().mapToLong(s -> months(s.from())).min().orElse(months(today)) ;
+        int firstYear = all.stream().map(EvaluationService.Span::from).min(YearMonth::compareTo).orElse(asOf).getYear();
+        YearMonth last = all.stream().map(EvaluationService.Span::to).max(YearMonth::compareTo).orElse(asOf);
+        int lastYear = Math.max(last.getYear(), asOf.getYear());
+        YearMonth base = YearMonth.of(firstYear, 1);
         List<String> rows = new ArrayList<>();
         List<Object> offsets = new ArrayList<>();
         List<Object> bars = new ArrayList<>();
         for (TaskEvaluation t : tasks) {
+            Status status = t.assessment().status();
             for (EvaluationService.Span s : t.spans()) {
                 rows.add(t.code() + " " + shorten(s.text(), 16));
-                offsets.add(months(s.from()) - base);
-                String color = s.completedOn() != null
-                        ? (YearMonth.from(s.completedOn()).isAfter(s.to()) ? "#e0a100" : "#1e7b4f")
-                        : s.to().isBefore(today) ? "#b3261e" : "#1d4f91";
-                bars.add(Map.of("value", months(s.to()) - months(s.from()) + 1, "itemStyle", Map.of("color", color),
-                        "name", s.from() + " – " + s.to() + " " + s.text()));
+                offsets.add(monthsFrom(base, s.from()));
+                bars.add(Map.of("value", monthsFrom(s.from(), s.to()) + 1, "itemStyle", Map.of("color", COLORS.get(status)),
+                        "name", t.code() + " " + s.text() + " · " + s.from() + " – " + s.to() + " · "
+                                + doneText.apply(s.completedOn()) + " · " + statusNames.apply(status)));
             }
         }
-        List<String> ticks = new ArrayList<>();
-        for (long m = base; m <= Math.max(base + 1, months(today) + 12); m++) ticks.add(YearMonth.of((int) (m / 12), (int) (m % 12) + 1).toString());
+        List<String> years = new ArrayList<>();
+        for (int y = firstYear; y <= lastYear + 1; y++) years.add(String.valueOf(y));
+        int span = 12 * (lastYear + 1 - firstYear);
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "item", "formatter", "{b}"));
-        option.put("grid", Map.of("left", 200, "right", 24, "top", 24, "bottom", 48));
-        option.put("xAxis", Map.of("type", "value", "min", 0, "max", ticks.size(), "interval", 6,
-                "name", BundleText.joined(" / ", "dashboard.chart.monthsFrom", ticks.get(0)), "nameLocation", "middle", "nameGap", 28));
+        option.put("grid", Map.of("left", 200, "right", 24, "top", 32, "bottom", 16));
+        option.put("xAxis", List.of(
+                Map.of("type", "value", "min", 0, "max", span, "interval", 12, "axisLabel", Map.of("show", false)),
+                Map.of("type", "category", "position", "top", "boundaryGap", false, "data", years,
+                        "splitLine", Map.of("show", false))));
         option.put("yAxis", Map.of("type", "category", "data", rows, "inverse", true));
         option.put("series", List.of(
                 Map.of("type", "bar", "stack", "gantt", "silent", true, "itemStyle", Map.of("color", "transparent"), "data", offsets),
-                Map.of("type", "bar", "stack", "gantt", "data", bars, "markLine", Map.of("symbol", "none",
-                        "label", Map.of("formatter", todayLabel), "lineStyle", Map.of("color", "#b3261e", "width", 2),
-                        "data", List.of(Map.of("xAxis", months(today) - base))))));
+                Map.of("type", "bar", "stack", "gantt", "data", bars, "markLine", Map.of("symbol", "none", "silent", true,
+                        "label", Map.of("formatter", asOfLabel), "lineStyle", Map.of("color", "#1d4f91", "width", 2),
+                        "data", List.of(Map.of("xAxis", monthsFrom(base, asOf) + 1))))));
         return option;
+    }
+
+    /** Whole months from {@code from} to {@code to}. */
+    private static long monthsFrom(YearMonth from, YearMonth to) {
+        return (to.getYear() - from.getYear()) * 12L + to.getMonthValue() - from.getMonthValue();
     }
 
     static Map<String, Object> rankingBars(List<UnitRank> ranks) {
@@ -185,10 +198,6 @@ final class DashboardCharts {
         List<Integer> r = new ArrayList<>();
         for (int y = from; y <= to; y++) r.add(y);
         return r;
-    }
-
-    static long months(YearMonth m) {
-        return m.getYear() * 12L + m.getMonthValue() - 1;
     }
 
     private static String shorten(String s, int n) {

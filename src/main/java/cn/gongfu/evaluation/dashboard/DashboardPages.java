@@ -74,13 +74,15 @@ class DashboardPages {
     }
 
     @GetMapping("/dashboard")
-    public String overview(@RequestParam(required = false) Long plan, @RequestParam(required = false) String domain, Model model) {
+    public String overview(@RequestParam(required = false) Long plan, @RequestParam(required = false) String domain,
+                           @RequestParam(required = false) YearMonth month, Model model) {
         List<Plan> all = plans.list(null, "published", null, new PageRequest(0, 100)).items();
         if (all.isEmpty()) return "redirect:/plans";
         long planId = plan != null ? plan : all.get(all.size() - 1).id();
-        PlanEvaluation eval = evaluation.evaluate(planId, null, null);
+        PlanEvaluation eval = evaluation.evaluate(planId, null, month);
         model.addAttribute("plans", all);
         overview.addTo(model, eval);
+        addMonthChoice(model, eval, month);
         Predicate<IndicatorEvaluation> inDomain =
                 e -> domain == null || domain.isBlank() || domain.equals(e.indicator().domain());
         model.addAttribute("domain", domain);
@@ -90,8 +92,10 @@ class DashboardPages {
     }
 
     @GetMapping("/dashboard/indicators/{id}")
-    public String indicator(@PathVariable long id, @RequestParam long plan, @RequestParam(required = false) String region, Model model) {
-        IndicatorEvaluation e = evaluation.evaluateIndicator(plan, id, region, null);
+    public String indicator(@PathVariable long id, @RequestParam long plan, @RequestParam(required = false) String region,
+                            @RequestParam(required = false) YearMonth month, Model model) {
+        IndicatorEvaluation e = evaluation.evaluateIndicator(plan, id, region, month);
+        model.addAttribute("month", month != null ? month : evaluation.defaultMonth(plans.get(plan)));
         model.addAttribute("e", e);
         model.addAttribute("plan", plans.get(plan));
         model.addAttribute("chart", write(DashboardCharts.trajectory(e, Map.of("observed", text("indicators.observed"),
@@ -115,19 +119,23 @@ class DashboardPages {
     }
 
     @GetMapping("/dashboard/tasks")
-    public String tasks(@RequestParam long plan, Model model) {
-        PlanEvaluation eval = evaluation.evaluate(plan, null, null);
+    public String tasks(@RequestParam long plan, @RequestParam(required = false) YearMonth month, Model model) {
+        PlanEvaluation eval = evaluation.evaluate(plan, null, month);
         var withMilestones = eval.tasks().stream().filter(t -> !t.spans().isEmpty()).toList();
         model.addAttribute("eval", eval);
         model.addAttribute("tasks", eval.tasks());
-        model.addAttribute("gantt", write(DashboardCharts.gantt(withMilestones, YearMonth.now(clock), text("dashboard.today"))));
+        addMonthChoice(model, eval, month);
+        model.addAttribute("gantt", write(DashboardCharts.gantt(withMilestones, eval.asOf(),
+                text("dashboard.gantt.asOf") + " " + eval.asOf(), s -> text("status." + s.name()),
+                done -> done == null ? text("dashboard.gantt.milestoneOpen") : messages.getMessage("dashboard.gantt.milestoneDone",
+                        new Object[] {done.toString()}, LocaleContextHolder.getLocale()))));
         model.addAttribute("ganttHeight", Math.max(240, 28 * withMilestones.stream().mapToInt(t -> t.spans().size()).sum() + 80));
         return "evaluation/tasks";
     }
 
     @GetMapping("/dashboard/units")
-    public String units(@RequestParam long plan, Model model) {
-        List<UnitRank> ranks = rankings.rank(plan, null);
+    public String units(@RequestParam long plan, @RequestParam(required = false) YearMonth month, Model model) {
+        List<UnitRank> ranks = rankings.rank(plan, month);
         Map<String, List<UnitRank>> groups = new TreeMap<>();
         ranks.forEach(r -> groups.computeIfAbsent(r.peerGroup(), g -> new ArrayList<>()).add(r));
         Map<String, String> charts = new LinkedHashMap<>();
@@ -136,7 +144,10 @@ class DashboardPages {
         model.addAttribute("groups", groups);
         model.addAttribute("charts", charts);
         model.addAttribute("published", rankings.published(plans.get(plan).regionCode()));
-        model.addAttribute("period", String.valueOf(YearMonth.now(clock).getYear()));
+        YearMonth asOf = month != null ? month : evaluation.defaultMonth(plans.get(plan));
+        model.addAttribute("asOf", asOf);
+        model.addAttribute("month", month);
+        model.addAttribute("period", String.valueOf(asOf.getYear()));
         return "evaluation/units";
     }
 
@@ -146,13 +157,14 @@ class DashboardPages {
      * the unit leads, so all of them are within the scope of whoever may open the page.
      */
     @GetMapping("/dashboard/units/{unitId}")
-    public String unit(@PathVariable long unitId, @RequestParam long plan, Model model) {
-        UnitStanding standing = rankings.standing(plan, unitId, null)
+    public String unit(@PathVariable long unitId, @RequestParam long plan, @RequestParam(required = false) YearMonth month, Model model) {
+        UnitStanding standing = rankings.standing(plan, unitId, month)
                 .orElseThrow(() -> new NotFoundException("unit in plan", unitId));
         model.addAttribute("plan", standing.plan());
         model.addAttribute("rank", standing.rank());
         model.addAttribute("indicators", standing.indicators());
         model.addAttribute("tasks", standing.ledTasks());
+        model.addAttribute("month", month != null ? month : evaluation.defaultMonth(standing.plan()));
         return "evaluation/unit";
     }
 
@@ -197,18 +209,19 @@ class DashboardPages {
 
     /** Every dashboard table as an .xlsx file. */
     @GetMapping("/dashboard/export")
-    public ResponseEntity<byte[]> export(@RequestParam long plan, @RequestParam String table) {
+    public ResponseEntity<byte[]> export(@RequestParam long plan, @RequestParam String table,
+                                         @RequestParam(required = false) YearMonth month) {
         byte[] file;
         String name;
         switch (table) {
             case "indicators", "lagging" -> {
-                PlanEvaluation eval = evaluation.evaluate(plan, null, null);
+                PlanEvaluation eval = evaluation.evaluate(plan, null, month);
                 List<List<Object>> rows = new ArrayList<>();
                 for (IndicatorEvaluation e : table.equals("lagging") ? eval.mostLagging(Integer.MAX_VALUE) : eval.indicators()) {
                     var a = e.assessment();
                     rows.add(Arrays.asList(e.indicator().domain(), e.indicator().name(), e.indicator().unit(),
                             a.current() == null ? null : a.current().value(), a.goal(), a.targetYear(),
-                            a.progress() == null ? null : Math.round(a.progress() * 1000) / 10.0,
+                            a.shownProgress() == null ? null : Math.round(a.shownProgress() * 1000) / 10.0,
                             Math.round(a.expectedProgress() * 1000) / 10.0, statusName(a.status()), reasons.indicator(a)));
                 }
                 file = TableExport.xlsx(text("export.indicators.sheet"), texts("export.col.domain", "export.col.indicator", "export.col.unit",
@@ -218,9 +231,9 @@ class DashboardPages {
             }
             case "units" -> {
                 List<List<Object>> rows = new ArrayList<>();
-                for (UnitRank r : rankings.rank(plan, null)) {
+                for (UnitRank r : rankings.rank(plan, month)) {
                     rows.add(Arrays.asList(text(r.peerGroup().equals("town") ? "export.group.town" : "export.group.department"), r.result().rank(),
-                            r.unitName(), Math.round(r.result().score() * 10) / 10.0, r.result().components().toString()));
+                            r.unitName(), Math.round(r.result().score() * 10) / 10.0, reasons.components(r.result())));
                 }
                 file = TableExport.xlsx(text("export.units.sheet"), texts("export.col.group", "export.col.rank", "export.col.unitName",
                         "export.col.score", "export.col.components"), rows);
@@ -240,7 +253,7 @@ class DashboardPages {
                 name = text("export.regions.file");
             }
             case "contributions" -> {
-                PlanEvaluation eval = evaluation.evaluate(plan, null, null);
+                PlanEvaluation eval = evaluation.evaluate(plan, null, month);
                 List<List<Object>> rows = new ArrayList<>();
                 if (eval.realization() != null) {
                     eval.realization().contributions().forEach(c -> rows.add(Arrays.asList(c.id(), c.domain(),
@@ -252,7 +265,7 @@ class DashboardPages {
             }
             case "tasks" -> {
                 List<List<Object>> rows = new ArrayList<>();
-                evaluation.evaluate(plan, null, null).tasks().forEach(t -> rows.add(Arrays.asList(t.code(), t.title(),
+                evaluation.evaluate(plan, null, month).tasks().forEach(t -> rows.add(Arrays.asList(t.code(), t.title(),
                         statusName(t.assessment().status()), t.assessment().due(), t.assessment().doneOnTime(),
                         t.assessment().overdue().size(), reasons.task(t.assessment()))));
                 file = TableExport.xlsx(text("export.tasks.sheet"), texts("export.col.code", "export.col.task", "export.col.status",
@@ -262,6 +275,18 @@ class DashboardPages {
             default -> throw new InvalidParameterException("table", "indicators, lagging, contributions, units, tasks or regions");
         }
         return TableExport.download(name, file);
+    }
+
+    /**
+     * The month chooser: the month evaluated, the one asked for (kept on the tabs' links), and the months one may
+     * choose, from the plan's first to its default (this month, or the last month of a plan that has ended).
+     */
+    private void addMonthChoice(Model model, PlanEvaluation eval, YearMonth asked) {
+        YearMonth latest = evaluation.defaultMonth(eval.plan());
+        model.addAttribute("month", asked);
+        model.addAttribute("firstMonth", YearMonth.of(eval.plan().startYear(), 1));
+        model.addAttribute("lastMonth", latest.isBefore(eval.asOf()) ? eval.asOf() : latest);
+        model.addAttribute("planEnded", YearMonth.now(clock).isAfter(YearMonth.of(eval.plan().endYear(), 12)));
     }
 
     private String statusName(Status s) {

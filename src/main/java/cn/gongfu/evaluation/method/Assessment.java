@@ -54,6 +54,26 @@ public record Assessment(
         return anticipatedProgress > 0 ? Anticipation.ACCELERATE : Anticipation.REVERSE;
     }
 
+    /**
+     * Whether the latest value lies further from the target than the baseline (progress below 0): the way
+     * travelled is backwards, shown as "regressing" (倒退) rather than as a negative percent.
+     */
+    public boolean movedAway() {
+        return !targetMet && progress != null && progress < 0;
+    }
+
+    /**
+     * Progress as pages show it, within [0, 1]: 1 once the target is met (a target no better than its baseline,
+     * such as a ceiling above today's value, makes the raw ratio meaningless: −274% for a met ceiling), null when
+     * unknown or {@link #movedAway() moved away}, else the raw progress capped at 1. The raw {@link #progress}
+     * stays for the API, the export and a tooltip.
+     */
+    public Double shownProgress() {
+        if (targetMet) return 1.0;
+        if (progress == null || movedAway()) return null;
+        return Math.min(1.0, progress);
+    }
+
     public YearMonth currentPeriod() {
         return current == null ? null : current.period();
     }

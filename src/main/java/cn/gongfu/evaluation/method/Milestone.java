@@ -4,13 +4,20 @@ import cn.gongfu.vocabulary.Periods;
 import java.time.YearMonth;
 
 /**
- * A task's milestone (进度节点): due at the end of month {@code due}; {@code done} is the month it was
- * completed, or null. A milestone due this month is not overdue until the month has ended.
+ * A task's milestone (进度节点): its work runs from month {@code from} and is due at the end of month {@code due};
+ * {@code done} is the month it was completed, or null. A milestone due this month is not overdue until the month
+ * has ended.
  */
-public record Milestone(String label, YearMonth due, YearMonth done) {
+public record Milestone(String label, YearMonth from, YearMonth due, YearMonth done) {
 
     public Milestone {
         if (due == null) throw new IllegalArgumentException("milestone '" + label + "' needs a due month");
+        if (from == null || from.isAfter(due)) from = due;
+    }
+
+    /** A milestone whose schedule gives only its due month. */
+    public Milestone(String label, YearMonth due, YearMonth done) {
+        this(label, due, due, done);
     }
 
     public boolean isDueBy(YearMonth asOf) { return !due.isAfter(asOf); }

@@ -12,6 +12,11 @@ public enum Status {
     SERIOUSLY_LAGGING,
     /** Moving away from the target: worse than the baseline. */
     REGRESSING,
-    /** Nothing reported since the baseline, or the report for the period due is missing (overdue). */
-    NO_DATA
+    /**
+     * Nothing reported since the baseline, or the report for the period due is missing (overdue); for a task, its
+     * period ended with nothing ever due and nothing reported.
+     */
+    NO_DATA,
+    /** A task only: its work is scheduled to begin later (its first milestone starts after the month assessed). */
+    NOT_STARTED
 }

@@ -4,7 +4,6 @@ import cn.gongfu.evaluation.EvaluationService;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
 import cn.gongfu.evaluation.dashboard.OverviewCharts;
 import cn.gongfu.evaluation.ranking.RankingService;
-import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.WebPage;
 import cn.gongfu.plan.Plan;
@@ -15,7 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The public dashboard, without login: published plans' evaluation and the published rankings, nothing else. */
+/** The public dashboard, without login: the evaluation of the plans the office made public and the published rankings, nothing else. */
 @WebPage
 @Controller
 class PublicPages {
@@ -35,7 +34,7 @@ class PublicPages {
     @GetMapping("/public")
     public String overview(@RequestParam(required = false) Long plan, Model model) {
         return Scope.readingForThePublic(() -> {
-            List<Plan> published = plans.list(null, "published", null, new PageRequest(0, 100)).items();
+            List<Plan> published = plans.publicPlans();
             model.addAttribute("plans", published);
             Plan chosen = published.stream().filter(p -> plan == null || p.id() == plan).reduce((a, b) -> b).orElse(null);
             if (chosen != null) {

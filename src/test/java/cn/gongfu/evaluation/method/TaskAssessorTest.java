@@ -50,11 +50,35 @@ class TaskAssessorTest {
     }
 
     @Test
-    void doneAndNoData() {
+    void doneAndNotStarted() {
         TaskAssessment done = assessor.assess(charityBase(YearMonth.of(2022, 5), YearMonth.of(2022, 9), YearMonth.of(2022, 12), null), YearMonth.of(2022, 12));
         assertThat(done.status()).isEqualTo(Status.ACHIEVED);
         assertThat(done.onTimeShare()).isEqualTo(1.0);
+        // the first milestone is due in May and its schedule gives no start: in March nothing has begun
         TaskAssessment early = assessor.assess(charityBase(null, null, null, null), YearMonth.of(2022, 3));
-        assertThat(early.status()).isEqualTo(Status.NO_DATA);
+        assertThat(early.status()).isEqualTo(Status.NOT_STARTED);
+    }
+
+    /** Issue 14: the demo's tasks without milestones all read 严重滞后 a year after the plan, with nothing ever due. */
+    @Test
+    void aTaskWithNothingDueIsNeverLagging() {
+        TaskProgress noMilestones = new TaskProgress(YearMonth.of(2021, 1), YearMonth.of(2025, 12), List.of(), null);
+        assertThat(assessor.assess(noMilestones, YearMonth.of(2023, 6)).status()).isEqualTo(Status.ON_TRACK);
+        assertThat(assessor.assess(noMilestones, YearMonth.of(2025, 12)).status()).isEqualTo(Status.ON_TRACK);
+        assertThat(assessor.assess(noMilestones, YearMonth.of(2026, 12)).status()).isEqualTo(Status.NO_DATA);
+        TaskProgress later = new TaskProgress(YearMonth.of(2021, 1), YearMonth.of(2025, 12),
+                List.of(new Milestone("新院区建成投用", YearMonth.of(2024, 1), YearMonth.of(2024, 6), null)), null);
+        assertThat(assessor.assess(later, YearMonth.of(2023, 12)).status()).isEqualTo(Status.NOT_STARTED);
+        assertThat(assessor.assess(later, YearMonth.of(2024, 3)).status()).isEqualTo(Status.ON_TRACK);
+        assertThat(assessor.assess(later, YearMonth.of(2024, 8)).status()).isEqualTo(Status.LAGGING);
+        // a task owing something at its end is still seriously lagging after it
+        assertThat(assessor.assess(later, YearMonth.of(2026, 1)).status()).isEqualTo(Status.SERIOUSLY_LAGGING);
+        // asked about a past month, a milestone done later was still open then
+        TaskProgress doneLater = new TaskProgress(YearMonth.of(2021, 1), YearMonth.of(2025, 12),
+                List.of(new Milestone("新院区建成投用", YearMonth.of(2024, 1), YearMonth.of(2024, 6), YearMonth.of(2026, 5))), null);
+        assertThat(assessor.assess(doneLater, YearMonth.of(2025, 12)).status()).isEqualTo(Status.SERIOUSLY_LAGGING);
+        assertThat(assessor.assess(doneLater, YearMonth.of(2026, 6)).status()).isEqualTo(Status.ACHIEVED);
+        TaskProgress reported = new TaskProgress(YearMonth.of(2021, 1), YearMonth.of(2025, 12), List.of(), 70.0);
+        assertThat(assessor.assess(reported, YearMonth.of(2026, 1)).status()).isEqualTo(Status.SERIOUSLY_LAGGING);
     }
 }

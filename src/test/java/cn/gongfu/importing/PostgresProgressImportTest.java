@@ -1,0 +1,6 @@
+package cn.gongfu.importing;
+
+import cn.gongfu.support.PostgresTest;
+
+@PostgresTest
+class PostgresProgressImportTest extends ProgressImportContract {}

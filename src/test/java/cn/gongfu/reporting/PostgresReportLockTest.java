@@ -1,0 +1,6 @@
+package cn.gongfu.reporting;
+
+import cn.gongfu.support.PostgresTest;
+
+@PostgresTest
+class PostgresReportLockTest extends ReportLockContract {}
