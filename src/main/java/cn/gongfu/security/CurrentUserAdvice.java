@@ -14,6 +14,11 @@ class CurrentUserAdvice {
 
     @ModelAttribute("me")
     GongfuUser me() {
+        return signedIn();
+    }
+
+    /** The signed-in user, or null for a visitor (and for a caller that is not a person). */
+    static GongfuUser signedIn() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof GongfuUser user ? user : null;
     }

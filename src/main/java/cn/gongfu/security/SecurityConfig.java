@@ -67,7 +67,7 @@ class SecurityConfig {
         signedIn.setRedirectStrategy(RelativeRedirects.INSTANCE);
         http
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
                         "/actuator/health", "/actuator/health/**", "/public").permitAll()
                 .requestMatchers("/admin/users", "/admin/users/**", "/api/v1/users", "/api/v1/users/**").hasAnyRole("ADMIN", "OFFICE")
                 .requestMatchers("/admin/**", "/api/v1/audit/**").hasRole("ADMIN")

@@ -302,6 +302,18 @@ public class UserService implements UserDetailsService {
                 .param("regions", regionCodes).param("role", role.code()).query(Long.class).list();
     }
 
+    /**
+     * The region of the first plan office account: the district an installation serves, when its configuration does
+     * not say (the sign-in page names it). Offices of other regions are added later, so the first one is the home one.
+     */
+    public Optional<String> firstOfficeRegion() {
+        return jdbc.sql("""
+                select u.region_code from app_user u where u.enabled and u.region_code is not null
+                  and exists (select 1 from user_role r where r.user_id = u.id and r.role = :role)
+                order by u.id fetch first 1 rows only""")
+                .param("role", Role.OFFICE.code()).query(String.class).optional();
+    }
+
     /** The size of {@code app_user.email} (RFC 5321's longest path). */
     public static final int MAX_EMAIL_LENGTH = 254;
     private static final Pattern EMAIL = Pattern.compile("[^\\s@\\p{Cntrl}]+@[^\\s@\\p{Cntrl}]+\\.[^\\s@\\p{Cntrl}.]+");

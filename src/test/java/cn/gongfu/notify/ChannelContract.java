@@ -133,8 +133,16 @@ public abstract class ChannelContract {
         String todoTab = page("/notifications?tab=todo", "chan-head");
         assertThat(todoTab).contains("id=\"count-todo\">2</span>", "id=\"count-message\">1</span>", "区民政局 2026Q9 填报待您审批")
                 .doesNotContain("填报已通过审核");
-        assertThat(page("/notifications?tab=message", "chan-head")).contains("区民政局 2026Q9 填报已通过审核").doesNotContain("填报待您审批");
         assertThat(page("/plans", "chan-head")).contains("<span class=\"count-badge\">3</span>");
+        // showing the message tab shows each message whole, so it marks them read: that page's header already counts
+        // only the two to-dos, and the messages stay listed
+        String messageTab = page("/notifications?tab=message", "chan-head");
+        assertThat(messageTab).contains("区民政局 2026Q9 填报已通过审核").doesNotContain("填报待您审批")
+                .contains("<span class=\"count-badge\">2</span>").doesNotContain("id=\"count-message\"");
+        assertThat(unread("chan-head")).isEqualTo(Map.of("TODO", 2L, "MESSAGE", 0L));
+        String laterMessage = notice("notice.report.accepted", "/reports/9003");
+        tellUnit(List.of(Role.UNIT_HEAD), laterMessage);
+        assertThat(unread("chan-head")).isEqualTo(Map.of("TODO", 2L, "MESSAGE", 1L));
 
         // opening a notice leads to its link and marks it read
         long approvalId = idOf("chan-head", "notice.report.approval-requested");
