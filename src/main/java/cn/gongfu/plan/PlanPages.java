@@ -1,10 +1,17 @@
 package cn.gongfu.plan;
 
+import cn.gongfu.kernel.Downloads;
+import cn.gongfu.kernel.FileTypes;
 import cn.gongfu.kernel.ListAddress;
 import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.WebPage;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +26,27 @@ class PlanPages {
 
     private final PlanService plans;
     private final PlanPublicity publicity;
+    private final MessageSource messages;
 
-    public PlanPages(PlanService plans, PlanPublicity publicity) {
+    public PlanPages(PlanService plans, PlanPublicity publicity, MessageSource messages) {
         this.plans = plans;
         this.publicity = publicity;
+        this.messages = messages;
     }
+
+    /** The plan's tasks as a 任务分解表, .xlsx or .docx, in the reader's language; a unit sees its own tasks only. */
+    @GetMapping("/plans/{id}/breakdown.{format:xlsx|docx}")
+    public ResponseEntity<byte[]> breakdown(@PathVariable long id, @PathVariable String format, Locale locale) {
+        Plan plan = plans.get(id);
+        List<TaskBreakdown.Line> lines = TaskBreakdown.lines(plans.tasksOfPlan(id), plans.deadlinesOfPlan(id));
+        List<String> headers = Stream.of("code", "title.column", "lead", "co", "deadline")
+                .map(k -> messages.getMessage("plan.breakdown." + k, null, locale)).toList();
+        String title = messages.getMessage("plan.breakdown.title", new Object[] {plan.title()}, locale);
+        boolean excel = format.equals("xlsx");
+        return Downloads.attachment(title + "." + format, excel ? Downloads.XLSX : FileTypes.DOCX,
+                excel ? TaskBreakdown.workbook(title, headers, lines) : TaskBreakdown.document(title, headers, lines));
+    }
+
 
     /** 公开 / 撤回公开: the office shows a published plan on the public portal, or takes it off. */
     @PostMapping("/plans/{id}/public")

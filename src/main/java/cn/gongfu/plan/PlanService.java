@@ -48,6 +48,18 @@ public class PlanService {
     /** One milestone of a plan, named by its task's list and code and its own text. */
     public record MilestoneRef(long id, String list, String taskCode, String text) {}
 
+    /** The deadlines of each task of a plan (its milestones' last months with their text), in one query: task id → lines. */
+    public Map<Long, List<String>> deadlinesOfPlan(long planId) {
+        Map<Long, List<String>> out = new HashMap<>();
+        jdbc.sql("""
+                select m.task_id, m.to_month, m.text from milestone m join task t on t.id = m.task_id
+                where t.plan_id = :p order by m.task_id, m.to_month, m.id""").param("p", planId)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2) + " " + rs.getString(3));
+                });
+        return out;
+    }
+
     /** Every milestone of a plan, in one query (the demo loader marks some done by name). */
     public List<MilestoneRef> milestonesOfPlan(long planId) {
         return jdbc.sql("""

@@ -45,6 +45,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /", Access.SIGNED_IN),
             Map.entry("GET /plans", Access.SIGNED_IN),
             Map.entry("GET /workbench", Access.SIGNED_IN),
+            Map.entry("GET /plans/{id}/breakdown.{format:xlsx|docx}", Access.SIGNED_IN),
             Map.entry("GET /plans/{id}", Access.SIGNED_IN),
             Map.entry("GET /plans/{planId}/sections/{sectionId}", Access.SIGNED_IN),
             Map.entry("GET /tasks/{id}", Access.SIGNED_IN),
