@@ -25,6 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import cn.gongfu.kernel.Downloads;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +47,10 @@ class ReportPages {
     private final SubmissionWorkflow workflow;
     private final Inputs inputs;
     private final Clock clock;
+    private final MessageSource messages;
 
-    public ReportPages(ReportingService reporting, SubmissionWorkflow workflow, Inputs inputs, Clock clock) {
+    public ReportPages(ReportingService reporting, SubmissionWorkflow workflow, Inputs inputs, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.clock = clock;
         this.inputs = inputs;
         this.reporting = reporting;
@@ -52,10 +58,36 @@ class ReportPages {
     }
 
     @GetMapping("/reports")
-    public String mine(Model model) {
-        model.addAttribute("obligations", reporting.obligations(LocalDate.now(clock)));
+    public String mine(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
+                       @RequestParam(required = false) String period, @RequestParam(defaultValue = "false") boolean overdue,
+                       Model model) {
+        ObligationFilter filter = filter(q, state, period, overdue);
+        List<Obligation> all = reporting.obligations(LocalDate.now(clock));
+        model.addAttribute("obligations", filter.apply(all));
+        model.addAttribute("total", all.size());
+        model.addAttribute("filter", filter);
+        model.addAttribute("states", ObligationFilter.STATES);
         model.addAttribute("today", LocalDate.now(clock));
         return "reporting/list";
+    }
+
+    /** The report list as filtered, as Excel. */
+    @GetMapping("/reports.xlsx")
+    public ResponseEntity<byte[]> export(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
+                                         @RequestParam(required = false) String period,
+                                         @RequestParam(defaultValue = "false") boolean overdue, Locale locale) {
+        List<Obligation> rows = filter(q, state, period, overdue).apply(reporting.obligations(LocalDate.now(clock)));
+        String name = messages.getMessage("reports.title", null, locale) + " " + LocalDate.now(clock) + ".xlsx";
+        return Downloads.attachment(name, Downloads.XLSX, ObligationExport.workbook(rows, messages, locale));
+    }
+
+    private static ObligationFilter filter(String q, String state, String period, boolean overdue) {
+        if (state != null && !state.isBlank() && !ObligationFilter.STATES.contains(state)) {
+            throw new InvalidParameterException("state", both("report.error.unknownState", state));
+        }
+        if (q != null && q.length() > 200) throw new InvalidParameterException("q", both("report.error.searchTooLong", 200));
+        if (period != null && period.length() > 20) throw new InvalidParameterException("period", both("report.error.searchTooLong", 20));
+        return new ObligationFilter(q, state, period, overdue);
     }
 
     @PostMapping("/reports/open")

@@ -97,6 +97,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /reports/{id}/tasks/{taskId}/milestones/{milestoneId}", Access.UNIT),
             Map.entry("POST /reports/{id}/evidence", Access.UNIT),
             Map.entry("GET /reports", Access.SIGNED_IN),
+            Map.entry("GET /reports.xlsx", Access.SIGNED_IN),
             // evaluation: dashboards for everyone signed in; the public view for anyone; publishing for the office
             Map.entry("GET /public", Access.PUBLIC),
             Map.entry("GET /api/v1/evaluation/plans/{id}", Access.SIGNED_IN),
