@@ -300,16 +300,17 @@ public class EvaluationService {
                     spans.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Span(YearMonth.parse(rs.getString(3).strip()),
                             YearMonth.parse(rs.getString(4).strip()), rs.getString(2), rs.getObject(5, LocalDate.class)));
                 });
-        // the latest accepted percent the lead unit reported for each task
+        // the latest accepted percent the lead unit reported for each task, among the periods that began by the month
+        // assessed (a later report says nothing about where the task stood then)
         Map<Long, Double> percent = new HashMap<>();
         Where percentWhere = taskWhere(scope, "s.plan_id", "tr.task_id", plan.id())
                 .and("s.state = 'accepted'").and("tr.percent_done is not null");
         jdbc.sql("""
-                select tr.task_id, tr.percent_done from task_report tr join submission s on s.id = tr.submission_id
+                select tr.task_id, tr.percent_done, s.period from task_report tr join submission s on s.id = tr.submission_id
                 join task_unit tu on tu.task_id = tr.task_id and tu.unit_id = s.unit_id and tu.role = 'lead'"""
                         + percentWhere.sql() + " order by s.period")
                 .params(percentWhere.params()).query(rs -> {
-                    percent.put(rs.getLong(1), rs.getDouble(2));
+                    if (!YearMonth.from(Periods.firstDay(rs.getString(3))).isAfter(asOf)) percent.put(rs.getLong(1), rs.getDouble(2));
                 });
         YearMonth start = YearMonth.of(plan.startYear(), 1);
         YearMonth end = YearMonth.of(plan.endYear(), 12);

@@ -129,7 +129,7 @@ abstract class PublishedEditContract extends MvcContract {
         String indicatorPage = page(get("/indicators/{id}/edit", indicatorId));
         assertThat(indicatorPage).contains("第 1 版", "修改指标");
         assertThat(historyWords(indicatorPage)).containsExactly("指标名称：青溪区指标修改测试方案夜间营业额 → 夜间经济营业额（测试）",
-                "领域：（空） → 消费");
+                "领域：重点任务 → 消费");
         mvc.perform(post("/indicators/{id}/edit", indicatorId).with(csrf()).param("version", "0").param("name", "x")
                 .param("polarity", "higher")).andExpect(status().isConflict());
     }
