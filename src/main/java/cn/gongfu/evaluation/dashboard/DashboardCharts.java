@@ -28,6 +28,14 @@ final class DashboardCharts {
             Status.LAGGING, "#e0a100", Status.SERIOUSLY_LAGGING, "#d9480f", Status.REGRESSING, "#b3261e",
             Status.NO_DATA, "#9aa5b1", Status.NOT_STARTED, "#6b7785");
 
+    /** The Gantt rows one screen shows (28 px a row); more scroll inside the chart. */
+    static final int GANTT_ROWS = 22;
+
+    /** The Gantt's height in pixels for so many rows: all of them up to a screen, else a screen that scrolls. */
+    static int ganttHeight(int rows) {
+        return Math.max(240, 28 * Math.min(rows, GANTT_ROWS) + 104);
+    }
+
     private DashboardCharts() {}
 
     static Map<String, Object> gauge(double degree, String label) {
@@ -37,8 +45,13 @@ final class DashboardCharts {
         series.put("max", 100);
         series.put("progress", Map.of("show", true, "width", 14));
         series.put("axisLine", Map.of("lineStyle", Map.of("width", 14)));
-        series.put("detail", Map.of("valueAnimation", false, "formatter", "{value}%", "fontSize", 28, "offsetCenter", List.of(0, "40%")));
-        series.put("title", Map.of("offsetCenter", List.of(0, "70%")));
+        // the number stands in the middle of the dial and the labels outside the ticks, so neither covers the other
+        series.put("axisTick", Map.of("distance", -14, "length", 4));
+        series.put("splitLine", Map.of("distance", -14, "length", 8));
+        series.put("axisLabel", Map.of("distance", 20, "fontSize", 10));
+        series.put("pointer", Map.of("show", false));
+        series.put("detail", Map.of("valueAnimation", false, "formatter", "{value}%", "fontSize", 26, "offsetCenter", List.of(0, "0%")));
+        series.put("title", Map.of("offsetCenter", List.of(0, "35%"), "fontSize", 12));
         series.put("data", List.of(Map.of("value", Math.round(degree * 1000) / 10.0, "name", label)));
         return Map.of("series", List.of(series));
     }
@@ -50,7 +63,8 @@ final class DashboardCharts {
             indicators.add(Map.of("name", d.domain(), "max", 100));
             values.add(Math.round(d.degree() * 1000) / 10.0);
         }
-        return Map.of("tooltip", Map.of(), "radar", Map.of("indicator", indicators, "radius", "62%"),
+        return Map.of("tooltip", Map.of(), "radar", Map.of("indicator", indicators, "radius", "55%", "center", List.of("50%", "52%"),
+                        "axisName", Map.of("fontSize", 11, "overflow", "break", "width", 72)),
                 "series", List.of(Map.of("type", "radar", "areaStyle", Map.of("opacity", 0.2),
                         "data", List.of(Map.of("value", values, "name", label)))));
     }
@@ -61,8 +75,10 @@ final class DashboardCharts {
             if (n > 0) data.add(Map.of("name", names.apply(status), "value", n, "itemStyle", Map.of("color", COLORS.get(status))));
         });
         return Map.of("tooltip", Map.of("trigger", "item"), "legend", Map.of("bottom", 0, "type", "scroll"),
-                "series", List.of(Map.of("type", "pie", "radius", List.of("40%", "68%"), "data", data,
-                        "label", Map.of("formatter", "{b} {c}"))));
+                "series", List.of(Map.of("type", "pie", "radius", List.of("36%", "58%"), "center", List.of("50%", "44%"),
+                        "avoidLabelOverlap", true, "data", data,
+                        "label", Map.of("formatter", "{b}\n{c}", "overflow", "break", "width", 72, "fontSize", 11),
+                        "labelLine", Map.of("length", 8, "length2", 6))));
     }
 
     /**
@@ -141,17 +157,31 @@ final class DashboardCharts {
         int span = 12 * (lastYear + 1 - firstYear);
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "item", "formatter", "{b}"));
-        option.put("grid", Map.of("left", 200, "right", 24, "top", 32, "bottom", 16));
+        List<Status> shown = tasks.stream().map(t -> t.assessment().status()).distinct().sorted().toList();
+        option.put("legend", Map.of("top", 0, "type", "scroll", "selectedMode", false,
+                "data", shown.stream().map(statusNames).toList()));
+        boolean scrolls = rows.size() > GANTT_ROWS;
+        option.put("grid", Map.of("left", 200, "right", scrolls ? 40 : 24, "top", 56, "bottom", 16));
+        if (scrolls) {
+            option.put("dataZoom", List.of(
+                    Map.of("type", "slider", "yAxisIndex", 0, "right", 8, "width", 16, "startValue", 0, "endValue", GANTT_ROWS - 1,
+                            "zoomLock", true, "showDetail", false),
+                    Map.of("type", "inside", "yAxisIndex", 0, "zoomOnMouseWheel", false, "moveOnMouseWheel", true)));
+        }
         option.put("xAxis", List.of(
                 Map.of("type", "value", "min", 0, "max", span, "interval", 12, "axisLabel", Map.of("show", false)),
                 Map.of("type", "category", "position", "top", "boundaryGap", false, "data", years,
                         "splitLine", Map.of("show", false))));
         option.put("yAxis", Map.of("type", "category", "data", rows, "inverse", true));
-        option.put("series", List.of(
+        List<Map<String, Object>> series = new ArrayList<>(List.of(
                 Map.of("type", "bar", "stack", "gantt", "silent", true, "itemStyle", Map.of("color", "transparent"), "data", offsets),
                 Map.of("type", "bar", "stack", "gantt", "data", bars, "markLine", Map.of("symbol", "none", "silent", true,
-                        "label", Map.of("formatter", asOfLabel), "lineStyle", Map.of("color", "#1d4f91", "width", 2),
+                        "label", Map.of("formatter", asOfLabel, "position", "insideEndTop"), "lineStyle", Map.of("color", "#1d4f91", "width", 2),
                         "data", List.of(Map.of("xAxis", monthsFrom(base, asOf) + 1))))));
+        // the legend's entries: one empty series a status, in the status's colour
+        shown.forEach(st -> series.add(Map.of("type", "bar", "name", statusNames.apply(st), "data", List.of(),
+                "itemStyle", Map.of("color", COLORS.get(st)))));
+        option.put("series", series);
         return option;
     }
 

@@ -129,7 +129,7 @@ class DashboardPages {
                 text("dashboard.gantt.asOf") + " " + eval.asOf(), s -> text("status." + s.name()),
                 done -> done == null ? text("dashboard.gantt.milestoneOpen") : messages.getMessage("dashboard.gantt.milestoneDone",
                         new Object[] {done.toString()}, LocaleContextHolder.getLocale()))));
-        model.addAttribute("ganttHeight", Math.max(240, 28 * withMilestones.stream().mapToInt(t -> t.spans().size()).sum() + 80));
+        model.addAttribute("ganttHeight", DashboardCharts.ganttHeight(withMilestones.stream().mapToInt(t -> t.spans().size()).sum()));
         return "evaluation/tasks";
     }
 
