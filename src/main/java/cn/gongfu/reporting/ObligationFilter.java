@@ -1,5 +1,7 @@
 package cn.gongfu.reporting;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,6 +41,6 @@ public record ObligationFilter(String q, String state, String period, boolean ov
     private static void append(StringBuilder out, String name, String value) {
         if (value == null || value.isBlank()) return;
         if (!out.isEmpty()) out.append('&');
-        out.append(name).append('=').append(java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8));
+        out.append(name).append('=').append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
     }
 }

@@ -65,7 +65,8 @@ class WorkbenchPages {
         boolean office = me.hasAny(Role.OFFICE, Role.ADMIN);
         boolean leader = me.has(Role.LEADER);
         model.addAttribute("today", today);
-        List<Obligation> obligations = reporting.obligations(today);
+        // a leader owes no report and reviews none: only the unit roles and the office need the obligations
+        List<Obligation> obligations = unitRole || office ? reporting.obligations(today) : List.of();
         if (unitRole) {
             List<Duty> duties = Duty.of(obligations, today);
             model.addAttribute("duties", duties);
@@ -85,8 +86,7 @@ class WorkbenchPages {
             SupervisionBoard.Board b = board.board();
             model.addAttribute("counts", b.counts());
             model.addAttribute("overdueReports", b.overdueReports().stream().limit(ROWS).toList());
-        }
-        if (leader || office) {
+            // the plan the dashboard opens with by default, or the one chosen
             List<Plan> published = plans.list(null, "published", null, new PageRequest(0, 100)).items();
             if (!published.isEmpty()) {
                 long planId = plan != null && published.stream().anyMatch(p -> p.id() == plan) ? plan
