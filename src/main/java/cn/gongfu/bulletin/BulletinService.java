@@ -16,6 +16,7 @@ import cn.gongfu.kernel.Where;
 import cn.gongfu.kernel.YearlyNumbers;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
+import cn.gongfu.plan.PublicSection;
 import cn.gongfu.reporting.ConflictException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -207,6 +208,26 @@ public class BulletinService {
         return b;
     }
 
+    // ---- the public portal: issued bulletins of plans whose bulletins the office publishes, to anyone
+
+    /** The issued bulletins of a public plan that publishes its bulletins, newest issue first; otherwise 404. */
+    public List<Bulletin.Row> issuedForThePublic(long planId) {
+        plans.publicPlan(planId, PublicSection.BULLETINS);
+        return jdbc.sql("select " + ROW_COLUMNS + " from bulletin b join plan p on p.id = b.plan_id"
+                        + " where b.plan_id = :plan and b.state = 'issued' order by b.issued_at desc, b.id desc")
+                .param("plan", planId)
+                .query(ROW)
+                .list();
+    }
+
+    /** One issued bulletin of a public plan that publishes its bulletins; a draft or any other reads as absent. */
+    public Bulletin oneForThePublic(long id) {
+        Bulletin b = jdbc.sql("select " + COLUMNS + " from bulletin b where b.id = :id and b.state = 'issued'").param("id", id)
+                .query(BULLETIN).optional().orElseThrow(() -> new NotFoundException("bulletin", id));
+        plans.publicPlan(b.planId(), PublicSection.BULLETINS);
+        return b;
+    }
+
     /** Whether the caller may edit it: the office or an administrator, while it is a draft. */
     public boolean editable(Bulletin b) {
         var user = Scope.current().user();
@@ -233,11 +254,8 @@ public class BulletinService {
                 .and("b.state = :state", "state", blankToNull(f.state()))
                 .containing("text", f.text(), "b.title", "b.number", "b.summary", "p.title");
         if (!seesDrafts(scope)) where.and("b.state = 'issued'");
-        return pager.page("b.id, b.plan_id, p.title, b.kind, b.period, b.title, b.state, b.number, b.generated_at, b.issued_at",
-                "from bulletin b join plan p on p.id = b.plan_id", where, "b.generated_at desc, b.id desc", page,
-                (rs, i) -> new Bulletin.Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, LocalDateTime.class),
-                        rs.getObject(10, LocalDateTime.class)));
+        return pager.page(ROW_COLUMNS,
+                "from bulletin b join plan p on p.id = b.plan_id", where, "b.generated_at desc, b.id desc", page, ROW);
     }
 
     /** The number as the document prints it: the issued one, or for a draft the pattern with a blank (and its figures' year). */
@@ -268,7 +286,12 @@ public class BulletinService {
 
     /** The bulletin as PDF (PDFBox), or {@link PdfFontMissingException} when no CJK font can be embedded. */
     public byte[] pdf(long id) {
-        return pdf.write(layout(get(id)));
+        return pdf(get(id));
+    }
+
+    /** The PDF of a bulletin already read as its reader may read it. */
+    byte[] pdf(Bulletin b) {
+        return pdf.write(layout(b));
     }
 
     /** The file name of a download: the number, or the title of a draft. */
@@ -295,6 +318,13 @@ public class BulletinService {
             + " b.problems, b.requirements, b.content, b.version, b.created_by, b.generated_at, b.updated_at, b.issued_by, b.issued_at";
 
     private static final RowMapper<Bulletin> BULLETIN = (ResultSet rs, int i) -> row(rs);
+
+    private static final String ROW_COLUMNS =
+            "b.id, b.plan_id, p.title, b.kind, b.period, b.title, b.state, b.number, b.generated_at, b.issued_at";
+
+    private static final RowMapper<Bulletin.Row> ROW = (rs, i) -> new Bulletin.Row(rs.getLong(1), rs.getLong(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+            rs.getObject(9, LocalDateTime.class), rs.getObject(10, LocalDateTime.class));
 
     private static Bulletin row(ResultSet rs) throws SQLException {
         return new Bulletin(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),

@@ -7,6 +7,7 @@ import cn.gongfu.kernel.Scope;
 import cn.gongfu.plan.PlanPublicity;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.plan.PlanWriter;
+import cn.gongfu.plan.PublicSection;
 import cn.gongfu.reporting.ReportCalendarService;
 import cn.gongfu.unit.UnitService;
 import cn.gongfu.users.UserService;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +113,8 @@ public class DemoDataLoader implements ApplicationRunner {
         String region = demo.plan().regionCode();
         for (DemoData.DemoUnit u : demo.units()) units.create(region, u.name(), u.kind(), u.aliases());
         long planId = planWriter.create(demo.plan());
-        // the demo plan is public, so the portal (/public) shows something from the first start
-        Scope.runAsSystem(() -> publicity.setPublic(planId, true));
+        // the demo plan is public with every section, so the portal (/public) shows something from the first start
+        Scope.runAsSystem(() -> publicity.publish(planId, EnumSet.allOf(PublicSection.class)));
 
         List<String> names = demo.observations().stream().map(DemoData.DemoObservation::indicator).distinct().toList();
         Map<String, Long> ids = indicators.idsByName(region, names);

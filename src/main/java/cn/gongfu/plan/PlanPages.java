@@ -48,11 +48,15 @@ class PlanPages {
     }
 
 
-    /** 公开 / 撤回公开: the office shows a published plan on the public portal, or takes it off. */
+    /**
+     * 公开 / 撤回公开: the office shows a published plan on the public portal with the sections it ticks, or takes it
+     * off; publishing again with other sections changes how deep the portal goes.
+     */
     @PostMapping("/plans/{id}/public")
     public String setPublic(@PathVariable long id, @RequestParam(name = "public", defaultValue = "true") boolean makePublic,
-                            RedirectAttributes redirect) {
-        publicity.setPublic(id, makePublic);
+                            @RequestParam(required = false) List<String> sections, RedirectAttributes redirect) {
+        if (makePublic) publicity.publish(id, PublicSection.of(sections));
+        else publicity.setPublic(id, false);
         redirect.addFlashAttribute("publicChanged", makePublic ? "plan.madePublic" : "plan.publicWithdrawn");
         return "redirect:/plans/" + id;
     }

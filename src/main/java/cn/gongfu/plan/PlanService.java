@@ -84,7 +84,7 @@ public class PlanService {
     private static final String PLAN_COLUMNS = """
             p.id, p.title, p.region_code, r.name as region_name, p.issuer, p.start_year, p.end_year, p.kind, p.state,
             p.source_name, p.source_sha256, p.previous_plan_id, p.created_at, p.doc_number, p.index_number, p.issued_on,
-            p.public_since""";
+            p.public_since, p.public_sections""";
     private static final String PLAN_FROM = "from plan p join region r on r.code = p.region_code";
     private static final RowMapper<Plan> PLAN = new DataClassRowMapper<>(Plan.class);
 
@@ -125,6 +125,15 @@ public class PlanService {
         Where where = new Where().and("p.state = 'published'").and("p.public_since is not null");
         Scope.current().restrictRegion(where, "p.region_code");
         return pager.page(planColumns(where.params()), PLAN_FROM, where, "p.start_year desc, p.id desc", new PageRequest(0, 100), PLAN).items();
+    }
+
+    /**
+     * A plan as the public portal may show it: published, made public, and (unless {@code section} is null, the
+     * overview) with that section chosen by the office; anything else reads as absent (404), to anyone.
+     */
+    public Plan publicPlan(long id, PublicSection section) {
+        return publicPlans().stream().filter(p -> p.id() == id && (section == null || p.showsThePublic(section)))
+                .findFirst().orElseThrow(() -> new NotFoundException("plan", id));
     }
 
     /** The plan if it exists and lies within the caller's scope. */

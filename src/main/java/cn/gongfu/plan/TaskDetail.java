@@ -4,7 +4,7 @@ import cn.gongfu.indicator.TargetView;
 import java.util.List;
 
 /** Everything about one task: where it sits in its plan, who is responsible (units, and the lead officials: people), its systems, milestones and targets. */
-record TaskDetail(
+public record TaskDetail(
         long id,
         long planId,
         String planTitle,

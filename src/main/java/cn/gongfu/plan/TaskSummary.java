@@ -3,7 +3,7 @@ package cn.gongfu.plan;
 import java.util.List;
 
 /** A task as listed: code, title and who leads it. */
-record TaskSummary(
+public record TaskSummary(
         long id,
         long planId,
         String planTitle,

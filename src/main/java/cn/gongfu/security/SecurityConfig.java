@@ -69,6 +69,8 @@ class SecurityConfig {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
                         "/actuator/health", "/actuator/health/**", "/public").permitAll()
+                // the public portal reads only; what it shows of a plan is the office's choice (plan.PublicSection)
+                .requestMatchers(HttpMethod.GET, "/public/**").permitAll()
                 .requestMatchers("/admin/users", "/admin/users/**", "/api/v1/users", "/api/v1/users/**").hasAnyRole("ADMIN", "OFFICE")
                 .requestMatchers("/admin/**", "/api/v1/audit/**").hasRole("ADMIN")
                 .requestMatchers("/imports/**", "/api/v1/imports/**").hasAnyRole("OFFICE", "ADMIN")

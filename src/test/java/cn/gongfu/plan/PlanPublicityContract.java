@@ -34,6 +34,7 @@ abstract class PlanPublicityContract {
     void theOfficeMakesAPlanPublicAndTakesItOffAndThePortalFollows() throws Exception {
         long plan = jdbc.sql("select min(id) from plan").query(Long.class).single();
         String title = jdbc.sql("select title from plan where id = :p").param("p", plan).query(String.class).single();
+        String sections = jdbc.sql("select public_sections from plan where id = :p").param("p", plan).query(String.class).optional().orElse(null);
         try {
             assertThat(portal()).as("the demo plan is public").contains(title);
             assertThat(planPage(plan, "office")).contains("id=\"plan-public\"", "已公开", "撤回公开");
@@ -43,7 +44,7 @@ abstract class PlanPublicityContract {
 
             mvc.perform(post("/plans/{id}/public", plan).param("public", "false").with(as("office"))).andExpect(status().is3xxRedirection());
             assertThat(portal()).doesNotContain(title);
-            assertThat(planPage(plan, "office")).contains("未公开", "id=\"plan-make-public\"");
+            assertThat(planPage(plan, "office")).contains("未公开", "id=\"plan-make-public\"").doesNotContain("id=\"plan-withdraw-public\"");
             assertThat(jdbc.sql("select count(*) from plan where id = :p and public_since is null").param("p", plan).query(Long.class).single()).isOne();
 
             mvc.perform(post("/plans/{id}/public", plan).param("public", "true").with(as("office"))).andExpect(status().is3xxRedirection());
@@ -56,7 +57,8 @@ abstract class PlanPublicityContract {
                     .param("t", "plan:" + plan).query(String.class).list())
                     .endsWith("office plan.withdraw-public not public", "office plan.public public");
         } finally {
-            jdbc.sql("update plan set public_since = coalesce(public_since, current_timestamp) where id = :p").param("p", plan).update();
+            jdbc.sql("update plan set public_since = coalesce(public_since, current_timestamp), public_sections = :s where id = :p")
+                    .param("s", sections).param("p", plan).update();
         }
     }
 

@@ -98,9 +98,7 @@ class DashboardPages {
         model.addAttribute("month", month != null ? month : evaluation.defaultMonth(plans.get(plan)));
         model.addAttribute("e", e);
         model.addAttribute("plan", plans.get(plan));
-        model.addAttribute("chart", write(DashboardCharts.trajectory(e, Map.of("observed", text("indicators.observed"),
-                "target", text("indicators.target"), "trajectory", text("dashboard.trajectory"),
-                "projection", text("dashboard.projection")))));
+        model.addAttribute("chart", overview.trajectory(e));
         model.addAttribute("history", statusHistory(plan, id, region, e));
         return "evaluation/indicator";
     }

@@ -1,5 +1,6 @@
 package cn.gongfu.evaluation.dashboard;
 
+import cn.gongfu.evaluation.EvaluationService;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -31,6 +32,13 @@ public class OverviewCharts {
             model.addAttribute("gauge", write(DashboardCharts.gauge(eval.realization().overall(), text("dashboard.realization"))));
             model.addAttribute("radar", write(DashboardCharts.radar(eval.realization(), text("dashboard.realization"))));
         }
+    }
+
+    /** An indicator's trajectory (values, yearly targets, the path to the target, the projection) as ECharts options. */
+    public String trajectory(EvaluationService.IndicatorEvaluation e) {
+        return write(DashboardCharts.trajectory(e, java.util.Map.of("observed", text("indicators.observed"),
+                "target", text("indicators.target"), "trajectory", text("dashboard.trajectory"),
+                "projection", text("dashboard.projection"))));
     }
 
     private String text(String key) {
