@@ -251,6 +251,13 @@ public class PlanService {
         return withUnits(new PageResult<>(rows, 0, rows.size(), rows.size())).items();
     }
 
+    /** The ids of a plan's tasks whose code, title or text contains {@code text}, as the task list searches them. */
+    public Set<Long> tasksContaining(long planId, String text) {
+        Where where = new Where().and("t.plan_id = :plan", "plan", planId).containing("text", text, "t.title", "t.body", "t.code");
+        restrictTasks(Scope.current(), where, "t.id");
+        return new HashSet<>(jdbc.sql("select t.id from task t" + where.sql()).params(where.params()).query(Long.class).list());
+    }
+
     /** The ids of the plan's tasks that the unit leads; the caller shows of them only what its scope covers. */
     public Set<Long> tasksLedBy(long planId, long unitId) {
         return new HashSet<>(jdbc.sql("""

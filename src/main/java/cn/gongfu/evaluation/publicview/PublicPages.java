@@ -20,8 +20,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
@@ -87,20 +87,20 @@ class PublicPages {
     public String tasks(@PathVariable long id, @RequestParam(required = false) String q,
                         @RequestParam(required = false) String status, Model model) {
         Status wanted = status(status);
-        String text = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
         return Scope.readingForThePublic(() -> {
             Plan plan = plans.publicPlan(id, PublicSection.TASKS);
             PlanEvaluation eval = evaluation.evaluate(plan.id(), null, null);
             Map<Long, TaskEvaluation> byTask = eval.tasks().stream()
                     .collect(Collectors.toMap(TaskEvaluation::taskId, Function.identity()));
             Map<Long, Section> sections = plans.sections(plan.id()).stream().collect(Collectors.toMap(Section::id, Function.identity()));
+            Set<Long> matching = q == null || q.isBlank() ? null : plans.tasksContaining(plan.id(), q);
             Map<String, List<PublicTask>> groups = new LinkedHashMap<>();
             int total = 0;
             for (TaskSummary t : plans.tasksOfPlan(plan.id())) {
                 TaskEvaluation e = byTask.get(t.id());
                 total++;
                 if (wanted != null && (e == null || e.assessment().status() != wanted)) continue;
-                if (text != null && !(t.title() + " " + t.code()).toLowerCase(Locale.ROOT).contains(text)) continue;
+                if (matching != null && !matching.contains(t.id())) continue;
                 groups.computeIfAbsent(chapter(t.sectionId(), sections), k -> new ArrayList<>()).add(new PublicTask(t, e));
             }
             model.addAttribute("plan", plan);
