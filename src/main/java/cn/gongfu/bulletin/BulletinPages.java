@@ -79,7 +79,7 @@ class BulletinPages {
     }
 
     private static BulletinService.Filter filter(Long plan, String kind, Integer year, String state, String q) {
-        return new BulletinService.Filter(plan, kind, year, state, ListFilters.text("q", q));
+        return new BulletinService.Filter(plan, kind, year, state, ListFilters.words("q", q));
     }
 
     private static String address(String path, BulletinService.Filter f) {

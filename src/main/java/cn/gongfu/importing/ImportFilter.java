@@ -14,7 +14,7 @@ public record ImportFilter(String q, String state) {
     static final ImportFilter NONE = new ImportFilter(null, null);
 
     static ImportFilter of(String q, String state) {
-        return new ImportFilter(ListFilters.text("q", q), ListFilters.oneOf("state", state, ImportService.STATES));
+        return new ImportFilter(ListFilters.words("q", q), ListFilters.oneOf("state", state, ImportService.STATES));
     }
 
     PageResult<ImportJob> page(ImportService imports, PageRequest page) {

@@ -12,7 +12,7 @@ import cn.gongfu.kernel.PageResult;
 public record IndicatorFilter(Long plan, String domain, Long unit, String q) {
 
     static IndicatorFilter of(Long plan, String domain, Long unit, String q) {
-        return new IndicatorFilter(plan, ListFilters.text("domain", domain), unit, ListFilters.text("q", q));
+        return new IndicatorFilter(plan, ListFilters.words("domain", domain), unit, ListFilters.words("q", q));
     }
 
     PageResult<Indicator> page(IndicatorService indicators, PageRequest page) {

@@ -21,11 +21,11 @@ public final class ListFilters {
     private ListFilters() {}
 
     /** The search text, stripped, or null when blank; longer than {@link #MAX_TEXT}: 400. */
-    public static String text(String name, String value) {
-        return text(name, value, MAX_TEXT);
+    public static String words(String name, String value) {
+        return words(name, value, MAX_TEXT);
     }
 
-    public static String text(String name, String value, int max) {
+    public static String words(String name, String value, int max) {
         if (value == null || value.isBlank()) return null;
         if (value.length() > max) throw new InvalidParameterException(name, BundleText.both("list.error.tooLong", name, max));
         return value.strip();

@@ -12,7 +12,7 @@ import cn.gongfu.kernel.PageResult;
 public record UnitFilter(String q, String kind, String region) {
 
     static UnitFilter of(String q, String kind, String region) {
-        return new UnitFilter(ListFilters.text("q", q), ListFilters.oneOf("kind", kind, Unit.KINDS), ListFilters.text("region", region, 12));
+        return new UnitFilter(ListFilters.words("q", q), ListFilters.oneOf("kind", kind, Unit.KINDS), ListFilters.words("region", region, 12));
     }
 
     PageResult<Unit> page(UnitService units, PageRequest page) {
