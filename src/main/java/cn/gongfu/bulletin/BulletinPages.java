@@ -5,6 +5,7 @@ import cn.gongfu.kernel.InvalidInputException;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.Inputs;
 import cn.gongfu.kernel.ListAddress;
+import cn.gongfu.kernel.ListFilters;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
@@ -17,6 +18,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -36,8 +40,10 @@ class BulletinPages {
     private final PlanService plans;
     private final Inputs inputs;
     private final Clock clock;
+    private final MessageSource messages;
 
-    BulletinPages(BulletinService bulletins, PlanService plans, Inputs inputs, Clock clock) {
+    BulletinPages(BulletinService bulletins, PlanService plans, Inputs inputs, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.bulletins = bulletins;
         this.plans = plans;
         this.inputs = inputs;
@@ -48,14 +54,36 @@ class BulletinPages {
     String archive(@RequestParam(required = false) Long plan, @RequestParam(required = false) String kind,
                    @RequestParam(required = false) Integer year, @RequestParam(required = false) String state,
                    @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        BulletinService.Filter f = filter(plan, kind, year, state, q);
         model.addAttribute("active", "bulletins");
-        model.addAttribute("bulletins", bulletins.list(new BulletinService.Filter(plan, kind, year, state, q), new PageRequest(page, 20)));
+        model.addAttribute("bulletins", bulletins.list(f, new PageRequest(page, 20)));
         model.addAttribute("plans", plans.list(null, null, null, new PageRequest(0, 200)).items());
-        model.addAttribute("f", new BulletinService.Filter(plan, kind, year, state, q));
-        model.addAttribute("pageBase", ListAddress.of("/bulletins", "plan", plan, "kind", kind, "year", year, "state", state, "q", q));
+        model.addAttribute("f", f);
+        model.addAttribute("pageBase", address("/bulletins", f));
+        model.addAttribute("exportHref", address("/bulletins.xlsx", f));
         model.addAttribute("mayGenerate", mayEdit());
         model.addAttribute("periods", periods(LocalDate.now(clock)));
         return "bulletin/list";
+    }
+
+    /** The archive as filtered, every page of it, as Excel. */
+    @GetMapping("/bulletins.xlsx")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) Long plan, @RequestParam(required = false) String kind,
+                                  @RequestParam(required = false) Integer year, @RequestParam(required = false) String state,
+                                  @RequestParam(required = false) String q) {
+        BulletinService.Filter f = filter(plan, kind, year, state, q);
+        List<Bulletin.Row> rows = ListFilters.every(p -> bulletins.list(f, p));
+        Locale locale = LocaleContextHolder.getLocale();
+        String name = messages.getMessage("bulletin.archive.title", null, locale) + " " + LocalDate.now(clock) + ".xlsx";
+        return Downloads.attachment(name, Downloads.XLSX, BulletinExport.workbook(rows, messages, locale));
+    }
+
+    private static BulletinService.Filter filter(Long plan, String kind, Integer year, String state, String q) {
+        return new BulletinService.Filter(plan, kind, year, state, ListFilters.words("q", q));
+    }
+
+    private static String address(String path, BulletinService.Filter f) {
+        return ListAddress.of(path, "plan", f.planId(), "kind", f.kind(), "year", f.year(), "state", f.state(), "q", f.text());
     }
 
     @PostMapping("/bulletins")

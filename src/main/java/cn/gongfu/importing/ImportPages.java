@@ -1,6 +1,8 @@
 package cn.gongfu.importing;
 
+import cn.gongfu.kernel.Downloads;
 import cn.gongfu.kernel.FormAttempt;
+import cn.gongfu.kernel.ListFilters;
 import cn.gongfu.kernel.Inputs;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.PageRequest;
@@ -16,11 +18,14 @@ import cn.gongfu.unit.Unit;
 import cn.gongfu.unit.UnitService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,12 +47,14 @@ class ImportPages {
     private final MessageSource messages;
     private final Inputs inputs;
     private final ColumnReReading columns;
+    private final Clock clock;
 
     /** The name of a column's select on the review: role:headerLine:column. */
     private static final String ROLE_FIELD = "role:";
 
     public ImportPages(ImportService imports, RegionService regions, PlanService plans, UnitService units,
-                       MessageSource messages, Inputs inputs, ColumnReReading columns) {
+                       MessageSource messages, Inputs inputs, ColumnReReading columns, Clock clock) {
+        this.clock = clock;
         this.inputs = inputs;
         this.columns = columns;
         this.imports = imports;
@@ -58,9 +65,20 @@ class ImportPages {
     }
 
     @GetMapping("/imports")
-    public String list(Model model) {
-        prepareForm(model);
+    public String list(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
+                       @RequestParam(defaultValue = "0") int page, Model model) {
+        prepareForm(model, ImportFilter.of(q, state), page);
         return "imports/list";
+    }
+
+    /** The import history as filtered, every page of it, as Excel. */
+    @GetMapping("/imports.xlsx")
+    public ResponseEntity<byte[]> export(@RequestParam(required = false) String q, @RequestParam(required = false) String state) {
+        ImportFilter filter = ImportFilter.of(q, state);
+        List<ImportJob> rows = ListFilters.every(p -> filter.page(imports, p));
+        var locale = LocaleContextHolder.getLocale();
+        String name = messages.getMessage("imports.history", null, locale) + " " + LocalDate.now(clock) + ".xlsx";
+        return Downloads.attachment(name, Downloads.XLSX, ImportExport.workbook(rows, regions.names(), messages, locale));
     }
 
     /**
@@ -99,7 +117,7 @@ class ImportPages {
         // htmx swaps only successful responses into the page, so its error fragment comes with 200
         if (htmx != null) return "imports/list :: uploadResult";
         response.setStatus(status);
-        prepareForm(model);
+        prepareForm(model, ImportFilter.NONE, 0);
         return "imports/list";
     }
 
@@ -192,8 +210,12 @@ class ImportPages {
         return "redirect:/imports";
     }
 
-    private void prepareForm(Model model) {
-        model.addAttribute("jobs", imports.list(null, new PageRequest(0, 50)));
+    private void prepareForm(Model model, ImportFilter filter, int page) {
+        model.addAttribute("jobs", filter.page(imports, new PageRequest(page, 50)));
+        model.addAttribute("f", filter);
+        model.addAttribute("states", ImportService.STATES);
+        model.addAttribute("pageBase", filter.address("/imports"));
+        model.addAttribute("exportHref", filter.address("/imports.xlsx"));
         model.addAttribute("regions", importableRegions());
         model.addAttribute("plans", plans.list(null, null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items());
         model.addAttribute("kinds", ImportService.KINDS);

@@ -63,6 +63,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ImportService {
 
+    /** The states an import is in: waiting for review, published as a plan, imported as progress reports, discarded. */
+    public static final List<String> STATES = List.of("review", "published", "reported", "discarded");
+
     public static final List<String> KINDS = List.of("action_plan", "work_points", "special_plan", "implementation");
 
     private static final String JOB_COLUMNS = """
@@ -161,9 +164,15 @@ public class ImportService {
     }
 
     public PageResult<ImportJob> list(String state, PageRequest page) {
+        return list(state, null, page);
+    }
+
+    /** The imports of the caller's regions, newest first, by state and by words in the file name or the title. */
+    public PageResult<ImportJob> list(String state, String text, PageRequest page) {
         Scope scope = Scope.current();
         scope.require(Role.OFFICE, Role.ADMIN);
-        Where where = scope.restrictRegion(new Where().and("state = :state", "state", state), "region_code");
+        Where where = scope.restrictRegion(new Where().and("state = :state", "state", state)
+                .containing("text", text, "file_name", "coalesce(title, '')"), "region_code");
         return pager.page(JOB_COLUMNS, "from import_job", where, "id desc", page, JOB);
     }
 

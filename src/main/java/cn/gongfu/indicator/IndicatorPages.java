@@ -1,13 +1,20 @@
 package cn.gongfu.indicator;
 
-import cn.gongfu.kernel.ListAddress;
+import cn.gongfu.kernel.Downloads;
+import cn.gongfu.kernel.ListFilters;
 import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.PageResult;
+import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.WebPage;
 import cn.gongfu.region.RegionService;
+import cn.gongfu.unit.UnitService;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +30,13 @@ class IndicatorPages {
     private final RegionService regions;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final UnitService units;
+    private final Clock clock;
 
-    public IndicatorPages(IndicatorService indicators, RegionService regions, MessageSource messages, ObjectMapper json) {
+    public IndicatorPages(IndicatorService indicators, RegionService regions, MessageSource messages, ObjectMapper json,
+                          UnitService units, Clock clock) {
+        this.units = units;
+        this.clock = clock;
         this.indicators = indicators;
         this.regions = regions;
         this.messages = messages;
@@ -33,14 +45,29 @@ class IndicatorPages {
 
     @GetMapping("/indicators")
     public String list(@RequestParam(required = false) Long plan, @RequestParam(required = false) String domain,
-                       @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("indicators", indicators.list(plan, null, domain, q, new PageRequest(page, 50)));
+                       @RequestParam(required = false) Long unit, @RequestParam(required = false) String q,
+                       @RequestParam(defaultValue = "0") int page, Model model) {
+        IndicatorFilter filter = IndicatorFilter.of(plan, domain, unit, q);
+        PageResult<Indicator> result = filter.page(indicators, new PageRequest(page, 50));
+        model.addAttribute("indicators", result);
         model.addAttribute("domains", indicators.domains(null));
-        model.addAttribute("plan", plan);
-        model.addAttribute("domain", domain);
-        model.addAttribute("q", q);
-        model.addAttribute("pageBase", ListAddress.of("/indicators", "plan", plan, "domain", domain, "q", q));
+        Scope scope = Scope.current();
+        model.addAttribute("units", units.choices(regions.all().stream().map(r -> r.code()).filter(scope::coversRegion).toList()));
+        model.addAttribute("f", filter);
+        model.addAttribute("pageBase", filter.address("/indicators"));
+        model.addAttribute("exportHref", filter.address("/indicators.xlsx"));
         return "indicators/list";
+    }
+
+    /** The indicator list as filtered, every page of it, as Excel. */
+    @GetMapping("/indicators.xlsx")
+    public ResponseEntity<byte[]> export(@RequestParam(required = false) Long plan, @RequestParam(required = false) String domain,
+                                         @RequestParam(required = false) Long unit, @RequestParam(required = false) String q) {
+        IndicatorFilter filter = IndicatorFilter.of(plan, domain, unit, q);
+        var locale = LocaleContextHolder.getLocale();
+        List<Indicator> rows = ListFilters.every(p -> filter.page(indicators, p));
+        String name = messages.getMessage("indicators.title", null, locale) + " " + LocalDate.now(clock) + ".xlsx";
+        return Downloads.attachment(name, Downloads.XLSX, IndicatorExport.workbook(rows, messages, locale));
     }
 
     @GetMapping("/indicators/{id}")

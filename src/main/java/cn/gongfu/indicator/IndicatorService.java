@@ -81,10 +81,16 @@ public class IndicatorService {
     }
 
     public PageResult<Indicator> list(Long planId, String regionCode, String domain, String text, PageRequest page) {
+        return list(planId, regionCode, domain, null, text, page);
+    }
+
+    /** The list as {@link #list(Long, String, String, String, PageRequest)}, also by responsible unit (the list page's filter). */
+    public PageResult<Indicator> list(Long planId, String regionCode, String domain, Long responsibleUnitId, String text, PageRequest page) {
         Where where = new Where()
                 .and("exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :plan)", "plan", planId)
                 .and("i.region_code = :region", "region", regionCode)
                 .and("i.domain = :domain", "domain", domain)
+                .and("i.unit_id = :unit", "unit", responsibleUnitId)
                 .containing("text", text, "i.name", "i.domain");
         Scope.current().restrictRegion(where, "i.region_code");
         PageResult<Indicator> found = pager.page(INDICATOR_COLUMNS, INDICATOR_FROM, where, "i.domain, i.id", page, INDICATOR);

@@ -4,6 +4,7 @@ import cn.gongfu.kernel.Downloads;
 import cn.gongfu.kernel.Inputs;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.ListAddress;
+import cn.gongfu.kernel.ListFilters;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.WebPage;
@@ -69,6 +70,7 @@ class ChannelPages {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("pageBase", ListAddress.of("/notify/deliveries", "channel", channel, "state", state, "from", from, "to", to));
+        model.addAttribute("exportHref", ListAddress.of("/notify/deliveries.xlsx", "channel", channel, "state", state, "from", from, "to", to));
         try {
             Search search = NotifyApi.search(channel, state, from, to);
             model.addAttribute("deliveries", outbox.deliveries(search, new PageRequest(page, 50)));
@@ -78,11 +80,12 @@ class ChannelPages {
         return "notify/deliveries";
     }
 
-    @GetMapping("/notify/deliveries/export")
+    /** The delivery log as filtered, every page of it (up to {@link ListFilters#EXPORT_LIMIT} rows), as Excel. */
+    @GetMapping("/notify/deliveries.xlsx")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String channel, @RequestParam(required = false) String state,
                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Search search = NotifyApi.search(channel, state, from, to);
-        var rows = outbox.deliveries(search, new PageRequest(0, PageRequest.MAX_SIZE)).items();
+        var rows = ListFilters.every(p -> outbox.deliveries(search, p));
         return Downloads.attachment("deliveries.xlsx", Downloads.XLSX,
                 DeliveryExport.workbook(rows, messages, LocaleContextHolder.getLocale()));
     }

@@ -73,7 +73,12 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/public/**").permitAll()
                 .requestMatchers("/admin/users", "/admin/users/**", "/api/v1/users", "/api/v1/users/**").hasAnyRole("ADMIN", "OFFICE")
                 .requestMatchers("/admin/**", "/api/v1/audit/**").hasRole("ADMIN")
-                .requestMatchers("/imports/**", "/api/v1/imports/**").hasAnyRole("OFFICE", "ADMIN")
+                .requestMatchers("/imports/**", "/api/v1/imports/**", "/imports.xlsx").hasAnyRole("OFFICE", "ADMIN")
+                // every list's Excel export (issue 14) goes to whoever may read the list: these are everyone's lists (the
+                // services keep to the caller's scope); the import history's is the office's above, the delivery log's
+                // under /notify/** below
+                .requestMatchers(HttpMethod.GET, "/reports.xlsx", "/indicators.xlsx", "/units.xlsx", "/bulletins.xlsx",
+                        "/supervision/items.xlsx").authenticated()
                 // published plans, tasks, targets and indicators edited; units merged (issue 13)
                 .requestMatchers("/plans/*/edit", "/tasks/*/edit", "/tasks/*/targets/*", "/indicators/*/edit", "/indicators/*/targets/*",
                         "/units/merge", "/api/v1/units/merge").hasAnyRole("OFFICE", "ADMIN")

@@ -77,7 +77,7 @@ class ItemPages {
         model.addAttribute("f", f);
         model.addAttribute("items", items.list(f, new PageRequest(page, PAGE_SIZE)));
         model.addAttribute("pageBase", base("/supervision/items", f));
-        model.addAttribute("exportHref", base("/supervision/items/export", f));
+        model.addAttribute("exportHref", base("/supervision/items.xlsx", f));
         model.addAttribute("counts", reads.countsByUnit(plan, f.kind()));
         model.addAttribute("units", unitsInScope());
         model.addAttribute("tab", f.kind() == null ? "ALL" : f.kind().name());
@@ -92,7 +92,7 @@ class ItemPages {
     }
 
     /** The filtered list as an Excel workbook, in the reader's language. */
-    @GetMapping("/supervision/items/export")
+    @GetMapping("/supervision/items.xlsx")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String kind, @RequestParam(required = false) String state,
                                   @RequestParam(required = false) Long unit, @RequestParam(required = false) String grade,
                                   @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean overdue,

@@ -9,6 +9,14 @@ import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.PageResult;
 import cn.gongfu.kernel.WebPage;
 import cn.gongfu.region.RegionService;
+import cn.gongfu.kernel.Downloads;
+import cn.gongfu.kernel.ListFilters;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,20 +32,41 @@ class UnitPages {
 
     private final UnitService units;
     private final RegionService regions;
+    private final MessageSource messages;
+    private final Clock clock;
 
-    public UnitPages(UnitService units, RegionService regions) {
+    public UnitPages(UnitService units, RegionService regions, MessageSource messages, Clock clock) {
         this.units = units;
         this.regions = regions;
+        this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/units")
-    public String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        PageResult<Unit> result = units.list(null, null, q, new PageRequest(page, 50));
-        model.addAttribute("q", q);
+    public String list(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
+                       @RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page, Model model) {
+        UnitFilter filter = UnitFilter.of(q, kind, region);
+        PageResult<Unit> result = filter.page(units, new PageRequest(page, 50));
+        Scope scope = Scope.current();
+        model.addAttribute("f", filter);
         model.addAttribute("units", result);
+        model.addAttribute("kinds", Unit.KINDS);
+        model.addAttribute("regions", regions.all().stream().filter(r -> scope.coversRegion(r.code())).toList());
         model.addAttribute("regionNames", regions.names());
-        model.addAttribute("pageBase", ListAddress.of("/units", "q", q));
+        model.addAttribute("pageBase", filter.address("/units"));
+        model.addAttribute("exportHref", filter.address("/units.xlsx"));
         return "units/list";
+    }
+
+    /** The unit list as filtered, every page of it, as Excel. */
+    @GetMapping("/units.xlsx")
+    public ResponseEntity<byte[]> export(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
+                                         @RequestParam(required = false) String region) {
+        UnitFilter filter = UnitFilter.of(q, kind, region);
+        List<Unit> rows = ListFilters.every(p -> filter.page(units, p));
+        var locale = LocaleContextHolder.getLocale();
+        String name = messages.getMessage("units.title", null, locale) + " " + LocalDate.now(clock) + ".xlsx";
+        return Downloads.attachment(name, Downloads.XLSX, UnitExport.workbook(rows, regions.names(), messages, locale));
     }
 
     @GetMapping("/units/merge")

@@ -430,7 +430,7 @@ public abstract class ChannelContract {
         assertThat(log).contains("id=\"delivery-" + id + "\"", "宕机的接口", "HTTP 500", "立即重试");
         JsonNode api = json(mvc.perform(get("/api/v1/notify/deliveries").param("state", "FAILED").with(as("chan-office"))));
         assertThat(api.get("items").valueStream().map(d -> d.get("id").asLong())).contains(id);
-        byte[] xlsx = mvc.perform(get("/notify/deliveries/export").param("state", "FAILED").with(as("chan-office")))
+        byte[] xlsx = mvc.perform(get("/notify/deliveries.xlsx").param("state", "FAILED").with(as("chan-office")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var sheet = book.getSheetAt(0);

@@ -50,8 +50,10 @@ class AuthorizationMatrixTest {
             Map.entry("GET /plans/{planId}/sections/{sectionId}", Access.SIGNED_IN),
             Map.entry("GET /tasks/{id}", Access.SIGNED_IN),
             Map.entry("GET /units", Access.SIGNED_IN),
+            Map.entry("GET /units.xlsx", Access.SIGNED_IN),
             Map.entry("GET /units/{id}", Access.SIGNED_IN),
             Map.entry("GET /indicators", Access.SIGNED_IN),
+            Map.entry("GET /indicators.xlsx", Access.SIGNED_IN),
             Map.entry("GET /indicators/{id}", Access.SIGNED_IN),
             Map.entry("GET /api/v1/plans", Access.SIGNED_IN),
             Map.entry("GET /api/v1/plans/{id}", Access.SIGNED_IN),
@@ -148,7 +150,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/notify/notifications/{id}/done", Access.SIGNED_IN),
             Map.entry("POST /account/email", Access.SIGNED_IN),
             Map.entry("GET /notify/deliveries", Access.OFFICE),
-            Map.entry("GET /notify/deliveries/export", Access.OFFICE),
+            Map.entry("GET /notify/deliveries.xlsx", Access.OFFICE),
             Map.entry("POST /notify/deliveries/{id}/retry", Access.OFFICE),
             Map.entry("GET /notify/channels", Access.OFFICE),
             Map.entry("POST /notify/channels", Access.OFFICE),
@@ -176,6 +178,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/consistency", Access.SIGNED_IN),
             // importing documents: the plan office
             Map.entry("GET /imports", Access.OFFICE),
+            Map.entry("GET /imports.xlsx", Access.OFFICE),
             Map.entry("POST /imports", Access.OFFICE),
             Map.entry("GET /imports/{id}", Access.OFFICE),
             Map.entry("POST /imports/{id}/details", Access.OFFICE),
@@ -240,6 +243,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /units/merge", Access.OFFICE),
             // bulletins (通报): the office generates, edits and issues; everyone signed in reads what the service lets them
             Map.entry("GET /bulletins", Access.SIGNED_IN),
+            Map.entry("GET /bulletins.xlsx", Access.SIGNED_IN),
             Map.entry("POST /bulletins", Access.OFFICE),
             Map.entry("GET /bulletins/{id}", Access.SIGNED_IN),
             Map.entry("POST /bulletins/{id}/narrative", Access.OFFICE),
@@ -275,7 +279,7 @@ class AuthorizationMatrixTest {
             // supervision: the board 督办台 and its reads for the office, leaders, administrators; the office acts
             // the issue register, instructions and orders: everyone signed in; the service decides by role, unit and region
             Map.entry("GET /supervision/items", Access.SIGNED_IN),
-            Map.entry("GET /supervision/items/export", Access.SIGNED_IN),
+            Map.entry("GET /supervision/items.xlsx", Access.SIGNED_IN),
             Map.entry("GET /supervision/items/new", Access.OFFICE),
             Map.entry("POST /supervision/items", Access.SIGNED_IN),
             Map.entry("GET /supervision/items/{id}", Access.SIGNED_IN),

@@ -285,7 +285,7 @@ public abstract class SupervisionContract {
             assertThat(reports.getLastRowNum()).as("a row per overdue report under the header").isEqualTo(board.get("overdueReports").size());
             boolean found = false;
             for (var row : reports) {
-                if (row.getRowNum() > 0 && row.getCell(3).getStringCellValue().equals(PERIOD) && row.getCell(5).getStringCellValue().equals("8")
+                if (row.getRowNum() > 0 && row.getCell(3).getStringCellValue().equals(PERIOD) && row.getCell(5).getNumericCellValue() == 8
                         && row.getCell(6).getStringCellValue().equals("共富办")) found = true;
             }
             assertThat(found).as("the suite's report, 8 days late, at the office's level").isTrue();
