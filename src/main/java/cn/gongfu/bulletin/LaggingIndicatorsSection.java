@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 指标进展: the indicators lagging, seriously lagging or regressing as of the period's last month, worst first, with
- * the latest value, the target and the progress, as {@link EvaluationDigest} gives them; and the count of each status.
+ * the latest value, the target and the progress as pages show it (0–100 %, 倒退 when the value moved away from the
+ * baseline, never a raw −73 %), as {@link EvaluationDigest} gives them; and the count of each status.
  */
 @Component
 class LaggingIndicatorsSection implements SectionBuilder {
@@ -44,7 +45,7 @@ class LaggingIndicatorsSection implements SectionBuilder {
             rows.add(List.of(String.valueOf(n++), l.name(), nz(l.responsibleUnitName()),
                     l.target() == null ? "" : l.target() + unit(l.unit()) + (l.targetYear() == null ? "" : zh("bulletin.lagging.targetYear", l.targetYear())),
                     l.value() == null ? zh("bulletin.lagging.noValue") : Numbers.plain(l.value()) + unit(l.unit()) + " (" + l.period() + ")",
-                    l.progress() == null ? "" : Numbers.percent(l.progress()),
+                    l.movedAway() ? zh("dashboard.progress.movedAway") : l.shown() == null ? "" : Numbers.percent(l.shown()),
                     zh("status." + l.status())));
         }
         Table table = new Table(null, List.of(zh("bulletin.col.no"), zh("bulletin.col.indicator"), zh("bulletin.col.unit"),

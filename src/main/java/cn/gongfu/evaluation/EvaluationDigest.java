@@ -35,10 +35,12 @@ public class EvaluationDigest {
      * @param period   the period of that value (2026-06), or null
      * @param target   the target as a person reads it ("≥ 6.6"), with its year, or null
      * @param progress the share of the way travelled (may exceed 1 or be negative), or null
+     * @param shown    the progress as people read it, within 0–1 (null when unknown or when the value moved away from
+     *                 the baseline: 倒退), see {@code Assessment#shownProgress}
      */
     public record IndicatorLine(long indicatorId, String code, String name, String unit, String domain, Long responsibleUnitId,
                                 String responsibleUnitName, String status, Double value, String period, String target,
-                                Integer targetYear, Double progress, String reason) {
+                                Integer targetYear, Double progress, Double shown, boolean movedAway, String reason) {
 
         /** Whether the status asks for attention: lagging, seriously lagging or regressing. */
         public boolean lagging() {
@@ -100,6 +102,7 @@ public class EvaluationDigest {
         return new IndicatorLine(i.id(), i.code(), i.name(), i.unit(), i.domain(), i.responsibleUnitId(), i.responsibleUnitName(),
                 a.status().name(), a.current() == null ? null : a.current().value(),
                 a.currentPeriod() == null ? null : a.currentPeriod().toString(),
-                target == null ? null : target.display(), target == null ? null : target.year(), a.progress(), a.reason());
+                target == null ? null : target.display(), target == null ? null : target.year(), a.progress(), a.shownProgress(),
+                a.movedAway(), a.reason());
     }
 }

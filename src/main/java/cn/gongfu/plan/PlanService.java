@@ -120,6 +120,19 @@ public class PlanService {
         return pager.page(planColumns(where.params()), PLAN_FROM, where, "p.start_year desc, p.id desc", page, PLAN);
     }
 
+    /** The published plans in the caller's scope a dashboard offers to choose from, newest first. */
+    public List<Plan> publishedForDashboards() {
+        return list(null, "published", null, new PageRequest(0, 100)).items();
+    }
+
+    /**
+     * The plan a dashboard or a workbench opens with when none is chosen: the first published (the oldest of the list,
+     * a county's main plan; plans imported later are chosen from the list).
+     */
+    public static Plan openedByDefault(List<Plan> published) {
+        return published.get(published.size() - 1);
+    }
+
     /** The published plans the office made public, newest first: what the public portal may show. */
     public List<Plan> publicPlans() {
         Where where = new Where().and("p.state = 'published'").and("p.public_since is not null");

@@ -14,7 +14,7 @@ final class ObligationExport {
         List<String> header = List.of("reports.period", "reports.unit", "task.plan", "reports.due", "reports.state", "reports.overdue")
                 .stream().map(k -> t(messages, k, locale)).toList();
         List<List<Object>> cells = rows.stream().map(o -> List.<Object>of(o.period(), o.unitName(), o.planTitle(), o.dueOn().toString(),
-                t(messages, "reports.state." + o.state(), locale), o.overdue() ? t(messages, "reports.overdue", locale) : "")).toList();
+                t(messages, "reports.state." + o.shownState(), locale), o.overdue() ? t(messages, "reports.overdue", locale) : "")).toList();
         return TableWorkbook.xlsx(t(messages, "reports.title", locale), header, cells);
     }
 

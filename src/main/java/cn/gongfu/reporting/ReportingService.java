@@ -137,7 +137,7 @@ public class ReportingService {
                 String state = s == null ? "missing" : s.state();
                 boolean overdue = due.isBefore(today) && Obligation.OWED_STATES.contains(state);
                 result.add(new Obligation(r.planId(), r.planTitle(), r.unitId(), r.unitName(), period, due,
-                        s == null ? null : s.id(), state, overdue));
+                        s == null ? null : s.id(), state, overdue, s != null && s.approvalRequestedAt() != null));
             }
         }
         result.sort(Comparator.comparing(Obligation::dueOn).reversed()

@@ -20,7 +20,12 @@ record Submission(long id, long planId, String planTitle, String regionCode, lon
      * "awaiting_approval" (待审批) until the head approves, someone edits it, or the office returns it.
      */
     public String shownState() {
-        return approvalRequestedAt != null && (state.equals("draft") || state.equals("returned")) ? "awaiting_approval" : state;
+        return shownState(state, approvalRequestedAt != null);
+    }
+
+    /** The one rule of 待审批: a draft or returned report whose head was asked to approve it. */
+    static String shownState(String state, boolean approvalRequested) {
+        return approvalRequested && (state.equals("draft") || state.equals("returned")) ? "awaiting_approval" : state;
     }
 
     /** Reporters may still change it. */

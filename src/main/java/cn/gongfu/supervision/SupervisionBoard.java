@@ -72,10 +72,19 @@ public class SupervisionBoard {
     /** The board as of today for the caller (office, leader, administrator). */
     public Board board() {
         Scope.current().require(Role.OFFICE, Role.LEADER, Role.ADMIN);
+        return board(reporting.obligations(LocalDate.now(clock)));
+    }
+
+    /**
+     * The board from the obligations as of today that the caller has read already in its scope
+     * ({@link ReportingService#obligations(LocalDate)}), so that a page needing both reads them once.
+     */
+    public Board board(List<Obligation> obligationsToday) {
+        Scope.current().require(Role.OFFICE, Role.LEADER, Role.ADMIN);
         LocalDate today = LocalDate.now(clock);
         Set<String> urged = reminders.urgedOn(today);
 
-        List<Obligation> owed = reporting.obligations(today).stream().filter(o -> o.stillOwed() && o.dueOn().isBefore(today)).toList();
+        List<Obligation> owed = obligationsToday.stream().filter(o -> o.stillOwed() && o.dueOn().isBefore(today)).toList();
         List<Open> open = milestones.upTo(YearMonth.from(today).minusMonths(1), null, null);
         Map<Long, ReminderRule> ruleOf = rules.rules(java.util.stream.Stream.concat(owed.stream().map(Obligation::planId),
                 open.stream().map(Open::planId)).distinct().toList());

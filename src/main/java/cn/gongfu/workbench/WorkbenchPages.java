@@ -3,7 +3,6 @@ package cn.gongfu.workbench;
 import cn.gongfu.evaluation.EvaluationDigest;
 import cn.gongfu.evaluation.EvaluationDigest.PlanSummary;
 import cn.gongfu.kernel.GongfuUser;
-import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.WebPage;
@@ -83,14 +82,15 @@ class WorkbenchPages {
             model.addAttribute("queue", queue.stream().limit(ROWS).toList());
         }
         if (office || leader) {
-            SupervisionBoard.Board b = board.board();
+            // the office's obligations are read once, for its queue and the board
+            SupervisionBoard.Board b = office ? board.board(obligations) : board.board();
             model.addAttribute("counts", b.counts());
             model.addAttribute("overdueReports", b.overdueReports().stream().limit(ROWS).toList());
             // the plan the dashboard opens with by default, or the one chosen
-            List<Plan> published = plans.list(null, "published", null, new PageRequest(0, 100)).items();
+            List<Plan> published = plans.publishedForDashboards();
             if (!published.isEmpty()) {
                 long planId = plan != null && published.stream().anyMatch(p -> p.id() == plan) ? plan
-                        : published.get(published.size() - 1).id();
+                        : PlanService.openedByDefault(published).id();
                 PlanSummary summary = digest.summary(planId, null);
                 model.addAttribute("plans", published);
                 model.addAttribute("summary", summary);

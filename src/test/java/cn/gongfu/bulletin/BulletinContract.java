@@ -115,6 +115,11 @@ public abstract class BulletinContract {
         assertThat(lagging).as("the demo plan has indicators behind in 2026Q2").isPositive();
         List<List<String>> laggingRows = rows(section(content, "lagging"), 0);
         assertThat(laggingRows).hasSize((int) lagging);
+        // progress as people read it: within 0–100 %, 倒退 where the value moved away, never a raw −73 %
+        assertThat(laggingRows).extracting(r -> r.get(5)).allMatch(p -> p.isEmpty() || p.equals("倒退") || p.matches("(100|\\d{1,2})(\\.\\d+)?%"),
+                "a bounded progress");
+        assertThat(laggingRows).extracting(r -> r.get(5)).as("a regressing indicator's progress in words")
+                .contains("倒退");
         Set<String> expectedOverdue = asOffice(() -> reporting.obligations(DAY).stream()
                 .filter(o -> o.planId() == plan && o.overdue() && !Periods.lastDay(o.period()).isAfter(LocalDate.of(2026, 6, 30)))
                 .map(Obligation::unitName).collect(Collectors.toCollection(TreeSet::new)));

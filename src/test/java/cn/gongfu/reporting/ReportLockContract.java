@@ -142,6 +142,11 @@ abstract class ReportLockContract {
         act(id, "lock-reporter", "REQUEST_APPROVAL");
         assertThat(state(id)).isEqualTo("待审批");
         assertThat(page(id, "lock-reporter")).doesNotContain("id=\"request-approval\"");
+        // the workbench and the report list say so too, from the same rule
+        assertThat(mvc.perform(get("/workbench").with(as("lock-reporter"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("待审批").contains("查看（待审批）");
+        assertThat(mvc.perform(get("/reports").with(as("lock-reporter"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("badge awaiting_approval");
         assertThat(jdbc.sql("select after_value from audit_event where action = 'submission.request-approval' and target = :t")
                 .param("t", "submission:" + id).query(String.class).single()).isEqualTo("awaiting_approval");
         saveTask(id, form(id).get("tasks").get(0), "又改了一处").andExpect(status().isOk());

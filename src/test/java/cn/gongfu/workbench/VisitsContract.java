@@ -14,7 +14,7 @@ abstract class VisitsContract {
     Visits visits;
 
     private static IndicatorLine line(long id, String name, String status) {
-        return new IndicatorLine(id, null, name, null, null, null, null, status, null, null, null, null, null, null);
+        return new IndicatorLine(id, null, name, null, null, null, null, status, null, null, null, null, null, null, false, null);
     }
 
     @Test
