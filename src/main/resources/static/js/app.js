@@ -18,6 +18,16 @@
   document.addEventListener('htmx:afterSwap', function (e) { drawCharts(e.target); });
 })();
 
+// On a phone a page's long parts (details[data-fold-on-phone]) start folded, so the page reads as a summary; on a
+// screen and without JavaScript they stay open, and they open to print.
+(function () {
+  function folds() { return document.querySelectorAll('details[data-fold-on-phone]'); }
+  document.addEventListener('DOMContentLoaded', function () {
+    if (window.matchMedia && window.matchMedia('(max-width: 640px)').matches) folds().forEach(function (d) { d.open = false; });
+  });
+  window.addEventListener('beforeprint', function () { folds().forEach(function (d) { d.open = true; }); });
+})();
+
 // Upload forms with data-upload-progress fill the named <progress> as htmx sends the file.
 document.addEventListener('htmx:xhr:progress', function (e) {
   var form = e.target.closest ? e.target.closest('[data-upload-progress]') : null;

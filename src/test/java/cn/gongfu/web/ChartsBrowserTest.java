@@ -170,6 +170,10 @@ class ChartsBrowserTest extends BrowserTest {
             assertThat(browser.findElement(By.id(id)).isDisplayed()).as(id).isTrue();
         }
         screenshot("dashboard-overview-phone");
+        // the whole summary in one picture: a phone's width, the page's height
+        browser.manage().window().setSize(new Dimension(390, (int) height + 140));
+        screenshot("dashboard-overview-phone-whole");
+        browser.manage().window().setSize(new Dimension(390, 844));
         // opened, the table is all there
         fold.click();
         assertThat(browser.findElement(By.id("all-indicators")).isDisplayed()).isTrue();
