@@ -103,13 +103,23 @@ class ChartsAtAGlanceTest {
             assertThat(chart.attr("role")).isEqualTo("img");
             assertThat(chart.attr("aria-label")).startsWith(name);
         }
+        // in English the unit stands in brackets after the name, and the summary names every region
+        Document english = Jsoup.parse(mvc.perform(get("/dashboard/regions").param("plan", "" + plan).param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        Element income = english.select(".region-chart").stream().filter(c -> "元".equals(units.get(c.attr("data-indicator"))))
+                .findFirst().orElseThrow();
+        assertThat(income.parent().selectFirst("figcaption").text()).endsWith(" (元)");
+        assertThat(income.attr("aria-label")).contains("(元): ", "青溪街道", "; ");
     }
 
     @Test
     void theGanttsRowsComeUnderThePlansActionsInPlanOrder() throws Exception {
         long plan = DemoFacts.demoPlanId(jdbc);
         Element gantt = page("/dashboard/tasks", plan).getElementById("gantt-chart");
-        assertThat(gantt.attr("aria-label")).isNotBlank();
+        int milestones = jdbc.sql("select count(*) from milestone m join task t on t.id = m.task_id where t.plan_id = :p")
+                .param("p", plan).query(Integer.class).single();
+        assertThat(gantt.attr("role")).isEqualTo("img");
+        assertThat(gantt.attr("aria-label")).as("the chart in words").contains(milestones + " 个进度节点", "组").doesNotContain("{");
         List<String> rows = new ArrayList<>();
         JSON.readTree(gantt.attr("data-chart")).get("yAxis").get("data").forEach(r -> rows.add(r.asText()));
         // each task's action (its top-level section), walked up the section tree here
