@@ -8,7 +8,7 @@
       var chart = echarts.init(el, null, { renderer: 'svg' });
       var option = JSON.parse(el.dataset.chart);
       // calm pages: charts appear drawn, not animated (and screenshots show them whole)
-      option.animation = false;
+      (option.baseOption || option).animation = false;
       chart.setOption(option);
       el.dataset.drawn = 'true';
       window.addEventListener('resize', function () { chart.resize(); });

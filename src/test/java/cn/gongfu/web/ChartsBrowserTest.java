@@ -147,6 +147,16 @@ class ChartsBrowserTest extends BrowserTest {
         assertThat(new LinkedHashSet<>(groups)).hasSameSizeAs(groups);
         assertThat(gantt.getAttribute("aria-label")).isNotBlank();
         screenshot("charts-gantt-grouped");
+        // on a phone the labels give the bars room
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        drawn("#gantt-chart");
+        assertPhoneFits();
+        Map<String, Object> narrow = option(browser.findElement(By.id("gantt-chart")));
+        assertThat(((Number) list(narrow.get("grid")).get(0).get("left")).intValue()).isLessThan(150);
+        browser.executeScript("document.getElementById('gantt-chart').scrollIntoView()");
+        screenshot("charts-gantt-grouped-phone");
+        browser.manage().window().setSize(new Dimension(1366, 900));
     }
 
     @Test

@@ -135,7 +135,8 @@ final class DashboardCharts {
      * The rows are grouped by {@code groupOf} (the task's action, or chapter): the tasks come in the order the groups
      * should show, and each group starts with a label row of its own, {@code {group|heading}} in the axis' rich text,
      * with no bar. A task without a group is put under {@code otherGroup}; when no task has a group, there are no label
-     * rows at all.
+     * rows at all. The option is a base option with a media query for narrow charts (phones), where the labels take
+     * less of the width.
      */
     static Map<String, Object> gantt(List<TaskEvaluation> tasks, Function<TaskEvaluation, String> groupOf, String otherGroup,
                                      YearMonth asOf, String asOfLabel,
@@ -200,7 +201,9 @@ final class DashboardCharts {
         shown.forEach(st -> series.add(Map.of("type", "bar", "name", statusNames.apply(st), "data", List.of(),
                 "itemStyle", Map.of("color", COLORS.get(st)))));
         option.put("series", series);
-        return option;
+        // a chart narrower than 500 px (a phone) gives the bars more room and the labels less
+        return Map.of("baseOption", option, "media", List.of(Map.of("query", Map.of("maxWidth", 500),
+                "option", Map.of("grid", Map.of("left", 124), "yAxis", Map.of("axisLabel", Map.of("width", 116, "fontSize", 11))))));
     }
 
     /** A group's label row on the Gantt's axis: its heading, shortened to fit, in the axis' bold rich-text style. */

@@ -121,7 +121,7 @@ class ChartsAtAGlanceTest {
         assertThat(gantt.attr("role")).isEqualTo("img");
         assertThat(gantt.attr("aria-label")).as("the chart in words").contains(milestones + " 个进度节点", "组").doesNotContain("{");
         List<String> rows = new ArrayList<>();
-        JSON.readTree(gantt.attr("data-chart")).get("yAxis").get("data").forEach(r -> rows.add(r.asText()));
+        JSON.readTree(gantt.attr("data-chart")).get("baseOption").get("yAxis").get("data").forEach(r -> rows.add(r.asText()));
         // each task's action (its top-level section), walked up the section tree here
         Map<Long, Map<String, Object>> sections = new HashMap<>();
         jdbc.sql("select id, parent_id, label, title, position from section where plan_id = :p").param("p", plan).query().listOfRows()
