@@ -8,7 +8,7 @@
       var chart = echarts.init(el, null, { renderer: 'svg' });
       var option = JSON.parse(el.dataset.chart);
       // calm pages: charts appear drawn, not animated (and screenshots show them whole)
-      option.animation = false;
+      (option.baseOption || option).animation = false;
       chart.setOption(option);
       el.dataset.drawn = 'true';
       window.addEventListener('resize', function () { chart.resize(); });
@@ -16,6 +16,16 @@
   }
   document.addEventListener('DOMContentLoaded', function () { drawCharts(document); });
   document.addEventListener('htmx:afterSwap', function (e) { drawCharts(e.target); });
+})();
+
+// On a phone a page's long parts (details[data-fold-on-phone]) start folded, so the page reads as a summary; on a
+// screen and without JavaScript they stay open, and they open to print.
+(function () {
+  function folds() { return document.querySelectorAll('details[data-fold-on-phone]'); }
+  document.addEventListener('DOMContentLoaded', function () {
+    if (window.matchMedia && window.matchMedia('(max-width: 640px)').matches) folds().forEach(function (d) { d.open = false; });
+  });
+  window.addEventListener('beforeprint', function () { folds().forEach(function (d) { d.open = true; }); });
 })();
 
 // Upload forms with data-upload-progress fill the named <progress> as htmx sends the file.

@@ -268,7 +268,7 @@ public class IndicatorService {
     }
 
     /** An accepted value of an indicator in a region, for comparing regions. */
-    public record RegionalValue(String regionCode, String indicatorName, String period, double value) {}
+    public record RegionalValue(String regionCode, String indicatorName, String unit, String period, double value) {}
 
     /**
      * The accepted values, in the caller's regions, of those of a plan's indicators that some region other than the
@@ -284,9 +284,10 @@ public class IndicatorService {
                 .and("exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :p)", "p", planId)
                 .and("exists (select 1 from observation x" + elsewhere.sql() + ")"), "o.region_code");
         where.params().putAll(elsewhere.params());
-        return jdbc.sql("select o.region_code, i.name, o.period, o.value from observation o join indicator i on i.id = o.indicator_id"
+        return jdbc.sql("select o.region_code, i.name, i.unit, o.period, o.value from observation o join indicator i on i.id = o.indicator_id"
                         + where.sql() + " order by i.name, o.region_code, o.period").params(where.params())
-                .query((rs, i) -> new RegionalValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4))).list();
+                .query((rs, i) -> new RegionalValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getDouble(5))).list();
     }
 
     public record NewObservation(long indicatorId, String regionCode, String period, BigDecimal value,

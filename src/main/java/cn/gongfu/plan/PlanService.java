@@ -271,6 +271,29 @@ public class PlanService {
         return new HashSet<>(jdbc.sql("select t.id from task t" + where.sql()).params(where.params()).query(Long.class).list());
     }
 
+    /** A top-level section of a plan (an action, a chapter) as the document heads it, and its place in the document. */
+    public record TopSection(String heading, int position) {}
+
+    /**
+     * Each of the plan's tasks that lies in a section, by task id, with the top-level section above it: the grouping
+     * the dashboards show tasks in, in the plan's order. Tasks outside every section are absent.
+     */
+    public Map<Long, TopSection> topSectionOfTasks(long planId) {
+        Map<Long, TopSection> result = new HashMap<>();
+        jdbc.sql("""
+                with recursive up (id, root_id) as (
+                    select id, id from section where plan_id = :p and parent_id is null
+                    union all select s.id, up.root_id from section s join up on s.parent_id = up.id)
+                select t.id, r.label, r.title, r.position from task t join up on up.id = t.section_id
+                join section r on r.id = up.root_id where t.plan_id = :p""").param("p", planId)
+                .query(rs -> {
+                    String label = rs.getString(2);
+                    String title = rs.getString(3);
+                    result.put(rs.getLong(1), new TopSection(label == null || label.isBlank() ? title : label + title, rs.getInt(4)));
+                });
+        return result;
+    }
+
     /** The ids of the plan's tasks that the unit leads; the caller shows of them only what its scope covers. */
     public Set<Long> tasksLedBy(long planId, long unitId) {
         return new HashSet<>(jdbc.sql("""

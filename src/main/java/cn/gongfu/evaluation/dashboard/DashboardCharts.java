@@ -131,8 +131,15 @@ final class DashboardCharts {
      * table shows, so the chart and the table agree), with a line at the month evaluated. Bars stack on an invisible
      * offset in months from January of the first year (ECharts stacks only on a value axis, so no script is needed);
      * a second, category axis on top names the years at their boundaries, so the axis reads as dates.
+     * <p>
+     * The rows are grouped by {@code groupOf} (the task's action, or chapter): the tasks come in the order the groups
+     * should show, and each group starts with a label row of its own, {@code {group|heading}} in the axis' rich text,
+     * with no bar. A task without a group is put under {@code otherGroup}; when no task has a group, there are no label
+     * rows at all. The option is a base option with a media query for narrow charts (phones), where the labels take
+     * less of the width.
      */
-    static Map<String, Object> gantt(List<TaskEvaluation> tasks, YearMonth asOf, String asOfLabel,
+    static Map<String, Object> gantt(List<TaskEvaluation> tasks, Function<TaskEvaluation, String> groupOf, String otherGroup,
+                                     YearMonth asOf, String asOfLabel,
                                      Function<Status, String> statusNames, Function<LocalDate, String> doneText) {
         List<EvaluationService.Span> all = tasks.stream().flatMap(t -> t.spans().stream()).toList();
         int firstYear = all.stream().map(EvaluationService.Span::from).min(YearMonth::compareTo).orElse(asOf).getYear();
@@ -142,7 +149,16 @@ final class DashboardCharts {
         List<String> rows = new ArrayList<>();
         List<Object> offsets = new ArrayList<>();
         List<Object> bars = new ArrayList<>();
+        boolean grouped = tasks.stream().anyMatch(t -> groupOf.apply(t) != null);
+        String group = null;
         for (TaskEvaluation t : tasks) {
+            String heading = groupOf.apply(t) == null ? otherGroup : groupOf.apply(t);
+            if (grouped && !heading.equals(group)) {
+                group = heading;
+                rows.add(groupRow(heading));
+                offsets.add(null);
+                bars.add(null);
+            }
             Status status = t.assessment().status();
             for (EvaluationService.Span s : t.spans()) {
                 rows.add(t.code() + " " + shorten(s.text(), 16));
@@ -172,7 +188,10 @@ final class DashboardCharts {
                 Map.of("type", "value", "min", 0, "max", span, "interval", 12, "axisLabel", Map.of("show", false)),
                 Map.of("type", "category", "position", "top", "boundaryGap", false, "data", years,
                         "splitLine", Map.of("show", false))));
-        option.put("yAxis", Map.of("type", "category", "data", rows, "inverse", true));
+        option.put("yAxis", Map.of("type", "category", "data", rows, "inverse", true,
+                // labels end in an ellipsis within the grid's left margin rather than being cut at the chart's edge
+                "axisLabel", Map.of("width", 188, "overflow", "truncate",
+                        "rich", Map.of("group", Map.of("fontWeight", "bold", "color", "#1d4f91", "fontSize", 12)))));
         List<Map<String, Object>> series = new ArrayList<>(List.of(
                 Map.of("type", "bar", "stack", "gantt", "silent", true, "itemStyle", Map.of("color", "transparent"), "data", offsets),
                 Map.of("type", "bar", "stack", "gantt", "data", bars, "markLine", Map.of("symbol", "none", "silent", true,
@@ -182,7 +201,14 @@ final class DashboardCharts {
         shown.forEach(st -> series.add(Map.of("type", "bar", "name", statusNames.apply(st), "data", List.of(),
                 "itemStyle", Map.of("color", COLORS.get(st)))));
         option.put("series", series);
-        return option;
+        // a chart narrower than 500 px (a phone) gives the bars more room and the labels less
+        return Map.of("baseOption", option, "media", List.of(Map.of("query", Map.of("maxWidth", 500),
+                "option", Map.of("grid", Map.of("left", 124), "yAxis", Map.of("axisLabel", Map.of("width", 116, "fontSize", 11))))));
+    }
+
+    /** A group's label row on the Gantt's axis: its heading, shortened to fit, in the axis' bold rich-text style. */
+    static String groupRow(String heading) {
+        return "{group|" + shorten(heading.replaceAll("[{}|]", ""), 15) + "}";
     }
 
     /** Whole months from {@code from} to {@code to}. */
@@ -200,16 +226,20 @@ final class DashboardCharts {
                         "label", Map.of("show", true, "position", "right"))));
     }
 
-    /** The latest values of several indicators side by side, one bar per region. */
-    static Map<String, Object> regions(List<String> indicatorNames, Map<String, Map<String, Double>> byRegion) {
-        List<Map<String, Object>> series = new ArrayList<>();
-        byRegion.forEach((region, values) -> series.add(Map.of("name", region, "type", "bar",
-                "data", indicatorNames.stream().map(values::get).toList())));
-        return Map.of("tooltip", Map.of("trigger", "axis"), "legend", Map.of("top", 0, "type", "scroll"),
-                "grid", Map.of("left", 48, "right", 24, "top", 40, "bottom", 90),
-                "xAxis", Map.of("type", "category", "data", indicatorNames.stream().map(n -> shorten(n, 10)).toList(),
-                        "axisLabel", Map.of("rotate", 30)),
-                "yAxis", Map.of("type", "value"), "series", series);
+    /**
+     * One indicator's latest values across regions, a bar a region, on a value axis named by the indicator's unit:
+     * the regions page draws one such small chart an indicator, so 元 and % never share an axis.
+     */
+    static Map<String, Object> regionChart(String unit, List<String> regionNames, List<Double> values) {
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("grid", Map.of("left", 16, "right", 16, "top", 32, "bottom", 8, "containLabel", true));
+        option.put("xAxis", Map.of("type", "category", "data", regionNames,
+                "axisLabel", Map.of("interval", 0, "overflow", "break", "width", 72, "fontSize", 11)));
+        option.put("yAxis", Map.of("type", "value", "name", unit == null ? "" : unit, "nameTextStyle", Map.of("align", "left")));
+        option.put("series", List.of(Map.of("type", "bar", "barMaxWidth", 40, "data", values,
+                "itemStyle", Map.of("color", "#1d4f91"), "label", Map.of("show", true, "position", "top", "fontSize", 11))));
+        return option;
     }
 
     private static Map<String, Object> line(String name, List<Integer> axis, Map<Integer, Double> values, Map<String, Object> style,

@@ -3,6 +3,7 @@ package cn.gongfu.evaluation.dashboard;
 import cn.gongfu.evaluation.EvaluationService;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
+import cn.gongfu.evaluation.EvaluationService.TaskEvaluation;
 import cn.gongfu.evaluation.method.Status;
 import cn.gongfu.evaluation.ranking.RankingService;
 import cn.gongfu.evaluation.ranking.RankingService.UnitRank;
@@ -17,14 +18,18 @@ import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.region.RegionService;
 import cn.gongfu.reporting.ConflictException;
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -119,15 +124,25 @@ class DashboardPages {
     @GetMapping("/dashboard/tasks")
     public String tasks(@RequestParam long plan, @RequestParam(required = false) YearMonth month, Model model) {
         PlanEvaluation eval = evaluation.evaluate(plan, null, month);
-        var withMilestones = eval.tasks().stream().filter(t -> !t.spans().isEmpty()).toList();
+        // the Gantt's rows by the plan's top-level sections (its actions) in the plan's order, tasks outside them last
+        Map<Long, PlanService.TopSection> sections = plans.topSectionOfTasks(plan);
+        var withMilestones = eval.tasks().stream().filter(t -> !t.spans().isEmpty())
+                .sorted(Comparator.comparingInt(t -> sections.containsKey(t.taskId()) ? sections.get(t.taskId()).position() : Integer.MAX_VALUE))
+                .toList();
         model.addAttribute("eval", eval);
         model.addAttribute("tasks", eval.tasks());
         addMonthChoice(model, eval, month);
-        model.addAttribute("gantt", write(DashboardCharts.gantt(withMilestones, eval.asOf(),
+        Function<TaskEvaluation, String> groupOf = t -> sections.containsKey(t.taskId()) ? sections.get(t.taskId()).heading() : null;
+        int groups = (int) withMilestones.stream().map(t -> Objects.toString(groupOf.apply(t), "")).distinct().count();
+        boolean grouped = withMilestones.stream().anyMatch(t -> groupOf.apply(t) != null);
+        int milestones = withMilestones.stream().mapToInt(t -> t.spans().size()).sum();
+        model.addAttribute("ganttLabel", messages.getMessage("dashboard.gantt.aria", new Object[] {milestones, withMilestones.size(),
+                grouped ? groups : 0}, LocaleContextHolder.getLocale()));
+        model.addAttribute("gantt", write(DashboardCharts.gantt(withMilestones, groupOf, text("dashboard.gantt.otherGroup"), eval.asOf(),
                 text("dashboard.gantt.asOf") + " " + eval.asOf(), s -> text("status." + s.name()),
                 done -> done == null ? text("dashboard.gantt.milestoneOpen") : messages.getMessage("dashboard.gantt.milestoneDone",
                         new Object[] {done.toString()}, LocaleContextHolder.getLocale()))));
-        model.addAttribute("ganttHeight", DashboardCharts.ganttHeight(withMilestones.stream().mapToInt(t -> t.spans().size()).sum()));
+        model.addAttribute("ganttHeight", DashboardCharts.ganttHeight(milestones + (grouped ? groups : 0)));
         return "evaluation/tasks";
     }
 
@@ -177,32 +192,73 @@ class DashboardPages {
         return "redirect:/dashboard/units?plan=" + plan;
     }
 
-    /** The plan's indicators side by side across the regions that report them (district and towns). */
+    /**
+     * The plan's indicators side by side across the regions that report them (district and towns): one small chart an
+     * indicator, so values in different units never share an axis, and the table of them all.
+     */
     @GetMapping("/dashboard/regions")
     public String regions(@RequestParam long plan, Model model) {
         Plan p = plans.get(plan);
         RegionTable table = regionTable(p);
+        List<String> regionNames = List.copyOf(table.latest().keySet());
+        List<RegionChart> charts = new ArrayList<>();
+        for (String name : table.indicatorNames()) {
+            String unit = table.units().get(name);
+            List<Double> values = regionNames.stream().map(r -> table.latest().get(r).get(name)).toList();
+            charts.add(new RegionChart(name, unit, write(DashboardCharts.regionChart(unit, regionNames, values)),
+                    summary(name, unit, regionNames, values)));
+        }
         model.addAttribute("plan", p);
         model.addAttribute("indicatorNames", table.indicatorNames());
-        model.addAttribute("latest", table.latest());
-        model.addAttribute("chart", write(DashboardCharts.regions(table.indicatorNames(), table.latest())));
+        model.addAttribute("units", table.units());
+        Map<String, Map<String, String>> shown = new LinkedHashMap<>();
+        table.latest().forEach((region, values) -> {
+            Map<String, String> row = new LinkedHashMap<>();
+            table.indicatorNames().forEach(n -> row.put(n, number(values.get(n))));
+            shown.put(region, row);
+        });
+        model.addAttribute("latest", shown);
+        model.addAttribute("charts", charts);
         return "evaluation/regions";
     }
 
-    /** The latest accepted value of each indicator reported below the plan's region, per region. */
-    record RegionTable(List<String> indicatorNames, Map<String, Map<String, Double>> latest) {}
+    /** One indicator's small chart: its name and unit, the ECharts option and the sentence that says what it shows. */
+    public record RegionChart(String indicator, String unit, String option, String summary) {}
+
+    /** "居民人均可支配收入（元）：青溪区 52,000；青溪街道 54,100", the chart's text alternative. */
+    private String summary(String name, String unit, List<String> regionNames, List<Double> values) {
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < regionNames.size(); k++) {
+            parts.add(regionNames.get(k) + " " + (values.get(k) == null ? text("dashboard.regions.noValue") : number(values.get(k))));
+        }
+        return messages.getMessage(unit == null || unit.isBlank() ? "dashboard.regions.summaryNoUnit" : "dashboard.regions.summary",
+                new Object[] {name, unit, String.join(text("dashboard.regions.separator"), parts)}, LocaleContextHolder.getLocale());
+    }
+
+    /** A value as the page shows it: grouped, at most two decimals; a dash for none. */
+    private static String number(Double value) {
+        if (value == null) return "\u2014";
+        NumberFormat f = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
+        f.setMaximumFractionDigits(2);
+        return f.format(value);
+    }
+
+    /** The latest accepted value of each indicator reported below the plan's region, per region, and each indicator's unit. */
+    record RegionTable(List<String> indicatorNames, Map<String, String> units, Map<String, Map<String, Double>> latest) {}
 
     private RegionTable regionTable(Plan p) {
         Map<String, String> names = regions.names();
         Map<String, Map<String, Double>> latest = new LinkedHashMap<>();
         List<String> indicatorNames = new ArrayList<>();
+        Map<String, String> units = new LinkedHashMap<>();
         // by period within each indicator and region, so the last value put is the latest
         for (RegionalValue r : indicators.acceptedValuesAcrossRegions(p.id(), p.regionCode())) {
             if (!indicatorNames.contains(r.indicatorName())) indicatorNames.add(r.indicatorName());
+            if (r.unit() != null && !r.unit().isBlank()) units.put(r.indicatorName(), r.unit());
             latest.computeIfAbsent(names.getOrDefault(r.regionCode(), r.regionCode()), k -> new LinkedHashMap<>())
                     .put(r.indicatorName(), r.value());
         }
-        return new RegionTable(indicatorNames, latest);
+        return new RegionTable(indicatorNames, units, latest);
     }
 
     /** Every dashboard table as an .xlsx file. */

@@ -14,7 +14,6 @@ import cn.gongfu.kernel.WebPage;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.plan.PublicSection;
-import cn.gongfu.plan.Section;
 import cn.gongfu.plan.TaskSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,7 +91,7 @@ class PublicPages {
             PlanEvaluation eval = evaluation.evaluate(plan.id(), null, null);
             Map<Long, TaskEvaluation> byTask = eval.tasks().stream()
                     .collect(Collectors.toMap(TaskEvaluation::taskId, Function.identity()));
-            Map<Long, Section> sections = plans.sections(plan.id()).stream().collect(Collectors.toMap(Section::id, Function.identity()));
+            Map<Long, PlanService.TopSection> chapters = plans.topSectionOfTasks(plan.id());
             Set<Long> matching = q == null || q.isBlank() ? null : plans.tasksContaining(plan.id(), q);
             Map<String, List<PublicTask>> groups = new LinkedHashMap<>();
             int total = 0;
@@ -101,7 +100,8 @@ class PublicPages {
                 total++;
                 if (wanted != null && (e == null || e.assessment().status() != wanted)) continue;
                 if (matching != null && !matching.contains(t.id())) continue;
-                groups.computeIfAbsent(chapter(t.sectionId(), sections), k -> new ArrayList<>()).add(new PublicTask(t, e));
+                PlanService.TopSection chapter = chapters.get(t.id());
+                groups.computeIfAbsent(chapter == null ? "" : chapter.heading(), k -> new ArrayList<>()).add(new PublicTask(t, e));
             }
             model.addAttribute("plan", plan);
             model.addAttribute("eval", eval);
@@ -176,14 +176,6 @@ class PublicPages {
             model.addAttribute("rankings", rankings.published(plan.regionCode()));
             return "public/rankings";
         });
-    }
-
-    /** The chapter a task belongs to: the heading of its top-level section ("" when it sits in none). */
-    private static String chapter(Long sectionId, Map<Long, Section> sections) {
-        Section s = sectionId == null ? null : sections.get(sectionId);
-        if (s == null) return "";
-        while (s.parentId() != null && sections.containsKey(s.parentId())) s = sections.get(s.parentId());
-        return s.heading();
     }
 
     private static List<Status> taskStatuses() {
