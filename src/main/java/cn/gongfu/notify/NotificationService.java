@@ -174,6 +174,29 @@ class NotificationService {
                 .param("now", LocalDateTime.now(clock)).param("ids", ids).param("u", me.id()).update();
     }
 
+    /**
+     * Closes, for every reader, the open to-dos that a step elsewhere has fulfilled: those about {@code link} with one
+     * of {@code keys}, and those whose dedup key starts with one of {@code dedupPrefixes} (reminders sent before the
+     * report existed link to the list, not to it). The reader did the work, or someone did it for them: the to-do
+     * tab no longer asks for it. Runs in the listener's transaction; closing twice closes nothing more.
+     */
+    @Transactional
+    void closeFulfilled(String link, Collection<String> keys, Collection<String> dedupPrefixes) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (!keys.isEmpty()) {
+            jdbc.sql("""
+                    update notification set done_at = :now, read_at = coalesce(read_at, :now)
+                    where kind = 'TODO' and done_at is null and link = :link and message_key in (:keys)""")
+                    .param("now", now).param("link", link).param("keys", keys).update();
+        }
+        for (String prefix : dedupPrefixes) {
+            jdbc.sql("""
+                    update notification set done_at = :now, read_at = coalesce(read_at, :now)
+                    where kind = 'TODO' and done_at is null and dedup_key like :prefix""")
+                    .param("now", now).param("prefix", cn.gongfu.kernel.Where.prefixPattern(prefix)).update();
+        }
+    }
+
     /** Marks one of the signed-in user's to-dos done (and so read). */
     public void markDone(long id) {
         GongfuUser me = Scope.current().require(Role.values());

@@ -38,22 +38,28 @@ class ReportNotices {
 
     @ApplicationModuleListener
     void on(ReportApproved event) {
+        close(event.report(), List.of("approval-requested"), false);
         notices.notifyUnit(event.report().unitId(), List.of(Role.REPORTER), about(event.report(), "approved"));
     }
 
     @ApplicationModuleListener
     void on(ReportSubmitted event) {
+        // sent: whatever the unit was asked to do for this report is done, and the reminders to send it are answered
+        close(event.report(), List.of("approval-requested", "approved", "returned"), true);
         notices.notifyOffices(event.report().regionCode(), about(event.report(), "submitted"));
     }
 
     @ApplicationModuleListener
     void on(ReportAccepted event) {
+        close(event.report(), List.of("approval-requested", "approved", "returned", "submitted"), true);
         notices.notifyUnit(event.report().unitId(), UNIT, about(event.report(), "accepted"));
     }
 
     @ApplicationModuleListener
     void on(ReportReturned event) {
         ReportRef r = event.report();
+        // reviewed: the offices' 待审核 is done, by whichever of them returned it
+        close(r, List.of("submitted"), false);
         // the reason is an argument: it is the office's own words, shown as written in every language
         notices.notifyUnit(r.unitId(), UNIT, new Notice("notice.report.returned",
                 List.of(r.unitName(), r.period(), NoticeText.fit(event.reason())), r.link(), dedup(r, "returned")));
@@ -67,6 +73,17 @@ class ReportNotices {
                     List.of(report.unitName(), report.period(), Long.toString(report.values())), report.link(),
                     "values-replaced:" + event.run() + ":" + report.submissionId()));
         }
+    }
+
+    /**
+     * Closes the to-dos about the report that its step fulfilled (keys as {@code notice.report.<what>}), and with
+     * {@code reminders} the reminders and urgings of its period (their dedup keys {@code reminder:} and {@code urge:}
+     * with plan, unit and period, {@code supervision.ReportReminderDue#dedupKey}).
+     */
+    private void close(ReportRef r, List<String> fulfilled, boolean reminders) {
+        String period = r.planId() + ":" + r.unitId() + ":" + r.period() + ":";
+        notices.closeFulfilled(r.link(), fulfilled.stream().map(w -> "notice.report." + w).toList(),
+                reminders ? List.of("reminder:" + period, "urge:" + period) : List.of());
     }
 
     private static Notice about(ReportRef r, String what) {

@@ -50,13 +50,15 @@ class PlanPages {
 
     /**
      * 公开 / 撤回公开: the office shows a published plan on the public portal with the sections it ticks, or takes it
-     * off; publishing again with other sections changes how deep the portal goes.
+     * off; publishing again with other sections changes how deep the portal goes, and without any leaves it.
      */
     @PostMapping("/plans/{id}/public")
     public String setPublic(@PathVariable long id, @RequestParam(name = "public", defaultValue = "true") boolean makePublic,
                             @RequestParam(required = false) List<String> sections, RedirectAttributes redirect) {
-        if (makePublic) publicity.publish(id, PublicSection.of(sections));
-        else publicity.setPublic(id, false);
+        // the form always sends sections (an empty one marks it); a request without any leaves the depth as it is
+        if (!makePublic) publicity.setPublic(id, false);
+        else if (sections == null) publicity.setPublic(id, true);
+        else publicity.publish(id, PublicSection.of(sections));
         redirect.addFlashAttribute("publicChanged", makePublic ? "plan.madePublic" : "plan.publicWithdrawn");
         return "redirect:/plans/" + id;
     }

@@ -28,11 +28,15 @@ public enum PublicSection {
         return sections;
     }
 
-    /** The sections the office asked for by code; an unknown code is refused, naming the parameter. */
+    /**
+     * The sections the office asked for by code; blank codes are skipped (the form's marker that it sent its boxes),
+     * an unknown code is refused, naming the parameter.
+     */
     public static Set<PublicSection> of(Collection<String> codes) {
         Set<PublicSection> sections = EnumSet.noneOf(PublicSection.class);
         if (codes == null) return sections;
         for (String code : codes) {
+            if (code == null || code.isBlank()) continue;
             sections.add(Arrays.stream(values()).filter(s -> s.code().equals(code == null ? null : code.strip())).findFirst()
                     .orElseThrow(() -> new InvalidParameterException("sections",
                             "each one of " + Arrays.stream(values()).map(PublicSection::code).toList())));

@@ -93,9 +93,18 @@ public abstract class NoticeContract {
         act(id, "notice-head", "APPROVE", null);
         tell(told, what + "填报已批准，请报送", "notice-reporter", "notice-both");
         assertThat(noticesOf(id)).isEqualTo(told);
+        // a reminder sent before the report was begun links to the list, not to the report: sending it answers it too
+        long reporter = jdbc.sql("select id from app_user where username = 'notice-reporter'").query(Long.class).single();
+        jdbc.sql("""
+                insert into notification (user_id, message_key, message_args, link, dedup_key, kind)
+                values (:u, 'notice.reminder.before', '[]', '/reports', :k, 'TODO')""")
+                .param("u", reporter).param("k", "reminder:" + plan + ":" + unit + ":" + PERIOD + ":-3:" + reporter).update();
         act(id, "notice-reporter", "SUBMIT", null);
         tell(told, what + "填报已报送，待审核", "notice-office");
         assertThat(noticesOf(id)).isEqualTo(told);
+        assertThat(jdbc.sql("select done_at is not null from notification where dedup_key = :k")
+                .param("k", "reminder:" + plan + ":" + unit + ":" + PERIOD + ":-3:" + reporter).query(Boolean.class).single())
+                .as("the reminder is answered").isTrue();
         act(id, "admin", "RETURN", "数字有误，请核对");
         // a user holding both unit roles is told once
         tell(told, what + "填报被退回：数字有误，请核对", "notice-reporter", "notice-head", "notice-both");
@@ -122,8 +131,17 @@ public abstract class NoticeContract {
         tell(told, what + "填报已通过审核", "notice-reporter", "notice-head", "notice-both");
         assertThat(noticesOf(id)).isEqualTo(told);
 
-        // the header's badge counts the unread ones (notify's UnreadNoticesAdvice), on every page
-        assertThat(page("/plans", "notice-head", "zh-CN")).contains("<span class=\"count-badge\">3</span>");
+        // a to-do the workflow fulfilled closes by itself, whoever did the work: the head approved, the
+        // reporter resent the returned report, an office accepted what each office was asked to review
+        assertThat(openTodos(id)).as("nothing about an accepted report is left to do").isEmpty();
+        assertThat(jdbc.sql("""
+                select count(*) from notification n join app_user u on u.id = n.user_id
+                where u.username = 'notice-head' and n.link = :l and n.kind = 'TODO' and n.done_at is not null""")
+                .param("l", "/reports/" + id).query(Long.class).single()).as("approval-requested and returned").isEqualTo(2);
+
+        // the header's badge counts the unread ones (notify's UnreadNoticesAdvice), on every page: the fulfilled
+        // to-dos count no more, the accepted message does
+        assertThat(page("/plans", "notice-head", "zh-CN")).contains("<span class=\"count-badge\">1</span>");
 
         // the notices page shows them in the reader's language: the stored key and arguments, rendered when read
         // both tabs: 待办 (approval, returned) and 消息 (accepted)
@@ -158,6 +176,13 @@ public abstract class NoticeContract {
             if (!texts.isEmpty()) all.put(who, texts);
         }
         return all;
+    }
+
+    /** The to-dos about the report still open, as "user: key". */
+    private List<String> openTodos(long id) {
+        return jdbc.sql("""
+                select u.username || ': ' || n.message_key from notification n join app_user u on u.id = n.user_id
+                where n.link = :l and n.kind = 'TODO' and n.done_at is null""").param("l", "/reports/" + id).query(String.class).list();
     }
 
     private long dedupCount(String pattern) {

@@ -206,6 +206,7 @@ public abstract class RobustnessContract {
         baseline.put("graceDays", 0);
         baseline.put("lockAfterGrace", false);
         baseline.put("public", true);
+        baseline.put("sections", "tasks,indicators,rankings,bulletins");
         baseline.put("progress", "in_progress");
         baseline.put("percentDone", 10);
         baseline.put("kind", "action_plan");

@@ -129,6 +129,10 @@ abstract class PublicPortalContract extends MvcContract {
 
         // overview only: no section beyond it; withdrawn: nothing at all
         form(post("/plans/{id}/public", plan).param("public", "true").with(as("office"))).andExpect(status().is3xxRedirection());
+        // no sections sent: the depth stays
+        mvc.perform(get("/public/plans/{id}/indicators", plan)).andExpect(status().isOk());
+        form(post("/plans/{id}/public", plan).param("public", "true").param("sections", "").with(as("office")))
+                .andExpect(status().is3xxRedirection());
         mvc.perform(get("/public/plans/{id}/indicators", plan)).andExpect(status().isNotFound());
         assertThat(html(get("/public/plans/{id}", plan)).select("#lagging a")).as("no link to an indicator not published").isEmpty();
         form(post("/plans/{id}/public", plan).param("public", "false").with(as("office"))).andExpect(status().is3xxRedirection());
