@@ -12,7 +12,7 @@ import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.RegionalValue;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;
-import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.WebPage;
 import cn.gongfu.plan.Plan;
 import cn.gongfu.plan.PlanService;
@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -78,21 +79,31 @@ class DashboardPages {
         this.json = json;
     }
 
+    /**
+     * The overview. A unit's people (reporters, unit heads) see it through their unit: the indicators their unit is
+     * responsible for unless they ask for all ({@code mine=false}), and, as everywhere, only the tasks their unit works
+     * on; the realization degree stays the district's, as the public sees it, and the page says so.
+     */
     @GetMapping("/dashboard")
     public String overview(@RequestParam(required = false) Long plan, @RequestParam(required = false) String domain,
-                           @RequestParam(required = false) YearMonth month, Model model) {
-        List<Plan> all = plans.list(null, "published", null, new PageRequest(0, 100)).items();
+                           @RequestParam(required = false) YearMonth month, @RequestParam(required = false) Boolean mine,
+                           Model model) {
+        List<Plan> all = plans.publishedForDashboards();
         if (all.isEmpty()) return "redirect:/plans";
-        long planId = plan != null ? plan : all.get(all.size() - 1).id();
+        long planId = plan != null ? plan : PlanService.openedByDefault(all).id();
         PlanEvaluation eval = evaluation.evaluate(planId, null, month);
         model.addAttribute("plans", all);
         overview.addTo(model, eval);
         addMonthChoice(model, eval, month);
-        Predicate<IndicatorEvaluation> inDomain =
-                e -> domain == null || domain.isBlank() || domain.equals(e.indicator().domain());
+        Set<Long> myUnits = Scope.current().units();
+        boolean mineOnly = myUnits != null && !Boolean.FALSE.equals(mine);
+        Predicate<IndicatorEvaluation> shown = e -> (domain == null || domain.isBlank() || domain.equals(e.indicator().domain()))
+                && (!mineOnly || e.indicator().responsibleUnitId() != null && myUnits.contains(e.indicator().responsibleUnitId()));
         model.addAttribute("domain", domain);
-        model.addAttribute("shown", eval.indicators().stream().filter(inDomain).toList());
-        model.addAttribute("lagging", eval.mostLagging(Integer.MAX_VALUE).stream().filter(inDomain).limit(10).toList());
+        model.addAttribute("unitView", myUnits != null);
+        model.addAttribute("mineOnly", mineOnly);
+        model.addAttribute("shown", eval.indicators().stream().filter(shown).toList());
+        model.addAttribute("lagging", eval.mostLagging(Integer.MAX_VALUE).stream().filter(shown).limit(10).toList());
         return "evaluation/overview";
     }
 
