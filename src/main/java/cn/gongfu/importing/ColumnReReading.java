@@ -6,10 +6,8 @@ import cn.gongfu.audit.AuditLog;
 import cn.gongfu.ingest.ColumnRoles;
 import cn.gongfu.ingest.ParsedTable;
 import cn.gongfu.kernel.InvalidParameterException;
-import cn.gongfu.kernel.StaleVersionException;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,13 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ColumnReReading {
 
-    private final JdbcClient jdbc;
-    private final ImportService imports;
+    private final ReviewGuard guard;
     private final AuditLog audit;
 
-    public ColumnReReading(JdbcClient jdbc, ImportService imports, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.imports = imports;
+    ColumnReReading(ReviewGuard guard, AuditLog audit) {
+        this.guard = guard;
         this.audit = audit;
     }
 
@@ -38,10 +34,8 @@ public class ColumnReReading {
      */
     @Transactional
     public int reread(long importId, int version, Map<String, String> choices, boolean reset) {
-        ImportReview review = imports.review(importId);
+        ImportReview review = guard.open(importId, version);
         ImportJob job = review.job();
-        if (!job.inReview()) throw new ImportStateException("import " + importId + " is " + job.state() + ", not in review");
-        if (job.draftVersion() != version) throw new StaleVersionException("import:" + importId, version, job.draftVersion());
         Map<String, ParsedTable.Column> columns = new HashMap<>();
         for (ParsedTable t : review.document().tables()) {
             t.columns().forEach(c -> columns.put(ColumnRoles.key(t.line(), c.index()), c));
@@ -60,12 +54,10 @@ public class ColumnReReading {
         if (after.equals(before)) {
             return version;
         }
-        int updated = jdbc.sql("""
-                update import_job set column_roles = :roles, draft_json = null, draft_version = draft_version + 1
-                where id = :id and draft_version = :version and state = 'review'""")
-                .param("roles", ColumnChoices.write(after)).param("id", importId).param("version", version).update();
-        if (updated != 1) throw new StaleVersionException("import:" + importId, version, imports.job(importId).draftVersion());
+        // no choices left is stored as null (the reader's own meanings), which Map.of would refuse
+        int next = guard.store(importId, version, "column_roles = :roles, draft_json = null",
+                java.util.Collections.singletonMap("roles", ColumnChoices.write(after)));
         audit.record("import.columns", "import:" + importId, ColumnChoices.write(before), ColumnChoices.write(after));
-        return version + 1;
+        return next;
     }
 }

@@ -23,10 +23,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,14 +45,12 @@ public class DraftCorrections {
     /** Whose target: a task's (set in its text) or an indicator's (a year of the indicator table). */
     public enum Owner { TASK, INDICATOR }
 
-    private final JdbcClient jdbc;
-    private final ImportService imports;
+    private final ReviewGuard guard;
     private final Inputs inputs;
     private final AuditLog audit;
 
-    public DraftCorrections(JdbcClient jdbc, ImportService imports, Inputs inputs, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.imports = imports;
+    DraftCorrections(ReviewGuard guard, Inputs inputs, AuditLog audit) {
+        this.guard = guard;
         this.inputs = inputs;
         this.audit = audit;
     }
@@ -182,43 +179,22 @@ public class DraftCorrections {
     /** Drops every correction: the review shows the parse again. Audited like a correction, with how many there were. */
     @Transactional
     public int revert(long importId, int version) {
-        ImportJob job = imports.job(importId);
-        requireReview(job);
-        if (job.draftVersion() != version) throw stale(importId, version, job.draftVersion());
-        int updated = jdbc.sql("""
-                update import_job set draft_json = null, draft_version = draft_version + 1
-                where id = :id and draft_version = :version and state = 'review'""")
-                .param("id", importId).param("version", version).update();
-        if (updated != 1) throw stale(importId, version, imports.job(importId).draftVersion());
+        guard.openJob(importId, version);
+        int next = guard.store(importId, version, "draft_json = null", Map.of());
         audit.record("import.correct.revert", "import:" + importId, "version " + version, "the parse");
-        return version + 1;
+        return next;
     }
 
     private record Change(PlanDraft draft, String before, String after) {}
 
     /** Applies one correction to the current draft if it is still at {@code version}; returns the new version. */
     private int correct(long importId, int version, String what, java.util.function.Function<PlanDraft, Change> change) {
-        ImportReview review = imports.review(importId);
-        ImportJob job = review.job();
-        requireReview(job);
-        if (job.draftVersion() != version) throw stale(importId, version, job.draftVersion());
+        ImportReview review = guard.open(importId, version);
         if (review.draft() == null) throw new InvalidParameterException("draft", both("import.correct.noDraft"));
         Change c = change.apply(review.draft());
-        int updated = jdbc.sql("""
-                update import_job set draft_json = :json, draft_version = draft_version + 1
-                where id = :id and draft_version = :version and state = 'review'""")
-                .param("json", DraftJson.write(c.draft())).param("id", importId).param("version", version).update();
-        if (updated != 1) throw stale(importId, version, imports.job(importId).draftVersion());
+        int next = guard.store(importId, version, "draft_json = :json", Map.of("json", DraftJson.write(c.draft())));
         audit.record("import.correct." + what, "import:" + importId, c.before(), c.after());
-        return version + 1;
-    }
-
-    private static void requireReview(ImportJob job) {
-        if (!job.inReview()) throw new ImportStateException("import " + job.id() + " is " + job.state() + ", not in review");
-    }
-
-    private static StaleVersionException stale(long importId, int expected, int current) {
-        return new StaleVersionException("import:" + importId, expected, current);
+        return next;
     }
 
     /** The task as corrected, after Bean Validation and the plan writer's rules that concern one task. */
