@@ -103,3 +103,17 @@ document.addEventListener('htmx:configRequest', function (e) {
     form.scrollIntoView({ block: 'center' });
   });
 })();
+
+// A table wider than the phone scrolls inside its own box; a keyboard must reach it too (WCAG 2.1.1), so a box that
+// scrolls takes the focus, and one that fits gives it back.
+(function () {
+  function scrollers() {
+    document.querySelectorAll('table.grid, .doc-table-wrap').forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) el.setAttribute('tabindex', '0');
+      else if (el.getAttribute('tabindex') === '0') el.removeAttribute('tabindex');
+    });
+  }
+  document.addEventListener('DOMContentLoaded', scrollers);
+  window.addEventListener('resize', scrollers);
+  document.addEventListener('htmx:afterSwap', scrollers);
+})();
