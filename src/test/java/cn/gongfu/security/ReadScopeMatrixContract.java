@@ -356,8 +356,9 @@ abstract class ReadScopeMatrixContract {
             // a published ranking names every unit, reporters' included: it is public
             if (who.seesQingxi() && !qingxiUnits.equals(unitNamesOfThePlan())) note(wrong, who, "published units " + qingxiUnits);
         }
-        // the public view: the published plan's evaluation and ranking, no task
-        String publicPage = call(get("/public"), Who.PUBLIC).getContentAsString(StandardCharsets.UTF_8);
+        // the public portal: the public plan's published ranking, no task on it
+        String publicPage = call(get("/public/plans/{id}/rankings", planId), Who.PUBLIC)
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(publicPage).contains(PUBLISHED_PERIOD, HEALTH, EDUCATION).doesNotContain("奉化区卫生健康局");
         assertThat(present(publicPage, allTaskTitles())).isEmpty();
         assertThat(wrong).isEmpty();
