@@ -191,7 +191,38 @@ public class RankingService {
     public record Snapshot(long id, String regionCode, String peerGroup, String period, String method, String publishedBy,
                            LocalDateTime publishedAt, List<Entry> entries) {}
 
-    public record Entry(long unitId, String unitName, int rank, double score, String components) {}
+    /**
+     * One unit of a published ranking: its rank, score and the share (0–1) of each score component
+     * ({@code UnitScore.Component} names) as published.
+     */
+    public record Entry(long unitId, String unitName, int rank, double score, Map<String, Double> components) {}
+
+    /** The components as stored with a published entry: {@code {"INDICATOR_ACHIEVEMENT":0.4286,…}}, shares to 4 places. */
+    static String storedComponents(Map<UnitScore.Component, Double> components) {
+        return components.entrySet().stream()
+                .map(c -> "\"" + c.getKey().name() + "\":" + String.format(java.util.Locale.ROOT, "%.4f", c.getValue()))
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /**
+     * The components of a stored entry, in their order; reads what {@link #storedComponents} writes and what entries
+     * published before it hold (a map's text, {@code {INDICATOR_ACHIEVEMENT=1.0, …}}). A part it cannot read is skipped.
+     */
+    static Map<String, Double> readComponents(String stored) {
+        Map<String, Double> components = new LinkedHashMap<>();
+        if (stored == null) return components;
+        String body = stored.strip().replaceAll("^\\{|\\}$", "");
+        for (String part : body.split(",")) {
+            String[] kv = part.split("[=:]", 2);
+            if (kv.length != 2) continue;
+            try {
+                components.put(kv[0].strip().replace("\"", ""), Double.parseDouble(kv[1].strip()));
+            } catch (NumberFormatException unreadable) {
+                // a part that is no number is left out rather than shown wrong
+            }
+        }
+        return components;
+    }
 
     /** Publishes the live ranking of a plan's units for a period; a published period is never overwritten. */
     @Transactional
@@ -224,7 +255,7 @@ public class RankingService {
                         insert into ranking_entry (snapshot_id, unit_id, unit_name, rank, score, components)
                         values (:s, :u, :n, :rank, :score, :c)""")
                         .param("s", id).param("u", r.unitId()).param("n", r.unitName()).param("rank", r.result().rank())
-                        .param("score", round(r.result().score())).param("c", r.result().components().toString())
+                        .param("score", round(r.result().score())).param("c", storedComponents(r.result().components()))
                         .update();
             }
             audit.record("ranking.publish", "ranking_snapshot:" + id, null, group.getKey() + " " + period);
@@ -252,7 +283,7 @@ public class RankingService {
                         rs.getString(5), rs.getString(6), rs.getObject(7, LocalDateTime.class)))
                 .optional().orElseThrow(() -> new NotFoundException("ranking", id));
         List<Entry> entries = jdbc.sql("select unit_id, unit_name, rank, score, components from ranking_entry where snapshot_id = :id order by rank, unit_name")
-                .param("id", id).query((rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getDouble(4), rs.getString(5)))
+                .param("id", id).query((rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getDouble(4), readComponents(rs.getString(5))))
                 .list();
         return new Snapshot(h.id(), h.region(), h.group(), h.period(), h.method(), h.by(), h.at(), entries);
     }
