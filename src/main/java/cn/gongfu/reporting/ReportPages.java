@@ -3,6 +3,10 @@ package cn.gongfu.reporting;
 import static cn.gongfu.kernel.BundleText.both;
 
 import cn.gongfu.indicator.StoredNumber;
+import java.util.stream.Stream;
+import cn.gongfu.kernel.ListAddress;
+import cn.gongfu.kernel.TableWorkbook;
+import cn.gongfu.kernel.ListFilters;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.Inputs;
 import cn.gongfu.kernel.InvalidInputException;
@@ -316,11 +320,34 @@ class ReportPages {
     }
 
     @GetMapping("/reports/queue")
-    public String queue(@RequestParam(defaultValue = "submitted") String state, Model model) {
-        model.addAttribute("submissions", workflow.queue(state));
+    public String queue(@RequestParam(defaultValue = "submitted") String state, @RequestParam(required = false) String q,
+                        @RequestParam(required = false) String period, Model model) {
+        model.addAttribute("submissions", queueOf(state, q, period));
         model.addAttribute("state", state);
+        model.addAttribute("q", q);
+        model.addAttribute("period", period);
         model.addAttribute("states", Submission.STATES);
+        model.addAttribute("exportHref", ListAddress.of("/reports/queue.xlsx", "state", state, "q", q, "period", period));
         return "reporting/queue";
+    }
+
+    /** The review queue as filtered, as Excel: the rows the page lists. */
+    @GetMapping("/reports/queue.xlsx")
+    public ResponseEntity<byte[]> queueExport(@RequestParam(defaultValue = "submitted") String state,
+                                              @RequestParam(required = false) String q, @RequestParam(required = false) String period,
+                                              Locale locale) {
+        List<String> header = Stream.of("reports.unit", "reports.period", "task.plan", "reports.due", "reports.submittedAt", "reports.state")
+                .map(k -> messages.getMessage(k, null, locale)).toList();
+        List<List<Object>> rows = queueOf(state, q, period).stream().map(s -> List.<Object>of(s.unitName(), s.period(), s.planTitle(),
+                s.dueOn(), s.submittedAt() == null ? "" : s.submittedAt().toString().replace('T', ' '),
+                messages.getMessage("reports.state." + s.shownState(), null, locale))).toList();
+        String title = messages.getMessage("reports.queue", null, locale);
+        return Downloads.attachment(title + " " + LocalDate.now(clock) + ".xlsx", Downloads.XLSX, TableWorkbook.xlsx(title, header, rows));
+    }
+
+    private List<Submission> queueOf(String state, String q, String period) {
+        String chosen = ListFilters.oneOf("state", state, Submission.STATES);
+        return workflow.queue(chosen == null ? "submitted" : chosen, ListFilters.words("q", q), ListFilters.words("period", period, 20));
     }
 
     @PostMapping("/reports/accept")

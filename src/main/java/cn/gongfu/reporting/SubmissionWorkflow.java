@@ -158,10 +158,20 @@ class SubmissionWorkflow {
 
     /** The office's review queue: submissions in its region in a state, oldest due first. */
     public List<Submission> queue(String state) {
+        return queue(state, null, null);
+    }
+
+    /**
+     * The review queue in one state, by due date, narrowed by words in the unit's or the plan's name and by period
+     * (both optional): what the queue page lists and exports.
+     */
+    public List<Submission> queue(String state, String words, String period) {
         Scope scope = Scope.current();
         scope.require(Role.OFFICE, Role.ADMIN);
         if (!Submission.STATES.contains(state)) throw new InvalidParameterException("state", "one of " + Submission.STATES);
-        var where = scope.restrictRegion(new Where().and("s.state = :state", "state", state), "p.region_code");
+        var where = scope.restrictRegion(new Where().and("s.state = :state", "state", state)
+                .containing("words", words, "u.name", "p.title")
+                .and("s.period = :period", "period", period == null || period.isBlank() ? null : period.strip()), "p.region_code");
         return jdbc.sql(ReportingService.SUBMISSION_SELECT + where.sql() + " order by s.due_on, s.id").params(where.params())
                 .query(ReportingService.SUBMISSION).list();
     }

@@ -89,7 +89,7 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.POST, "/api/v1/surveys", "/surveys").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/v1/submissions").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/submissions/accept", "/reports/accept").hasAnyRole("OFFICE", "ADMIN")
-                .requestMatchers("/reports/queue", "/reports/calendar", "/reports/calendar/**").hasAnyRole("OFFICE", "ADMIN")
+                .requestMatchers("/reports/queue", "/reports/queue.xlsx", "/reports/calendar", "/reports/calendar/**").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/reports/*/reopen-late", "/plans/*/public").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/reports/*/tasks", "/reports/*/workbook").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
                 // bulletins: the office generates, edits and issues; everyone signed in reads (the service says what)

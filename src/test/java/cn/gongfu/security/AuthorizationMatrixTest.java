@@ -131,6 +131,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /reports/{id}/values/{indicatorId}", Access.UNIT),
             Map.entry("POST /reports/{id}/actions", Access.SIGNED_IN),
             Map.entry("GET /reports/queue", Access.OFFICE),
+            Map.entry("GET /reports/queue.xlsx", Access.OFFICE),
             Map.entry("POST /reports/{id}/tasks", Access.UNIT),
             Map.entry("GET /reports/{id}/workbook", Access.SIGNED_IN),
             Map.entry("POST /reports/{id}/workbook", Access.UNIT),

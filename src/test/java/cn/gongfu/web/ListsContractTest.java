@@ -37,6 +37,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @H2Test
 class ListsContractTest extends MvcContract {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.gongfu.users.UserService users;
+
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final List<String> HOSTILE = List.of("' or '1'='1' --", "%_\\", "\"><script>alert(1)</script>", "托育😀\u202e",
             "Ω≈ç√∫ 𠜎𠜱", "a;drop table unit;--");
@@ -107,6 +110,44 @@ class ListsContractTest extends MvcContract {
         hostile("/units.xlsx", "q", "region");
         badOption("/units", "kind");
         badOption("/units.xlsx", "kind");
+    }
+
+    @Test
+    void theReviewQueueFiltersByStateWordsAndPeriodAndExportsWhatItLists() throws Exception {
+        // a report of its own (a unit and period no other test reports), taken away again at the end
+        long farming = jdbc.sql("select id from unit where region_code = :r and name = '区农业农村局'").param("r", DemoFacts.DEMO_REGION)
+                .query(Long.class).single();
+        long report = cn.gongfu.support.ReportSteps.open(mvc, org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername("admin").withoutPassword()),
+                DemoFacts.demoPlanId(jdbc), farming, "2025Q3");
+        try {
+            queueFiltersAndExports();
+        } finally {
+            jdbc.sql("delete from submission where id = :id").param("id", report).update();
+        }
+    }
+
+    private void queueFiltersAndExports() throws Exception {
+        String state = jdbc.sql("select state from submission group by state order by count(*) desc, state").query(String.class).list().get(0);
+        long inState = jdbc.sql("select count(*) from submission where state = :s").param("s", state).query(Long.class).single();
+        assertThat(count(page(get("/reports/queue").param("state", state)), "queue")).isEqualTo(inState);
+        String period = jdbc.sql("select period from submission where state = :s order by period fetch first 1 rows only")
+                .param("s", state).query(String.class).single();
+        long health = jdbc.sql("""
+                select count(*) from submission s join unit u on u.id = s.unit_id join plan p on p.id = s.plan_id
+                where s.state = :s and s.period = :p and (lower(u.name) like '%卫生%' or lower(p.title) like '%卫生%')""")
+                .param("s", state).param("p", period).query(Long.class).single();
+        assertThat(count(page(get("/reports/queue").param("state", state).param("q", "卫生").param("period", period)), "queue"))
+                .isEqualTo(health);
+        List<List<String>> rows = xlsx(get("/reports/queue.xlsx").param("state", state).param("q", "卫生").param("period", period));
+        assertThat(rows.get(0)).containsExactly("单位", "期次", "所属方案", "截止", "报送时间", "状态");
+        assertThat(rows).hasSize((int) health + 1);
+        assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r.get(1)).isEqualTo(period));
+
+        hostile("/reports/queue", "q", "period");
+        hostile("/reports/queue.xlsx", "q", "period");
+        badOption("/reports/queue", "state");
+        badOption("/reports/queue.xlsx", "state");
     }
 
     @Test
