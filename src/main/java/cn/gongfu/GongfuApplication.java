@@ -1,6 +1,7 @@
 package cn.gongfu;
 
 import cn.gongfu.cli.ParseCommand;
+import cn.gongfu.generate.GenerateCommand;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -17,6 +18,12 @@ public class GongfuApplication {
             PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
             System.exit(ParseCommand.run(args, out, err));
+        }
+        // generate needs Spring and the database but no web server: it starts its own context and exits
+        if (args.length > 0 && "generate".equals(args[0])) {
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            System.exit(GenerateCommand.run(args, out, err, GongfuApplication.class));
         }
         SpringApplication.run(GongfuApplication.class, args);
     }

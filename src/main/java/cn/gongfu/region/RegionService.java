@@ -1,5 +1,6 @@
 package cn.gongfu.region;
 
+import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.PageResult;
@@ -10,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class RegionService {
@@ -20,10 +23,12 @@ public class RegionService {
 
     private final JdbcClient jdbc;
     private final Pager pager;
+    private final JdbcTemplate batch;
 
-    public RegionService(JdbcClient jdbc, Pager pager) {
+    public RegionService(JdbcClient jdbc, Pager pager, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.pager = pager;
+        this.batch = batch;
     }
 
     public PageResult<Region> list(String parentCode, String level, String text, PageRequest page) {
@@ -47,6 +52,36 @@ public class RegionService {
         });
         return names;
     }
+
+    /**
+     * Adds regions, each after its parent (a parent is either listed before it or already known): a generated data
+     * set's province, cities, counties and towns. A code already taken or an unknown parent is refused whole.
+     */
+    @Transactional
+    public void create(List<Region> regions) {
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (Region r : regions) {
+            if (r.code() == null || !r.code().matches("[0-9]{6,12}")) throw new InvalidParameterException("code", "6–12 digits: " + r.code());
+            if (!LEVELS.contains(r.level())) throw new InvalidParameterException("level", "must be one of " + LEVELS);
+            if (r.parentCode() != null && !listed.contains(r.parentCode()) && find(r.parentCode()).isEmpty()) {
+                throw new InvalidParameterException("parentCode", "unknown parent " + r.parentCode() + " of " + r.code());
+            }
+            if (!listed.add(r.code())) throw new InvalidParameterException("code", r.code() + " appears twice");
+        }
+        List<String> codes = regions.stream().map(Region::code).toList();
+        if (!codes.isEmpty() && jdbc.sql("select count(*) from region where code in (:c)").param("c", codes).query(Long.class).single() > 0) {
+            throw new InvalidParameterException("code", "some of these regions exist already");
+        }
+        batch.batchUpdate("insert into region (code, name, level, parent_code) values (?, ?, ?, ?)", regions, 1000, (ps, r) -> {
+            ps.setString(1, r.code());
+            ps.setString(2, r.name());
+            ps.setString(3, r.level());
+            ps.setString(4, r.parentCode());
+        });
+    }
+
+    /** The levels a region may have (region.level). */
+    public static final List<String> LEVELS = List.of("province", "city", "county", "town", "village");
 
     public Optional<Region> find(String code) {
         return jdbc.sql("select code, name, level, parent_code from region where code = :code")
