@@ -59,6 +59,9 @@ public class RegionService {
      */
     @Transactional
     public void create(List<Region> regions) {
+        // the region tree is set-up: the system (a generator, the demo) or an administrator, nobody else
+        cn.gongfu.kernel.Scope scope = cn.gongfu.kernel.Scope.current();
+        if (!scope.system()) scope.require(cn.gongfu.kernel.Role.ADMIN);
         java.util.Set<String> listed = new java.util.HashSet<>();
         for (Region r : regions) {
             if (r.code() == null || !r.code().matches("[0-9]{6,12}")) throw new InvalidParameterException("code", "6–12 digits: " + r.code());

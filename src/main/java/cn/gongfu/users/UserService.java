@@ -219,6 +219,8 @@ public class UserService implements UserDetailsService {
      */
     @Transactional
     public int createAllUnchecked(List<NewUser> users, String password) {
+        // set-up only: the system (a generator) creates users in bulk; a person creates them one by one, checked
+        if (!cn.gongfu.kernel.Scope.current().system()) cn.gongfu.kernel.Scope.current().require(cn.gongfu.kernel.Role.ADMIN);
         checkPassword("password", password);
         String hash = passwords.encode(password);
         for (NewUser u : users) {
