@@ -3,10 +3,10 @@ package cn.gongfu.audit;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.PageResult;
 import cn.gongfu.kernel.Pager;
+import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Where;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -63,7 +63,7 @@ public class AuditLog {
                 .and("actor = :actor", "actor", actor)
                 .and("target = :target", "target", target);
         return pager.page("id, occurred_at, actor, action, target, before_value, after_value, remote_addr",
-                "from audit_event", where, "id desc", page, new DataClassRowMapper<>(AuditEvent.class));
+                "from audit_event", where, "id desc", page, Rows.of(AuditEvent.class));
     }
 
     /** The events about any of these things ({@code task:7}, {@code target:12}), newest first: a history to show. */
@@ -71,7 +71,7 @@ public class AuditLog {
         if (targets.isEmpty()) return java.util.List.of();
         return jdbc.sql("select id, occurred_at, actor, action, target, before_value, after_value, remote_addr from audit_event"
                         + " where target in (:targets) order by id desc fetch first " + Math.max(1, Math.min(limit, 500)) + " rows only")
-                .param("targets", java.util.List.copyOf(targets)).query(new DataClassRowMapper<>(AuditEvent.class)).list();
+                .param("targets", java.util.List.copyOf(targets)).query(Rows.of(AuditEvent.class)).list();
     }
 
     /** The same events as lines of an edit page's history, each change in words where it was recorded with its fields. */

@@ -20,6 +20,7 @@ import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.PageResult;
 import cn.gongfu.kernel.Pager;
 import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Sha256;
 import cn.gongfu.kernel.Uploads;
@@ -47,7 +48,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -71,7 +71,7 @@ public class ImportService {
     private static final String JOB_COLUMNS = """
             id, file_name, content_type, sha256, size_bytes, region_code, kind, previous_plan_id, title, start_year, end_year,
             state, plan_id, created_at, draft_version, draft_json is not null as corrected, reported_period, column_roles""";
-    private static final RowMapper<ImportJob> JOB = new DataClassRowMapper<>(ImportJob.class);
+    private static final RowMapper<ImportJob> JOB = Rows.of(ImportJob.class);
 
     private final DocumentParser parser = new DocumentParser();
     private final JdbcClient jdbc;

@@ -9,6 +9,7 @@ import cn.gongfu.kernel.Inputs;
 import cn.gongfu.kernel.InvalidInputException;
 import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.StaleVersionException;
 import java.math.BigDecimal;
@@ -42,6 +43,7 @@ public class IndicatorEdits {
             select t.id, t.indicator_id, i.name as indicator_name, t.region_code, t.task_id, t.year, t.comparator, t.value,
                    t.min_value as min, t.max_value as max, t.unit, t.raw_text, t.version
             from target t join indicator i on i.id = t.indicator_id""";
+    private static final Rows<EditableTarget> EDITABLE_TARGET = Rows.of(EditableTarget.class);
 
     private final JdbcClient jdbc;
     private final IndicatorService indicators;
@@ -62,7 +64,7 @@ public class IndicatorEdits {
 
     /** A task's targets with their versions, in year order; the caller has checked the task's scope. */
     public List<EditableTarget> targetsOfTask(long taskId) {
-        return jdbc.sql(TARGET + " where t.task_id = :task order by t.year, t.id").param("task", taskId).query(EditableTarget.class).list();
+        return jdbc.sql(TARGET + " where t.task_id = :task order by t.year, t.id").param("task", taskId).query(EDITABLE_TARGET).list();
     }
 
     /** An indicator's targets with their versions, for the regions of the caller's scope. */
@@ -70,11 +72,11 @@ public class IndicatorEdits {
         indicators.get(indicatorId);
         Scope scope = Scope.current();
         return jdbc.sql(TARGET + " where t.indicator_id = :id order by t.region_code, t.year, t.id").param("id", indicatorId)
-                .query(EditableTarget.class).list().stream().filter(t -> scope.coversRegion(t.regionCode())).toList();
+                .query(EDITABLE_TARGET).list().stream().filter(t -> scope.coversRegion(t.regionCode())).toList();
     }
 
     public EditableTarget target(long id) {
-        return jdbc.sql(TARGET + " where t.id = :id").param("id", id).query(EditableTarget.class).optional()
+        return jdbc.sql(TARGET + " where t.id = :id").param("id", id).query(EDITABLE_TARGET).optional()
                 .orElseThrow(() -> new NotFoundException("target", id));
     }
 

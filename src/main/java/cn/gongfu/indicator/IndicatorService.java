@@ -5,6 +5,7 @@ import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.PageResult;
 import cn.gongfu.kernel.Pager;
+import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Where;
 import cn.gongfu.unit.UnitService;
@@ -28,7 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -202,7 +202,7 @@ public class IndicatorService {
         Where where = Scope.current().restrictRegion(new Where().and("indicator_id = :id", "id", indicatorId), "region_code");
         return jdbc.sql("select id, indicator_id, region_code, period, value, state, reported_by, reported_at, comment, version"
                         + " from observation" + where.sql() + " order by region_code, period")
-                .params(where.params()).query(new DataClassRowMapper<>(Observation.class)).list();
+                .params(where.params()).query(Rows.of(Observation.class)).list();
     }
 
     /** What a new indicator is when a document first names it. */

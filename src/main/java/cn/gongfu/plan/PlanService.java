@@ -6,6 +6,7 @@ import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.PageResult;
 import cn.gongfu.kernel.Pager;
+import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Where;
 import java.sql.ResultSet;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,11 +86,11 @@ public class PlanService {
             p.source_name, p.source_sha256, p.previous_plan_id, p.created_at, p.doc_number, p.index_number, p.issued_on,
             p.public_since, p.public_sections""";
     private static final String PLAN_FROM = "from plan p join region r on r.code = p.region_code";
-    private static final RowMapper<Plan> PLAN = new DataClassRowMapper<>(Plan.class);
+    private static final RowMapper<Plan> PLAN = Rows.of(Plan.class);
 
     private static final String SECTION_COLUMNS = """
             s.id, s.plan_id, s.parent_id, s.label, s.title, s.position""";
-    private static final RowMapper<Section> SECTION = new DataClassRowMapper<>(Section.class);
+    private static final RowMapper<Section> SECTION = Rows.of(Section.class);
 
     private static final String TASK_COLUMNS = """
             t.id, t.plan_id, p.title as plan_title, t.section_id, t.list_name, t.code, t.category, t.group_name, t.title""";
@@ -326,7 +326,7 @@ public class PlanService {
         List<Milestone> milestones = jdbc.sql("""
                 select id, task_id, from_month, to_month, text, state, completed_on, evidence, version
                 from milestone where task_id = :id order by from_month, to_month, id""")
-                .param("id", id).query(new DataClassRowMapper<>(Milestone.class)).list();
+                .param("id", id).query(Rows.of(Milestone.class)).list();
         return new TaskDetail(t.id(), t.planId(), t.planTitle(), sectionPath(t.sectionId()), t.list(), t.code(),
                 t.category(), t.group(), t.title(), t.text(), u.lead(), u.co(), t.targetSystem(), t.workSystem(),
                 t.policySystem(), t.evaluationSystem(), milestones, indicators.targetsOfTask(id), TaskInput.names(t.leadOfficials()));

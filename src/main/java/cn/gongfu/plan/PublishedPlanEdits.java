@@ -13,6 +13,7 @@ import cn.gongfu.kernel.InvalidInputException;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.StaleVersionException;
 import cn.gongfu.unit.UnitService;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -272,7 +272,7 @@ public class PublishedPlanEdits {
     Milestone milestone(long id) {
         return jdbc.sql("""
                 select id, task_id, from_month, to_month, text, state, completed_on, evidence, version
-                from milestone where id = :id""").param("id", id).query(new DataClassRowMapper<>(Milestone.class)).optional()
+                from milestone where id = :id""").param("id", id).query(Rows.of(Milestone.class)).optional()
                 .orElseThrow(() -> new NotFoundException("milestone", id));
     }
 

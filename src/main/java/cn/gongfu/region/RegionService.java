@@ -5,12 +5,12 @@ import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.PageRequest;
 import cn.gongfu.kernel.PageResult;
 import cn.gongfu.kernel.Pager;
+import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Where;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RegionService {
 
-    private static final DataClassRowMapper<Region> MAPPER = new DataClassRowMapper<>(Region.class);
+    private static final Rows<Region> MAPPER = Rows.of(Region.class);
 
     private final JdbcClient jdbc;
     private final Pager pager;

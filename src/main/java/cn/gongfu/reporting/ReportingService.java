@@ -10,6 +10,7 @@ import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Rules;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Sha256;
@@ -35,7 +36,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -289,7 +289,7 @@ public class ReportingService {
         return jdbc.sql("""
                 select id, submission_id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
                 from evidence where submission_id = :s order by id""").param("s", submissionId)
-                .query(new DataClassRowMapper<>(EvidenceFile.class)).list();
+                .query(Rows.of(EvidenceFile.class)).list();
     }
 
     public byte[] evidenceContent(long submissionId, long evidenceId) {

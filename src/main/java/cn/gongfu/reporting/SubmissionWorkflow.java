@@ -7,6 +7,7 @@ import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Where;
 import cn.gongfu.plan.PlanService;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -186,7 +186,7 @@ class SubmissionWorkflow {
                    or target in (select 'observation:' || cast(id as varchar(20)) from observation where submission_id = :id)
                 order by id desc""")
                 .param("sub", "submission:" + id).param("id", id)
-                .query(new DataClassRowMapper<>(AuditEvent.class)).list();
+                .query(Rows.of(AuditEvent.class)).list();
     }
 
     // ---- internals

@@ -8,6 +8,7 @@ import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.PersonOnly;
 import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Sha256;
 import cn.gongfu.users.UserService;
@@ -17,7 +18,6 @@ import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -76,7 +76,7 @@ public class TokenService {
     public List<ApiToken> mine() {
         GongfuUser user = Scope.current().require(Role.values());
         return jdbc.sql("select " + COLUMNS + " from api_token where user_id = :u order by id desc")
-                .param("u", user.id()).query(new DataClassRowMapper<>(ApiToken.class)).list();
+                .param("u", user.id()).query(Rows.of(ApiToken.class)).list();
     }
 
     /** Revokes one of the caller's tokens (an administrator may revoke anyone's). */
@@ -115,7 +115,7 @@ public class TokenService {
 
     private ApiToken get(long id) {
         return jdbc.sql("select " + COLUMNS + " from api_token where id = :id").param("id", id)
-                .query(new DataClassRowMapper<>(ApiToken.class)).optional()
+                .query(Rows.of(ApiToken.class)).optional()
                 .orElseThrow(() -> new NotFoundException("token", id));
     }
 }

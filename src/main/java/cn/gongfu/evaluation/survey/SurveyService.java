@@ -9,6 +9,7 @@ import cn.gongfu.indicator.StoredNumber;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;
 import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Where;
 import cn.gongfu.region.RegionService;
@@ -29,7 +30,6 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -123,13 +123,13 @@ class SurveyService {
         var where = scope.restrictRegion(new Where().and("region_code = :r", "r", regionCode), "region_code");
         return jdbc.sql("select id, region_code, name, fielded_on, scale_points from survey_wave" + where.sql()
                         + " order by fielded_on, id").params(where.params())
-                .query(new DataClassRowMapper<>(SurveyWave.class)).list();
+                .query(Rows.of(SurveyWave.class)).list();
     }
 
     public SurveyWave wave(long id) {
         Scope scope = Scope.current();
         return jdbc.sql("select id, region_code, name, fielded_on, scale_points from survey_wave where id = :id")
-                .param("id", id).query(new DataClassRowMapper<>(SurveyWave.class)).optional()
+                .param("id", id).query(Rows.of(SurveyWave.class)).optional()
                 .filter(w -> scope.coversRegion(w.regionCode()))
                 .orElseThrow(() -> new NotFoundException("survey wave", id));
     }

@@ -5,6 +5,7 @@ import static cn.gongfu.kernel.BundleText.both;
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.kernel.GongfuUser;
 import cn.gongfu.kernel.Role;
+import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.Sha256;
 import cn.gongfu.reporting.ConflictException;
@@ -38,7 +39,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -104,7 +104,7 @@ class FeedImportService {
         Map<String, Object> none = new HashMap<>();
         int updated = audit.recordEach("observation.import", FeedSql.REPLACED, none);
         List<ValueAccepted.ReplacedReport> replaced = jdbc.sql(FeedSql.REPLACED_REPORTS)
-                .query(new DataClassRowMapper<>(ValueAccepted.ReplacedReport.class)).list();
+                .query(Rows.of(ValueAccepted.ReplacedReport.class)).list();
         long t4 = System.nanoTime();
         int merged;
         try {
