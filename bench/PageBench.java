@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  *
  * Options: --base http://localhost:8080  --n 2000 (requests per path)  --c 16 (concurrent connections)
  *          --user leader --password gongfu-demo (the session the pages are read with; --user none: anonymous)
- *          --token gf_… (also runs every path with "Authorization: Bearer" and no session, beside the session's figure)
+ *          --token gf_… (also runs every path with "Authorization: Bearer" and no session, beside the session's figure;
+ *                        --token new: creates one for the signed-in user through POST /api/v1/tokens)
  *          --warmup 200 (requests per path first, not counted)
  * PATH defaults to /dashboard /dashboard/units /indicators/1 /public.
  *
@@ -58,6 +59,7 @@ public class PageBench {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .executor(Executors.newFixedThreadPool(Math.max(2, c))).connectTimeout(Duration.ofSeconds(10)).build();
         String cookie = "none".equals(options.get("--user")) ? null : signIn(client, base, options.get("--user"), options.get("--password"));
+        if ("new".equals(token)) token = newToken(client, base, cookie);
         System.out.printf("%s, %d requests per path at %d connections, %s%n", base, n, c,
                 cookie == null ? "anonymous" : "signed in as " + options.get("--user"));
         System.out.printf("%-42s %9s %8s %8s %7s %9s   %9s %8s   %s%n", "path", "req/s", "p50 ms", "p99 ms", "errors", "KB/resp",
@@ -95,7 +97,10 @@ public class PageBench {
                     long t = System.nanoTime();
                     try {
                         HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200) errors.incrementAndGet();
+                        if (response.statusCode() != 200 && errors.incrementAndGet() == 1) {
+                            System.err.println(path + " answered " + response.statusCode() + ": "
+                                    + new String(response.body(), StandardCharsets.UTF_8).lines().findFirst().orElse(""));
+                        }
                         bytes.addAndGet(response.body().length);
                     } catch (Exception e) {
                         errors.incrementAndGet();
@@ -133,6 +138,28 @@ public class PageBench {
                     + "); plain http needs the server started with GONGFU_SECURE_COOKIE=false");
         }
         return header(cookies);
+    }
+
+    /** A new API token of the signed-in user (the CSRF token and its header name from a page's meta tags). */
+    static String newToken(HttpClient client, String base, String cookie) throws Exception {
+        HttpResponse<String> plans = client.send(HttpRequest.newBuilder(URI.create(base + "/plans")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String page = plans.body();
+        // the CSRF cookie is renewed after sign-in: send the one the page was rendered with
+        Map<String, String> cookies = new LinkedHashMap<>();
+        for (String pair : cookie.split("; ")) cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        keep(cookies, plans);
+        cookie = header(cookies);
+        Matcher csrf = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+        Matcher header = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"").matcher(page);
+        if (!csrf.find() || !header.find()) throw new IllegalStateException("no CSRF meta tags on /plans");
+        HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
+                .header("Cookie", cookie).header(header.group(1), csrf.group(1)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"PageBench\",\"days\":1}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher secret = Pattern.compile("\"secret\"\\s*:\\s*\"(gf_[A-Za-z0-9_-]+)\"").matcher(created.body());
+        if (!secret.find()) throw new IllegalStateException("no token in " + created.statusCode() + " " + created.body());
+        return secret.group(1);
     }
 
     private static void keep(Map<String, String> cookies, HttpResponse<?> response) {
