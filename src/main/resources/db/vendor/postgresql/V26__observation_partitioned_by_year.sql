@@ -14,7 +14,12 @@ alter table observation_unpartitioned rename constraint observation_indicator_id
     to observation_unpartitioned_natural_key;
 
 create sequence observation_ids as bigint;
-select setval('observation_ids', coalesce((select max(id) from observation_unpartitioned), 0) + 1, false);
+-- in a block, so that the migration prints no result row at start-up
+do $$
+begin
+    perform setval('observation_ids', coalesce((select max(id) from observation_unpartitioned), 0) + 1, false);
+end
+$$;
 
 create table observation (
     id            bigint        not null default nextval('observation_ids'),
