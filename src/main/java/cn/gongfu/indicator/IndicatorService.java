@@ -271,9 +271,9 @@ public class IndicatorService {
     public record RegionalValue(String regionCode, String indicatorName, String unit, String period, double value) {}
 
     /**
-     * The accepted values, in the caller's regions, of those of a plan's indicators that some region other than the
-     * plan's own ({@code planRegion}) reports: the plan's indicators side by side across regions. By indicator
-     * name, region and period.
+     * The latest accepted value in each of the caller's regions of those of a plan's indicators that some region other
+     * than the plan's own ({@code planRegion}) reports: the plan's indicators side by side across regions. By indicator
+     * name and region.
      */
     public List<RegionalValue> acceptedValuesAcrossRegions(long planId, String planRegion) {
         // only the regions within the caller's scope, both for the values and for which indicators have any
@@ -284,8 +284,12 @@ public class IndicatorService {
                 .and("exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :p)", "p", planId)
                 .and("exists (select 1 from observation x" + elsewhere.sql() + ")"), "o.region_code");
         where.params().putAll(elsewhere.params());
-        return jdbc.sql("select o.region_code, i.name, i.unit, o.period, o.value from observation o join indicator i on i.id = o.indicator_id"
-                        + where.sql() + " order by i.name, o.region_code, o.period").params(where.params())
+        // the latest value of each indicator in each region, chosen by the database: a page shows only those, and a
+        // province's years of monthly values never travel to the application to be thrown away there (issue 15)
+        return jdbc.sql("select region_code, name, unit, period, value from (select o.region_code, i.name, i.unit, o.period, o.value,"
+                        + " row_number() over (partition by o.indicator_id, o.region_code order by o.period desc) as nth"
+                        + " from observation o join indicator i on i.id = o.indicator_id" + where.sql() + ") v"
+                        + " where nth = 1 order by name, region_code").params(where.params())
                 .query((rs, i) -> new RegionalValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getDouble(5))).list();
     }

@@ -260,16 +260,16 @@ class DashboardPages {
     private RegionTable regionTable(Plan p) {
         Map<String, String> names = regions.names();
         Map<String, Map<String, Double>> latest = new LinkedHashMap<>();
-        List<String> indicatorNames = new ArrayList<>();
+        java.util.Set<String> indicatorNames = new java.util.LinkedHashSet<>();
         Map<String, String> units = new LinkedHashMap<>();
-        // by period within each indicator and region, so the last value put is the latest
+        // one row an indicator and region: its latest accepted value
         for (RegionalValue r : indicators.acceptedValuesAcrossRegions(p.id(), p.regionCode())) {
-            if (!indicatorNames.contains(r.indicatorName())) indicatorNames.add(r.indicatorName());
+            indicatorNames.add(r.indicatorName());
             if (r.unit() != null && !r.unit().isBlank()) units.put(r.indicatorName(), r.unit());
             latest.computeIfAbsent(names.getOrDefault(r.regionCode(), r.regionCode()), k -> new LinkedHashMap<>())
                     .put(r.indicatorName(), r.value());
         }
-        return new RegionTable(indicatorNames, units, latest);
+        return new RegionTable(List.copyOf(indicatorNames), units, latest);
     }
 
     /** Every dashboard table as an .xlsx file. */

@@ -152,4 +152,28 @@ class ChartsAtAGlanceTest {
                     DashboardCharts.groupRow(Objects.toString(action.get("label"), "") + action.get("title")));
         }
     }
+
+    /** The regions table shows each region's latest accepted value of each indicator, chosen in the database. */
+    @Test
+    void theRegionsTableShowsEachRegionsLatestValue() throws Exception {
+        long plan = DemoFacts.demoPlanId(jdbc);
+        var row = jdbc.sql("""
+                select r.name as region, i.name as indicator, o.value from observation o join indicator i on i.id = o.indicator_id
+                join region r on r.code = o.region_code
+                where o.state = 'approved' and o.value is not null and o.region_code <> :r
+                  and exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :p)
+                  and o.period = (select max(x.period) from observation x where x.indicator_id = o.indicator_id
+                                  and x.region_code = o.region_code and x.state = 'approved' and x.value is not null)
+                order by i.name, r.name fetch first 1 rows only""")
+                .param("r", DemoFacts.DEMO_REGION).param("p", plan).query().singleRow();
+        Document page = page("/dashboard/regions", plan);
+        List<String> headers = page.select("#regions-table thead th").eachText();
+        int column = -1;
+        for (int c = 0; c < headers.size(); c++) if (headers.get(c).startsWith((String) row.get("indicator"))) column = c;
+        assertThat(column).as("a column for " + row.get("indicator")).isPositive();
+        Element tr = page.select("#regions-table tbody tr").stream()
+                .filter(r -> r.child(0).text().equals(row.get("region"))).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(tr.child(column).text().replace(",", "")))
+                .isEqualTo(((Number) row.get("value")).doubleValue());
+    }
 }
