@@ -338,7 +338,8 @@ class ReportPages {
                                               Locale locale) {
         List<String> header = Stream.of("reports.unit", "reports.period", "task.plan", "reports.due", "reports.submittedAt", "reports.state")
                 .map(k -> messages.getMessage(k, null, locale)).toList();
-        List<List<Object>> rows = queueOf(state, q, period).stream().map(s -> List.<Object>of(s.unitName(), s.period(), s.planTitle(),
+        // Arrays.asList: a report without a due day or a submission time has an empty cell, not a failed export
+        List<List<Object>> rows = queueOf(state, q, period).stream().map(s -> java.util.Arrays.<Object>asList(s.unitName(), s.period(), s.planTitle(),
                 s.dueOn(), s.submittedAt() == null ? "" : s.submittedAt().toString().replace('T', ' '),
                 messages.getMessage("reports.state." + s.shownState(), null, locale))).toList();
         String title = messages.getMessage("reports.queue", null, locale);
