@@ -68,6 +68,11 @@ abstract class PublicPortalContract extends MvcContract {
         Document list = html(get("/public/plans/{id}/tasks", plan));
         assertThat(list.select(".public-tasks li")).hasSize((int) tasks);
         assertThat(list.select(".public-tasks li .status")).hasSize((int) tasks);
+        // each task with its lead units in words
+        long led = count("select count(distinct t.id) from task t join task_unit tu on tu.task_id = t.id and tu.role = 'lead' where t.plan_id = :p");
+        assertThat(list.select(".public-tasks .lead-units").eachText()).hasSize((int) led)
+                .allSatisfy(line -> assertThat(line).startsWith("牵头单位：").doesNotContain("th:", "${"));
+        assertThat(list.select(".public-tasks li").text()).doesNotContain("th:", "#{");
         assertThat(list.select("#public-task-count").text()).isEqualTo("共 " + tasks + " 项任务，列出 " + tasks + " 项");
         // searching by the text of one task finds it
         String aTitle = jdbc.sql("select title from task where plan_id = :p order by position fetch first 1 rows only")
