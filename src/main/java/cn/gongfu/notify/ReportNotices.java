@@ -8,8 +8,11 @@ import cn.gongfu.reporting.ReportApproved;
 import cn.gongfu.reporting.ReportRef;
 import cn.gongfu.reporting.ReportReturned;
 import cn.gongfu.reporting.ReportSubmitted;
+import cn.gongfu.reporting.ReportingService;
 import cn.gongfu.reporting.ValueAccepted;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -25,21 +28,35 @@ class ReportNotices {
 
     private static final List<Role> UNIT = List.of(Role.REPORTER, Role.UNIT_HEAD);
 
-    private final NotificationService notices;
+    /**
+     * Which states of the report fulfil each to-do: a to-do stored after its report has already moved on (the next
+     * step was taken before this listener ran; listeners run after commit, each on its own) is closed at once.
+     */
+    private static final Map<String, Set<String>> FULFILLED_BY = Map.of(
+            "approval-requested", Set.of("approved", "submitted", "accepted"),
+            "approved", Set.of("submitted", "accepted"),
+            "submitted", Set.of("accepted", "returned"),
+            "returned", Set.of("submitted", "accepted"));
 
-    ReportNotices(NotificationService notices) {
+    private final NotificationService notices;
+    private final ReportingService reporting;
+
+    ReportNotices(NotificationService notices, ReportingService reporting) {
         this.notices = notices;
+        this.reporting = reporting;
     }
 
     @ApplicationModuleListener
     void on(ReportApprovalRequested event) {
         notices.notifyUnit(event.report().unitId(), List.of(Role.UNIT_HEAD), about(event.report(), "approval-requested"));
+        closeIfOvertaken(event.report(), "approval-requested");
     }
 
     @ApplicationModuleListener
     void on(ReportApproved event) {
         close(event.report(), List.of("approval-requested"), false);
         notices.notifyUnit(event.report().unitId(), List.of(Role.REPORTER), about(event.report(), "approved"));
+        closeIfOvertaken(event.report(), "approved");
     }
 
     @ApplicationModuleListener
@@ -47,6 +64,7 @@ class ReportNotices {
         // sent: whatever the unit was asked to do for this report is done, and the reminders to send it are answered
         close(event.report(), List.of("approval-requested", "approved", "returned"), true);
         notices.notifyOffices(event.report().regionCode(), about(event.report(), "submitted"));
+        closeIfOvertaken(event.report(), "submitted");
     }
 
     @ApplicationModuleListener
@@ -63,6 +81,7 @@ class ReportNotices {
         // the reason is an argument: it is the office's own words, shown as written in every language
         notices.notifyUnit(r.unitId(), UNIT, new Notice("notice.report.returned",
                 List.of(r.unitName(), r.period(), NoticeText.fit(event.reason())), r.link(), dedup(r, "returned")));
+        closeIfOvertaken(r, "returned");
     }
 
     /** A feed replaced values that units had reported: every user of each such unit learns how many and where. */
@@ -84,6 +103,13 @@ class ReportNotices {
         String period = r.planId() + ":" + r.unitId() + ":" + r.period() + ":";
         notices.closeFulfilled(r.link(), fulfilled.stream().map(w -> "notice.report." + w).toList(),
                 reminders ? List.of("reminder:" + period, "urge:" + period) : List.of());
+    }
+
+    /** Closes the to-do just stored when the report is already in a state that fulfils it. */
+    private void closeIfOvertaken(ReportRef r, String what) {
+        if (reporting.stateNow(r.submissionId()).filter(FULFILLED_BY.get(what)::contains).isPresent()) {
+            notices.closeFulfilled(r.link(), List.of("notice.report." + what), List.of());
+        }
     }
 
     private static Notice about(ReportRef r, String what) {

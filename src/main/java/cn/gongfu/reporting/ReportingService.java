@@ -182,6 +182,14 @@ public class ReportingService {
     }
 
     /** The submission if the caller may see it: its unit's reporters and heads, or an office whose region covers the plan. */
+    /**
+     * A report's state as it is now, for listeners that run after a step without a caller (notify closes a to-do a
+     * later step already fulfilled): the state's name only, nothing of the report's contents; empty when it is gone.
+     */
+    public java.util.Optional<String> stateNow(long submissionId) {
+        return jdbc.sql("select state from submission where id = :id").param("id", submissionId).query(String.class).optional();
+    }
+
     public Submission get(long id) {
         Scope scope = Scope.current();
         Submission s = jdbc.sql(SUBMISSION_SELECT + " where s.id = :id").param("id", id).query(SUBMISSION).optional()

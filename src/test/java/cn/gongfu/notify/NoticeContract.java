@@ -155,6 +155,29 @@ public abstract class NoticeContract {
                 "区教育局 2025Q3: report submitted, awaits review");
     }
 
+    /**
+     * Steps taken back to back, faster than the listeners run (a script, not a person): a to-do stored after its
+     * report has already moved on is closed as it is stored, so none is left open once the report is accepted.
+     */
+    @Test
+    void stepsTakenBackToBackLeaveNoToDoOpen() throws Exception {
+        long id = ReportSteps.open(mvc, as("notice-reporter"), plan, unit, "2025Q2");
+        for (String[] step : List.of(new String[] {"notice-reporter", "REQUEST_APPROVAL"}, new String[] {"notice-head", "APPROVE"},
+                new String[] {"notice-reporter", "SUBMIT"}, new String[] {"admin", "ACCEPT"})) {
+            ReportSteps.act(mvc, as(step[0]), id, step[1], null);
+        }
+        Notices.awaitDelivered(jdbc);
+        try {
+            assertThat(openTodos(id)).as("nothing about an accepted report is left to do").isEmpty();
+            assertThat(jdbc.sql("select count(*) from notification where link = :l and kind = 'TODO'").param("l", "/reports/" + id)
+                    .query(Long.class).single()).as("each step told whom it tells").isPositive();
+        } finally {
+            // read, so the other test of these users counts its own unread notices only
+            jdbc.sql("update notification set read_at = coalesce(read_at, current_timestamp) where link = :l")
+                    .param("l", "/reports/" + id).update();
+        }
+    }
+
     @Test
     void aNoticeFromBeforeKeysIsShownAsItWasWritten() throws Exception {
         long me = jdbc.sql("select id from app_user where username = 'notice-office'").query(Long.class).single();
