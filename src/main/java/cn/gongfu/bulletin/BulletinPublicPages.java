@@ -3,7 +3,6 @@ package cn.gongfu.bulletin;
 import cn.gongfu.kernel.Downloads;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.WebPage;
-import cn.gongfu.plan.PlanService;
 import cn.gongfu.plan.PublicSection;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -20,18 +19,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 class BulletinPublicPages {
 
     private final BulletinService bulletins;
-    private final PlanService plans;
 
-    BulletinPublicPages(BulletinService bulletins, PlanService plans) {
+    BulletinPublicPages(BulletinService bulletins) {
         this.bulletins = bulletins;
-        this.plans = plans;
     }
 
     @GetMapping("/public/plans/{id}/bulletins")
     String list(@PathVariable long id, Model model) {
         return Scope.readingForThePublic(() -> {
-            model.addAttribute("plan", plans.publicPlan(id, PublicSection.BULLETINS));
-            model.addAttribute("bulletins", bulletins.issuedForThePublic(id));
+            BulletinService.PublicBulletins issued = bulletins.issuedForThePublic(id);
+            model.addAttribute("plan", issued.plan());
+            model.addAttribute("bulletins", issued.bulletins());
             return "public/bulletins";
         });
     }
@@ -39,8 +37,9 @@ class BulletinPublicPages {
     @GetMapping("/public/bulletins/{id}")
     String bulletin(@PathVariable long id, Model model) {
         return Scope.readingForThePublic(() -> {
-            Bulletin b = bulletins.oneForThePublic(id);
-            model.addAttribute("plan", plans.publicPlan(b.planId(), PublicSection.BULLETINS));
+            BulletinService.PublicBulletin one = bulletins.oneForThePublic(id);
+            Bulletin b = one.bulletin();
+            model.addAttribute("plan", one.plan());
             model.addAttribute("b", b);
             model.addAttribute("layout", bulletins.layout(b));
             return "public/bulletin";
@@ -50,7 +49,7 @@ class BulletinPublicPages {
     @GetMapping("/public/bulletins/{id}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
         return Scope.readingForThePublic(() -> {
-            Bulletin b = bulletins.oneForThePublic(id);
+            Bulletin b = bulletins.oneForThePublic(id).bulletin();
             return Downloads.attachment(BulletinService.fileName(b, "pdf"), BulletinApi.PDF, bulletins.pdf(b));
         });
     }

@@ -210,22 +210,27 @@ public class BulletinService {
 
     // ---- the public portal: issued bulletins of plans whose bulletins the office publishes, to anyone
 
+    /** A public plan and its issued bulletins, newest issue first, as the portal lists them. */
+    public record PublicBulletins(Plan plan, List<Bulletin.Row> bulletins) {}
+
+    /** One issued bulletin with its public plan, as the portal shows it. */
+    public record PublicBulletin(Plan plan, Bulletin bulletin) {}
+
     /** The issued bulletins of a public plan that publishes its bulletins, newest issue first; otherwise 404. */
-    public List<Bulletin.Row> issuedForThePublic(long planId) {
-        plans.publicPlan(planId, PublicSection.BULLETINS);
-        return jdbc.sql("select " + ROW_COLUMNS + " from bulletin b join plan p on p.id = b.plan_id"
+    public PublicBulletins issuedForThePublic(long planId) {
+        Plan plan = plans.publicPlan(planId, PublicSection.BULLETINS);
+        return new PublicBulletins(plan, jdbc.sql("select " + ROW_COLUMNS + " from bulletin b join plan p on p.id = b.plan_id"
                         + " where b.plan_id = :plan and b.state = 'issued' order by b.issued_at desc, b.id desc")
                 .param("plan", planId)
                 .query(ROW)
-                .list();
+                .list());
     }
 
     /** One issued bulletin of a public plan that publishes its bulletins; a draft or any other reads as absent. */
-    public Bulletin oneForThePublic(long id) {
+    public PublicBulletin oneForThePublic(long id) {
         Bulletin b = jdbc.sql("select " + COLUMNS + " from bulletin b where b.id = :id and b.state = 'issued'").param("id", id)
                 .query(BULLETIN).optional().orElseThrow(() -> new NotFoundException("bulletin", id));
-        plans.publicPlan(b.planId(), PublicSection.BULLETINS);
-        return b;
+        return new PublicBulletin(plans.publicPlan(b.planId(), PublicSection.BULLETINS), b);
     }
 
     /** Whether the caller may edit it: the office or an administrator, while it is a draft. */

@@ -145,8 +145,8 @@ public class PlanService {
      * overview) with that section chosen by the office; anything else reads as absent (404), to anyone.
      */
     public Plan publicPlan(long id, PublicSection section) {
-        return publicPlans().stream().filter(p -> p.id() == id && (section == null || p.showsThePublic(section)))
-                .findFirst().orElseThrow(() -> new NotFoundException("plan", id));
+        return find(id).filter(p -> "published".equals(p.state()) && p.isPublic() && (section == null || p.showsThePublic(section)))
+                .orElseThrow(() -> new NotFoundException("plan", id));
     }
 
     /** The plan if it exists and lies within the caller's scope. */

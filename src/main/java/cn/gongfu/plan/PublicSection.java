@@ -22,9 +22,7 @@ public enum PublicSection {
     static Set<PublicSection> parse(String stored) {
         Set<PublicSection> sections = EnumSet.noneOf(PublicSection.class);
         if (stored == null) return sections;
-        for (String code : stored.split(",")) {
-            Arrays.stream(values()).filter(s -> s.code().equals(code.strip())).findFirst().ifPresent(sections::add);
-        }
+        for (String code : stored.split(",")) byCode(code).ifPresent(sections::add);
         return sections;
     }
 
@@ -37,11 +35,14 @@ public enum PublicSection {
         if (codes == null) return sections;
         for (String code : codes) {
             if (code == null || code.isBlank()) continue;
-            sections.add(Arrays.stream(values()).filter(s -> s.code().equals(code == null ? null : code.strip())).findFirst()
-                    .orElseThrow(() -> new InvalidParameterException("sections",
+            sections.add(byCode(code).orElseThrow(() -> new InvalidParameterException("sections",
                             "each one of " + Arrays.stream(values()).map(PublicSection::code).toList())));
         }
         return sections;
+    }
+
+    private static java.util.Optional<PublicSection> byCode(String code) {
+        return Arrays.stream(values()).filter(s -> s.code().equals(code.strip())).findFirst();
     }
 
     static String store(Set<PublicSection> sections) {
