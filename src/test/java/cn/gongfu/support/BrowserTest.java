@@ -92,6 +92,14 @@ public abstract class BrowserTest {
         browser.manage().window().setSize(new Dimension(1366, 900));
     }
 
+    /** ECharts draws after the page loads (and again after a resize): waits for each shown chart's svg. */
+    protected void chartsDrawn() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        for (org.openqa.selenium.WebElement chart : browser.findElements(By.cssSelector(".chart[data-chart]"))) {
+            if (chart.isDisplayed()) wait.until(d -> !chart.findElements(By.cssSelector("svg path")).isEmpty());
+        }
+    }
+
     protected void assertPhoneFits() {
         Number page = (Number) browser.executeScript("return document.documentElement.scrollWidth");
         Number view = (Number) browser.executeScript("return window.innerWidth");

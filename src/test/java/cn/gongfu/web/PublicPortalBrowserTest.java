@@ -90,12 +90,4 @@ class PublicPortalBrowserTest extends BrowserTest {
         assertThat(withTheWord).as("the demo has tasks about 托育").isPositive();
         assertThat(browser.findElements(By.cssSelector(".public-tasks li"))).hasSize((int) withTheWord);
     }
-
-    /** ECharts draws after the page loads (and again after a resize): wait for each chart's svg. */
-    private void chartsDrawn() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        for (WebElement chart : browser.findElements(By.cssSelector(".chart[data-chart]"))) {
-            wait.until(d -> !chart.findElements(By.cssSelector("svg path")).isEmpty());
-        }
-    }
 }

@@ -9,7 +9,6 @@ import cn.gongfu.support.BrowserTest;
 import cn.gongfu.support.DemoFacts;
 import cn.gongfu.support.ReportSteps;
 import cn.gongfu.users.UserService;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -82,13 +79,5 @@ class SignedInAccessibilityTest extends BrowserTest {
         }
         assertThat(checked).isEqualTo(2 * pages.values().stream().mapToInt(List::size).sum());
         assertThat(violations).as(() -> "WCAG 2.1 AA violations:\n" + String.join("\n", violations)).isEmpty();
-    }
-
-    /** ECharts draws after the page loads: wait for each chart's svg, so axe reads what a person sees. */
-    private void chartsDrawn() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        for (WebElement chart : browser.findElements(By.cssSelector(".chart[data-chart]"))) {
-            if (chart.isDisplayed()) wait.until(d -> !chart.findElements(By.cssSelector("svg path")).isEmpty());
-        }
     }
 }
