@@ -41,7 +41,9 @@ class ReportingBrowserTest extends BrowserTest {
                 .isEqualTo("托育综合服务中心主体完工，完成投资 55%");
         assertThat(browser.findElement(By.id("history")).getText()).contains("reporter", "task_report.save");
         Browser.click(browser, browser.findElement(By.id("request-approval")));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+        // the page before had a #saved notice too: wait for the reloaded page's state, not for a notice that may be the old one
+        wait.until(ExpectedConditions.textToBe(By.id("report-state"), "待审批"));
+        assertThat(browser.findElement(By.id("saved")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("report-state")).getText()).as("the state shown is the state").isEqualTo("待审批");
 
         // the unit head finds the request among the messages and approves
