@@ -3,10 +3,13 @@ package cn.gongfu.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongfu.support.BrowserTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 14: the lists' one search form and toolbar in the browser: the unit list and the indicator list searched as
@@ -24,7 +27,8 @@ class ListBarBrowserTest extends BrowserTest {
         String everyUnit = browser.findElement(By.id("units-count")).getText();
         new Select(browser.findElement(By.cssSelector("#units-filter select[name=kind]"))).selectByValue("department");
         browser.findElement(By.cssSelector("#units-filter button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).contains("kind=department");
+        // the filter is a GET form: wait for the new page, not the old one still on screen
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("kind=department"));
         String departments = browser.findElement(By.id("units-count")).getText();
         assertThat(departments).matches(".*\\d+.*").isNotEqualTo(everyUnit);
         assertThat(browser.findElement(By.id("units-export")).getAttribute("href")).endsWith("/units.xlsx?kind=department");
@@ -37,6 +41,7 @@ class ListBarBrowserTest extends BrowserTest {
         String chosen = domain.getOptions().get(1).getAttribute("value");
         domain.selectByValue(chosen);
         browser.findElement(By.cssSelector("#indicators-filter button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("domain="));
         assertThat(browser.findElement(By.id("indicators-count")).getText()).matches(".*\\d+.*");
         assertThat(browser.findElements(By.cssSelector("#indicator-list tbody tr td:first-child")))
                 .isNotEmpty().allSatisfy(td -> assertThat(td.getText()).isEqualTo(chosen));
