@@ -37,14 +37,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Evaluation of a plan in a region as of a month: each indicator's status against its target, the
  * realization degree per domain and overall with each indicator's contribution, and each task's status.
- * Derived on every read from targets and accepted values (a handful of set-based queries, then the pure
- * methods of {@code evaluation.method}), so an accepted value shows at once and nothing can go stale.
+ * The indicators' assessments as of the plan's default month in its own region — what every dashboard opens
+ * with — are stored ({@link Standings}) and kept current by the changes that move them ({@link StandingsUpkeep}):
+ * an accepted report re-assesses its indicators in its own transaction, other changes mark the plan for a
+ * recompute on its next read. Any other month or region, and the tasks, are derived on read (a handful of
+ * set-based queries, then the pure methods of {@code evaluation.method}). A stored and a derived assessment are
+ * the same computation over the same rows, so they agree exactly ({@code StandingsContract}).
  */
 @Service
 public class EvaluationService {
@@ -55,11 +61,15 @@ public class EvaluationService {
     private final ReportCalendarService calendars;
     private final IndicatorAssessor assessor;
     private final TaskAssessor taskAssessor;
+    private final Standings standings;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public EvaluationService(JdbcClient jdbc, PlanService plans, IndicatorService indicators, ReportCalendarService calendars,
-                             Thresholds thresholds, Clock clock) {
+    EvaluationService(JdbcClient jdbc, PlanService plans, IndicatorService indicators, ReportCalendarService calendars,
+                      Thresholds thresholds, Standings standings, TransactionTemplate transaction, Clock clock) {
         this.clock = clock;
+        this.standings = standings;
+        this.transaction = transaction;
         this.jdbc = jdbc;
         this.plans = plans;
         this.indicators = indicators;
@@ -68,7 +78,11 @@ public class EvaluationService {
         this.taskAssessor = new TaskAssessor(thresholds);
     }
 
-    /** One indicator's evaluation: what it is, its yearly targets, its accepted values and the assessment. */
+    /**
+     * One indicator's evaluation: what it is, its yearly targets, its accepted values and the assessment. In a plan's
+     * evaluation {@code values} is empty (the assessment holds the baseline and latest value; the series of every
+     * indicator is not what a plan page shows): the indicator's own evaluation carries them.
+     */
     public record IndicatorEvaluation(Indicator indicator, String regionCode, List<TargetView> targets, List<Point> values,
                                       Assessment assessment) {}
 
@@ -173,56 +187,175 @@ public class EvaluationService {
         indicators.get(indicatorId);
         Plan plan = plans.get(planId);
         String region = region(plan, regionCode);
-        PlanData data = load(plan, region, indicatorId);
-        if (data.targets().isEmpty()) throw new NotFoundException("indicator of plan", indicatorId);
-        return months.stream().map(m -> assess(plan, region, data, m).get(0)).toList();
+        PlanTargets targets = targets(plan, List.of(indicatorId));
+        if (targets.byIndicator().isEmpty() || !targets.indicators().containsKey(indicatorId)) {
+            throw new NotFoundException("indicator of plan", indicatorId);
+        }
+        List<Point> values = values(region, targets).getOrDefault(indicatorId, List.of());
+        Map<Long, List<Point>> series = Map.of(indicatorId, values);
+        return months.stream().map(m -> new IndicatorEvaluation(targets.indicators().get(indicatorId), region,
+                targets.byIndicator().get(indicatorId), values, assess(plan, region, targets, series, m).get(indicatorId))).toList();
     }
 
+    /** The plan's indicators assessed in a region at a month: from the standings where they are kept, else derived. */
     private List<IndicatorEvaluation> indicatorEvaluations(Plan plan, String region, YearMonth asOf) {
-        return assess(plan, region, load(plan, region, null), asOf);
+        PlanTargets targets = targets(plan, null);
+        Map<Long, Assessment> assessments = region.equals(plan.regionCode()) && asOf.equals(defaultMonth(plan))
+                ? standing(plan, targets, asOf)
+                : assess(plan, region, targets, values(region, targets), asOf);
+        List<IndicatorEvaluation> result = new ArrayList<>();
+        targets.byIndicator().forEach((indicatorId, ts) -> {
+            Assessment a = assessments.get(indicatorId);
+            if (a != null) result.add(new IndicatorEvaluation(targets.indicators().get(indicatorId), region, ts, List.of(), a));
+        });
+        return result;
     }
 
-    /** A plan's targets (in its own region), its indicators and their accepted values in the region evaluated. */
-    private record PlanData(Map<Long, List<TargetView>> targets, Map<Long, Indicator> indicators, Map<Long, List<Point>> values) {}
+    /**
+     * The stored standing of the plan as of its default month; when it has none, or one of another month (a month
+     * has passed), it is recomputed and stored now, in the caller's transaction if there is one.
+     */
+    private Map<Long, Assessment> standing(Plan plan, PlanTargets targets, YearMonth month) {
+        return standings.read(plan.id(), month).orElseGet(() -> transaction.execute(status -> {
+            // readers of a plan whose standing is due wait here for each other: the first one recomputes it
+            if (standings.lock(plan.id()).filter(month::equals).isPresent()) return standings.read(plan.id(), month).orElseThrow();
+            return store(plan, targets, month);
+        }));
+    }
 
-    /** Reads what the assessment needs in three queries; {@code onlyIndicator} narrows it to one indicator. */
-    private PlanData load(Plan plan, String region, Long onlyIndicator) {
-        Map<Long, List<TargetView>> targets = new LinkedHashMap<>();
+    /** Recomputes and stores the plan's standing; call under its lock. Returns the assessments stored. */
+    private Map<Long, Assessment> store(Plan plan, PlanTargets targets, YearMonth month) {
+        Map<Long, Assessment> assessments = assess(plan, plan.regionCode(), targets, values(plan.regionCode(), targets), month);
+        standings.replaceAll(plan.id(), month, assessments);
+        return assessments;
+    }
+
+    /**
+     * The full recompute: every published plan's standing from its targets and accepted values, one plan per
+     * transaction (three set-based reads and one batch write each). Runs as the system. Returns how many indicator
+     * assessments were stored.
+     */
+    public long recomputeAll() {
+        return Scope.asSystem(() -> {
+            long stored = 0;
+            for (long planId : plans.publishedIds()) stored += recompute(planId);
+            return stored;
+        });
+    }
+
+    /** Recomputes one plan's standing now (the full recompute, for one plan); returns how many assessments it stored. */
+    public int recompute(long planId) {
+        return Scope.asSystem(() -> transaction.execute(status -> {
+            Plan plan = plans.get(planId);
+            standings.lock(planId);
+            return store(plan, targets(plan, null), defaultMonth(plan)).size();
+        }));
+    }
+
+    /**
+     * The incremental step: a report's values changed state (accepted, or an accepted report reopened), so every
+     * stored standing with a target on one of its indicators in its region re-assesses those indicators, in the
+     * caller's transaction (the acceptance's own: the figures move with it or not at all). Returns how many
+     * assessments it replaced.
+     */
+    int refreshValuesOf(long submissionId) {
+        Map<String, java.util.Set<Long>> byRegion = new HashMap<>();
+        jdbc.sql("select distinct region_code, indicator_id from observation where submission_id = :s").param("s", submissionId)
+                .query(rs -> {
+                    byRegion.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getLong(2));
+                });
+        if (byRegion.isEmpty()) return 0;
+        Map<Long, java.util.Set<Long>> byPlan = new HashMap<>();
+        for (TargetView t : indicators.targetsOfIndicators(byRegion.values().stream().flatMap(java.util.Set::stream).toList())) {
+            if (t.planId() != null && byRegion.getOrDefault(t.regionCode(), java.util.Set.of()).contains(t.indicatorId())) {
+                byPlan.computeIfAbsent(t.planId(), k -> new java.util.HashSet<>()).add(t.indicatorId());
+            }
+        }
+        return Scope.asSystem(() -> {
+            int replaced = 0;
+            for (long planId : standings.plansWithStandings(byPlan.keySet())) {
+                Optional<YearMonth> asOf = standings.lock(planId);
+                Plan plan = plans.get(planId);
+                YearMonth month = defaultMonth(plan);
+                // a standing of another month is recomputed whole on its next read
+                if (asOf.isEmpty() || !asOf.get().equals(month)) continue;
+                PlanTargets targets = targets(plan, byPlan.get(planId));
+                Map<Long, Assessment> assessments = assess(plan, plan.regionCode(), targets, values(plan.regionCode(), targets), month);
+                standings.replace(planId, assessments);
+                replaced += assessments.size();
+            }
+            return replaced;
+        });
+    }
+
+    /** The plan's assessments as of its default month derived from the rows now, stored nowhere: what a standing must equal. */
+    Map<Long, Assessment> derive(long planId) {
+        Plan plan = plans.get(planId);
+        PlanTargets targets = targets(plan, null);
+        return assess(plan, plan.regionCode(), targets, values(plan.regionCode(), targets), defaultMonth(plan));
+    }
+
+    /** The plan's stored assessments, when it has a standing as of its default month. */
+    Optional<Map<Long, Assessment>> stored(long planId) {
+        return standings.read(planId, defaultMonth(plans.get(planId)));
+    }
+
+    /** Marks the plan's standing for a recompute on its next read: what it is judged by changed. */
+    void forget(long planId) {
+        standings.forget(planId);
+    }
+
+    /** Marks every standing for a recompute (a statistics feed may have moved any indicator anywhere). */
+    void forgetAll() {
+        standings.forgetAll();
+    }
+
+    /** A plan's targets in its own region by indicator (in the order of the plan's targets), and those indicators. */
+    private record PlanTargets(Map<Long, List<TargetView>> byIndicator, Map<Long, Indicator> indicators) {}
+
+    /** The plan's targets and indicators, all of them or only {@code only}'s, in two queries. */
+    private PlanTargets targets(Plan plan, java.util.Collection<Long> only) {
+        Map<Long, List<TargetView>> byIndicator = new LinkedHashMap<>();
         for (TargetView t : indicators.targetsOfPlan(plan.id())) {
-            if (t.regionCode().equals(plan.regionCode()) && (onlyIndicator == null || onlyIndicator == t.indicatorId())) {
-                targets.computeIfAbsent(t.indicatorId(), k -> new ArrayList<>()).add(t);
+            if (t.regionCode().equals(plan.regionCode()) && (only == null || only.contains(t.indicatorId()))) {
+                byIndicator.computeIfAbsent(t.indicatorId(), k -> new ArrayList<>()).add(t);
             }
         }
         Map<Long, Indicator> byId = new HashMap<>();
+        if (!byIndicator.isEmpty()) indicators.ofPlan(plan.id()).forEach(i -> byId.put(i.id(), i));
+        return new PlanTargets(byIndicator, byId);
+    }
+
+    /** The accepted values in the region of the indicators with targets, by indicator, in period order: one query. */
+    private Map<Long, List<Point>> values(String region, PlanTargets targets) {
         Map<Long, List<Point>> values = new HashMap<>();
-        if (targets.isEmpty()) return new PlanData(targets, byId, values);
-        indicators.ofPlan(plan.id()).forEach(i -> byId.put(i.id(), i));
+        if (targets.byIndicator().isEmpty()) return values;
         jdbc.sql("""
                 select indicator_id, period, value from observation
                 where state = 'approved' and region_code = :region and value is not null and indicator_id in (:ids)
                 order by indicator_id, period""")
-                .param("region", region).param("ids", targets.keySet())
+                .param("region", region).param("ids", targets.byIndicator().keySet())
                 .query(rs -> {
                     values.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(Point.of(rs.getString(2), rs.getDouble(3)));
                 });
-        return new PlanData(targets, byId, values);
+        return values;
     }
 
-    private List<IndicatorEvaluation> assess(Plan plan, String region, PlanData data, YearMonth asOf) {
+    /** Each indicator with targets assessed as of {@code asOf}, by indicator id. */
+    private Map<Long, Assessment> assess(Plan plan, String region, PlanTargets targets, Map<Long, List<Point>> values, YearMonth asOf) {
         YearMonth lastDue = lastDueYear(plan, asOf);
-        List<IndicatorEvaluation> result = new ArrayList<>();
-        data.targets().forEach((indicatorId, ts) -> {
-            Indicator indicator = data.indicators().get(indicatorId);
+        Map<Long, Assessment> result = new HashMap<>();
+        targets.byIndicator().forEach((indicatorId, ts) -> {
+            Indicator indicator = targets.indicators().get(indicatorId);
             if (indicator == null) return;
             Polarity polarity = Polarity.fromCode(indicator.polarity());
             List<Target> yearly = ts.stream().map(EvaluationService::target).filter(Objects::nonNull).toList();
             Target target = IndicatorAssessor.targetFor(yearly, plan.endYear());
-            List<Point> points = data.values().getOrDefault(indicatorId, List.of());
+            List<Point> points = values.getOrDefault(indicatorId, List.of());
             Point baseline = points.stream().filter(p -> p.period().getYear() < plan.startYear())
                     .max(Comparator.comparing(Point::period)).orElse(null);
-            Assessment a = assessor.assess(new IndicatorSeries(polarity, indicator.cumulative(), baseline, target, points),
-                    asOf, lastDue);
-            result.add(new IndicatorEvaluation(indicator, region, ts, points, a));
+            result.put(indicatorId, assessor.assess(new IndicatorSeries(polarity, indicator.cumulative(), baseline, target, points),
+                    asOf, lastDue));
         });
         return result;
     }

@@ -12,11 +12,13 @@ import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.StaleVersionException;
+import cn.gongfu.kernel.PlanInputsChanged;
 import java.math.BigDecimal;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,8 +51,10 @@ public class IndicatorEdits {
     private final IndicatorService indicators;
     private final Inputs inputs;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    public IndicatorEdits(JdbcClient jdbc, IndicatorService indicators, Inputs inputs, AuditLog audit) {
+    public IndicatorEdits(JdbcClient jdbc, IndicatorService indicators, Inputs inputs, AuditLog audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.indicators = indicators;
         this.inputs = inputs;
@@ -107,6 +111,7 @@ public class IndicatorEdits {
                 .param("polarity", in.polarity()).param("domain", IndicatorInput.blankToNull(in.domain()))
                 .param("id", id).param("version", version).update();
         if (updated != 1) throw new StaleVersionException("indicator:" + id, version, indicatorVersion(id));
+        plansChanged("select distinct plan_id from target where indicator_id = :id and plan_id is not null", id);
         audit.record("indicator.edit", "indicator:" + id,
                 describe(version, before.name(), before.unit(), before.polarity(), before.domain(), before.code()),
                 describe(version + 1, name, unit, in.polarity(), IndicatorInput.blankToNull(in.domain()), IndicatorInput.blankToNull(in.code())));
@@ -131,6 +136,7 @@ public class IndicatorEdits {
                 .param("text", in.shownText()).param("id", id).param("version", version).update();
         if (updated != 1) throw new StaleVersionException("target:" + id, version, target(id).version());
         EditableTarget after = target(id);
+        plansChanged("select plan_id from target where id = :id and plan_id is not null", id);
         audit.record("target.edit", "target:" + id, describe(before).json(), describe(after).json());
         return version + 1;
     }
@@ -153,8 +159,14 @@ public class IndicatorEdits {
     @Transactional
     public List<EditableTarget> deleteTargetsOfTask(long taskId) {
         List<EditableTarget> targets = targetsOfTask(taskId);
+        plansChanged("select distinct plan_id from target where task_id = :id and plan_id is not null", taskId);
         jdbc.sql("delete from target where task_id = :task").param("task", taskId).update();
         return targets;
+    }
+
+    /** Tells the plans found by {@code sql} (over {@code :id}) that what they are judged by changed. */
+    private void plansChanged(String sql, long id) {
+        jdbc.sql(sql).param("id", id).query(Long.class).list().forEach(plan -> events.publishEvent(new PlanInputsChanged(plan)));
     }
 
     private static void office(String regionCode, String what, long id) {

@@ -7,6 +7,7 @@ import cn.gongfu.kernel.PageResult;
 import cn.gongfu.kernel.Pager;
 import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Scope;
+import cn.gongfu.kernel.PlanInputsChanged;
 import cn.gongfu.kernel.Where;
 import cn.gongfu.unit.UnitService;
 import cn.gongfu.vocabulary.Polarity;
@@ -29,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,8 +73,11 @@ public class IndicatorService {
     private final Pager pager;
     private final UnitService units;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public IndicatorService(JdbcClient jdbc, JdbcTemplate batch, Pager pager, UnitService units, Clock clock) {
+    public IndicatorService(JdbcClient jdbc, JdbcTemplate batch, Pager pager, UnitService units, Clock clock,
+                            ApplicationEventPublisher events) {
+        this.events = events;
         this.units = units;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -191,6 +196,13 @@ public class IndicatorService {
     }
 
     /** The caller has checked the task's scope. */
+    /** Every target of these indicators, in any plan and region (whose standings a changed value moves). */
+    public List<TargetView> targetsOfIndicators(java.util.Collection<Long> indicatorIds) {
+        if (indicatorIds.isEmpty()) return List.of();
+        return jdbc.sql("select " + TARGET_COLUMNS + " " + TARGET_FROM + " where t.indicator_id in (:ids) order by t.id")
+                .param("ids", indicatorIds).query(TARGET).list();
+    }
+
     public List<TargetView> targetsOfTask(long taskId) {
         return jdbc.sql("select " + TARGET_COLUMNS + " " + TARGET_FROM + " where t.task_id = :id order by t.id")
                 .param("id", taskId).query(TARGET).list();
@@ -265,6 +277,8 @@ public class IndicatorService {
             ps.setObject(10, t.planId(), Types.BIGINT);
             ps.setObject(11, t.taskId(), Types.BIGINT);
         });
+        targets.stream().map(NewTarget::planId).filter(java.util.Objects::nonNull).distinct()
+                .forEach(plan -> events.publishEvent(new PlanInputsChanged(plan)));
     }
 
     /** An accepted value of an indicator in a region, for comparing regions. */

@@ -125,6 +125,11 @@ public class PlanService {
         return list(null, "published", null, new PageRequest(0, 100)).items();
     }
 
+    /** The ids of every published plan, in any region: the plans a full recompute of the evaluation covers. */
+    public List<Long> publishedIds() {
+        return jdbc.sql("select id from plan where state = 'published' order by id").query(Long.class).list();
+    }
+
     /**
      * The plan a dashboard or a workbench opens with when none is chosen: the first published (the oldest of the list,
      * a county's main plan; plans imported later are chosen from the list).

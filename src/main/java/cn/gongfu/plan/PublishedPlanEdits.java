@@ -12,6 +12,7 @@ import cn.gongfu.kernel.Inputs;
 import cn.gongfu.kernel.InvalidInputException;
 import cn.gongfu.kernel.InvalidParameterException;
 import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.PlanInputsChanged;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Rows;
 import cn.gongfu.kernel.Scope;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -51,8 +53,12 @@ public class PublishedPlanEdits {
     /** The list a task added after publishing joins: the plan's main list ('main', V1). */
     static final String MAIN_LIST = "main";
 
+    private final ApplicationEventPublisher events;
+
     public PublishedPlanEdits(JdbcClient jdbc, PlanService plans, UnitService units, Inputs inputs, AuditLog audit,
-                              IndicatorEdits indicatorEdits, ObjectProvider<AcceptedReports> acceptedReports) {
+                              IndicatorEdits indicatorEdits, ObjectProvider<AcceptedReports> acceptedReports,
+                              ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.plans = plans;
         this.units = units;
@@ -88,6 +94,8 @@ public class PublishedPlanEdits {
                 .param("title", in.title().strip()).param("issuer", issuer).param("start", in.startYear()).param("end", in.endYear())
                 .param("id", planId).param("version", version).update();
         if (updated != 1) throw new StaleVersionException("plan:" + planId, version, planVersion(planId));
+        // the years move the baseline and the final target the indicators are assessed against
+        events.publishEvent(new PlanInputsChanged(planId));
         audit.record("plan.edit", "plan:" + planId, describe(version, plan.title(), plan.issuer(), plan.startYear(), plan.endYear()),
                 describe(version + 1, in.title().strip(), issuer, in.startYear(), in.endYear()));
         return version + 1;

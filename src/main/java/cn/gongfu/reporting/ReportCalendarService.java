@@ -4,12 +4,14 @@ import static cn.gongfu.kernel.BundleText.both;
 
 import cn.gongfu.audit.AuditLog;
 import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.PlanInputsChanged;
 import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.plan.PlanService;
 import cn.gongfu.vocabulary.Periods;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +23,10 @@ public class ReportCalendarService {
     private final JdbcClient jdbc;
     private final PlanService plans;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    public ReportCalendarService(JdbcClient jdbc, PlanService plans, AuditLog audit) {
+    public ReportCalendarService(JdbcClient jdbc, PlanService plans, AuditLog audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.plans = plans;
         this.audit = audit;
@@ -85,6 +89,8 @@ public class ReportCalendarService {
                 .param("p", planId).param("c", cadence).param("ic", indicatorCadence).param("d", dueDay)
                 .param("f", first).param("l", last).param("g", grace).param("lock", locks).update();
         ReportCalendar calendar = calendar(planId).orElseThrow();
+        // the due day decides which yearly values count as overdue in the assessment
+        events.publishEvent(new PlanInputsChanged(planId));
         audit.record("calendar.set", "plan:" + planId, before, calendar.toString());
         return calendar;
     }

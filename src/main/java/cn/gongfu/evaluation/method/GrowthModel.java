@@ -1,7 +1,7 @@
 package cn.gongfu.evaluation.method;
 
 /** How rates and projections are computed. */
-enum GrowthModel {
+public enum GrowthModel {
     /** Compound annual growth rate (Eurostat, ESCAP): for levels and ratios. */
     COMPOUND,
     /**

@@ -5,7 +5,7 @@ package cn.gongfu.evaluation.method;
  * {@code R = d · rate_observed / |rate_required|}; without a quantified target, from the
  * direction-adjusted growth rate itself (Open SDG defaults). See {@link Thresholds}.
  */
-enum TrendCategory {
+public enum TrendCategory {
     /** The latest value meets the target ("target achieved"), whatever the trend. */
     ACHIEVED,
     /** R ≥ 0.95 (significant progress); without target: rate ≥ 1.5% a year. */
