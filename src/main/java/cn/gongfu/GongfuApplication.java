@@ -1,6 +1,7 @@
 package cn.gongfu;
 
 import cn.gongfu.cli.ParseCommand;
+import cn.gongfu.evaluation.RecomputeCommand;
 import cn.gongfu.generate.GenerateCommand;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -24,6 +25,11 @@ public class GongfuApplication {
             PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
             System.exit(GenerateCommand.run(args, out, err, GongfuApplication.class));
+        }
+        if (args.length > 0 && "recompute".equals(args[0])) {
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            System.exit(RecomputeCommand.run(args, out, err, GongfuApplication.class));
         }
         SpringApplication.run(GongfuApplication.class, args);
     }

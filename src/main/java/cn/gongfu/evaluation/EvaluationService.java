@@ -30,14 +30,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -259,16 +262,24 @@ public class EvaluationService {
      * assessments it replaced.
      */
     int refreshValuesOf(long submissionId) {
-        Map<String, java.util.Set<Long>> byRegion = new HashMap<>();
+        Map<String, Set<Long>> byRegion = new HashMap<>();
         jdbc.sql("select distinct region_code, indicator_id from observation where submission_id = :s").param("s", submissionId)
                 .query(rs -> {
-                    byRegion.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getLong(2));
+                    byRegion.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getLong(2));
                 });
+        return refresh(byRegion);
+    }
+
+    /**
+     * Re-assesses, in every stored standing, the indicators whose values changed in a region ({@code byRegion}: region
+     * code to indicator ids): those the plan has a target for in that region, its own. Returns how many it replaced.
+     */
+    int refresh(Map<String, Set<Long>> byRegion) {
         if (byRegion.isEmpty()) return 0;
-        Map<Long, java.util.Set<Long>> byPlan = new HashMap<>();
-        for (TargetView t : indicators.targetsOfIndicators(byRegion.values().stream().flatMap(java.util.Set::stream).toList())) {
-            if (t.planId() != null && byRegion.getOrDefault(t.regionCode(), java.util.Set.of()).contains(t.indicatorId())) {
-                byPlan.computeIfAbsent(t.planId(), k -> new java.util.HashSet<>()).add(t.indicatorId());
+        Map<Long, Set<Long>> byPlan = new HashMap<>();
+        for (TargetView t : indicators.targetsOfIndicators(byRegion.values().stream().flatMap(Set::stream).distinct().toList())) {
+            if (t.planId() != null && byRegion.getOrDefault(t.regionCode(), Set.of()).contains(t.indicatorId())) {
+                byPlan.computeIfAbsent(t.planId(), k -> new HashSet<>()).add(t.indicatorId());
             }
         }
         return Scope.asSystem(() -> {
@@ -314,7 +325,7 @@ public class EvaluationService {
     private record PlanTargets(Map<Long, List<TargetView>> byIndicator, Map<Long, Indicator> indicators) {}
 
     /** The plan's targets and indicators, all of them or only {@code only}'s, in two queries. */
-    private PlanTargets targets(Plan plan, java.util.Collection<Long> only) {
+    private PlanTargets targets(Plan plan, Collection<Long> only) {
         Map<Long, List<TargetView>> byIndicator = new LinkedHashMap<>();
         for (TargetView t : indicators.targetsOfPlan(plan.id())) {
             if (t.regionCode().equals(plan.regionCode()) && (only == null || only.contains(t.indicatorId()))) {
