@@ -190,7 +190,7 @@ public class EvaluationService {
         indicators.get(indicatorId);
         Plan plan = plans.get(planId);
         String region = region(plan, regionCode);
-        PlanTargets targets = targets(plan, List.of(indicatorId));
+        PlanTargets targets = targets(plan, indicators.targetsOfIndicators(List.of(indicatorId)));
         if (targets.byIndicator().isEmpty() || !targets.indicators().containsKey(indicatorId)) {
             throw new NotFoundException("indicator of plan", indicatorId);
         }
@@ -202,7 +202,7 @@ public class EvaluationService {
 
     /** The plan's indicators assessed in a region at a month: from the standings where they are kept, else derived. */
     private List<IndicatorEvaluation> indicatorEvaluations(Plan plan, String region, YearMonth asOf) {
-        PlanTargets targets = targets(plan, null);
+        PlanTargets targets = targets(plan);
         Map<Long, Assessment> assessments = region.equals(plan.regionCode()) && asOf.equals(defaultMonth(plan))
                 ? standing(plan, targets, asOf)
                 : assess(plan, region, targets, values(region, targets), asOf);
@@ -251,7 +251,7 @@ public class EvaluationService {
         return Scope.asSystem(() -> transaction.execute(status -> {
             Plan plan = plans.get(planId);
             standings.lock(planId);
-            return store(plan, targets(plan, null), defaultMonth(plan)).size();
+            return store(plan, targets(plan), defaultMonth(plan)).size();
         }));
     }
 
@@ -276,10 +276,10 @@ public class EvaluationService {
      */
     int refresh(Map<String, Set<Long>> byRegion) {
         if (byRegion.isEmpty()) return 0;
-        Map<Long, Set<Long>> byPlan = new HashMap<>();
+        Map<Long, List<TargetView>> byPlan = new HashMap<>();
         for (TargetView t : indicators.targetsOfIndicators(byRegion.values().stream().flatMap(Set::stream).distinct().toList())) {
             if (t.planId() != null && byRegion.getOrDefault(t.regionCode(), Set.of()).contains(t.indicatorId())) {
-                byPlan.computeIfAbsent(t.planId(), k -> new HashSet<>()).add(t.indicatorId());
+                byPlan.computeIfAbsent(t.planId(), k -> new ArrayList<>()).add(t);
             }
         }
         return Scope.asSystem(() -> {
@@ -302,7 +302,7 @@ public class EvaluationService {
     /** The plan's assessments as of its default month derived from the rows now, stored nowhere: what a standing must equal. */
     Map<Long, Assessment> derive(long planId) {
         Plan plan = plans.get(planId);
-        PlanTargets targets = targets(plan, null);
+        PlanTargets targets = targets(plan);
         return assess(plan, plan.regionCode(), targets, values(plan.regionCode(), targets), defaultMonth(plan));
     }
 
@@ -324,16 +324,21 @@ public class EvaluationService {
     /** A plan's targets in its own region by indicator (in the order of the plan's targets), and those indicators. */
     private record PlanTargets(Map<Long, List<TargetView>> byIndicator, Map<Long, Indicator> indicators) {}
 
-    /** The plan's targets and indicators, all of them or only {@code only}'s, in two queries. */
-    private PlanTargets targets(Plan plan, Collection<Long> only) {
+    /** All of the plan's targets and their indicators, in two queries. */
+    private PlanTargets targets(Plan plan) {
+        return targets(plan, indicators.targetsOfPlan(plan.id()));
+    }
+
+    /** The plan's targets in its own region among {@code targets} (of any plans), with their indicators' definitions. */
+    private PlanTargets targets(Plan plan, List<TargetView> targets) {
         Map<Long, List<TargetView>> byIndicator = new LinkedHashMap<>();
-        for (TargetView t : indicators.targetsOfPlan(plan.id())) {
-            if (t.regionCode().equals(plan.regionCode()) && (only == null || only.contains(t.indicatorId()))) {
+        for (TargetView t : targets) {
+            if (Objects.equals(t.planId(), plan.id()) && t.regionCode().equals(plan.regionCode())) {
                 byIndicator.computeIfAbsent(t.indicatorId(), k -> new ArrayList<>()).add(t);
             }
         }
         Map<Long, Indicator> byId = new HashMap<>();
-        if (!byIndicator.isEmpty()) indicators.ofPlan(plan.id()).forEach(i -> byId.put(i.id(), i));
+        indicators.definitions(byIndicator.keySet()).forEach(i -> byId.put(i.id(), i));
         return new PlanTargets(byIndicator, byId);
     }
 

@@ -53,6 +53,9 @@ public class IndicatorService {
             (%s) as baseline_year,
             (select o.value from observation o where o.indicator_id = i.id and o.region_code = i.region_code
                 and o.period = (%s)) as baseline""".formatted(IndicatorService.BASE_PERIOD, IndicatorService.BASE_PERIOD);
+    private static final String DEFINITION_COLUMNS = """
+            i.id, i.code, i.name, i.unit, i.polarity, i.cumulative, i.domain, i.unit_id,
+            i.data_source, i.region_code, i.weight, null as baseline_year, null as baseline""";
     private static final String INDICATOR_FROM = "from indicator i";
     private static final RowMapper<Indicator> INDICATOR = (rs, i) -> new Indicator(
             rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
@@ -108,6 +111,19 @@ public class IndicatorService {
                 .and("exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :plan)", "plan", planId);
         Scope.current().restrictRegion(where, "i.region_code");
         return withUnitNames(jdbc.sql("select " + INDICATOR_COLUMNS + " " + INDICATOR_FROM + where.sql() + " order by i.domain, i.id")
+                .params(where.params()).query(INDICATOR).list());
+    }
+
+    /**
+     * These indicators as definitions, for a computation over many: what they measure, their direction, domain, weight
+     * and units, but without the baseline ({@code baselineYear} and {@code baseline} are null), which costs a read of
+     * each one's values (the evaluation finds its own). Those outside the caller's scope are left out.
+     */
+    public List<Indicator> definitions(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        Where where = new Where().and("i.id in (:ids)", "ids", ids);
+        Scope.current().restrictRegion(where, "i.region_code");
+        return withUnitNames(jdbc.sql("select " + DEFINITION_COLUMNS + " " + INDICATOR_FROM + where.sql() + " order by i.domain, i.id")
                 .params(where.params()).query(INDICATOR).list());
     }
 
