@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 
 @SpringBootApplication
 public class GongfuApplication {
@@ -31,6 +32,9 @@ public class GongfuApplication {
             PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
             System.exit(RecomputeCommand.run(args, out, err, GongfuApplication.class));
         }
-        SpringApplication.run(GongfuApplication.class, args);
+        SpringApplication app = new SpringApplication(GongfuApplication.class);
+        // -Dgongfu.startup-steps=true: where start-up goes, the slowest steps logged once ready (docs/benchmarks.md)
+        if (Boolean.getBoolean("gongfu.startup-steps")) app.setApplicationStartup(new BufferingApplicationStartup(20_000));
+        app.run(args);
     }
 }

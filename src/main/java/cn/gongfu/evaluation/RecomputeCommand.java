@@ -1,5 +1,6 @@
 package cn.gongfu.evaluation;
 
+import cn.gongfu.generate.GenerateCommand;
 import cn.gongfu.kernel.BundleText;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.plan.PlanService;
@@ -39,9 +40,9 @@ public final class RecomputeCommand {
             err.println(BundleText.both("recompute.usage"));
             return 2;
         }
+        // as the generator's: no demo, a free loopback port (the security configuration needs a servlet context)
         ConfigurableApplicationContext context = new SpringApplicationBuilder(app).web(WebApplicationType.SERVLET)
-                .properties("gongfu.demo.enabled=false", "spring.main.banner-mode=off", "server.port=0", "server.address=127.0.0.1")
-                .run();
+                .run(GenerateCommand.CONTEXT_ARGUMENTS);
         try {
             out.println(measure(context, samples));
             return 0;

@@ -20,6 +20,12 @@ public final class GenerateCommand {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     public static final long DEFAULT_SEED = 1;
+    /**
+     * The generating context's settings, given as command-line arguments because those outrank application.yml
+     * (default properties do not: the demo used to load into the generated database and the server took port 8080).
+     */
+    public static final String[] CONTEXT_ARGUMENTS = {"--gongfu.demo.enabled=false", "--spring.main.banner-mode=off",
+            "--server.port=0", "--server.address=127.0.0.1"};
 
     private GenerateCommand() {}
 
@@ -76,9 +82,7 @@ public final class GenerateCommand {
                 // the security configuration needs a servlet context, so the server starts, on a free loopback port
                 // that nothing is told of, and stops when the data set is written
                 .web(WebApplicationType.SERVLET)
-                .properties("gongfu.demo.enabled=false", "spring.main.banner-mode=off", "server.port=0",
-                        "server.address=127.0.0.1")
-                .run();
+                .run(CONTEXT_ARGUMENTS);
         int code;
         try {
             out.println(summary(context.getBean(DataSetGenerator.class).generate(a.scale(), a.seed())));

@@ -14,10 +14,13 @@ import cn.gongfu.kernel.Role;
 import cn.gongfu.kernel.Sha256;
 import cn.gongfu.support.DemoFacts;
 import cn.gongfu.support.H2Test;
+import cn.gongfu.support.MovableClock;
 import cn.gongfu.support.SignedInAsAdmin;
 import cn.gongfu.users.UserService;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.hamcrest.Matchers;
@@ -47,6 +50,9 @@ class TokenAndScopeTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MovableClock clock;
 
     private RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username).withoutPassword());
@@ -118,8 +124,9 @@ class TokenAndScopeTest {
         // a reporter's token cannot import, and needs no CSRF token since it carries no session
         mvc.perform(post("/api/v1/imports/1/publish").with(anonymous()).header("Authorization", "Bearer " + secret))
                 .andExpect(status().isForbidden());
+        // use is audited once a minute per token (aTokensUseIsRecordedOnceAMinute)
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'token.use' and target = :t")
-                .param("t", "token:" + tokenId).query(Long.class).single()).isGreaterThanOrEqualTo(2);
+                .param("t", "token:" + tokenId).query(Long.class).single()).isPositive();
 
         mvc.perform(post("/api/v1/tokens").with(as("reporter")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"x\",\"days\":1000}")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("days"));
@@ -133,6 +140,80 @@ class TokenAndScopeTest {
                 .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.type").value("https://gongfu.example/problems/invalid-token"));
         mvc.perform(get("/api/v1/plans").with(anonymous()).header("Authorization", "Bearer gf_made-up"))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aTokensUseIsRecordedOnceAMinute() throws Exception {
+        JsonNode created = newToken("office", "每分钟记一次");
+        String secret = created.get("secret").asText();
+        long tokenId = created.get("token").get("id").asLong();
+        try {
+            // a minute ahead within the token's 30 days
+            LocalDateTime ten = LocalDateTime.now().plusDays(1).withHour(10).withMinute(0).withSecond(0).withNano(0);
+            clock.moveTo(ten.plusSeconds(5));
+            for (int i = 0; i < 5; i++) {
+                mvc.perform(get("/api/v1/plans").with(anonymous()).header("Authorization", "Bearer " + secret)).andExpect(status().isOk());
+            }
+            assertThat(uses(tokenId)).as("five calls in one minute").isEqualTo(1);
+            assertThat(lastUsed(tokenId)).isEqualTo(ten);
+            clock.moveBy(Duration.ofSeconds(50)); // 10:00:55, still the same minute
+            mvc.perform(get("/api/v1/plans").with(anonymous()).header("Authorization", "Bearer " + secret)).andExpect(status().isOk());
+            assertThat(uses(tokenId)).isEqualTo(1);
+            clock.moveBy(Duration.ofSeconds(10)); // 10:01:05, the next minute
+            for (int i = 0; i < 3; i++) {
+                mvc.perform(get("/api/v1/plans").with(anonymous()).header("Authorization", "Bearer " + secret)).andExpect(status().isOk());
+            }
+            assertThat(uses(tokenId)).as("a row for each minute the token was used in").isEqualTo(2);
+            assertThat(lastUsed(tokenId)).isEqualTo(ten.plusMinutes(1));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void aRevokedTokenOrADisabledUsersTokenStopsOnTheNextCall() throws Exception {
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+        try {
+            users.create("token-owner", "令牌持有人", "correct-horse-3", "330299", List.of(Role.LEADER), List.of());
+        } finally {
+            SignedInAsAdmin.signOut();
+        }
+        String kept = newToken("token-owner", "留着").get("secret").asText();
+        JsonNode revoked = newToken("token-owner", "要撤销");
+        String secret = revoked.get("secret").asText();
+        // both are in use (and so remembered by the token service) before anything changes
+        for (String s : List.of(kept, secret)) {
+            mvc.perform(get("/api/v1/plans").with(anonymous()).header("Authorization", "Bearer " + s)).andExpect(status().isOk());
+        }
+        mvc.perform(MockMvcRequestBuilders.delete("/api/v1/tokens/{id}", revoked.get("token").get("id").asLong())
+                .with(as("token-owner"))).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/plans").with(anonymous()).header("Authorization", "Bearer " + secret)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/plans").with(anonymous()).header("Authorization", "Bearer " + kept)).andExpect(status().isOk());
+
+        long owner = users.loadUserByUsername("token-owner").id();
+        SignedInAsAdmin.signIn(users.loadUserByUsername("admin"));
+        try {
+            users.setEnabled(owner, false);
+        } finally {
+            SignedInAsAdmin.signOut();
+        }
+        mvc.perform(get("/api/v1/plans").with(anonymous()).header("Authorization", "Bearer " + kept)).andExpect(status().isUnauthorized());
+    }
+
+    private JsonNode newToken(String username, String name) throws Exception {
+        return JSON.readTree(mvc.perform(post("/api/v1/tokens").with(as(username))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + name + "\",\"days\":30}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private long uses(long tokenId) {
+        return jdbc.sql("select count(*) from audit_event where action = 'token.use' and target = :t")
+                .param("t", "token:" + tokenId).query(Long.class).single();
+    }
+
+    private LocalDateTime lastUsed(long tokenId) {
+        return jdbc.sql("select last_used_at from api_token where id = :id").param("id", tokenId)
+                .query(LocalDateTime.class).single().truncatedTo(ChronoUnit.MINUTES);
     }
 
     @Test
