@@ -91,14 +91,15 @@ class FeedImportService {
         if (postgres) jdbc.sql("set local work_mem = '256MB'").update();
 
         long t0 = System.nanoTime();
-        long rows = stage(new DigestInputStream(body, sha), format, connection, postgres);
+        FeedKeys keys = new FeedKeys(template, scope.regions());
+        long rows = stage(new DigestInputStream(body, sha), format, connection, postgres, keys);
         long t1 = System.nanoTime();
         if (postgres) jdbc.sql("analyze " + FeedSql.STAGING).update();
         String hash = HexFormat.of().formatHex(sha.digest());
         if (rows == 0) throw FeedException.of(1, "body", both("feed.error.noRows"));
 
         long t2 = System.nanoTime();
-        check(scope);
+        check();
         long t3 = System.nanoTime();
 
         Map<String, Object> none = new HashMap<>();
@@ -114,8 +115,8 @@ class FeedImportService {
             throw new ConflictException(both("feed.error.concurrent"), null);
         }
         long t5 = System.nanoTime();
-        log.debug("feed of {} rows: staged in {} ms, analysed {} ms, checked {} ms, history and notices {} ms, merged {} ms", rows,
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
+        log.debug("feed of {} rows: staged in {} ms ({} lookups), analysed {} ms, checked {} ms, history and notices {} ms, merged {} ms", rows,
+                (t1 - t0) / 1_000_000, keys.queries(), (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
         long inserted = merged - updated;
         FeedResult result = new FeedResult(rows, inserted, updated, rows - merged, hash);
         if (merged > 0) {
@@ -127,11 +128,11 @@ class FeedImportService {
         return result;
     }
 
-    private long stage(InputStream body, Format format, Connection connection, boolean postgres) {
+    private long stage(InputStream body, Format format, Connection connection, boolean postgres, FeedKeys keys) {
         StagingWriter writer;
         try {
-            writer = postgres ? new CopyStagingWriter(connection, FeedSql.STAGING)
-                    : new BatchStagingWriter(template, FeedSql.STAGING);
+            writer = postgres ? new CopyStagingWriter(connection, FeedSql.STAGING, keys)
+                    : new BatchStagingWriter(template, FeedSql.STAGING, keys);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start COPY into the staging table", e);
         }
@@ -154,15 +155,13 @@ class FeedImportService {
         }
     }
 
-    /** Runs the set-based checks; throws with the first {@value #MAX_ERRORS} errors and their total. */
-    private void check(Scope scope) {
-        boolean scoped = scope.regions() != null;
-        List<String> regions = scoped && scope.regions().isEmpty() ? List.of("") : scoped ? List.copyOf(scope.regions()) : null;
-        var any = jdbc.sql(FeedSql.anyError(scoped));
-        if (scoped) any = any.param("scopeRegions", regions);
-        if (any.query(Integer.class).single() == 0) return;
-        var query = jdbc.sql(FeedSql.errors(scoped)).param("limit", MAX_ERRORS);
-        if (scoped) query = query.param("scopeRegions", regions);
+    /**
+     * Runs the set-based checks (the scope was applied as the rows were resolved); throws with the first
+     * {@value #MAX_ERRORS} errors and their total.
+     */
+    private void check() {
+        if (jdbc.sql(FeedSql.anyError()).query(Integer.class).single() == 0) return;
+        var query = jdbc.sql(FeedSql.errors()).param("limit", MAX_ERRORS);
         long[] total = {0};
         List<FeedError> errors = new ArrayList<>();
         query.query(rs -> {
