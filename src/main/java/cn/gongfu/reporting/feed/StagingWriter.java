@@ -5,6 +5,8 @@ import cn.gongfu.reporting.feed.RowSink.Column;
 import cn.gongfu.vocabulary.Periods;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Turns raw feed fields into staging columns and hands them to the database: what can be known per row (is
@@ -18,6 +20,9 @@ abstract class StagingWriter implements RowSink {
             + "period, prev_period, value_text, value, comment, explanation";
 
     private final FeedKeys keys;
+    /** The indicators and regions the staged rows refer to (resolved ones only), to lock before the merge. */
+    final Set<Long> indicators = new HashSet<>();
+    final Set<String> regions = new HashSet<>();
 
     StagingWriter(FeedKeys keys) {
         this.keys = keys;
@@ -39,6 +44,8 @@ abstract class StagingWriter implements RowSink {
             indicator = null;
         }
         boolean knownRegion = keys.knownRegion(region);
+        if (id != null) indicators.add(id);
+        if (knownRegion) regions.add(region);
         String period = strip(f[Column.PERIOD.ordinal()]);
         String prev = Periods.valid(period) ? Periods.previous(period) : null;
         String valueText = strip(f[Column.VALUE.ordinal()]);
