@@ -1,5 +1,9 @@
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -17,10 +21,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import cn.gongfu.GongfuApplication;
-import cn.gongfu.reporting.feed.FeedImportService;
-import cn.gongfu.reporting.feed.FeedResult;
-import cn.gongfu.security.GongfuUser;
-import cn.gongfu.security.Role;
+import cn.gongfu.kernel.GongfuUser;
+import cn.gongfu.kernel.Role;
 
 /**
  * Timed harness for the observation feed on PostgreSQL (not a unit test: timings depend on the machine).
@@ -46,6 +48,12 @@ import cn.gongfu.security.Role;
  *   update  the same feed with every value changed (1,000,000 updates, each keeping its history);
  *   same    the same feed again (nothing changes).
  * It prints values per second for each and the ratio import / raw.
+ *
+ * On H2 (a jdbc:h2: URL, e.g. jdbc:h2:file:/tmp/gongfu-feedbench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;
+ * DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=YEAR,VALUE) the second argument may be a list of sizes ("8,16,32,100"): for
+ * each, raw is H2's own fastest load (CSVREAD of the same CSV into an unindexed five-column table), then the import
+ * of all-new values and the same feed again (nothing changed: every value and its previous one looked up); the
+ * time per value shows whether the import stays linear.
  */
 public class FeedBench {
 
@@ -53,10 +61,20 @@ public class FeedBench {
     static final int INDICATORS = 2000, REGIONS = 50, YEARS = 10;
     /** Sent with each index build (same statement, so same pooled connection): the sort fits in memory. */
     static final String INDEX_MEMORY = "set maintenance_work_mem = '256MB'; ";
+    static final String FLOOR_SELECT = """
+            insert into observation (indicator_id, region_code, period, value, state, reported_by, reported_at, comment)
+            select coalesce(i.id, cast(r.indicator as bigint)), r.region, r.period, r.value, 'approved', 'bench',
+                   current_timestamp, r.comment
+            from bench_raw r left join indicator i on i.region_code = r.region and i.name = r.indicator""";
 
     public static void main(String[] args) throws Exception {
         String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/gongfu_bench";
-        int rows = args.length > 1 ? Integer.parseInt(args[1]) * 1000 : INDICATORS * REGIONS * YEARS;
+        boolean h2 = url.startsWith("jdbc:h2:");
+        List<Integer> sizes = new ArrayList<>();
+        for (String k : (args.length > 1 ? args[1] : String.valueOf(INDICATORS * REGIONS * YEARS / 1000)).split(",")) {
+            sizes.add(Integer.parseInt(k.strip()) * 1000);
+        }
+        int rows = sizes.stream().mapToInt(Integer::intValue).max().getAsInt();
         int indicators = Math.max(1, rows / (REGIONS * YEARS));
         SpringApplication app = new SpringApplication(GongfuApplication.class);
         String[] props = {
@@ -71,6 +89,10 @@ public class FeedBench {
             DataSource ds = ctx.getBean(DataSource.class);
             JdbcTemplate jdbc = new JdbcTemplate(ds);
             List<String> regions = setUp(jdbc, indicators);
+            if (h2) {
+                h2Series(ctx, ds, jdbc, regions, sizes);
+                return;
+            }
             List<Long> ids = jdbc.queryForList("select id from indicator where region_code = ? and name like 'bench %' order by name",
                     Long.class, COUNTY);
             List<String> names = jdbc.queryForList("select name from indicator where region_code = ? and name like 'bench %' order by name",
@@ -85,7 +107,7 @@ public class FeedBench {
             GongfuUser office = new GongfuUser(-1, "bench", "基准测试", "", COUNTY, true, null, Set.of(Role.OFFICE), Set.of(), scope);
             SecurityContextHolder.getContext().setAuthentication(
                     UsernamePasswordAuthenticationToken.authenticated(office, null, office.getAuthorities()));
-            FeedImportService feed = ctx.getBean(FeedImportService.class);
+            Feed feed = new Feed(ctx);
 
             jdbc.execute("drop table if exists bench_raw");
             jdbc.execute("create table bench_raw (indicator text, region text, period text, value numeric, comment text)");
@@ -95,7 +117,7 @@ public class FeedBench {
             jdbc.execute("create table bench_bare (indicator_id bigint not null, region_code varchar(12) collate \"C\" not null,"
                     + " period varchar(7) collate \"C\" not null, value numeric(24, 6), comment varchar(2000))");
             byte[] bareRows = bare(stored);
-            double raw = Double.MAX_VALUE, ceiling = Double.MAX_VALUE, bare = Double.MAX_VALUE, floor = Double.MAX_VALUE, insert = Double.MAX_VALUE, update = Double.MAX_VALUE, same = Double.MAX_VALUE;
+            double raw = Double.MAX_VALUE, ceiling = Double.MAX_VALUE, bare = Double.MAX_VALUE, floor = Double.MAX_VALUE, noFk = Double.MAX_VALUE, partition = Double.MAX_VALUE, insert = Double.MAX_VALUE, update = Double.MAX_VALUE, same = Double.MAX_VALUE;
             int runs = 2;
             for (int run = 1; run <= runs; run++) {
                 jdbc.execute("truncate bench_raw");
@@ -122,16 +144,37 @@ public class FeedBench {
                 // the floor of any path into observation: the same rows, already parsed, in one INSERT … SELECT
                 // (unique and primary-key indexes, three foreign-key triggers per row), then removed again
                 t = System.nanoTime();
-                int floorRows = jdbc.update("""
-                        insert into observation (indicator_id, region_code, period, value, state, reported_by, reported_at, comment)
-                        select coalesce(i.id, cast(r.indicator as bigint)), r.region, r.period, r.value, 'approved', 'bench',
-                               current_timestamp, r.comment
-                        from bench_raw r left join indicator i on i.region_code = r.region and i.name = r.indicator""");
+                int floorRows = jdbc.update(FLOOR_SELECT);
                 s = (System.nanoTime() - t) / 1e9;
                 floor = Math.min(floor, s);
                 System.out.printf("run %d floor INSERT %,d rows %6.2f s %,12.0f values/s%n", run, floorRows, s, n / s);
                 jdbc.update("delete from observation where region_code in (select code from region where code = ? or parent_code = ?)", COUNTY, COUNTY);
                 jdbc.execute("vacuum observation");
+                // what a statement-level foreign-key check would leave (step a): the same INSERT into a copy of
+                // observation with its two indexes and no foreign keys (a plain table: no partition routing either)
+                jdbc.execute("drop table if exists bench_nofk");
+                jdbc.execute("create table bench_nofk (like observation including defaults including indexes)");
+                checkpoint(jdbc);
+                t = System.nanoTime();
+                jdbc.update(FLOOR_SELECT.replace("observation", "bench_nofk"));
+                s = (System.nanoTime() - t) / 1e9;
+                noFk = Math.min(noFk, s);
+                System.out.printf("run %d floor, no FK %,d rows %6.2f s %,12.0f values/s%n", run, n, s, n / s);
+                // what a first import into an empty partition could do (step c): the rows into a bare table, then
+                // its two indexes built and its two foreign keys validated, each once, set-based
+                jdbc.execute("drop table bench_nofk");
+                jdbc.execute("create table bench_nofk (like observation including defaults)");
+                checkpoint(jdbc);
+                t = System.nanoTime();
+                jdbc.update(FLOOR_SELECT.replace("observation", "bench_nofk"));
+                jdbc.execute(INDEX_MEMORY + "create unique index bench_nofk_key on bench_nofk (indicator_id, region_code, period)");
+                jdbc.execute(INDEX_MEMORY + "alter table bench_nofk add primary key (id, period)");
+                jdbc.execute("alter table bench_nofk add foreign key (indicator_id) references indicator (id),"
+                        + " add foreign key (region_code) references region (code)");
+                s = (System.nanoTime() - t) / 1e9;
+                partition = Math.min(partition, s);
+                System.out.printf("run %d empty table  %,d rows %6.2f s %,12.0f values/s%n", run, n, s, n / s);
+                jdbc.execute("drop table bench_nofk");
                 checkpoint(jdbc);
                 s = timed(feed, csv, "insert", run, n);
                 insert = Math.min(insert, s);
@@ -147,19 +190,108 @@ public class FeedBench {
             System.out.printf("ceiling: final rows COPYed, key indexed: %6.2f s %,12.0f values/s  ratio %.2f%n", ceiling, n / ceiling, raw / ceiling);
             System.out.printf("bare: five columns COPYed, key indexed: %6.2f s %,12.0f values/s  ratio %.2f%n", bare, n / bare, raw / bare);
             System.out.printf("plain INSERT … SELECT into observation: %6.2f s %,12.0f values/s  ratio %.2f%n", floor, n / floor, raw / floor);
-            System.out.printf("import, all new values:           %6.2f s %,12.0f values/s  ratio %.2f%n", insert, n / insert, raw / insert);
-            System.out.printf("import, every value changed:      %6.2f s %,12.0f values/s  ratio %.2f%n", update, n / update, raw / update);
-            System.out.printf("import, nothing changed:          %6.2f s %,12.0f values/s  ratio %.2f%n", same, n / same, raw / same);
+            System.out.printf("the same, no foreign keys:              %6.2f s %,12.0f values/s  ratio %.2f%n", noFk, n / noFk, raw / noFk);
+            System.out.printf("the same into an empty table, indexes and keys after: %6.2f s %,12.0f values/s  ratio %.2f%n", partition, n / partition, raw / partition);
+            System.out.printf("import, all new values:           %6.2f s %,12.0f values/s  ratio %.2f  (to the ceiling %.2f)%n", insert, n / insert, raw / insert, ceiling / insert);
+            System.out.printf("import, every value changed:      %6.2f s %,12.0f values/s  ratio %.2f  (to the ceiling %.2f)%n", update, n / update, raw / update, ceiling / update);
+            System.out.printf("import, nothing changed:          %6.2f s %,12.0f values/s  ratio %.2f  (to the ceiling %.2f)%n", same, n / same, raw / same, ceiling / same);
+            System.out.printf("load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
         }
     }
 
-    static double timed(FeedImportService feed, byte[] csv, String what, int run, int n) {
+    /**
+     * The feed service, through reflection: it is package-private (only its API uses it), and a source-file program
+     * runs in a class loader of its own, outside the package.
+     */
+    static final class Feed {
+        final Object service;
+        final Method importObservations;
+        final Object csv;
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Feed(ConfigurableApplicationContext ctx) throws Exception {
+            Class<?> type = Class.forName("cn.gongfu.reporting.feed.FeedImportService");
+            Class<?> format = Class.forName("cn.gongfu.reporting.feed.FeedImportService$Format");
+            service = ctx.getBean(type);
+            importObservations = type.getDeclaredMethod("importObservations", InputStream.class, format);
+            importObservations.setAccessible(true);
+            csv = Enum.valueOf((Class) format, "CSV");
+        }
+
+        /** rows, inserted, updated, unchanged. */
+        long[] run(byte[] body) throws Exception {
+            Object r;
+            try {
+                r = importObservations.invoke(service, new ByteArrayInputStream(body), csv);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw (Exception) e.getCause();
+            }
+            long[] out = new long[4];
+            String[] names = {"rows", "inserted", "updated", "unchanged"};
+            for (int i = 0; i < 4; i++) {
+                Method m = r.getClass().getDeclaredMethod(names[i]);
+                m.setAccessible(true);
+                out[i] = (Long) m.invoke(r);
+            }
+            return out;
+        }
+    }
+
+    static double timed(Feed feed, byte[] csv, String what, int run, int n) throws Exception {
         long t = System.nanoTime();
-        FeedResult r = feed.importObservations(new ByteArrayInputStream(csv), FeedImportService.Format.CSV);
+        long[] r = feed.run(csv);
         double s = (System.nanoTime() - t) / 1e9;
         System.out.printf("run %d import %-6s %,d rows %6.2f s %,12.0f values/s  (inserted %,d, updated %,d, unchanged %,d)%n",
-                run, what, r.rows(), s, n / s, r.inserted(), r.updated(), r.unchanged());
+                run, what, r[0], s, n / s, r[1], r[2], r[3]);
         return s;
+    }
+
+    /** H2: for each size, raw CSVREAD into an unindexed table, then the import all new and again unchanged. */
+    static void h2Series(ConfigurableApplicationContext ctx, DataSource ds, JdbcTemplate jdbc, List<String> regions,
+                         List<Integer> sizes) throws Exception {
+        List<Long> allIds = jdbc.queryForList("select id from indicator where region_code = ? and name like 'bench %' order by name",
+                Long.class, COUNTY);
+        List<String> allNames = jdbc.queryForList("select name from indicator where region_code = ? and name like 'bench %' order by name",
+                String.class, COUNTY);
+        GongfuUser office = new GongfuUser(-1, "bench", "基准测试", "", COUNTY, true, null, Set.of(Role.OFFICE), Set.of(), new HashSet<>(regions));
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(office, null, office.getAuthorities()));
+        Feed feed = new Feed(ctx);
+        jdbc.execute("drop table if exists bench_raw");
+        jdbc.execute("create table bench_raw (indicator varchar, region varchar, period varchar, value numeric(24, 6), comment varchar)");
+        List<String> lines = new ArrayList<>();
+        // warm-up (the JIT, H2's caches): the smallest size once, not reported
+        List<Integer> series = new ArrayList<>(sizes);
+        series.add(0, sizes.stream().mapToInt(Integer::intValue).min().getAsInt());
+        boolean warmUp = true;
+        for (int size : series) {
+            int k = Math.max(1, size / (REGIONS * YEARS));
+            byte[] csv = generate(allIds.subList(0, k), allNames.subList(0, k), regions, 0);
+            int n = k * REGIONS * YEARS;
+            Path file = Files.createTempFile("feedbench", ".csv");
+            Files.write(file, csv);
+            double raw = Double.MAX_VALUE, insert = Double.MAX_VALUE, same = Double.MAX_VALUE;
+            for (int run = 1; run <= 2; run++) {
+                jdbc.execute("truncate table bench_raw");
+                long t = System.nanoTime();
+                jdbc.update("insert into bench_raw select * from csvread('" + file + "', null, 'charset=UTF-8')");
+                raw = Math.min(raw, (System.nanoTime() - t) / 1e9);
+                jdbc.update("delete from observation where region_code in (select code from region where code = ? or parent_code = ?)", COUNTY, COUNTY);
+                jdbc.update("delete from audit_event where actor = 'bench'");
+                insert = Math.min(insert, timed(feed, csv, "insert", run, n));
+                same = Math.min(same, timed(feed, csv, "same", run, n));
+            }
+            Files.delete(file);
+            if (warmUp) {
+                warmUp = false;
+                continue;
+            }
+            lines.add(String.format("h2 %,d values  raw CSVREAD %6.2f s (%5.1f µs/value)  import all new %7.2f s (%6.1f µs/value, ratio %.3f)"
+                            + "  unchanged %7.2f s (%6.1f µs/value, ratio %.3f)",
+                    n, raw, raw * 1e6 / n, insert, insert * 1e6 / n, raw / insert, same, same * 1e6 / n, raw / same));
+        }
+        System.out.println();
+        lines.forEach(System.out::println);
     }
 
     /** Seconds to COPY {@code rows} into an emptied {@code table} and then build its unique key index. */

@@ -15,15 +15,16 @@ final class BatchStagingWriter extends StagingWriter {
     private final List<Object[]> chunk = new ArrayList<>(CHUNK);
     private long rows;
 
-    BatchStagingWriter(JdbcTemplate jdbc, String table) {
+    BatchStagingWriter(JdbcTemplate jdbc, String table, FeedKeys keys) {
+        super(keys);
         this.jdbc = jdbc;
-        this.sql = "insert into " + table + " (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        this.sql = "insert into " + table + " (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     @Override
-    void write(long rowNo, String problem, Long ref, String name, String region, String period, String prev,
-               String valueText, BigDecimal value, String comment, String explanation) {
-        chunk.add(new Object[] {rowNo, problem, ref, name, region, period, prev, valueText, value, comment, explanation});
+    void write(long rowNo, String problem, Long ref, String name, Long id, String region, boolean knownRegion, String period,
+               String prev, String valueText, BigDecimal value, String comment, String explanation) {
+        chunk.add(new Object[] {rowNo, problem, ref, name, id, region, knownRegion, period, prev, valueText, value, comment, explanation});
         if (chunk.size() == CHUNK) flush();
     }
 

@@ -91,14 +91,16 @@ class FeedImportService {
         if (postgres) jdbc.sql("set local work_mem = '256MB'").update();
 
         long t0 = System.nanoTime();
-        long rows = stage(new DigestInputStream(body, sha), format, connection, postgres);
+        FeedKeys keys = new FeedKeys(template, scope.regions());
+        StagingWriter writer = writer(connection, postgres, keys);
+        long rows = stage(new DigestInputStream(body, sha), format, writer);
         long t1 = System.nanoTime();
         if (postgres) jdbc.sql("analyze " + FeedSql.STAGING).update();
         String hash = HexFormat.of().formatHex(sha.digest());
         if (rows == 0) throw FeedException.of(1, "body", both("feed.error.noRows"));
 
         long t2 = System.nanoTime();
-        check(scope);
+        check();
         long t3 = System.nanoTime();
 
         Map<String, Object> none = new HashMap<>();
@@ -106,16 +108,22 @@ class FeedImportService {
         List<ValueAccepted.ReplacedReport> replaced = jdbc.sql(FeedSql.REPLACED_REPORTS)
                 .query(Rows.of(ValueAccepted.ReplacedReport.class)).list();
         long t4 = System.nanoTime();
+        boolean setBasedKeys = postgres && maySkipRowTriggers(connection);
+        if (setBasedKeys) lockKeys(writer);
         int merged;
         try {
+            // the foreign keys were checked set-based by lockKeys: the merge need not check them again row by row
+            if (setBasedKeys) jdbc.sql("set local session_replication_role = replica").update();
             merged = jdbc.sql(FeedSql.MERGE).param("by", user.username()).param("at", LocalDateTime.now(clock)).update();
+            if (setBasedKeys) jdbc.sql("set local session_replication_role = origin").update();
         } catch (DuplicateKeyException e) {
             // another import wrote some of the same values between our checks and our merge: nothing is stored
             throw new ConflictException(both("feed.error.concurrent"), null);
         }
         long t5 = System.nanoTime();
-        log.debug("feed of {} rows: staged in {} ms, analysed {} ms, checked {} ms, history and notices {} ms, merged {} ms", rows,
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
+        log.debug("feed of {} rows: staged in {} ms ({} lookups), analysed {} ms, checked {} ms, history and notices {} ms, merged {} ms"
+                        + " (foreign keys {})", rows, (t1 - t0) / 1_000_000, keys.queries(), (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000, setBasedKeys ? "set-based" : "per row");
         long inserted = merged - updated;
         FeedResult result = new FeedResult(rows, inserted, updated, rows - merged, hash);
         if (merged > 0) {
@@ -127,14 +135,16 @@ class FeedImportService {
         return result;
     }
 
-    private long stage(InputStream body, Format format, Connection connection, boolean postgres) {
-        StagingWriter writer;
+    private StagingWriter writer(Connection connection, boolean postgres, FeedKeys keys) {
         try {
-            writer = postgres ? new CopyStagingWriter(connection, FeedSql.STAGING)
-                    : new BatchStagingWriter(template, FeedSql.STAGING);
+            return postgres ? new CopyStagingWriter(connection, FeedSql.STAGING, keys)
+                    : new BatchStagingWriter(template, FeedSql.STAGING, keys);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start COPY into the staging table", e);
         }
+    }
+
+    private long stage(InputStream body, Format format, StagingWriter writer) {
         boolean done = false;
         try {
             Reader reader = utf8(body);
@@ -154,15 +164,13 @@ class FeedImportService {
         }
     }
 
-    /** Runs the set-based checks; throws with the first {@value #MAX_ERRORS} errors and their total. */
-    private void check(Scope scope) {
-        boolean scoped = scope.regions() != null;
-        List<String> regions = scoped && scope.regions().isEmpty() ? List.of("") : scoped ? List.copyOf(scope.regions()) : null;
-        var any = jdbc.sql(FeedSql.anyError(scoped));
-        if (scoped) any = any.param("scopeRegions", regions);
-        if (any.query(Integer.class).single() == 0) return;
-        var query = jdbc.sql(FeedSql.errors(scoped)).param("limit", MAX_ERRORS);
-        if (scoped) query = query.param("scopeRegions", regions);
+    /**
+     * Runs the set-based checks (the scope was applied as the rows were resolved); throws with the first
+     * {@value #MAX_ERRORS} errors and their total.
+     */
+    private void check() {
+        if (jdbc.sql(FeedSql.anyError()).query(Integer.class).single() == 0) return;
+        var query = jdbc.sql(FeedSql.errors()).param("limit", MAX_ERRORS);
         long[] total = {0};
         List<FeedError> errors = new ArrayList<>();
         query.query(rs -> {
@@ -173,6 +181,46 @@ class FeedImportService {
                     FeedMessages.message(rs.getString("code"), rs.getString("text"), n1, n2)));
         });
         if (!errors.isEmpty()) throw new FeedException(errors, total[0]);
+    }
+
+    /** Ids per locking query: well inside PostgreSQL's 65,535 parameters. */
+    private static final int LOCK_CHUNK = 5000;
+
+    /**
+     * The foreign keys of the merged rows, checked once for the feed instead of once per row: every indicator and
+     * region the rows name is locked {@code for key share}, as each row's foreign-key trigger would lock it, so none
+     * can be deleted (or its key changed) until this transaction ends; one that is gone since the rows were resolved
+     * refuses the feed (409, nothing stored) where the trigger would have failed the merge.
+     */
+    private void lockKeys(StagingWriter writer) {
+        List<Long> ids = List.copyOf(writer.indicators);
+        List<String> codes = List.copyOf(writer.regions);
+        int locked = 0;
+        for (int i = 0; i < ids.size(); i += LOCK_CHUNK) {
+            locked += jdbc.sql("select id from indicator where id in (:ids) order by id for key share")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + LOCK_CHUNK))).query(Long.class).list().size();
+        }
+        for (int i = 0; i < codes.size(); i += LOCK_CHUNK) {
+            locked += jdbc.sql("select code from region where code in (:codes) order by code for key share")
+                    .param("codes", codes.subList(i, Math.min(codes.size(), i + LOCK_CHUNK))).query(String.class).list().size();
+        }
+        if (locked != ids.size() + codes.size()) throw new ConflictException(both("feed.error.keysGone"), null);
+    }
+
+    /**
+     * Whether this connection may set {@code session_replication_role} (a superuser, or on PostgreSQL 15 and later
+     * a role granted {@code SET} on it), which keeps the row-level foreign-key triggers of the merge from firing.
+     * Without it the merge checks its foreign keys row by row, as every other write does.
+     */
+    private boolean maySkipRowTriggers(Connection connection) {
+        try {
+            if (connection.getMetaData().getDatabaseMajorVersion() < 15) {
+                return Boolean.TRUE.equals(jdbc.sql("select rolsuper from pg_roles where rolname = current_user").query(Boolean.class).single());
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+        return Boolean.TRUE.equals(jdbc.sql("select has_parameter_privilege('session_replication_role', 'SET')").query(Boolean.class).single());
     }
 
     private static boolean isPostgres(Connection connection) {

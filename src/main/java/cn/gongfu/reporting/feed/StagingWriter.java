@@ -5,16 +5,28 @@ import cn.gongfu.reporting.feed.RowSink.Column;
 import cn.gongfu.vocabulary.Periods;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * Turns raw feed fields into staging columns and hands them to the database: what can only be known per
- * row (is the indicator an id or a name, the period's validity and its predecessor, the number) is
- * computed here; every rule that relates rows to each other or to stored data is checked in SQL.
+ * Turns raw feed fields into staging columns and hands them to the database: what can be known per row (is
+ * the indicator an id or a name, which indicator it is and whether the region is known, both within the caller's
+ * scope ({@link FeedKeys}), the period's validity and its predecessor, the number) is computed here; every rule
+ * that relates rows to each other or to stored data is checked in SQL.
  */
 abstract class StagingWriter implements RowSink {
 
-    static final String COLUMNS = "row_no, problem, indicator_ref, indicator_name, region_code, period, prev_period, "
-            + "value_text, value, comment, explanation";
+    static final String COLUMNS = "row_no, problem, indicator_ref, indicator_name, indicator_id, region_code, known_region, "
+            + "period, prev_period, value_text, value, comment, explanation";
+
+    private final FeedKeys keys;
+    /** The indicators and regions the staged rows refer to (resolved ones only), to lock before the merge. */
+    final Set<Long> indicators = new HashSet<>();
+    final Set<String> regions = new HashSet<>();
+
+    StagingWriter(FeedKeys keys) {
+        this.keys = keys;
+    }
 
     @Override
     public final void row(long rowNo, String[] f, String problem) {
@@ -24,6 +36,16 @@ abstract class StagingWriter implements RowSink {
             ref = Long.parseLong(indicator);
             indicator = null;
         }
+        String region = strip(f[Column.REGION.ordinal()]);
+        Long id = keys.indicator(ref, indicator, region);
+        // the reference is kept only when it resolves to nothing, for the message
+        if (id != null) {
+            ref = null;
+            indicator = null;
+        }
+        boolean knownRegion = keys.knownRegion(region);
+        if (id != null) indicators.add(id);
+        if (knownRegion) regions.add(region);
         String period = strip(f[Column.PERIOD.ordinal()]);
         String prev = Periods.valid(period) ? Periods.previous(period) : null;
         String valueText = strip(f[Column.VALUE.ordinal()]);
@@ -35,14 +57,15 @@ abstract class StagingWriter implements RowSink {
             else if (valueText.length() > StoredNumber.MAX_TEXT) valueText = valueText.substring(0, StoredNumber.MAX_TEXT + 1);
         }
         try {
-            write(rowNo, problem, ref, indicator, strip(f[Column.REGION.ordinal()]), period, prev, valueText, value,
+            write(rowNo, problem, ref, indicator, id, region, knownRegion, period, prev, valueText, value,
                     blankToNull(f[Column.COMMENT.ordinal()]), blankToNull(f[Column.EXPLANATION.ordinal()]));
         } catch (SQLException e) {
             throw new IllegalStateException("staging the feed failed at row " + rowNo + ": " + e.getMessage(), e);
         }
     }
 
-    abstract void write(long rowNo, String problem, Long ref, String name, String region, String period, String prev,
+    abstract void write(long rowNo, String problem, Long ref, String name, Long id, String region, boolean knownRegion,
+                        String period, String prev,
                         String valueText, BigDecimal value, String comment, String explanation) throws SQLException;
 
     /** Sends what is still buffered; returns the number of rows staged. */

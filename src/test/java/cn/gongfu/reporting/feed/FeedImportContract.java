@@ -282,6 +282,55 @@ abstract class FeedImportContract {
         assertThat(stored(share)).isZero();
     }
 
+    /**
+     * Indicators are resolved as the rows stream (FeedKeys), within the caller's scope: an indicator of a region
+     * outside it is unknown whether given by id or by name, and one of the caller's indicators named in a town by
+     * id resolves (the town's rows of a county indicator, as bureaus send them).
+     */
+    @Test
+    void anIndicatorOutsideTheCallersScopeIsUnknownByIdAndByName() throws Exception {
+        String outside = jdbc.sql("select code from region where code not like '330299%' order by code fetch first 1 rows only")
+                .query(String.class).single();
+        String foreignName = "外区指标 " + tag;
+        jdbc.sql("insert into indicator (name, unit, polarity, cumulative, region_code) values (:n, '个', 'higher', false, :r)")
+                .param("n", foreignName).param("r", outside).update();
+        long foreign = jdbc.sql("select id from indicator where name = :n").param("n", foreignName).query(Long.class).single();
+        String csv = HEADER
+                + foreign + ",330299,2024,1,\n"               // 2 by id, outside the scope
+                + foreignName + ",330299,2024,1,\n"           // 3 by name: not among 330299's indicators
+                + share + ",330299001,2024,10,\n"             // 4 the district's indicator, by id, in a town
+                + shareName + ",330299,2024,11,\n"            // 5 by name in its own region
+                + shareName + ",330299001,2024,12,\n";        // 6 by name in a town that has no such indicator
+        JsonNode problem = JSON.readTree(mvc.perform(post("/api/v1/observations/import")
+                        .with(user(users.loadUserByUsername("office").withoutPassword()))
+                        .contentType("text/csv; charset=utf-8").content(csv.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        List<String> errors = problem.get("errors").valueStream()
+                .map(e -> e.get("row").asLong() + " " + e.get("field").asText()).toList();
+        assertThat(errors).containsExactly("2 indicator", "3 indicator", "6 indicator");
+        assertThat(problem.get("errors").get(0).toString()).contains(String.valueOf(foreign));
+        assertThat(problem.get("errors").get(1).toString()).contains(foreignName);
+        assertThat(stored(share)).isZero();
+        assertThat(stored(foreign)).isZero();
+    }
+
+    /**
+     * A feed of more distinct unknown ids than FeedKeys looks up one by one still finds every one of them (past the
+     * bound it loads everything in scope at once), and a known indicator after the bound still resolves.
+     */
+    @Test
+    void manyUnknownIdsAreEachFoundPastTheLookupBound() throws Exception {
+        int unknown = FeedKeys.MAX_QUERIES + 100;
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < unknown; i++) csv.append(9_000_000_000L + i).append(",330299,2024,1,\n");
+        csv.append(share).append(",330299,2024,50,\n").append(shareName).append(",330299,2023,49,\n");
+        csv(csv.toString()).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.total").value(unknown))
+                .andExpect(jsonPath("$.errors[0].field").value("indicator"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("9000000000")));
+        assertThat(stored(share)).isZero();
+    }
+
     @Test
     void aMalformedHeaderOrBodyIsRefused() throws Exception {
         csv("indicator,region,period\n1,330299,2024\n").andExpect(status().isUnprocessableContent())
