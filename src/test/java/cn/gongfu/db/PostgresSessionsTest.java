@@ -24,7 +24,7 @@ class PostgresSessionsTest {
 
     @Test
     void aTasksLeadUnitIsReadByTheIndexOfTaskAndRole() {
-        assertThat(jdbc.sql("select count(*) from pg_indexes where indexname = 'task_unit_task_role'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from pg_indexes where schemaname = current_schema() and indexname = 'task_unit_task_role'").query(Long.class).single())
                 .isOne();
     }
 }
