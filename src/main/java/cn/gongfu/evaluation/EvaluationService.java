@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -142,13 +143,39 @@ public class EvaluationService {
         String region = region(plan, regionCode);
         YearMonth month = asOf == null ? defaultMonth(plan) : asOf;
         List<IndicatorEvaluation> evaluations = indicatorEvaluations(plan, region, month);
+        RealizationDegree.Result realization = realization(evaluations);
+        return new PlanEvaluation(plan, region, month, evaluations, realization, coverage(realization, evaluations),
+                distribution(evaluations), region.equals(plan.regionCode()) ? taskEvaluations(plan, month, taskScope) : List.of());
+    }
+
+    /**
+     * A plan's figures at a glance, in its own region as of its default month: its realization degree, what that rests
+     * on and how many indicators are in each status — what a card of plans shows. Read from the plan's standing and its
+     * indicators' definitions only, without the tasks and targets its whole evaluation reads.
+     */
+    public record PlanSummary(Plan plan, YearMonth asOf, RealizationDegree.Result realization, Coverage coverage,
+                              Map<Status, Long> distribution) {}
+
+    public PlanSummary summary(long planId) {
+        Plan plan = plans.get(planId);
+        YearMonth month = defaultMonth(plan);
+        Map<Long, Assessment> assessments = standing(plan, () -> targets(plan), month);
+        List<IndicatorEvaluation> evaluations = indicators.definitions(assessments.keySet()).stream()
+                .sorted(Comparator.comparingLong(Indicator::id))
+                .map(i -> new IndicatorEvaluation(i, plan.regionCode(), List.of(), List.of(), assessments.get(i.id()))).toList();
+        RealizationDegree.Result realization = realization(evaluations);
+        return new PlanSummary(plan, month, realization, coverage(realization, evaluations), distribution(evaluations));
+    }
+
+    private static Coverage coverage(RealizationDegree.Result realization, List<IndicatorEvaluation> evaluations) {
+        return new Coverage(realization == null ? 0 : realization.contributions().size(), evaluations.size());
+    }
+
+    private static Map<Status, Long> distribution(List<IndicatorEvaluation> evaluations) {
         Map<Status, Long> distribution = new EnumMap<>(Status.class);
         for (Status s : Status.values()) if (s != Status.NOT_STARTED) distribution.put(s, 0L);
         evaluations.forEach(e -> distribution.merge(e.assessment().status(), 1L, Long::sum));
-        RealizationDegree.Result realization = realization(evaluations);
-        return new PlanEvaluation(plan, region, month, evaluations, realization,
-                new Coverage(realization == null ? 0 : realization.contributions().size(), evaluations.size()), distribution,
-                region.equals(plan.regionCode()) ? taskEvaluations(plan, month, taskScope) : List.of());
+        return distribution;
     }
 
     /**
@@ -204,7 +231,7 @@ public class EvaluationService {
     private List<IndicatorEvaluation> indicatorEvaluations(Plan plan, String region, YearMonth asOf) {
         PlanTargets targets = targets(plan);
         Map<Long, Assessment> assessments = region.equals(plan.regionCode()) && asOf.equals(defaultMonth(plan))
-                ? standing(plan, targets, asOf)
+                ? standing(plan, () -> targets, asOf)
                 : assess(plan, region, targets, values(region, targets), asOf);
         List<IndicatorEvaluation> result = new ArrayList<>();
         targets.byIndicator().forEach((indicatorId, ts) -> {
@@ -218,11 +245,11 @@ public class EvaluationService {
      * The stored standing of the plan as of its default month; when it has none, or one of another month (a month
      * has passed), it is recomputed and stored now, in the caller's transaction if there is one.
      */
-    private Map<Long, Assessment> standing(Plan plan, PlanTargets targets, YearMonth month) {
+    private Map<Long, Assessment> standing(Plan plan, Supplier<PlanTargets> targets, YearMonth month) {
         return standings.read(plan.id(), month).orElseGet(() -> transaction.execute(status -> {
             // readers of a plan whose standing is due wait here for each other: the first one recomputes it
             if (standings.lock(plan.id()).filter(month::equals).isPresent()) return standings.read(plan.id(), month).orElseThrow();
-            return store(plan, targets, month);
+            return store(plan, targets.get(), month);
         }));
     }
 

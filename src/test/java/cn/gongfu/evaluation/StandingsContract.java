@@ -64,6 +64,13 @@ abstract class StandingsContract {
         evaluation.evaluate(plan, null, null);
         Map<Long, Assessment> stored = evaluation.stored(plan).orElseThrow();
         assertThat(stored).isEqualTo(evaluation.derive(plan)).hasSizeGreaterThan(40);
+        // a card's summary (standing and definitions only) says what the whole evaluation says
+        var whole = evaluation.evaluate(plan, null, null);
+        var summary = evaluation.summary(plan);
+        assertThat(summary.asOf()).isEqualTo(whole.asOf());
+        assertThat(summary.coverage()).isEqualTo(whole.coverage());
+        assertThat(summary.distribution()).isEqualTo(whole.distribution());
+        assertThat(summary.realization().overall()).isCloseTo(whole.realization().overall(), org.assertj.core.api.Assertions.within(1e-12));
 
         // what a read shows is the stored row: one altered by hand shows until a recompute repairs it
         long indicator = stored.entrySet().stream().filter(e -> e.getValue().status() != Status.ACHIEVED).findFirst().orElseThrow().getKey();

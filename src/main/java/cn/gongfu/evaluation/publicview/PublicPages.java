@@ -52,7 +52,7 @@ class PublicPages {
     }
 
     /** One public plan as the portal's list shows it: what it is and where it stands. */
-    public record PlanCard(Plan plan, PlanEvaluation eval) {}
+    public record PlanCard(Plan plan, EvaluationService.PlanSummary eval) {}
 
     /** The portal's front page: every public plan with its degree and statuses, newest first. */
     @GetMapping("/public")
@@ -60,7 +60,7 @@ class PublicPages {
         if (plan != null) return "redirect:/public/plans/" + plan;
         return Scope.readingForThePublic(() -> {
             model.addAttribute("cards", plans.publicPlans().stream()
-                    .map(p -> new PlanCard(p, evaluation.evaluate(p.id(), null, null))).toList());
+                    .map(p -> new PlanCard(p, evaluation.summary(p.id()))).toList());
             return "public/index";
         });
     }
