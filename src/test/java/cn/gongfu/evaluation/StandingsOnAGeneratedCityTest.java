@@ -100,6 +100,13 @@ class StandingsOnAGeneratedCityTest {
         // the reopened report's values are no longer approved: its county's standing went back for them
         Reporting reopened = departments.get(0);
         assertThat(stored(reopened.planId())).isEqualTo(before.get(reopened.planId()));
+
+        // a county's ~300 indicators: the overview lists the first hundred and says the export has all
+        String page = mvc.perform(get("/dashboard").param("plan", String.valueOf(reopened.planId())).with(office))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        var html = org.jsoup.Jsoup.parse(page);
+        assertThat(html.select("#all-indicators tbody tr")).hasSize(100);
+        assertThat(html.select("#indicators-capped").text()).contains("100");
     }
 
     /** The plan's standing as stored, read as the system (the test's own thread has no user). */

@@ -4,6 +4,7 @@ import cn.gongfu.evaluation.EvaluationService;
 import cn.gongfu.evaluation.EvaluationService.IndicatorEvaluation;
 import cn.gongfu.evaluation.EvaluationService.PlanEvaluation;
 import cn.gongfu.evaluation.EvaluationService.TaskEvaluation;
+import cn.gongfu.evaluation.method.RealizationDegree;
 import cn.gongfu.evaluation.method.Status;
 import cn.gongfu.evaluation.ranking.RankingService;
 import cn.gongfu.evaluation.ranking.RankingService.UnitRank;
@@ -84,6 +85,9 @@ class DashboardPages {
      * responsible for unless they ask for all ({@code mine=false}), and, as everywhere, only the tasks their unit works
      * on; the realization degree stays the district's, as the public sees it, and the page says so.
      */
+    /** The most rows of indicators, and of contributions, the overview lists (the rest are in the export and the list). */
+    static final int OVERVIEW_ROWS = 100;
+
     @GetMapping("/dashboard")
     public String overview(@RequestParam(required = false) Long plan, @RequestParam(required = false) String domain,
                            @RequestParam(required = false) YearMonth month, @RequestParam(required = false) Boolean mine,
@@ -102,7 +106,14 @@ class DashboardPages {
         model.addAttribute("domain", domain);
         model.addAttribute("unitView", myUnits != null);
         model.addAttribute("mineOnly", mineOnly);
-        model.addAttribute("shown", eval.indicators().stream().filter(shown).toList());
+        List<IndicatorEvaluation> rows = eval.indicators().stream().filter(shown).toList();
+        // a county plan has ~300 indicators: the overview lists the first hundred, the export and the list have all
+        model.addAttribute("shown", rows.subList(0, Math.min(OVERVIEW_ROWS, rows.size())));
+        model.addAttribute("shownTotal", rows.size());
+        List<RealizationDegree.Contribution> contributions = eval.realization() == null ? List.of()
+                : eval.realization().contributions().stream().filter(c -> domain == null || domain.isBlank() || c.domain().equals(domain)).toList();
+        model.addAttribute("contributions", contributions.subList(0, Math.min(OVERVIEW_ROWS, contributions.size())));
+        model.addAttribute("contributionTotal", contributions.size());
         model.addAttribute("lagging", eval.mostLagging(Integer.MAX_VALUE).stream().filter(shown).limit(10).toList());
         return "evaluation/overview";
     }
