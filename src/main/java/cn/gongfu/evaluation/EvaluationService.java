@@ -41,7 +41,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -159,7 +158,7 @@ public class EvaluationService {
     public PlanSummary summary(long planId) {
         Plan plan = plans.get(planId);
         YearMonth month = defaultMonth(plan);
-        Map<Long, Assessment> assessments = standing(plan, () -> targets(plan), month);
+        Map<Long, Assessment> assessments = standing(plan, month);
         List<IndicatorEvaluation> evaluations = indicators.definitions(assessments.keySet()).stream()
                 .sorted(Comparator.comparingLong(Indicator::id))
                 .map(i -> new IndicatorEvaluation(i, plan.regionCode(), List.of(), List.of(), assessments.get(i.id()))).toList();
@@ -231,25 +230,28 @@ public class EvaluationService {
     private List<IndicatorEvaluation> indicatorEvaluations(Plan plan, String region, YearMonth asOf) {
         PlanTargets targets = targets(plan);
         Map<Long, Assessment> assessments = region.equals(plan.regionCode()) && asOf.equals(defaultMonth(plan))
-                ? standing(plan, () -> targets, asOf)
+                ? standing(plan, asOf)
                 : assess(plan, region, targets, values(region, targets), asOf);
         List<IndicatorEvaluation> result = new ArrayList<>();
         targets.byIndicator().forEach((indicatorId, ts) -> {
             Assessment a = assessments.get(indicatorId);
-            if (a != null) result.add(new IndicatorEvaluation(targets.indicators().get(indicatorId), region, ts, List.of(), a));
+            Indicator indicator = targets.indicators().get(indicatorId);
+            // an indicator outside the reader's scope is left out, as in a derived evaluation
+            if (a != null && indicator != null) result.add(new IndicatorEvaluation(indicator, region, ts, List.of(), a));
         });
         return result;
     }
 
     /**
      * The stored standing of the plan as of its default month; when it has none, or one of another month (a month
-     * has passed), it is recomputed and stored now, in the caller's transaction if there is one.
+     * has passed), it is recomputed and stored now, in the caller's transaction if there is one, as the system: the
+     * standing is the plan's whole, whoever's read found it due (each reader sees of it what its scope allows).
      */
-    private Map<Long, Assessment> standing(Plan plan, Supplier<PlanTargets> targets, YearMonth month) {
+    private Map<Long, Assessment> standing(Plan plan, YearMonth month) {
         return standings.read(plan.id(), month).orElseGet(() -> transaction.execute(status -> {
             // readers of a plan whose standing is due wait here for each other: the first one recomputes it
             if (standings.lock(plan.id()).filter(month::equals).isPresent()) return standings.read(plan.id(), month).orElseThrow();
-            return store(plan, targets.get(), month);
+            return Scope.asSystem(() -> store(plan, targets(plan), month));
         }));
     }
 
