@@ -105,15 +105,6 @@ public class IndicatorService {
         return new PageResult<>(withUnitNames(found.items()), found.page(), found.size(), found.total());
     }
 
-    /** Every indicator a plan sets targets for, within the caller's scope; not paged, as evaluation needs them all. */
-    public List<Indicator> ofPlan(long planId) {
-        Where where = new Where()
-                .and("exists (select 1 from target t where t.indicator_id = i.id and t.plan_id = :plan)", "plan", planId);
-        Scope.current().restrictRegion(where, "i.region_code");
-        return withUnitNames(jdbc.sql("select " + INDICATOR_COLUMNS + " " + INDICATOR_FROM + where.sql() + " order by i.domain, i.id")
-                .params(where.params()).query(INDICATOR).list());
-    }
-
     /**
      * These indicators as definitions, for a computation over many: what they measure, their direction, domain, weight
      * and units, but without the baseline ({@code baselineYear} and {@code baseline} are null), which costs a read of
