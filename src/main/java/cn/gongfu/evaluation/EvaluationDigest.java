@@ -53,7 +53,7 @@ public class EvaluationDigest {
 
     /** Every indicator of the plan in its own region as of {@code asOf}, as {@link EvaluationService#evaluate} sees them. */
     public List<IndicatorLine> indicators(long planId, YearMonth asOf) {
-        return evaluation.evaluate(planId, null, asOf).indicators().stream().map(EvaluationDigest::line).toList();
+        return evaluation.evaluateIndicators(planId, null, asOf).indicators().stream().map(EvaluationDigest::line).toList();
     }
 
     /** The indicators lagging, seriously lagging or regressing, worst status first and least progress first within it. */
@@ -75,7 +75,7 @@ public class EvaluationDigest {
                               Map<String, Long> statuses, List<IndicatorLine> worst, List<IndicatorLine> lines) {}
 
     public PlanSummary summary(long planId, YearMonth asOf) {
-        var eval = evaluation.evaluate(planId, null, asOf);
+        var eval = evaluation.evaluateIndicators(planId, null, asOf);
         List<IndicatorLine> lines = eval.indicators().stream().map(EvaluationDigest::line).toList();
         Map<String, Long> statuses = new LinkedHashMap<>();
         for (Status s : Status.values()) {

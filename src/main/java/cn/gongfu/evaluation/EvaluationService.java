@@ -136,15 +136,29 @@ public class EvaluationService {
         return evaluate(planId, null, asOf, null);
     }
 
-    /** {@code taskScope}: whose tasks to evaluate; null for every unit's. */
+    /**
+     * The evaluation of {@link #evaluate} without its tasks ({@code tasks()} is empty): for what shows the indicators
+     * alone (the overview, the indicator exports, the portal's plan and indicators, the digests), since assessing a
+     * county plan's ~500 tasks and their milestones is the larger part of an evaluation read.
+     */
+    public PlanEvaluation evaluateIndicators(long planId, String regionCode, YearMonth asOf) {
+        return evaluate(planId, regionCode, asOf, null, false);
+    }
+
     private PlanEvaluation evaluate(long planId, String regionCode, YearMonth asOf, Scope taskScope) {
+        return evaluate(planId, regionCode, asOf, taskScope, true);
+    }
+
+    /** {@code taskScope}: whose tasks to evaluate; null for every unit's. */
+    private PlanEvaluation evaluate(long planId, String regionCode, YearMonth asOf, Scope taskScope, boolean withTasks) {
         Plan plan = plans.get(planId);
         String region = region(plan, regionCode);
         YearMonth month = asOf == null ? defaultMonth(plan) : asOf;
         List<IndicatorEvaluation> evaluations = indicatorEvaluations(plan, region, month);
         RealizationDegree.Result realization = realization(evaluations);
+        boolean tasks = withTasks && region.equals(plan.regionCode());
         return new PlanEvaluation(plan, region, month, evaluations, realization, coverage(realization, evaluations),
-                distribution(evaluations), region.equals(plan.regionCode()) ? taskEvaluations(plan, month, taskScope) : List.of());
+                distribution(evaluations), tasks ? taskEvaluations(plan, month, taskScope) : List.of());
     }
 
     /**

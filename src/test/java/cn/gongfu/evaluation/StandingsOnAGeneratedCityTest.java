@@ -101,12 +101,28 @@ class StandingsOnAGeneratedCityTest {
         Reporting reopened = departments.get(0);
         assertThat(stored(reopened.planId())).isEqualTo(before.get(reopened.planId()));
 
-        // a county's ~300 indicators: the overview lists the first hundred and says the export has all
-        String page = mvc.perform(get("/dashboard").param("plan", String.valueOf(reopened.planId())).with(office))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        var html = org.jsoup.Jsoup.parse(page);
-        assertThat(html.select("#all-indicators tbody tr")).hasSize(100);
-        assertThat(html.select("#indicators-capped").text()).contains("100");
+        // a county's ~300 indicators: the overview lists them sixty a page, the pages together all of them once
+        String plan = String.valueOf(reopened.planId());
+        var first = org.jsoup.Jsoup.parse(overview(plan, null, office));
+        assertThat(first.select("#all-indicators tbody tr")).hasSize(60);
+        int indicators = Integer.parseInt(first.select("#indicators-fold .count").text().replaceAll("\\D", ""));
+        assertThat(indicators).isGreaterThan(240);
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        int pages = (indicators + 59) / 60;
+        for (int p = 0; p < pages; p++) {
+            var html = org.jsoup.Jsoup.parse(overview(plan, p, office));
+            html.select("#all-indicators tbody tr td:nth-child(2) a").forEach(a -> assertThat(listed.add(a.attr("href"))).isTrue());
+        }
+        assertThat(listed).hasSize(indicators);
+        // a page beyond the last shows the last
+        assertThat(org.jsoup.Jsoup.parse(overview(plan, pages + 5, office)).select("#all-indicators tbody tr"))
+                .hasSize(indicators - (pages - 1) * 60);
+    }
+
+    private String overview(String plan, Integer page, org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
+        var request = get("/dashboard").param("plan", plan);
+        if (page != null) request.param("page", String.valueOf(page));
+        return mvc.perform(request.with(who)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** The plan's standing as stored, read as the system (the test's own thread has no user). */

@@ -12,7 +12,10 @@ import cn.gongfu.evaluation.ranking.RankingService.UnitStanding;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.RegionalValue;
 import cn.gongfu.kernel.InvalidParameterException;
+import cn.gongfu.kernel.ListAddress;
 import cn.gongfu.kernel.NotFoundException;
+import cn.gongfu.kernel.PageRequest;
+import cn.gongfu.kernel.PageResult;
 import cn.gongfu.kernel.Scope;
 import cn.gongfu.kernel.WebPage;
 import cn.gongfu.plan.Plan;
@@ -85,17 +88,21 @@ class DashboardPages {
      * responsible for unless they ask for all ({@code mine=false}), and, as everywhere, only the tasks their unit works
      * on; the realization degree stays the district's, as the public sees it, and the page says so.
      */
-    /** The most rows of indicators, and of contributions, the overview lists (the rest are in the export and the list). */
-    static final int OVERVIEW_ROWS = 100;
+    /**
+     * The rows of indicators the overview lists a page, and the contributions it lists (the rest are in the export):
+     * the page stays one screen or two, whatever the plan's size.
+     */
+    static final int OVERVIEW_ROWS = 60;
 
     @GetMapping("/dashboard")
     public String overview(@RequestParam(required = false) Long plan, @RequestParam(required = false) String domain,
                            @RequestParam(required = false) YearMonth month, @RequestParam(required = false) Boolean mine,
-                           Model model) {
+                           @RequestParam(defaultValue = "0") int page, Model model) {
+        PageRequest request = new PageRequest(page, OVERVIEW_ROWS);
         List<Plan> all = plans.publishedForDashboards();
         if (all.isEmpty()) return "redirect:/plans";
         long planId = plan != null ? plan : PlanService.openedByDefault(all).id();
-        PlanEvaluation eval = evaluation.evaluate(planId, null, month);
+        PlanEvaluation eval = evaluation.evaluateIndicators(planId, null, month);
         model.addAttribute("plans", all);
         overview.addTo(model, eval);
         addMonthChoice(model, eval, month);
@@ -107,9 +114,13 @@ class DashboardPages {
         model.addAttribute("unitView", myUnits != null);
         model.addAttribute("mineOnly", mineOnly);
         List<IndicatorEvaluation> rows = eval.indicators().stream().filter(shown).toList();
-        // a county plan has ~300 indicators: the overview lists the first hundred, the export and the list have all
-        model.addAttribute("shown", rows.subList(0, Math.min(OVERVIEW_ROWS, rows.size())));
+        // a county plan has ~300 indicators: the overview lists them a page at a time (a page beyond the last is the last)
+        int last = Math.max(0, (rows.size() - 1) / OVERVIEW_ROWS);
+        int from = Math.min(request.page(), last) * OVERVIEW_ROWS;
+        model.addAttribute("shown", new PageResult<>(rows.subList(from, Math.min(from + OVERVIEW_ROWS, rows.size())),
+                Math.min(request.page(), last), OVERVIEW_ROWS, rows.size()));
         model.addAttribute("shownTotal", rows.size());
+        model.addAttribute("pageBase", ListAddress.of("/dashboard", "plan", eval.plan().id(), "month", month, "domain", domain, "mine", mine));
         List<RealizationDegree.Contribution> contributions = eval.realization() == null ? List.of()
                 : eval.realization().contributions().stream().filter(c -> domain == null || domain.isBlank() || c.domain().equals(domain)).toList();
         model.addAttribute("contributions", contributions.subList(0, Math.min(OVERVIEW_ROWS, contributions.size())));
@@ -291,7 +302,7 @@ class DashboardPages {
         String name;
         switch (table) {
             case "indicators", "lagging" -> {
-                PlanEvaluation eval = evaluation.evaluate(plan, null, month);
+                PlanEvaluation eval = evaluation.evaluateIndicators(plan, null, month);
                 List<List<Object>> rows = new ArrayList<>();
                 for (IndicatorEvaluation e : table.equals("lagging") ? eval.mostLagging(Integer.MAX_VALUE) : eval.indicators()) {
                     var a = e.assessment();
@@ -329,7 +340,7 @@ class DashboardPages {
                 name = text("export.regions.file");
             }
             case "contributions" -> {
-                PlanEvaluation eval = evaluation.evaluate(plan, null, month);
+                PlanEvaluation eval = evaluation.evaluateIndicators(plan, null, month);
                 List<List<Object>> rows = new ArrayList<>();
                 if (eval.realization() != null) {
                     eval.realization().contributions().forEach(c -> rows.add(Arrays.asList(c.id(), c.domain(),

@@ -69,7 +69,7 @@ class PublicPages {
     public String plan(@PathVariable long id, Model model) {
         return Scope.readingForThePublic(() -> {
             Plan plan = plans.publicPlan(id, null);
-            overview.addTo(model, evaluation.evaluate(plan.id(), null, null));
+            overview.addTo(model, evaluation.evaluateIndicators(plan.id(), null, null));
             model.addAttribute("plan", plan);
             model.addAttribute("base", plan.showsThePublic(PublicSection.INDICATORS) ? "/public/plans/" + plan.id() : null);
             return "public/plan";
@@ -138,7 +138,7 @@ class PublicPages {
         Status wanted = status(status);
         return Scope.readingForThePublic(() -> {
             Plan plan = plans.publicPlan(id, PublicSection.INDICATORS);
-            PlanEvaluation eval = evaluation.evaluate(plan.id(), null, null);
+            PlanEvaluation eval = evaluation.evaluateIndicators(plan.id(), null, null);
             Map<String, List<IndicatorEvaluation>> groups = new LinkedHashMap<>();
             for (IndicatorEvaluation e : eval.indicators()) {
                 if (wanted != null && e.assessment().status() != wanted) continue;
