@@ -56,7 +56,7 @@ for c in $connections; do
   for p in "${paths[@]}"; do
     read -r rps p50 p99 bad < <(measure "$c" "$p" "${cookie_header[@]}")
     read -r hrps _ _ _ < <(measure "$c" /actuator/health)
-    ratio=$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", b > 0 ? a / b : 0 }')
+    ratio=$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
     echo "| \`$p\` | $c | $rps | $p50 / $p99 | $bad | $hrps | $ratio |"
   done
 done
