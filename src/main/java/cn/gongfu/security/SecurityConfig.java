@@ -107,6 +107,10 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/supervision", "/supervision/**", "/api/v1/supervision/**")
                     .hasAnyRole("OFFICE", "LEADER", "ADMIN")
                 .requestMatchers("/supervision/**", "/api/v1/supervision/**").hasAnyRole("OFFICE", "ADMIN")
+                // 分级晾晒 (issue 16): the office, leaders and administrators compare the regions below theirs; the office
+                // sets the roll-up rules and rolls its region up
+                .requestMatchers(HttpMethod.POST, "/levels/**").hasAnyRole("OFFICE", "ADMIN")
+                .requestMatchers("/levels", "/levels/**").hasAnyRole("OFFICE", "LEADER", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/dashboard/units/publish", "/api/v1/evaluation/plans/*/rankings")
                     .hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/submissions", "/reports/open").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")

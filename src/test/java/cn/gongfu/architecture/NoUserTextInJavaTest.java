@@ -76,6 +76,7 @@ class NoUserTextInJavaTest {
         m.put("cn/gongfu/reporting/feed/RowSink.java", "vocabulary: the Chinese column names a feed's CSV header may use");
         m.put("cn/gongfu/kernel/OfficialStyle.java", "data: the font names GB/T 9704 prescribes for official documents (仿宋_GB2312 黑体…) and the punctuation no line may begin with");
         m.put("cn/gongfu/plan/TaskInput.java", "vocabulary: the separators a list of unit names is written with (、，；) and 至 between two months");
+        m.put("cn/gongfu/evaluation/method/RollUp.java", "vocabulary: the words and units that tell a ratio from an additive quantity (人均 率 万元…) and the default weight 常住人口");
         m.put("cn/gongfu/kernel/Rules.java", "Bean Validation message constants for annotations; bilingual by design");
         // The parser's vocabulary is data. Word lists live in src/main/resources/ingest/*.txt (Vocabulary); what
         // stays is regular expressions and character classes of how Chinese plans are written.

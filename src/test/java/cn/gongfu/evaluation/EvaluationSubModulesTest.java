@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The evaluation module's rooms: its base package (the live evaluation, what other modules may use) and the
- * sub-modules method, live, dashboard, ranking, survey, consistency and publicview. No cycle among them, and the
+ * sub-modules method, live, dashboard, ranking, survey, consistency, publicview and levels. No cycle among them, and the
  * base depends on none of them except the pure methods, so each sub-module builds on the base and never the reverse.
  */
 class EvaluationSubModulesTest {
@@ -28,7 +28,7 @@ class EvaluationSubModulesTest {
         noClasses().that().resideInAPackage("cn.gongfu.evaluation")
                 .should().dependOnClassesThat().resideInAnyPackage("cn.gongfu.evaluation.live..", "cn.gongfu.evaluation.dashboard..",
                         "cn.gongfu.evaluation.ranking..", "cn.gongfu.evaluation.survey..", "cn.gongfu.evaluation.consistency..",
-                        "cn.gongfu.evaluation.publicview..")
+                        "cn.gongfu.evaluation.publicview..", "cn.gongfu.evaluation.levels..")
                 .check(EVALUATION);
     }
 

@@ -304,6 +304,11 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/supervision/items/{id}/raise", Access.SIGNED_IN),
             Map.entry("GET /api/v1/supervision/items/{id}/docx", Access.SIGNED_IN),
             Map.entry("GET /api/v1/supervision/items/stats", Access.SIGNED_IN),
+            // 分级晾晒 (issue 16): the oversight roles compare the regions below; the office sets rules and rolls up
+            Map.entry("GET /levels", Access.OVERSIGHT),
+            Map.entry("GET /levels/export", Access.OVERSIGHT),
+            Map.entry("POST /levels/rules", Access.OFFICE),
+            Map.entry("POST /levels/pull", Access.OFFICE),
             Map.entry("GET /supervision", Access.OVERSIGHT),
             Map.entry("GET /supervision/export", Access.OVERSIGHT),
             Map.entry("POST /supervision/plans/{id}/reminder-rule", Access.OFFICE),
