@@ -28,7 +28,6 @@ enum Navigation {
     INDICATORS("nav-indicators", "/indicators", "nav.indicators", "indicators", Role.values()),
     REPORTS("nav-reports", "/reports", "nav.reports", "reports", REPORTER, UNIT_HEAD, OFFICE, ADMIN),
     SUPERVISION("nav-supervision", "/supervision", "nav.supervision", "supervision", OFFICE, LEADER, ADMIN),
-    LEVELS("nav-levels", "/levels", "nav.levels", "levels", OFFICE, LEADER, ADMIN),
     ITEMS("nav-items", "/supervision/items", "nav.items", "supervision", REPORTER, UNIT_HEAD),
     IMPORTS("nav-imports", "/imports", "nav.imports", "imports", OFFICE, ADMIN),
     USERS("nav-users", "/admin/users", "nav.admin", "admin", OFFICE, ADMIN),

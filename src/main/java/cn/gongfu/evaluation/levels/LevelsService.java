@@ -160,9 +160,11 @@ public class LevelsService {
             long lagging = s.distribution().getOrDefault(Status.LAGGING, 0L) + s.distribution().getOrDefault(Status.SERIOUSLY_LAGGING, 0L);
             race.add(new Lower(r, s.plan(), degree, s.coverage().counted(), s.coverage().total(), lagging, null, meanRank, ranked));
         }
-        // competition ranks: by degree (higher first); regions without a plan after, by their mean rank (lower first)
-        List<Double> degrees = race.stream().map(Lower::degree).toList();
-        Integer[] ranks = RollUp.ranks(degrees, "higher");
+        // competition ranks by the plans' degrees (higher first) where the regions below have plans (counties); where
+        // none has (towns, which report on their county's plan), by the mean rank over the indicators (lower first)
+        boolean plans = race.stream().anyMatch(l -> l.degree() != null);
+        Integer[] ranks = plans ? RollUp.ranks(race.stream().map(Lower::degree).toList(), "higher")
+                : RollUp.ranks(race.stream().map(Lower::meanRank).toList(), "lower");
         List<Lower> ranked = new ArrayList<>();
         for (int i = 0; i < race.size(); i++) {
             Lower l = race.get(i);

@@ -210,8 +210,9 @@ class LevelsOnAGeneratedCityTest {
         int townCount = jdbc.sql("select count(*) from region where parent_code = :c").param("c", county).query(Integer.class).single();
         assertThat(towns.select("#levels-race-table tbody tr")).hasSize(townCount);
         assertThat(towns.select("#levels-table tbody tr")).as("the 50 indicators the towns report").hasSize(50);
-        List<Double> meanRanks = towns.select("#levels-race-table tbody tr td:last-child").eachText().stream().map(LevelsOnAGeneratedCityTest::number).toList();
+        List<Double> meanRanks = towns.select("#levels-race-table tbody tr td.mean-rank").eachText().stream().map(LevelsOnAGeneratedCityTest::number).toList();
         assertThat(meanRanks).isSorted();
+        assertThat(towns.select("#levels-race-table tbody tr").first().selectFirst("td").text()).as("towns ranked by mean rank").isEqualTo("1");
 
         // one county reports 2025 through the workflow: its accepted value flows up at once, and goes when reopened
         Reporting d = department(counties.get(2), houses);
