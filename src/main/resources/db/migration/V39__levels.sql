@@ -3,7 +3,7 @@
 
 -- The office's rule for one indicator name in its region (evaluation.levels): 'sum' for counts and money, 'weighted'
 -- for a mean weighted by another indicator of each region below (常住人口 by default), 'none' where no total means
--- anything. No row: the rule is inferred from the name and unit (docs/assessment.md, "Across levels").
+-- anything. No row: the rule is inferred from the name and unit (docs/levels.md).
 create table roll_up_rule (
     region_code      varchar(12)  not null references region (code),
     indicator_name   varchar(300) not null,

@@ -7,7 +7,7 @@ import java.util.Set;
  * How the values of the regions below a region add up for one indicator (分级汇总): a total where the indicator is
  * additive (counts, money), a mean weighted by another indicator of each region where a weight is defined (per-capita
  * figures by 常住人口), and none otherwise: a rate or an index of several regions has no total, and saying one would
- * mislead. docs/assessment.md ("Across levels") states the rule and the defaults.
+ * mislead. docs/levels.md states the rule and the defaults.
  */
 public final class RollUp {
 

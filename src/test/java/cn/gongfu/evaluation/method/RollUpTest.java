@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Worked examples of the roll-up rules (docs/assessment.md, "Across levels"). */
+/** Worked examples of the roll-up rules (docs/levels.md). */
 class RollUpTest {
 
     @Test
