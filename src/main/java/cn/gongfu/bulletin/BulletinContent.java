@@ -26,6 +26,11 @@ public record BulletinContent(String office, String regionName, String planTitle
         public static final String OVERDUE_UNITS = "overdueUnits";
         public static final String OVERDUE_REPORTS = "overdueReports";
         public static final String RANKED_UNITS = "rankedUnits";
+        /** The annual evaluation's: the realization degree in tenths of a per cent, and the tasks by outcome. */
+        public static final String DEGREE_PERMILLE = "degreePermille";
+        public static final String TASKS = "tasks";
+        public static final String TASKS_DONE = "tasksDone";
+        public static final String TASKS_LAGGING = "tasksLagging";
 
         private Counts() {}
     }

@@ -167,7 +167,10 @@ class BulletinPages {
         return user != null && user.hasAny(Role.OFFICE, Role.ADMIN);
     }
 
-    /** The periods offered: this month and the eleven before it, this quarter and the five before it, newest first. */
+    /**
+     * The periods offered: this quarter and the five before it, this month and the eleven before it, newest first, then
+     * last year and this year (the annual evaluation, 年度评价).
+     */
     static List<String> periods(LocalDate today) {
         List<String> periods = new ArrayList<>();
         YearMonth month = YearMonth.from(today);
@@ -176,6 +179,8 @@ class BulletinPages {
             periods.add(m.getYear() + "Q" + ((m.getMonthValue() - 1) / 3 + 1));
         }
         for (int i = 0; i < 12; i++) periods.add(month.minusMonths(i).toString());
+        periods.add(String.valueOf(month.getYear() - 1));
+        periods.add(String.valueOf(month.getYear()));
         return periods;
     }
 }

@@ -182,7 +182,7 @@ public class BulletinService {
 
     /** 关于2026年第二季度共同富裕重点任务推进情况的通报 */
     static String title(BulletinPeriod period) {
-        return zh("bulletin.title", period.label());
+        return zh(period.isYear() ? "bulletin.title.year" : "bulletin.title", period.label());
     }
 
     /** The narrative a draft starts with, from its figures; the office rewrites it before issue. */
@@ -192,6 +192,12 @@ public class BulletinService {
                 k.getOrDefault("ACHIEVED", 0), k.getOrDefault("ON_TRACK", 0), k.getOrDefault(Counts.LAGGING, 0),
                 k.getOrDefault(Counts.SERIOUSLY_LAGGING, 0), k.getOrDefault(Counts.REGRESSING, 0),
                 k.getOrDefault(Counts.OVERDUE_UNITS, 0), k.getOrDefault(Counts.OVERDUE_REPORTS, 0));
+        if (period.isYear()) {
+            summary = zh("bulletin.default.summary.year", period.label(), c.planTitle(), k.getOrDefault(Counts.DEGREE_PERMILLE, 0) / 10.0,
+                    k.getOrDefault(Counts.INDICATORS, 0), k.getOrDefault("ACHIEVED", 0), k.getOrDefault(Counts.TASKS, 0),
+                    k.getOrDefault(Counts.TASKS_DONE, 0), k.getOrDefault(Counts.TASKS_LAGGING, 0));
+            return new Narrative(summary, zh("bulletin.default.problems.year"), zh("bulletin.default.requirements.year"));
+        }
         return new Narrative(summary, zh("bulletin.default.problems"), zh("bulletin.default.requirements"));
     }
 
@@ -245,8 +251,8 @@ public class BulletinService {
     public PageResult<Bulletin.Row> list(Filter f, PageRequest page) {
         Scope scope = Scope.current();
         scope.requireCaller();
-        if (f.kind() != null && !f.kind().isBlank() && !List.of(BulletinPeriod.MONTH, BulletinPeriod.QUARTER).contains(f.kind())) {
-            throw new InvalidParameterException("kind", "one of month, quarter");
+        if (f.kind() != null && !f.kind().isBlank() && !List.of(BulletinPeriod.MONTH, BulletinPeriod.QUARTER, BulletinPeriod.YEAR).contains(f.kind())) {
+            throw new InvalidParameterException("kind", "one of month, quarter, year");
         }
         if (f.state() != null && !f.state().isBlank() && !List.of(Bulletin.DRAFT, Bulletin.ISSUED).contains(f.state())) {
             throw new InvalidParameterException("state", "one of draft, issued");

@@ -88,6 +88,31 @@ public class EvaluationDigest {
                 statuses, worst, lines);
     }
 
+    /** One domain (领域) of the realization degree: its degree in [0, 1] and its weight in the overall one. */
+    public record DomainLine(String domain, double degree, double weight) {}
+
+    /** The realization degree as of a month, whole and by domain, with how many indicators it rests on. */
+    public record Degree(double overall, int counted, int total, List<DomainLine> domains) {}
+
+    public Degree degree(long planId, YearMonth asOf) {
+        var eval = evaluation.evaluateIndicators(planId, null, asOf);
+        return new Degree(eval.realization().overall(), eval.coverage().counted(), eval.coverage().total(),
+                eval.realization().domains().stream().map(d -> new DomainLine(d.domain(), d.degree(), d.weight())).toList());
+    }
+
+    /**
+     * One task of a plan as of a month: its status code (ACHIEVED: every milestone done; SERIOUSLY_LAGGING and LAGGING
+     * behind; ON_TRACK; NOT_STARTED…), its milestones due and done, and the milestones overdue by their text.
+     */
+    public record TaskLine(long taskId, String code, String title, String status, String reason, int due, int done,
+                           List<String> overdue) {}
+
+    public List<TaskLine> tasks(long planId, YearMonth asOf) {
+        return evaluation.evaluate(planId, null, asOf).tasks().stream().map(t -> new TaskLine(t.taskId(), t.code(), t.title(),
+                t.assessment().status().name(), t.assessment().reason(), t.assessment().due(),
+                t.assessment().doneOnTime() + t.assessment().doneLate(), t.assessment().overdue())).toList();
+    }
+
     /** The units' ranks by peer group as of a month, as the caller may see them ({@link UnitRankings#ranks}). */
     public List<UnitRankings.RankLine> ranks(long planId, YearMonth asOf) {
         return rankings.ranks(planId, asOf);

@@ -78,6 +78,9 @@ public abstract class BulletinContract {
     @Autowired
     BulletinService bulletins;
 
+    @Autowired
+    cn.gongfu.evaluation.EvaluationDigest digest;
+
     long plan;
 
     @BeforeAll
@@ -232,6 +235,67 @@ public abstract class BulletinContract {
         mvc.perform(get("/api/v1/bulletins").param("kind", "weekly").with(as("office")))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(400))
                 .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("kind"));
+    }
+
+    /**
+     * 年度评价 (issue 16): the bulletin of a year is the plan's annual evaluation: the realization degree whole and by
+     * domain, the indicators achieved and lagging, the tasks done and lagging, the units' ranks and the items, each as
+     * the evaluation states it at the year's December; the .docx and the PDF hold them.
+     */
+    @Test
+    void theAnnualEvaluationStatesTheYearAsTheEvaluationDoes() throws Exception {
+        clock.moveTo(LocalDateTime.of(2026, 1, 20, 9, 0));
+        JsonNode b = json(mvc.perform(post("/api/v1/bulletins").with(as("office")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"plan\": " + plan + ", \"period\": \"2025\"}")), 201);
+        long id = b.get("id").asLong();
+        try {
+            assertThat(b.get("kind").asString()).isEqualTo("year");
+            assertThat(b.get("title").asString()).isEqualTo("2025年度共同富裕重点工作评价报告");
+            JsonNode content = b.get("content");
+            assertThat(content.get("asOf").asString()).isEqualTo("2025-12");
+            List<String> keys = content.get("sections").valueStream().map(s -> s.get("key").asString()).toList();
+            assertThat(keys).containsSubsequence("summary", "degree", "achieved", "lagging", "tasks", "rankings", "problems", "requirements");
+
+            var degree = asOffice(() -> digest.degree(plan, YearMonth.of(2025, 12)));
+            assertThat(content.get("counts").get("degreePermille").asInt()).isEqualTo((int) Math.round(degree.overall() * 1000));
+            List<List<String>> domains = rows(section(content, "degree"), 0);
+            assertThat(domains).hasSize(degree.domains().size()).isNotEmpty();
+            assertThat(section(content, "degree").get("paragraphs").get(0).asString())
+                    .contains(String.valueOf(degree.total()), String.valueOf(degree.counted()));
+
+            long achieved = asOffice(() -> digest.indicators(plan, YearMonth.of(2025, 12))).stream()
+                    .filter(l -> l.status().equals("ACHIEVED")).count();
+            assertThat(rows(section(content, "achieved"), 0)).hasSize((int) achieved);
+            var tasks = asOffice(() -> digest.tasks(plan, YearMonth.of(2025, 12)));
+            long done = tasks.stream().filter(t -> t.status().equals("ACHIEVED")).count();
+            long lagging = tasks.stream().filter(t -> t.status().equals("LAGGING") || t.status().equals("SERIOUSLY_LAGGING")).count();
+            assertThat(content.get("counts").get("tasks").asInt()).isEqualTo(tasks.size()).isPositive();
+            assertThat(content.get("counts").get("tasksDone").asInt()).isEqualTo((int) done);
+            assertThat(rows(section(content, "tasks"), 0)).hasSize((int) lagging);
+            assertThat(b.get("summary").asString()).contains("2025年度", degree.overall() == 0 ? "0" : String.valueOf(
+                    content.get("counts").get("degreePermille").asInt() / 10.0));
+
+            byte[] docx = mvc.perform(get("/api/v1/bulletins/" + id + "/docx").with(as("office"))).andReturn().getResponse().getContentAsByteArray();
+            try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+                List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+                assertThat(paragraphs).contains("2025年度共同富裕重点工作评价报告", "二、总体实现度", "三、指标完成情况",
+                        section(content, "degree").get("paragraphs").get(0).asString());
+                List<List<String>> cells = new ArrayList<>();
+                for (XWPFTable t : doc.getTables()) {
+                    for (XWPFTableRow row : t.getRows()) cells.add(row.getTableCells().stream().map(c -> c.getText()).toList());
+                }
+                for (List<String> row : domains) assertThat(cells).contains(row);
+                for (List<String> row : rows(section(content, "tasks"), 0)) assertThat(cells).contains(row);
+            }
+            byte[] pdf = mvc.perform(get("/api/v1/bulletins/" + id + "/pdf").with(as("office"))).andReturn().getResponse().getContentAsByteArray();
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", "")).contains("2025年度共同富裕重点工作评价报告", "总体实现度");
+            }
+            JsonNode years = json(mvc.perform(get("/api/v1/bulletins").param("kind", "year").with(as("office"))), 200);
+            assertThat(years.get("items").valueStream().map(i -> i.get("id").asLong()).toList()).contains(id);
+        } finally {
+            jdbc.sql("delete from bulletin where id = :id").param("id", id).update();
+        }
     }
 
     /** Two offices issuing at the same moment get two consecutive numbers, never the same one. */
