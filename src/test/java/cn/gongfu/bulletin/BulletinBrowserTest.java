@@ -102,6 +102,36 @@ class BulletinBrowserTest extends BrowserTest {
         }
     }
 
+    /** 年度评价 (issue 16): the office generates the demo plan's annual evaluation of 2025 and reads it, on a screen and a phone. */
+    @Test
+    void theOfficeGeneratesAndReadsTheAnnualEvaluation() throws Exception {
+        clock.moveTo(LocalDateTime.of(2026, 1, 20, 9, 0));
+        long plan = DemoFacts.demoPlanId(jdbc);
+        signIn("office");
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        browser.get(url("/bulletins"));
+        new Select(browser.findElement(By.name("plan"))).selectByValue(String.valueOf(plan));
+        new Select(browser.findElement(By.name("period"))).selectByValue("2025");
+        Browser.clickToLoad(browser, browser.findElement(By.id("generate")));
+        long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/bulletins/(\\d+)$", "$1"));
+        try {
+            assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo("2025年度共同富裕重点工作评价报告");
+            String text = browser.findElement(By.tagName("main")).getText();
+            assertThat(text).contains("总体实现度", "指标完成情况", "重点任务完成情况", "方案总体实现度为");
+            cn.gongfu.support.Accessibility.assertMeetsWcag21AA(browser, "the annual evaluation at 1366 px");
+            browser.manage().window().setSize(new Dimension(1366, 1500));
+            screenshot("annual-evaluation");
+            browser.manage().window().setSize(new Dimension(390, 844));
+            browser.navigate().refresh();
+            long page = (Long) browser.executeScript("return document.documentElement.scrollWidth;");
+            long window = (Long) browser.executeScript("return window.innerWidth;");
+            assertThat(page).as("the report fits a phone").isLessThanOrEqualTo(window);
+            screenshot("annual-evaluation-phone");
+        } finally {
+            jdbc.sql("delete from bulletin where id = :id").param("id", id).update();
+        }
+    }
+
     @Autowired
     cn.gongfu.users.UserService userService;
 
