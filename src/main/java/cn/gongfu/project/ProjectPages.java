@@ -151,11 +151,13 @@ class ProjectPages {
     private String projectPage(long id, YearMonth period, Map<String, String> typed, Model model) {
         Project p = projects.get(id);
         YearMonth thisMonth = projects.thisMonth();
-        YearMonth formMonth = period != null ? period : thisMonth.isBefore(YearMonth.from(p.start())) ? YearMonth.from(p.start()) : thisMonth;
+        YearMonth asOf = projects.defaultMonth();
+        YearMonth formMonth = period != null ? period : defaultFormMonth(p, asOf);
         Project.Report current = projects.report(id, formMonth.toString()).orElse(null);
         model.addAttribute("active", "projects");
         model.addAttribute("p", p);
-        model.addAttribute("row", projects.assess(id, thisMonth));
+        model.addAttribute("row", projects.assess(id, asOf));
+        model.addAttribute("asOf", asOf.toString());
         model.addAttribute("reports", projects.reports(id));
         model.addAttribute("events", projects.history(id));
         model.addAttribute("formMonth", formMonth.toString());
@@ -167,6 +169,14 @@ class ProjectPages {
         model.addAttribute("mayEdit", may(Role.OFFICE, Role.ADMIN));
         model.addAttribute("cutoffs", ProjectStatusRule.Cutoffs.DEFAULTS);
         return "projects/detail";
+    }
+
+    /** The month the report form opens on: last month while it is not accepted, else this month (never before the start). */
+    private YearMonth defaultFormMonth(Project p, YearMonth lastMonth) {
+        YearMonth start = YearMonth.from(p.start());
+        if (lastMonth.isBefore(start)) return start.isAfter(projects.thisMonth()) ? start : projects.thisMonth();
+        boolean lastAccepted = projects.report(p.id(), lastMonth.toString()).map(Project.Report::accepted).orElse(false);
+        return lastAccepted ? projects.thisMonth() : lastMonth;
     }
 
     @PostMapping("/projects/{id}/reports")

@@ -86,6 +86,14 @@ public class ProjectService {
         return YearMonth.now(clock);
     }
 
+    /**
+     * The month lists and pages assess by default: last month, the latest a unit can have reported in full (a month's
+     * report is made in its last days or early in the next).
+     */
+    public YearMonth defaultMonth() {
+        return thisMonth().minusMonths(1);
+    }
+
     // ---- commands: projects
 
     @Transactional
@@ -201,10 +209,11 @@ public class ProjectService {
     }
 
     private static AuditFields fields(Project p) {
-        return AuditFields.at(p.version()).with("name", p.name()).with("task", p.taskCode()).with("unit", p.unitName())
-                .with("region", p.regionName()).with("planned", p.planned()).with("annualYear", p.annualYear())
-                .with("annualPlanned", p.annualPlanned()).with("start", p.start()).with("plannedEnd", p.plannedEnd())
-                .with("milestones", p.milestones().stream()
+        return AuditFields.at(p.version()).with("projectName", p.name()).with("projectTask", p.taskCode())
+                .with("responsibleUnit", p.unitName()).with("projectRegion", p.regionName()).with("plannedInvestment", p.planned())
+                .with("annualYear", p.annualYear()).with("annualInvestment", p.annualPlanned()).with("startDate", p.start())
+                .with("plannedEnd", p.plannedEnd())
+                .with("projectMilestones", p.milestones().stream()
                         .map(m -> m.name() + " " + m.due() + (m.done() == null ? "" : " ✓" + m.done()))
                         .collect(Collectors.joining("；")));
     }
@@ -292,7 +301,7 @@ public class ProjectService {
         }
         Project.Report after = report(projectId, in.period()).orElseThrow();
         audit.record("project.report", target(projectId), existing == null ? null : reportFields(existing).json(),
-                reportFields(after).with("milestones", in.milestonesDone().entrySet().stream()
+                reportFields(after).with("projectMilestones", in.milestonesDone().entrySet().stream()
                         .map(e -> milestones.get(e.getKey()).name() + " " + (e.getValue() == null ? "—" : e.getValue()))
                         .collect(Collectors.joining("；"))).json());
         return after;
@@ -335,9 +344,9 @@ public class ProjectService {
     }
 
     private static AuditFields reportFields(Project.Report r) {
-        return AuditFields.at(r.version()).with("period", r.period()).with("completedMonth", r.completedMonth())
-                .with("completedTotal", r.completedTotal()).with("percent", r.percent()).with("progressText", r.text())
-                .with("state", r.state());
+        return AuditFields.at(r.version()).with("reportPeriod", r.period()).with("completedMonth", r.completedMonth())
+                .with("completedTotal", r.completedTotal()).with("progressPercent", r.percent()).with("progressText", r.text())
+                .with("reportState", r.state());
     }
 
     // ---- reads
@@ -413,7 +422,7 @@ public class ProjectService {
     }
 
     private Listing listing(Filter f, int pageNumber, int size) {
-        YearMonth asOf = f.asOf() == null ? thisMonth() : f.asOf();
+        YearMonth asOf = f.asOf() == null ? defaultMonth() : f.asOf();
         Filter at = new Filter(f.planId(), f.unitId(), f.regionCode(), f.status(), f.text(), asOf);
         Where where = restrict(new Where());
         if (f.planId() != null) where.and("pr.plan_id = :plan", "plan", f.planId());
@@ -452,7 +461,7 @@ public class ProjectService {
 
     /** The rows matching {@code where}, with each project's accepted figures up to the month and its outcome. */
     private List<Project.Row> rows(Where where, Filter f) {
-        YearMonth asOf = f.asOf() == null ? thisMonth() : f.asOf();
+        YearMonth asOf = f.asOf() == null ? defaultMonth() : f.asOf();
         Map<String, Object> params = new HashMap<>(where.params());
         params.put("asOf", asOf.toString());
         params.put("yearStart", asOf.getYear() + "-01");
