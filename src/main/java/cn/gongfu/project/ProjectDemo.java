@@ -57,10 +57,12 @@ public class ProjectDemo {
     }
 
     /** Loads the demo projects into the plan (its main list's task codes); returns how many. */
-    public int load(long planId, String regionCode) throws IOException {
+    public int load(long planId, String regionCode) {
         Demo demo;
         try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
             demo = JSON.readValue(in, Demo.class);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         Map<String, Long> tasks = new HashMap<>();
         for (TaskSummary t : plans.tasksOfPlan(planId)) if ("main".equals(t.list())) tasks.put(t.code(), t.id());

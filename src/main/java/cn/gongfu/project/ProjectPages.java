@@ -164,7 +164,7 @@ class ProjectPages {
         model.addAttribute("current", current);
         model.addAttribute("typed", typed);
         boolean unitUser = may(Role.REPORTER, Role.UNIT_HEAD, Role.ADMIN) && Scope.current().coversUnit(p.unitId());
-        model.addAttribute("mayReport", unitUser && !formMonth.isAfter(thisMonth));
+        model.addAttribute("mayReport", unitUser);
         model.addAttribute("mayAccept", may(Role.OFFICE, Role.ADMIN));
         model.addAttribute("mayEdit", may(Role.OFFICE, Role.ADMIN));
         model.addAttribute("cutoffs", ProjectStatusRule.Cutoffs.DEFAULTS);

@@ -65,8 +65,11 @@ public class ProjectService {
     private final AuditLog audit;
     private final Clock clock;
     private final ProjectStatusRule rule = new ProjectStatusRule();
+    private final cn.gongfu.kernel.Inputs inputs;
 
-    ProjectService(JdbcClient jdbc, PlanService plans, UnitService units, RegionService regions, AuditLog audit, Clock clock) {
+    ProjectService(JdbcClient jdbc, PlanService plans, UnitService units, RegionService regions, AuditLog audit, Clock clock,
+                   cn.gongfu.kernel.Inputs inputs) {
+        this.inputs = inputs;
         this.jdbc = jdbc;
         this.plans = plans;
         this.units = units;
@@ -99,6 +102,7 @@ public class ProjectService {
     @Transactional
     public long create(ProjectInput in) {
         Scope.current().require(Role.OFFICE, Role.ADMIN);
+        inputs.check(in);
         Checked c = check(in);
         LocalDateTime now = LocalDateTime.now(clock);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -122,6 +126,7 @@ public class ProjectService {
         Scope.current().require(Role.OFFICE, Role.ADMIN);
         Project before = get(id);
         if (before.version() != expectedVersion) throw new StaleVersionException("project " + id, expectedVersion, before.version());
+        inputs.check(in);
         Checked c = check(in);
         if (c.planId() != before.planId()) {
             throw new InvalidParameterException("task", BundleText.both("project.error.otherPlan"));
@@ -232,6 +237,7 @@ public class ProjectService {
     @Transactional
     public Project.Report saveReport(long projectId, ProjectInput.Monthly in) {
         var user = Scope.current().require(Role.REPORTER, Role.UNIT_HEAD, Role.ADMIN);
+        inputs.check(in);
         Project p = get(projectId);
         if (!Scope.current().coversUnit(p.unitId())) throw new NotFoundException("project", projectId);
         YearMonth period = YearMonth.parse(in.period());
@@ -471,10 +477,10 @@ public class ProjectService {
                 , lr.completed_total, lr.period as last_period, lr.progress_percent,
                   (select coalesce(sum(y.completed_month), 0) from project_report y where y.project_id = pr.id
                      and y.state = 'accepted' and y.period >= :yearStart and y.period <= :asOf) as this_year
-                """ + PROJECT_FROM + """
-                 left join project_report lr on lr.project_id = pr.id and lr.period = (
+                """ + PROJECT_FROM + " " + """
+                left join project_report lr on lr.project_id = pr.id and lr.period = (
                     select max(r2.period) from project_report r2 where r2.project_id = pr.id and r2.state = 'accepted'
-                    and r2.period <= :asOf)""" + where.sql() + " order by pl.id, t.id, pr.id")
+                    and r2.period <= :asOf) """ + where.sql() + " order by pl.id, t.id, pr.id")
                 .params(params)
                 .query((rs, i) -> new Base(project(rs, List.of()), rs.getBigDecimal("completed_total"),
                         rs.getBigDecimal("this_year"), rs.getString("last_period"), rs.getObject("progress_percent", Integer.class)))
