@@ -220,7 +220,7 @@ public class ProjectService {
                 .with("plannedEnd", p.plannedEnd())
                 .with("projectMilestones", p.milestones().stream()
                         .map(m -> m.name() + " " + m.due() + (m.done() == null ? "" : " ✓" + m.done()))
-                        .collect(Collectors.joining("；")));
+                        .collect(Collectors.joining(cn.gongfu.plan.TaskInput.LIST_SEPARATOR)));
     }
 
     static String target(long id) {
@@ -309,7 +309,7 @@ public class ProjectService {
         audit.record("project.report", target(projectId), existing == null ? null : reportFields(existing).json(),
                 reportFields(after).with("projectMilestones", in.milestonesDone().entrySet().stream()
                         .map(e -> milestones.get(e.getKey()).name() + " " + (e.getValue() == null ? "—" : e.getValue()))
-                        .collect(Collectors.joining("；"))).json());
+                        .collect(Collectors.joining(cn.gongfu.plan.TaskInput.LIST_SEPARATOR))).json());
         return after;
     }
 

@@ -128,17 +128,17 @@ class ProjectSheets {
                 Row row = sheet.getRow(r);
                 if (row == null || blank(row, IMPORT_COLUMNS.size())) continue;
                 Cells c = new Cells(sheetName, row, "project.import.col.", IMPORT_COLUMNS, errors);
-                String code = c.text("task");
+                String code = c.cellText("task");
                 Long task = code == null ? null : tasks.get(code);
                 if (code != null && task == null) c.error("task", both("project.import.error.noSuchTask", code));
-                String unitName = c.text("unit");
+                String unitName = c.cellText("unit");
                 Long unit = unitName == null ? null : unitIds.get(unitName);
                 if (unitName != null && unit == null) c.error("unit", both("project.import.error.noSuchUnit", unitName));
-                String regionText = c.text("region");
+                String regionText = c.cellText("region");
                 String region = regionText == null ? plan.regionCode() : regionCodes.get(regionText);
                 if (region == null) c.error("region", both("project.error.region", regionText));
                 List<ProjectInput.MilestoneInput> milestones = new ArrayList<>();
-                String lines = c.text("milestones");
+                String lines = c.cellText("milestones");
                 if (lines != null) {
                     for (String line : lines.split("\\R")) {
                         String l = line.strip();
@@ -149,7 +149,7 @@ class ProjectSheets {
                         else milestones.add(new ProjectInput.MilestoneInput(null, parts[1], due, null));
                     }
                 }
-                ProjectInput in = new ProjectInput(task, unit, region, c.text("name"), c.amount("planned"),
+                ProjectInput in = new ProjectInput(task, unit, region, c.cellText("name"), c.amount("planned"),
                         c.integer("annualYear"), c.amount("annualPlanned"), c.date("start"), c.date("plannedEnd"), milestones);
                 if (c.failed()) continue;
                 try {
@@ -212,7 +212,7 @@ class ProjectSheets {
                 if (row == null || blank(row, 8)) continue;
                 Cells c = new Cells(sheet.getSheetName(), row, "project.workbook.col.", MONTHLY_COLUMNS, errors);
                 Integer id = c.integer("id");
-                String period = c.text("period");
+                String period = c.cellText("period");
                 BigDecimal month = c.amount("completedMonth");
                 BigDecimal total = c.amount("completedTotal");
                 Integer percent = c.integer("percent");
@@ -229,7 +229,7 @@ class ProjectSheets {
                     c.error("id", both("project.workbook.error.noSuchProject", id));
                     continue;
                 }
-                String text = c.text("text");
+                String text = c.cellText("text");
                 if (existing != null && existing.accepted()) {
                     boolean same = month != null && month.compareTo(existing.completedMonth()) == 0
                             && (total == null || total.compareTo(existing.completedTotal()) == 0)
@@ -329,7 +329,7 @@ class ProjectSheets {
                     row.getRowNum() + 1, new CellReference(row.getRowNum(), index).formatAsString(false), header));
         }
 
-        String text(String column) {
+        String cellText(String column) {
             Cell cell = row.getCell(columns.indexOf(column));
             if (cell != null && cell.getCellType() == CellType.FORMULA) {
                 error(column, both("workbook.error.formula"));
@@ -339,7 +339,7 @@ class ProjectSheets {
         }
 
         BigDecimal amount(String column) {
-            String t = text(column);
+            String t = cellText(column);
             if (t == null) return null;
             try {
                 return new BigDecimal(t.replace(",", ""));
@@ -350,7 +350,7 @@ class ProjectSheets {
         }
 
         Integer integer(String column) {
-            String t = text(column);
+            String t = cellText(column);
             if (t == null) return null;
             try {
                 return Integer.valueOf(t.replaceAll("%$", "").strip());
@@ -361,7 +361,7 @@ class ProjectSheets {
         }
 
         LocalDate date(String column) {
-            String t = text(column);
+            String t = cellText(column);
             if (t == null) return null;
             LocalDate d = ProjectSheets.date(t);
             if (d == null) error(column, both("project.error.date", t));
