@@ -30,7 +30,7 @@ public record ProjectInput(
         @Digits(integer = 12, fraction = 2, message = Rules.AMOUNT) BigDecimal annualPlanned,
         @NotNull(message = Rules.REQUIRED) LocalDate start,
         @NotNull(message = Rules.REQUIRED) LocalDate plannedEnd,
-        @Valid List<MilestoneInput> milestones) {
+        List<@Valid MilestoneInput> milestones) {
 
     public ProjectInput {
         milestones = milestones == null ? List.of() : milestones;

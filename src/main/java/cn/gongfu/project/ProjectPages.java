@@ -181,13 +181,8 @@ class ProjectPages {
 
     @PostMapping("/projects/{id}/reports")
     String saveReport(@PathVariable long id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
-        YearMonth[] period = new YearMonth[1];
         try {
-            return FormAttempt.run(() -> {
-                        ProjectInput.Monthly in = monthly(form);
-                        period[0] = YearMonth.parse(in.period());
-                        projects.saveReport(id, in);
-                    }, "redirect:/projects/" + id + "?period=" + form.getOrDefault("period", "") + "#report", model, response,
+            return FormAttempt.run(() -> projects.saveReport(id, monthly(form)), "redirect:/projects/" + id + "?period=" + form.getOrDefault("period", "") + "#report", model, response,
                     () -> projectPage(id, safeMonth(form.get("period")), form, model),
                     () -> projectPage(id, safeMonth(form.get("period")), null, model));
         } catch (ProjectLockedException e) {
