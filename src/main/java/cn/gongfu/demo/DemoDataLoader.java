@@ -56,10 +56,12 @@ public class DemoDataLoader implements ApplicationRunner {
     private final ReportCalendarService calendars;
     private final PlanService planService;
     private final PlanPublicity publicity;
+    private final cn.gongfu.project.ProjectDemo projects;
 
     public DemoDataLoader(JdbcClient jdbc, UnitService units, PlanWriter planWriter, IndicatorService indicators,
                           ObjectMapper json, UserService users, ReportCalendarService calendars, PlanService planService,
-                          PlanPublicity publicity) {
+                          PlanPublicity publicity, cn.gongfu.project.ProjectDemo projects) {
+        this.projects = projects;
         this.planService = planService;
         this.publicity = publicity;
         this.users = users;
@@ -123,6 +125,8 @@ public class DemoDataLoader implements ApplicationRunner {
                         "approved", "demo", null))
                 .toList());
         completeMilestones(planId, demo.milestonesDone());
+        // the demo's projects under its tasks, with 2026's monthly reports (accepted), read as the system
+        Scope.asSystem(() -> projects.load(planId, region));
         Properties userNames = demoUsers();
         createDemoUsers(region, userNames);
         // the demo district reports quarterly, by the 5th of the next month; indicators once a year

@@ -12,5 +12,9 @@ public final class Rules {
     public static final String RANGE = "应在 {min} 到 {max} 之间 must be between {min} and {max}";
     public static final String MONTH = "应为年月，如 2025-06 must be a month such as 2025-06";
 
+    public static final String NOT_NEGATIVE = "不能为负数 must not be negative";
+    /** An amount in 万元 as V36 stores it (numeric(14, 2)). */
+    public static final String AMOUNT = "金额最多 12 位整数、2 位小数 at most 12 digits before the point and 2 after";
+
     private Rules() {}
 }

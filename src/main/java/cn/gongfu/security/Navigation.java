@@ -27,6 +27,7 @@ enum Navigation {
     UNITS("nav-units", "/units", "nav.units", "units", Role.values()),
     INDICATORS("nav-indicators", "/indicators", "nav.indicators", "indicators", Role.values()),
     REPORTS("nav-reports", "/reports", "nav.reports", "reports", REPORTER, UNIT_HEAD, OFFICE, ADMIN),
+    PROJECTS("nav-projects", "/projects", "nav.projects", "projects", Role.values()),
     SUPERVISION("nav-supervision", "/supervision", "nav.supervision", "supervision", OFFICE, LEADER, ADMIN),
     ITEMS("nav-items", "/supervision/items", "nav.items", "supervision", REPORTER, UNIT_HEAD),
     IMPORTS("nav-imports", "/imports", "nav.imports", "imports", OFFICE, ADMIN),

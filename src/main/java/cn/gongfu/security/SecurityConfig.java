@@ -122,6 +122,13 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.POST, "/reports/*/tasks/*", "/reports/*/values/*")
                     .hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/submissions/*/workbook").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
+                // projects (项目化, issue 16): the office keeps the list and accepts the monthly reports; the responsible
+                // unit reports; everyone signed in reads (the service keeps to the caller's scope)
+                .requestMatchers("/projects/new", "/projects/*/edit", "/projects/import", "/projects/import.xlsx")
+                    .hasAnyRole("OFFICE", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/projects", "/projects/*/reports/*/accept", "/projects/*/reports/*/reopen")
+                    .hasAnyRole("OFFICE", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/projects/*/reports", "/projects/workbook").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
                 .anyRequest().authenticated())
             .formLogin(form -> form
                 .loginPage("/login")

@@ -200,6 +200,7 @@ public abstract class RobustnessContract {
         ids.put("users", String.valueOf(users.loadUserByUsername("robust-target").id()));
         ids.put("tokens", String.valueOf(tokenId));
         ids.put("regions", region);
+        ids.put("projects", String.valueOf(jdbc.sql("select min(id) from project").query(Long.class).single()));
 
         baseline.put("plan", plan);
         baseline.put("unit", unit);

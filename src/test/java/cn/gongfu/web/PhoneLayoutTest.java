@@ -65,14 +65,14 @@ class PhoneLayoutTest extends BrowserTest {
         // what each role opens first and every form it fills in; the inbox's to-do tab only (showing the message tab
         // reads the demo users' messages, which other tests count)
         List<String> everyone = List.of("/", "/plans", "/plans/" + plan + "?expand=all", "/units", "/indicators", "/indicators/" + indicator,
-                "/dashboard?plan=" + plan, "/dashboard/tasks?plan=" + plan, "/bulletins", "/notifications?tab=todo", "/account", "/tokens");
+                "/dashboard?plan=" + plan, "/dashboard/tasks?plan=" + plan, "/bulletins", "/notifications?tab=todo", "/account", "/tokens", "/projects");
         Map<String, List<String>> pages = new LinkedHashMap<>();
         pages.put("reporter", List.of("/tasks/" + task, "/reports", "/supervision/items"));
         pages.put("head", List.of("/reports", "/supervision/items"));
         pages.put("leader", List.of("/supervision", "/supervision/items", "/dashboard/units?plan=" + plan, "/dashboard/regions?plan=" + plan));
         pages.put("office", List.of("/imports", "/reports", "/reports/queue", "/reports/" + report, "/supervision", "/supervision/items/new",
                 "/notify/channels", "/surveys", "/consistency", "/admin/users", "/admin/users/" + reporterId, "/plans/" + plan + "/edit",
-                "/tasks/" + task + "/edit", "/indicators/" + indicator + "/edit", "/units/merge"));
+                "/tasks/" + task + "/edit", "/indicators/" + indicator + "/edit", "/units/merge", "/projects/new"));
         pages.put("admin", List.of("/imports", "/admin/users", "/admin/audit", "/reports/" + report));
         browser.manage().window().setSize(PHONE);
         for (String anonymous : List.of("/login", "/public")) {

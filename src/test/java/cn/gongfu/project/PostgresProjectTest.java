@@ -1,0 +1,6 @@
+package cn.gongfu.project;
+
+import cn.gongfu.support.PostgresTest;
+
+@PostgresTest
+class PostgresProjectTest extends ProjectContract {}
