@@ -81,6 +81,9 @@ public abstract class BulletinContract {
     @Autowired
     cn.gongfu.evaluation.EvaluationDigest digest;
 
+    @Autowired
+    cn.gongfu.project.ProjectService projects;
+
     long plan;
 
     @BeforeAll
@@ -254,7 +257,8 @@ public abstract class BulletinContract {
             JsonNode content = b.get("content");
             assertThat(content.get("asOf").asString()).isEqualTo("2025-12");
             List<String> keys = content.get("sections").valueStream().map(s -> s.get("key").asString()).toList();
-            assertThat(keys).containsSubsequence("summary", "degree", "achieved", "lagging", "tasks", "rankings", "problems", "requirements");
+            assertThat(keys).containsSubsequence("summary", "degree", "achieved", "lagging", "tasks", "projects", "rankings", "problems",
+                    "requirements");
 
             var degree = asOffice(() -> digest.degree(plan, YearMonth.of(2025, 12)));
             assertThat(content.get("counts").get("degreePermille").asInt()).isEqualTo((int) Math.round(degree.overall() * 1000));
@@ -274,6 +278,13 @@ public abstract class BulletinContract {
             assertThat(rows(section(content, "tasks"), 0)).hasSize((int) lagging);
             assertThat(b.get("summary").asString()).contains("2025年度", degree.overall() == 0 ? "0" : String.valueOf(
                     content.get("counts").get("degreePermille").asInt() / 10.0));
+
+            var listing = asOffice(() -> projects.everything(new cn.gongfu.project.ProjectService.Filter(plan, null, null, null, null,
+                    YearMonth.of(2025, 12))));
+            assertThat(listing.page().items()).as("the demo plan has projects").isNotEmpty();
+            JsonNode projectSection = section(content, "projects");
+            assertThat(projectSection.get("paragraphs").get(0).asString()).startsWith("纳入项目化管理的项目" + listing.all().count() + "个");
+            assertThat(rows(projectSection, 0)).hasSize(listing.byUnit().size());
 
             byte[] docx = mvc.perform(get("/api/v1/bulletins/" + id + "/docx").with(as("office"))).andReturn().getResponse().getContentAsByteArray();
             try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
