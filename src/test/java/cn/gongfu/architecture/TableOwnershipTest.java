@@ -48,6 +48,8 @@ class TableOwnershipTest {
             Map.entry("survey_wave", "evaluation"), Map.entry("survey_answer", "evaluation"),
             Map.entry("survey_summary", "evaluation"), Map.entry("plan_standing", "evaluation"),
             Map.entry("indicator_standing", "evaluation"),
+            Map.entry("assessment_rule", "evaluation"), Map.entry("assessment_item", "evaluation"),
+            Map.entry("assessment_appeal", "evaluation"), Map.entry("ranking_entry_revision", "evaluation"),
             Map.entry("shedlock", "scheduling"),
             Map.entry("bulletin", "bulletin"), Map.entry("bulletin_number", "bulletin"),
             Map.entry("reminder_rule", "supervision"), Map.entry("escalation", "supervision"), Map.entry("urge", "supervision"),
