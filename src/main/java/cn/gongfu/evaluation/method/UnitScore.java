@@ -116,17 +116,13 @@ public final class UnitScore {
 
     private record Scored(UnitInput input, double score, Map<Component, Double> components, Map<Component, Double> contributions) {}
 
+    /** Whether the unit has a component the weights weigh (else {@link #rank} refuses it). */
+    public static boolean scorable(UnitInput u, Map<Component, Double> weights) {
+        return components(u, weights, DEFAULT_ISSUE_CAP).keySet().stream().anyMatch(k -> weights.getOrDefault(k, 0.0) > 0);
+    }
+
     private static Scored score(UnitInput u, Map<Component, Double> weights, int issueCap) {
-        Map<Component, Double> c = new EnumMap<>(Component.class);
-        put(c, Component.INDICATOR_ACHIEVEMENT, u.indicatorAchievement());
-        put(c, Component.MILESTONE_TIMELINESS, u.milestoneTimeliness());
-        put(c, Component.REPORTING_TIMELINESS, u.reportingTimeliness());
-        put(c, Component.REPORTING_QUALITY, u.reportingQuality());
-        if (u.overdueIssues() != null) c.put(Component.OVERDUE_ISSUES, Math.max(0, 1 - (double) u.overdueIssues() / issueCap));
-        // the two components only an office's rule weighs are left out where that rule gives them no weight, so the
-        // default ranking reads as before
-        if (weights.getOrDefault(Component.ORDERS_ON_TIME, 0.0) > 0) put(c, Component.ORDERS_ON_TIME, u.ordersOnTime());
-        if (weights.getOrDefault(Component.FOUR_SENSES, 0.0) > 0) put(c, Component.FOUR_SENSES, u.fourSenses());
+        Map<Component, Double> c = components(u, weights, issueCap);
         double wSum = 0;
         for (Component k : c.keySet()) wSum += weights.getOrDefault(k, 0.0);
         if (wSum <= 0) throw new IllegalArgumentException("unit '" + u.unitId() + "' has no weighted component");
@@ -141,6 +137,20 @@ public final class UnitScore {
         // unmodifiable views of the EnumMaps keep the components in their declared order; Map.copyOf would iterate in
         // an order salted per JVM, so the same ranking read differently from one start to the next
         return new Scored(u, rounded, Collections.unmodifiableMap(c), Collections.unmodifiableMap(contributions));
+    }
+
+    private static Map<Component, Double> components(UnitInput u, Map<Component, Double> weights, int issueCap) {
+        Map<Component, Double> c = new EnumMap<>(Component.class);
+        put(c, Component.INDICATOR_ACHIEVEMENT, u.indicatorAchievement());
+        put(c, Component.MILESTONE_TIMELINESS, u.milestoneTimeliness());
+        put(c, Component.REPORTING_TIMELINESS, u.reportingTimeliness());
+        put(c, Component.REPORTING_QUALITY, u.reportingQuality());
+        if (u.overdueIssues() != null) c.put(Component.OVERDUE_ISSUES, Math.max(0, 1 - (double) u.overdueIssues() / issueCap));
+        // the two components only an office's rule weighs are left out where that rule gives them no weight, so the
+        // default ranking reads as before
+        if (weights.getOrDefault(Component.ORDERS_ON_TIME, 0.0) > 0) put(c, Component.ORDERS_ON_TIME, u.ordersOnTime());
+        if (weights.getOrDefault(Component.FOUR_SENSES, 0.0) > 0) put(c, Component.FOUR_SENSES, u.fourSenses());
+        return c;
     }
 
     private static void put(Map<Component, Double> c, Component k, Double share) {
