@@ -107,6 +107,11 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/supervision", "/supervision/**", "/api/v1/supervision/**")
                     .hasAnyRole("OFFICE", "LEADER", "ADMIN")
                 .requestMatchers("/supervision/**", "/api/v1/supervision/**").hasAnyRole("OFFICE", "ADMIN")
+                // 考核 (issue 16): everyone signed in reads (the service keeps a unit to its own rows) and units or the office
+                // propose bonuses (the service says which); units appeal; the office sets the rules, decides and publishes
+                .requestMatchers(HttpMethod.POST, "/assessment/rules", "/assessment/items/*/decide", "/assessment/appeals/*/decide",
+                        "/assessment/publish").hasAnyRole("OFFICE", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/assessment/appeals").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/dashboard/units/publish", "/api/v1/evaluation/plans/*/rankings")
                     .hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/submissions", "/reports/open").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")

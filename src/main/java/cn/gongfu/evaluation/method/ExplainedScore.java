@@ -62,14 +62,10 @@ public final class ExplainedScore {
     public record Explained(String unitId, String peerGroup, double weighted, double bonuses, double deductions, double total,
                             int rank, int groupSize, List<Line> lines) {}
 
-    /** The peer group every unit is in when the rule has one group. */
-    public static final String ONE_GROUP = "all";
-
     public static List<Explained> explain(List<UnitInput> inputs, ScoreRules rules, Map<String, Counts> counts,
                                           Map<String, List<Item>> items, Map<String, Map<String, Double>> overrides) {
         // a unit none of whose components the rule weighs is not scored (the rule gave its only components weight 0)
-        List<UnitInput> grouped = inputs.stream().filter(i -> UnitScore.scorable(i, rules.weights()))
-                .map(i -> rules.onePeerGroup() ? i.inGroup(ONE_GROUP) : i).toList();
+        List<UnitInput> grouped = inputs.stream().filter(i -> UnitScore.scorable(i, rules.weights())).toList();
         List<UnitResult> weighted = UnitScore.rank(grouped, rules.weights(), UnitScore.DEFAULT_ISSUE_CAP);
         List<Explained> unranked = new ArrayList<>();
         for (UnitResult r : weighted) {

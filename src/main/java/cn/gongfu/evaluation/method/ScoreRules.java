@@ -7,12 +7,12 @@ import java.util.Map;
 
 /**
  * An office's 考核细则 for a plan's year: the weights of the score's components, the deductions computed from the
- * unit's record (points each, capped per rule), the cap of all deductions together and of all bonuses, and whether
- * units compete in peer groups by kind (departments; towns and streets) or in one group. {@link #DEFAULTS} is what holds
+ * unit's record (points each, capped per rule), and the cap of all deductions together and of all bonuses. Units compete
+ * in their peer groups as the ranking has them (departments; towns and streets). {@link #DEFAULTS} is what holds
  * without a rule: {@link UnitScore#DEFAULT_WEIGHTS} and the deductions documented in docs/assessment.md.
  */
 public record ScoreRules(Map<Component, Double> weights, Map<DeductionRule, Deduction> deductions, double deductionCap,
-                         double bonusCap, boolean onePeerGroup) {
+                         double bonusCap) {
 
     /** What a unit loses points for, counted from reporting and supervision. */
     public enum DeductionRule {
@@ -56,7 +56,7 @@ public record ScoreRules(Map<Component, Double> weights, Map<DeductionRule, Dedu
         d.put(DeductionRule.RETURNED_REPORT, new Deduction(0.5, 2));
         d.put(DeductionRule.RED_ORDER, new Deduction(1, 3));
         d.put(DeductionRule.OVERDUE_ISSUE, new Deduction(0.5, 2));
-        return new ScoreRules(UnitScore.DEFAULT_WEIGHTS, d, 10, 5, false);
+        return new ScoreRules(UnitScore.DEFAULT_WEIGHTS, d, 10, 5);
     }
 
     /** The rule's deduction (none: zero points). */

@@ -71,12 +71,6 @@ public final class UnitScore {
             this(unitId, peerGroup, indicatorAchievement, milestoneTimeliness, reportingTimeliness, reportingQuality, overdueIssues,
                     null, null);
         }
-
-        /** The same unit in another peer group. */
-        public UnitInput inGroup(String group) {
-            return new UnitInput(unitId, group, indicatorAchievement, milestoneTimeliness, reportingTimeliness, reportingQuality,
-                    overdueIssues, ordersOnTime, fourSenses);
-        }
     }
 
     /** A unit's score, its components (shares), their contributions in points, and its rank in its peer group. */

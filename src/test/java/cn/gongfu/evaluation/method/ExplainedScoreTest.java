@@ -113,7 +113,7 @@ class ExplainedScoreTest {
     }
 
     @Test
-    void anOfficesRuleWeighsOrdersAndTheFourSensesAndPutsEveryoneInOneGroup() {
+    void anOfficesRuleWeighsOrdersAndTheFourSenses() {
         // weights: indicators 50, orders answered on time 30, 四感 20, the rest 0; no deductions; bonuses at most 2
         Map<Component, Double> w = new EnumMap<>(Component.class);
         for (Component c : Component.values()) w.put(c, 0.0);
@@ -121,17 +121,16 @@ class ExplainedScoreTest {
         w.put(Component.ORDERS_ON_TIME, 30.0);
         w.put(Component.FOUR_SENSES, 20.0);
         Map<DeductionRule, Deduction> none = new EnumMap<>(DeductionRule.class);
-        ScoreRules rules = new ScoreRules(w, none, 10, 2, true);
-        // 溪口镇 (a town): (50·0.6 + 30·0.8 + 20·0.85) / 100 · 100 = 30 + 24 + 17 = 71, bonus 3 capped at 2: 73
-        UnitInput town = new UnitInput("溪口镇", "town", 0.6, 1.0, 1.0, 1.0, 0, 0.8, 0.85);
+        ScoreRules rules = new ScoreRules(w, none, 10, 2);
+        // both in one peer group here, to compare them: 溪口镇: (50·0.6 + 30·0.8 + 20·0.85) / 100 · 100 = 30 + 24 + 17 = 71, bonus 3 capped at 2: 73
+        UnitInput town = new UnitInput("溪口镇", "g", 0.6, 1.0, 1.0, 1.0, 0, 0.8, 0.85);
         // 区教育局: not surveyed, so 四感 drops out: (50·1 + 30·0.5) / 80 · 100 = 81.25
-        UnitInput dept = new UnitInput("区教育局", "department", 1.0, null, null, null, null, 0.5, null);
+        UnitInput dept = new UnitInput("区教育局", "g", 1.0, null, null, null, null, 0.5, null);
         // 区档案馆: only reporting quality, which this rule gives no weight: not scored
-        UnitInput archive = new UnitInput("区档案馆", "department", null, null, null, 1.0, null);
+        UnitInput archive = new UnitInput("区档案馆", "g", null, null, null, 1.0, null);
         List<Explained> r = ExplainedScore.explain(List.of(town, dept, archive), rules, Map.of(),
                 Map.of("溪口镇", List.of(new Item(9, true, "最佳实践", 3))), Map.of());
         assertThat(r).extracting(Explained::unitId).containsExactly("区教育局", "溪口镇");
-        assertThat(r).extracting(Explained::peerGroup).containsOnly(ExplainedScore.ONE_GROUP);
         assertThat(r.get(0).total()).isEqualTo(81.25);
         assertThat(r.get(1).weighted()).isEqualTo(71.0);
         assertThat(r.get(1).total()).isEqualTo(73.0);
