@@ -132,7 +132,7 @@ class AssessmentPages {
                      @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         Map<String, String> typed = new LinkedHashMap<>(form);
         typed.put("form", "rules");
-        return FormAttempt.run(() -> assessment.saveRules(plan, year, form, version), back(plan, year, "rules-saved") + "#rules",
+        return FormAttempt.run(() -> assessment.saveRules(plan, year, form, version), back(plan, year, "rulesSaved") + "#rules",
                 model, response, () -> render(plan, year, typed, model), () -> render(plan, year, null, model));
     }
 
@@ -151,7 +151,7 @@ class AssessmentPages {
         return FormAttempt.run(() -> {
                     if (unit == null) throw new InvalidParameterException("unit", cn.gongfu.kernel.BundleText.both("assess.error.unit"));
                     assessment.propose(plan, year, unit, kind(kind), reason, points, evidence, upload(file));
-                }, back(plan, year, "item-saved") + "#items", model, response,
+                }, back(plan, year, "itemSaved") + "#items", model, response,
                 () -> render(plan, year, typed, model), () -> render(plan, year, null, model));
     }
 
@@ -253,7 +253,7 @@ class AssessmentPages {
     }
 
     private static String back(long plan, int year, String done) {
-        return "redirect:/assessment?plan=" + plan + "&year=" + year + "&" + done;
+        return "redirect:/assessment?plan=" + plan + "&year=" + year + "&" + done + "=1";
     }
 
     private static ItemKind kind(String kind) {

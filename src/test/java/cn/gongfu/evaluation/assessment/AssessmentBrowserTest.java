@@ -64,6 +64,8 @@ class AssessmentBrowserTest extends BrowserTest {
         WebElement approve = browser.findElement(By.cssSelector("form.queue button[value=approve]"));
         Browser.clickToLoad(browser, approve);
         assertThat(browser.getCurrentUrl()).contains("decided");
+        assertThat(browser.findElements(By.cssSelector("p.notice"))).as("only what was just done is told")
+                .extracting(WebElement::getText).containsExactly("已处理。");
         assertThat(browser.findElement(By.cssSelector("#items tbody tr")).getText()).contains("已认定");
         WebElement summary = browser.findElement(By.cssSelector("#explain-" + unit + " > summary"));
         Browser.click(browser, summary);
