@@ -88,6 +88,7 @@ public abstract class AssessmentContract {
 
     @AfterAll
     void removeWhatTheSuiteAdded() {
+        jdbc.sql("delete from supervised_item where title = '考核测试'").update();
         jdbc.sql("delete from assessment_appeal where plan_id = :p").param("p", plan).update();
         jdbc.sql("delete from assessment_item where plan_id = :p").param("p", plan).update();
         jdbc.sql("delete from assessment_rule where plan_id = :p").param("p", plan).update();
@@ -124,6 +125,7 @@ public abstract class AssessmentContract {
 
     @Test
     void theWholeFlowFromRulesToARevisedRanking() throws Exception {
+        long rulesAudited = rulesAudited(), upholdsAudited = auditCount("assessment.appeal.uphold");
         // defaults first: no rule stored, the weighted part is UnitScore's default ranking's score
         Board defaults = as("as-office", () -> assessment.board(plan, year));
         assertThat(defaults.rules().stored()).isFalse();
@@ -145,7 +147,7 @@ public abstract class AssessmentContract {
                 .isInstanceOf(InvalidParameterException.class);
         assertThatThrownBy(() -> as("as-reporter", () -> assessment.saveRules(plan, year, rules("50", "4"), 1)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(auditCount("assessment.rules")).isEqualTo(2);
+        assertThat(rulesAudited() - rulesAudited).as("two saves audited").isEqualTo(2);
         UnitScoreView ruled = score("as-office");
         double deductionsOfTheRecord = ruled.explained().deductions();
 
@@ -212,7 +214,7 @@ public abstract class AssessmentContract {
         assertThat(jdbc.sql("select score from ranking_entry_revision where snapshot_id = :s and revision = :r and unit_id = :u")
                 .param("s", group.id()).param("r", revision).param("u", unit).query(Double.class).single())
                 .as("the revision before, exactly as published").isEqualTo(deducted.explained().total());
-        assertThat(auditCount("assessment.appeal.uphold")).isEqualTo(1);
+        assertThat(auditCount("assessment.appeal.uphold") - upholdsAudited).isEqualTo(1);
         assertThat(auditCount("ranking.revise")).isGreaterThanOrEqualTo(1);
 
         // an appeal of a component, rejected with a reply: nothing changes
@@ -262,9 +264,65 @@ public abstract class AssessmentContract {
         }
     }
 
+    @Test
+    void ordersAnsweredOnTimeAndRedOrdersCountFromTheRegister() {
+        int start = jdbc.sql("select start_year from plan where id = :p").param("p", plan).query(Integer.class).single();
+        int other = start == year ? start + 1 : start;
+        assertThat(jdbc.sql("select count(*) from supervised_item where unit_id = :u and plan_id = :p").param("u", unit).param("p", plan)
+                .query(Long.class).single()).as("the demo registers nothing for the unit").isZero();
+        // a rule that weighs orders answered on time: indicators 50, orders 50, nothing else
+        Map<String, String> f = rules("50", "5");
+        AssessmentService.WEIGHT_FIELDS.forEach(w -> f.put(w, "0"));
+        f.put("w_indicator", "50");
+        f.put("w_orders", "50");
+        as("as-office", () -> assessment.saveRules(plan, other, f, 0));
+        java.time.LocalDate deadline = java.time.LocalDate.of(other, 6, 30);
+        String region = jdbc.sql("select region_code from plan where id = :p").param("p", plan).query(String.class).single();
+        // three orders due by the year's end: a red one answered the day before its deadline, a yellow one answered a
+        // day late, one never answered; and an issue past its deadline, not closed
+        long red = item("ORDER", "RED", deadline, region);
+        long late = item("ORDER", "YELLOW", deadline, region);
+        item("ORDER", "ORANGE", deadline, region);
+        item("ISSUE", null, deadline, region);
+        answer(red, deadline.minusDays(1));
+        answer(late, deadline.plusDays(1));
+        UnitScoreView s = as("as-office", () -> assessment.board(plan, other)).scores().stream().filter(v -> v.unitId() == unit)
+                .findFirst().orElseThrow();
+        Line orders = s.explained().lines().stream().filter(l -> l.key().equals("ORDERS_ON_TIME")).findFirst().orElseThrow();
+        // 1 of 3 orders on time; weight 50 of the unit's 50 + 50 (it has indicators): points 100 · 0.5 · 1/3 = 16.67
+        assertThat(orders.share()).isEqualTo(1.0 / 3);
+        assertThat(orders.points()).isCloseTo(100 * 0.5 / 3, org.assertj.core.api.Assertions.within(1e-9));
+        // one red order: 0.5; one overdue issue: 0.5
+        assertThat(s.explained().lines()).anyMatch(l -> l.key().equals("RED_ORDER") && l.count() == 1 && l.points() == -0.5);
+        assertThat(s.explained().lines()).anyMatch(l -> l.key().equals("OVERDUE_ISSUE") && l.count() == 1 && l.points() == -0.5);
+        // the components the rule gives no weight show no points
+        assertThat(s.explained().lines().stream().filter(l -> l.key().equals("MILESTONE_TIMELINESS")).mapToDouble(Line::points).sum()).isZero();
+    }
+
+    long item(String kind, String grade, java.time.LocalDate deadline, String region) {
+        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into supervised_item (kind, subject_type, source, plan_id, unit_id, region_code, title, body, grade, deadline,
+                  state, created_by, created_at, updated_at)
+                values (:k, 'NONE', 'MANUAL', :p, :u, :r, '考核测试', '考核测试', :g, :d, 'OPEN', 'as-office', :at, :at)""")
+                .param("k", kind).param("p", plan).param("u", unit).param("r", region).param("g", grade).param("d", deadline)
+                .param("at", deadline.minusDays(20).atStartOfDay()).update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    void answer(long item, java.time.LocalDate on) {
+        jdbc.sql("insert into item_entry (item_id, kind, text, author, created_at) values (:i, 'ANSWER', '已办结', 'as-reporter', :at)")
+                .param("i", item).param("at", on.atTime(10, 0)).update();
+    }
+
     double entryScore(long snapshot) {
         return jdbc.sql("select score from ranking_entry where snapshot_id = :s and unit_id = :u").param("s", snapshot).param("u", unit)
                 .query(Double.class).single();
+    }
+
+    long rulesAudited() {
+        return jdbc.sql("select count(*) from audit_event where action = 'assessment.rules' and target = :t")
+                .param("t", "plan:" + plan + ":" + year).query(Long.class).single();
     }
 
     long auditCount(String action) {
