@@ -235,6 +235,9 @@ public abstract class AssessmentContract {
         String page = mvc.perform(get("/assessment").param("plan", "" + plan).param("year", "" + year).with(user(users.loadUserByUsername("as-office"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains(unitName).contains("id=\"rules-form\"").contains("典型案例被市级采纳");
+        String units = mvc.perform(get("/dashboard/units").param("plan", "" + plan).with(user(users.loadUserByUsername("as-office"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(units).as("the published ranking says it was revised and why").contains("修订（appeal #" + appeal.id() + "）");
         String refused = mvc.perform(post("/assessment/rules").param("plan", "" + plan).param("year", "" + year).param("version", "1")
                         .param("w_indicator", "很多").with(csrf()).with(user(users.loadUserByUsername("as-office"))))
                 .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
