@@ -89,6 +89,7 @@ public abstract class AssessmentContract {
     @AfterAll
     void removeWhatTheSuiteAdded() {
         jdbc.sql("delete from supervised_item where title = '考核测试'").update();
+        jdbc.sql("delete from survey_wave where name = '考核测试'").update();
         jdbc.sql("delete from assessment_appeal where plan_id = :p").param("p", plan).update();
         jdbc.sql("delete from assessment_item where plan_id = :p").param("p", plan).update();
         jdbc.sql("delete from assessment_rule where plan_id = :p").param("p", plan).update();
@@ -268,16 +269,17 @@ public abstract class AssessmentContract {
     }
 
     @Test
-    void ordersAnsweredOnTimeAndRedOrdersCountFromTheRegister() {
+    void ordersOnTimeRedOrdersAndTheFourSensesCountFromTheirRecords() {
         int start = jdbc.sql("select start_year from plan where id = :p").param("p", plan).query(Integer.class).single();
         int other = start == year ? start + 1 : start;
         assertThat(jdbc.sql("select count(*) from supervised_item where unit_id = :u and plan_id = :p").param("u", unit).param("p", plan)
                 .query(Long.class).single()).as("the demo registers nothing for the unit").isZero();
-        // a rule that weighs orders answered on time: indicators 50, orders 50, nothing else
+        // a rule that weighs orders answered on time and the 四感 index: indicators 50, orders 50, 四感 50, nothing else
         Map<String, String> f = rules("50", "5");
         AssessmentService.WEIGHT_FIELDS.forEach(w -> f.put(w, "0"));
         f.put("w_indicator", "50");
         f.put("w_orders", "50");
+        f.put("w_four_senses", "50");
         as("as-office", () -> assessment.saveRules(plan, other, f, 0));
         java.time.LocalDate deadline = java.time.LocalDate.of(other, 6, 30);
         String region = jdbc.sql("select region_code from plan where id = :p").param("p", plan).query(String.class).single();
@@ -289,12 +291,26 @@ public abstract class AssessmentContract {
         item("ISSUE", null, deadline, region);
         answer(red, deadline.minusDays(1));
         answer(late, deadline.plusDays(1));
+        // the unit's region surveyed on the year's last day: every sense 4 on a 5-point scale, an index of 75
+        var waveKey = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into survey_wave (region_code, name, fielded_on, scale_points) values (:r, '考核测试', :d, 5)")
+                .param("r", jdbc.sql("select region_code from unit where id = :u").param("u", unit).query(String.class).single())
+                .param("d", java.time.LocalDate.of(other, 12, 31)).update(waveKey, "id");
+        long wave = waveKey.getKey().longValue();
+        for (String d : List.of("gain", "happiness", "security", "identity")) {
+            jdbc.sql("insert into survey_summary (wave_id, dimension, mean, sd, n) values (:w, :d, 4, 1, 100)").param("w", wave).param("d", d).update();
+        }
         UnitScoreView s = as("as-office", () -> assessment.board(plan, other)).scores().stream().filter(v -> v.unitId() == unit)
                 .findFirst().orElseThrow();
         Line orders = s.explained().lines().stream().filter(l -> l.key().equals("ORDERS_ON_TIME")).findFirst().orElseThrow();
-        // 1 of 3 orders on time; weight 50 of the unit's 50 + 50 (it has indicators): points 100 · 0.5 · 1/3 = 16.67
+        // 1 of 3 orders on time; weight 50 of the unit's 50 + 50 + 50 (it has indicators): points 100 · 1/3 · 1/3 = 11.11
         assertThat(orders.share()).isEqualTo(1.0 / 3);
-        assertThat(orders.points()).isCloseTo(100 * 0.5 / 3, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(orders.weight()).isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(orders.points()).isCloseTo(100.0 / 9, org.assertj.core.api.Assertions.within(1e-9));
+        // the 四感 index 75: share 0.75, points 100 · 1/3 · 0.75 = 25
+        Line senses = s.explained().lines().stream().filter(l -> l.key().equals("FOUR_SENSES")).findFirst().orElseThrow();
+        assertThat(senses.share()).isCloseTo(0.75, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(senses.points()).isCloseTo(25.0, org.assertj.core.api.Assertions.within(1e-9));
         // one red order: 0.5; one overdue issue: 0.5
         assertThat(s.explained().lines()).anyMatch(l -> l.key().equals("RED_ORDER") && l.count() == 1 && l.points() == -0.5);
         assertThat(s.explained().lines()).anyMatch(l -> l.key().equals("OVERDUE_ISSUE") && l.count() == 1 && l.points() == -0.5);
