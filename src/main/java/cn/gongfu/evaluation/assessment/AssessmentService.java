@@ -156,8 +156,13 @@ public class AssessmentService {
         params.put("v", version);
         String columns = String.join(", ", fields);
         if (!current.stored()) {
-            jdbc.sql("insert into assessment_rule (plan_id, year, " + columns + ", version, updated_by, updated_at) values (:p, :y, "
-                    + fields.stream().map(f -> ":" + f).collect(Collectors.joining(", ")) + ", 0, :by, :at)").params(params).update();
+            try {
+                jdbc.sql("insert into assessment_rule (plan_id, year, " + columns + ", version, updated_by, updated_at) values (:p, :y, "
+                        + fields.stream().map(f -> ":" + f).collect(Collectors.joining(", ")) + ", 0, :by, :at)").params(params).update();
+            } catch (org.springframework.dao.DuplicateKeyException someoneElseFirst) {
+                // another office stored the year's first rule since this one read the defaults
+                throw new StaleVersionException("assessment rules", version, 0);
+            }
         } else {
             int n = jdbc.sql("update assessment_rule set " + fields.stream().map(f -> f + " = :" + f).collect(Collectors.joining(", "))
                     + ", version = version + 1, updated_by = :by, updated_at = :at where plan_id = :p and year = :y and version = :v")
