@@ -16,4 +16,15 @@ public interface IssueRecord {
      * (0 when none is overdue); the map is empty when the plan had no item at all, and the component is then not scored.
      */
     Map<Long, Integer> overdueIssuesByUnit(long planId, LocalDate asOf);
+
+    /**
+     * What the assessment (考核) counts of a unit's supervised items on {@code asOf}: its issues (kind ISSUE) overdue then,
+     * its red orders (grade RED) registered by then, its orders due by then, and of them those answered by their deadline.
+     */
+    record UnitItems(int overdueIssues, int redOrders, int ordersDue, int ordersAnsweredOnTime) {}
+
+    /** Those counts per unit of the plan with an item registered by {@code asOf}; empty without a register. */
+    default Map<Long, UnitItems> itemsByUnit(long planId, LocalDate asOf) {
+        return Map.of();
+    }
 }

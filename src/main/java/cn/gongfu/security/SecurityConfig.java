@@ -111,6 +111,11 @@ class SecurityConfig {
                 // sets the roll-up rules and rolls its region up
                 .requestMatchers(HttpMethod.POST, "/levels/**").hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers("/levels", "/levels/**").hasAnyRole("OFFICE", "LEADER", "ADMIN")
+                // 考核 (issue 16): everyone signed in reads (the service keeps a unit to its own rows) and units or the office
+                // propose bonuses (the service says which); units appeal; the office sets the rules, decides and publishes
+                .requestMatchers(HttpMethod.POST, "/assessment/rules", "/assessment/items/*/decide", "/assessment/appeals/*/decide",
+                        "/assessment/publish").hasAnyRole("OFFICE", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/assessment/appeals").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/dashboard/units/publish", "/api/v1/evaluation/plans/*/rankings")
                     .hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/submissions", "/reports/open").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")

@@ -110,4 +110,23 @@ public class SupervisedItems implements IssueRecord {
                 });
         return result;
     }
+
+    /** For the assessment: per unit, issues overdue, red orders, orders due and answered on time; read as the system. */
+    @Override
+    public Map<Long, UnitItems> itemsByUnit(long planId, LocalDate asOf) {
+        Map<Long, UnitItems> result = new HashMap<>();
+        jdbc.sql("""
+                select i.unit_id,
+                  sum(case when i.kind = 'ISSUE' and i.deadline < :d and (i.closed_at is null or i.closed_at >= :after) then 1 else 0 end),
+                  sum(case when i.kind = 'ORDER' and i.grade = 'RED' then 1 else 0 end),
+                  sum(case when i.kind = 'ORDER' and i.deadline <= :d then 1 else 0 end),
+                  sum(case when i.kind = 'ORDER' and i.deadline <= :d and exists (select 1 from item_entry e where e.item_id = i.id
+                        and e.kind = 'ANSWER' and cast(e.created_at as date) <= i.deadline) then 1 else 0 end)
+                from supervised_item i where i.plan_id = :p and i.created_at < :after group by i.unit_id""")
+                .param("p", planId).param("d", asOf).param("after", asOf.plusDays(1).atStartOfDay())
+                .query(rs -> {
+                    result.put(rs.getLong(1), new UnitItems(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+                });
+        return result;
+    }
 }

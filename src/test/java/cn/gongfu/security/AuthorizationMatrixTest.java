@@ -324,6 +324,17 @@ class AuthorizationMatrixTest {
             Map.entry("GET /levels/export", Access.OVERSIGHT),
             Map.entry("POST /levels/rules", Access.OFFICE),
             Map.entry("POST /levels/pull", Access.OFFICE),
+            // 考核 (issue 16): everyone reads within scope and units or the office propose bonuses (the service decides
+            // which); units appeal; the office sets the rules, decides and publishes
+            Map.entry("GET /assessment", Access.SIGNED_IN),
+            Map.entry("GET /assessment/export", Access.SIGNED_IN),
+            Map.entry("POST /assessment/items", Access.SIGNED_IN),
+            Map.entry("GET /assessment/items/{id}/file", Access.SIGNED_IN),
+            Map.entry("POST /assessment/rules", Access.OFFICE),
+            Map.entry("POST /assessment/items/{id}/decide", Access.OFFICE),
+            Map.entry("POST /assessment/appeals", Access.UNIT),
+            Map.entry("POST /assessment/appeals/{id}/decide", Access.OFFICE),
+            Map.entry("POST /assessment/publish", Access.OFFICE),
             Map.entry("GET /supervision", Access.OVERSIGHT),
             Map.entry("GET /supervision/export", Access.OVERSIGHT),
             Map.entry("POST /supervision/plans/{id}/reminder-rule", Access.OFFICE),

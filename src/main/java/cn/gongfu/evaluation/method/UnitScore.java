@@ -32,7 +32,11 @@ public final class UnitScore {
         /** Reports accepted without being returned / reports reviewed. */
         REPORTING_QUALITY,
         /** 1 − overdue issues / {@code issueCap}, floored at 0: each overdue issue 问题 costs the same. */
-        OVERDUE_ISSUES
+        OVERDUE_ISSUES,
+        /** Orders (督办单) answered by their deadline / orders due; weighted only where an office's rule gives it a weight. */
+        ORDERS_ON_TIME,
+        /** The 四感 index of the unit's region (0–100) / 100, where surveyed; weighted only by an office's rule. */
+        FOUR_SENSES
     }
 
     /** Default weights (documented in methodology.md): outcomes first, then delivery, then discipline. */
@@ -48,7 +52,9 @@ public final class UnitScore {
         w.put(Component.REPORTING_TIMELINESS, 0.15);
         w.put(Component.REPORTING_QUALITY, 0.10);
         w.put(Component.OVERDUE_ISSUES, 0.10);
-        return Map.copyOf(w);
+        w.put(Component.ORDERS_ON_TIME, 0.0);
+        w.put(Component.FOUR_SENSES, 0.0);
+        return Collections.unmodifiableMap(w);
     }
 
     /**
@@ -56,7 +62,16 @@ public final class UnitScore {
      * {@code overdueIssues} is a count.
      */
     public record UnitInput(String unitId, String peerGroup, Double indicatorAchievement, Double milestoneTimeliness,
-                            Double reportingTimeliness, Double reportingQuality, Integer overdueIssues) {}
+                            Double reportingTimeliness, Double reportingQuality, Integer overdueIssues,
+                            Double ordersOnTime, Double fourSenses) {
+
+        /** The inputs of the live ranking, which scores neither orders nor the 四感 index. */
+        public UnitInput(String unitId, String peerGroup, Double indicatorAchievement, Double milestoneTimeliness,
+                         Double reportingTimeliness, Double reportingQuality, Integer overdueIssues) {
+            this(unitId, peerGroup, indicatorAchievement, milestoneTimeliness, reportingTimeliness, reportingQuality, overdueIssues,
+                    null, null);
+        }
+    }
 
     /** A unit's score, its components (shares), their contributions in points, and its rank in its peer group. */
     public record UnitResult(String unitId, String peerGroup, double score, Map<Component, Double> components,
@@ -76,7 +91,7 @@ public final class UnitScore {
             group.sort(Comparator.comparing(Scored::score).reversed().thenComparing(s -> s.input.unitId()));
             for (int i = 0; i < group.size(); i++) {
                 Scored s = group.get(i);
-                int rank = 1 + (int) group.stream().filter(o -> o.score > s.score).count();
+                int rank = competitionRank(s.score, group.stream().map(Scored::score).toList());
                 boolean tied = group.stream().filter(o -> o.score == s.score).count() > 1;
                 out.add(new UnitResult(s.input.unitId(), s.input.peerGroup(), s.score, s.components, s.contributions,
                         rank, group.size(), tied));
@@ -85,15 +100,23 @@ public final class UnitScore {
         return out;
     }
 
+    /**
+     * A score's rank among its group's scores (itself included), standard competition ranking ("1, 1, 3"): one plus how
+     * many score higher. The ranking here and the assessment's totals (weighted part ± bonuses and deductions) rank so.
+     */
+    public static int competitionRank(double score, java.util.Collection<Double> group) {
+        return 1 + (int) group.stream().filter(o -> o > score).count();
+    }
+
     private record Scored(UnitInput input, double score, Map<Component, Double> components, Map<Component, Double> contributions) {}
 
+    /** Whether the unit has a component the weights weigh (else {@link #rank} refuses it). */
+    public static boolean scorable(UnitInput u, Map<Component, Double> weights) {
+        return components(u, weights, DEFAULT_ISSUE_CAP).keySet().stream().anyMatch(k -> weights.getOrDefault(k, 0.0) > 0);
+    }
+
     private static Scored score(UnitInput u, Map<Component, Double> weights, int issueCap) {
-        Map<Component, Double> c = new EnumMap<>(Component.class);
-        put(c, Component.INDICATOR_ACHIEVEMENT, u.indicatorAchievement());
-        put(c, Component.MILESTONE_TIMELINESS, u.milestoneTimeliness());
-        put(c, Component.REPORTING_TIMELINESS, u.reportingTimeliness());
-        put(c, Component.REPORTING_QUALITY, u.reportingQuality());
-        if (u.overdueIssues() != null) c.put(Component.OVERDUE_ISSUES, Math.max(0, 1 - (double) u.overdueIssues() / issueCap));
+        Map<Component, Double> c = components(u, weights, issueCap);
         double wSum = 0;
         for (Component k : c.keySet()) wSum += weights.getOrDefault(k, 0.0);
         if (wSum <= 0) throw new IllegalArgumentException("unit '" + u.unitId() + "' has no weighted component");
@@ -108,6 +131,20 @@ public final class UnitScore {
         // unmodifiable views of the EnumMaps keep the components in their declared order; Map.copyOf would iterate in
         // an order salted per JVM, so the same ranking read differently from one start to the next
         return new Scored(u, rounded, Collections.unmodifiableMap(c), Collections.unmodifiableMap(contributions));
+    }
+
+    private static Map<Component, Double> components(UnitInput u, Map<Component, Double> weights, int issueCap) {
+        Map<Component, Double> c = new EnumMap<>(Component.class);
+        put(c, Component.INDICATOR_ACHIEVEMENT, u.indicatorAchievement());
+        put(c, Component.MILESTONE_TIMELINESS, u.milestoneTimeliness());
+        put(c, Component.REPORTING_TIMELINESS, u.reportingTimeliness());
+        put(c, Component.REPORTING_QUALITY, u.reportingQuality());
+        if (u.overdueIssues() != null) c.put(Component.OVERDUE_ISSUES, Math.max(0, 1 - (double) u.overdueIssues() / issueCap));
+        // the two components only an office's rule weighs are left out where that rule gives them no weight, so the
+        // default ranking reads as before
+        if (weights.getOrDefault(Component.ORDERS_ON_TIME, 0.0) > 0) put(c, Component.ORDERS_ON_TIME, u.ordersOnTime());
+        if (weights.getOrDefault(Component.FOUR_SENSES, 0.0) > 0) put(c, Component.FOUR_SENSES, u.fourSenses());
+        return c;
     }
 
     private static void put(Map<Component, Double> c, Component k, Double share) {

@@ -52,10 +52,13 @@ public class RankingService {
     private final ReportingRecords reportingRecords;
     private final PlanService plans;
     private final AuditLog audit;
+    private final java.time.Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<cn.gongfu.evaluation.IssueRecord> issues;
 
     public RankingService(JdbcClient jdbc, EvaluationService evaluation, ReportingRecords reportingRecords, PlanService plans,
-                          AuditLog audit, org.springframework.beans.factory.ObjectProvider<cn.gongfu.evaluation.IssueRecord> issues) {
+                          AuditLog audit, org.springframework.beans.factory.ObjectProvider<cn.gongfu.evaluation.IssueRecord> issues,
+                          java.time.Clock clock) {
+        this.clock = clock;
         this.issues = issues;
         this.plans = plans;
         this.jdbc = jdbc;
@@ -101,13 +104,39 @@ public class RankingService {
      * so the plan is not evaluated twice; the caller shows only the rows the scope covers.
      */
     private List<UnitRank> rank(PlanEvaluation eval) {
+        List<ScoredUnit> scored = inputs(eval);
+        Map<Long, ScoredUnit> byId = new HashMap<>();
+        scored.forEach(u -> byId.put(u.unitId(), u));
+        return UnitScore.rank(scored.stream().map(ScoredUnit::input).toList()).stream().map(r -> {
+            ScoredUnit u = byId.get(Long.parseLong(r.unitId()));
+            return new UnitRank(u.unitId(), u.unitName(), r.peerGroup(), r);
+        }).toList();
+    }
+
+    /**
+     * A unit as the ranking scores it: its inputs to {@link UnitScore} (peer group by its kind) and the counts behind
+     * them that the assessment (考核) deducts for: reports not submitted by their due date, reports returned.
+     */
+    public record ScoredUnit(long unitId, String unitName, String kind, String regionCode, UnitInput input,
+                             long overdueReports, long returnedReports) {}
+
+    /**
+     * The units of a plan with their scoring inputs as of a month, every unit whatever the caller's scope (a rank
+     * depends on all of them): what the assessment scores with its office's rule. Units with nothing to be scored on
+     * are left out, as in the ranking.
+     */
+    public List<ScoredUnit> inputs(long planId, YearMonth asOf) {
+        return inputs(evaluation.evaluateEveryUnit(planId, asOf));
+    }
+
+    private List<ScoredUnit> inputs(PlanEvaluation eval) {
         long planId = eval.plan().id();
-        record Unit(long id, String name, String kind) {}
+        record Unit(long id, String name, String kind, String region) {}
         Map<Long, Unit> units = new LinkedHashMap<>();
         jdbc.sql("""
-                select distinct u.id, u.name, u.kind from task_unit tu join task t on t.id = tu.task_id join unit u on u.id = tu.unit_id
-                where t.plan_id = :p order by u.id""").param("p", planId)
-                .query((rs, i) -> new Unit(rs.getLong(1), rs.getString(2), rs.getString(3))).list()
+                select distinct u.id, u.name, u.kind, u.region_code from task_unit tu join task t on t.id = tu.task_id
+                join unit u on u.id = tu.unit_id where t.plan_id = :p order by u.id""").param("p", planId)
+                .query((rs, i) -> new Unit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list()
                 .forEach(u -> units.put(u.id(), u));
         if (units.isEmpty()) return List.of();
 
@@ -145,34 +174,31 @@ public class RankingService {
         Map<Long, Integer> overdueIssues = issueRecord == null ? Map.of()
                 : issueRecord.overdueIssuesByUnit(planId, eval.asOf().atEndOfMonth());
 
-        List<UnitInput> inputs = new ArrayList<>();
+        List<ScoredUnit> scored = new ArrayList<>();
         for (Unit u : units.values()) {
             int[] ic = indicatorCounts.get(u.id());
             int[] mc = milestoneCounts.get(u.id());
             UnitRecord rc = reports.of(u.id());
-            inputs.add(new UnitInput(String.valueOf(u.id()), peerGroup(u.kind()),
+            UnitInput in = new UnitInput(String.valueOf(u.id()), peerGroup(u.kind()),
                     ic == null ? null : (double) ic[0] / ic[1],
                     mc == null ? null : (double) mc[0] / mc[1],
                     periodsDue == 0 ? null : Math.min(1.0, (double) rc.submittedOnTime() / periodsDue),
                     rc.submitted() == 0 ? null : Math.max(0, 1 - (double) rc.returned() / rc.submitted()),
-                    overdueIssues.get(u.id())));
+                    overdueIssues.get(u.id()));
+            boolean nothing = in.indicatorAchievement() == null && in.milestoneTimeliness() == null && in.reportingTimeliness() == null
+                    && in.reportingQuality() == null;
+            // a unit without items of its own scores full marks on 问题整改 once the plan has any, but is not ranked for that alone
+            if (!overdueIssues.isEmpty() && in.overdueIssues() == null && !nothing) {
+                in = new UnitInput(in.unitId(), in.peerGroup(), in.indicatorAchievement(), in.milestoneTimeliness(),
+                        in.reportingTimeliness(), in.reportingQuality(), 0);
+            }
+            // a unit with nothing to be scored on (no indicator, no milestone due, no report owed — a plan without a
+            // calendar, early on) cannot be ranked; it is left out rather than failing the whole ranking
+            if (nothing && in.overdueIssues() == null) continue;
+            scored.add(new ScoredUnit(u.id(), u.name(), u.kind(), u.region(), in, Math.max(0, periodsDue - rc.submittedOnTime()),
+                    rc.returned()));
         }
-        // a unit without items of its own scores full marks on 问题整改 once the plan has any, but is not ranked for that alone
-        if (!overdueIssues.isEmpty()) {
-            inputs.replaceAll(in -> in.overdueIssues() != null || overdueIssues.containsKey(Long.parseLong(in.unitId())) ? in
-                    : in.indicatorAchievement() == null && in.milestoneTimeliness() == null && in.reportingTimeliness() == null
-                      && in.reportingQuality() == null ? in
-                    : new UnitInput(in.unitId(), in.peerGroup(), in.indicatorAchievement(), in.milestoneTimeliness(),
-                            in.reportingTimeliness(), in.reportingQuality(), 0));
-        }
-        // a unit with nothing to be scored on (no indicator, no milestone due, no report owed — a plan without a
-        // calendar, early on) cannot be ranked; it is left out rather than failing the whole ranking
-        inputs.removeIf(in -> in.indicatorAchievement() == null && in.milestoneTimeliness() == null
-                && in.reportingTimeliness() == null && in.reportingQuality() == null && in.overdueIssues() == null);
-        return UnitScore.rank(inputs).stream().map(r -> {
-            Unit u = units.get(Long.parseLong(r.unitId()));
-            return new UnitRank(u.id(), u.name(), r.peerGroup(), r);
-        }).toList();
+        return scored;
     }
 
     /** The statuses that count as achieving an indicator. */
@@ -188,8 +214,10 @@ public class RankingService {
 
     // ---- published snapshots (晾晒)
 
+    /** {@code revision} is 1 as first published, one more each time an appeal's decision revised it. */
     public record Snapshot(long id, String regionCode, String peerGroup, String period, String method, String publishedBy,
-                           LocalDateTime publishedAt, List<Entry> entries) {}
+                           LocalDateTime publishedAt, List<Entry> entries, int revision, LocalDateTime revisedAt,
+                           String revisionNote) {}
 
     /**
      * One unit of a published ranking: its rank, score and the share (0–1) of each score component
@@ -277,14 +305,76 @@ public class RankingService {
 
     /** One snapshot; its region was checked by the caller. */
     private Snapshot snapshot(long id) {
-        record Head(long id, String region, String group, String period, String method, String by, LocalDateTime at) {}
-        Head h = jdbc.sql("select id, region_code, peer_group, period, method, published_by, published_at from ranking_snapshot where id = :id")
+        record Head(long id, String region, String group, String period, String method, String by, LocalDateTime at, int revision,
+                    LocalDateTime revisedAt, String note) {}
+        Head h = jdbc.sql("""
+                        select id, region_code, peer_group, period, method, published_by, published_at, revision, revised_at, revision_note
+                        from ranking_snapshot where id = :id""")
                 .param("id", id).query((rs, i) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDateTime.class)))
+                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDateTime.class), rs.getInt(8),
+                        rs.getObject(9, LocalDateTime.class), rs.getString(10)))
                 .optional().orElseThrow(() -> new NotFoundException("ranking", id));
         List<Entry> entries = jdbc.sql("select unit_id, unit_name, rank, score, components from ranking_entry where snapshot_id = :id order by rank, unit_name")
                 .param("id", id).query((rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getDouble(4), readComponents(rs.getString(5))))
                 .list();
-        return new Snapshot(h.id(), h.region(), h.group(), h.period(), h.method(), h.by(), h.at(), entries);
+        return new Snapshot(h.id(), h.region(), h.group(), h.period(), h.method(), h.by(), h.at(), entries, h.revision(),
+                h.revisedAt(), h.note());
+    }
+
+    /** One unit's line as the assessment (考核) publishes it: its rank and total, and the shares of its components. */
+    public record ScoreLine(long unitId, String unitName, int rank, double score, Map<UnitScore.Component, Double> components) {}
+
+    /** Whether a region's ranking of a period is published (in any peer group). */
+    public boolean isPublished(String regionCode, String period) {
+        return jdbc.sql("select count(*) from ranking_snapshot where region_code = :r and period = :p")
+                .param("r", regionCode).param("p", period).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Publishes the assessment's scores of a region's period by peer group (晾晒); a group already published is revised
+     * instead: its entries as they stood are kept in {@code ranking_entry_revision}, it gets the new ones, one more
+     * revision and {@code note} (why: an appeal decided, the assessment published). Audited either way.
+     */
+    @Transactional
+    public List<Snapshot> publishScores(String regionCode, String period, String method, Map<String, List<ScoreLine>> byGroup,
+                                        String note) {
+        Scope scope = Scope.current();
+        scope.require(Role.OFFICE, Role.ADMIN);
+        if (!Periods.valid(period)) throw new InvalidParameterException("period", "a period such as 2025 or 2025Q4");
+        List<Snapshot> out = new ArrayList<>();
+        for (var group : byGroup.entrySet()) {
+            Optional<Long> existing = jdbc.sql("select id from ranking_snapshot where region_code = :r and peer_group = :g and period = :p")
+                    .param("r", regionCode).param("g", group.getKey()).param("p", period).query(Long.class).optional();
+            long id;
+            if (existing.isPresent()) {
+                id = existing.get();
+                int revision = jdbc.sql("select revision from ranking_snapshot where id = :id").param("id", id).query(Integer.class).single();
+                jdbc.sql("""
+                        insert into ranking_entry_revision (snapshot_id, revision, unit_id, unit_name, rank, score, components)
+                        select snapshot_id, :rev, unit_id, unit_name, rank, score, components from ranking_entry where snapshot_id = :id""")
+                        .param("rev", revision).param("id", id).update();
+                jdbc.sql("delete from ranking_entry where snapshot_id = :id").param("id", id).update();
+                jdbc.sql("update ranking_snapshot set revision = :rev, revised_at = :at, revision_note = :note, method = :m where id = :id")
+                        .param("rev", revision + 1).param("at", LocalDateTime.now(clock)).param("note", note).param("m", method)
+                        .param("id", id).update();
+                audit.record("ranking.revise", "ranking_snapshot:" + id, "revision " + revision, "revision " + (revision + 1) + ": " + note);
+            } else {
+                GeneratedKeyHolder key = new GeneratedKeyHolder();
+                jdbc.sql("insert into ranking_snapshot (region_code, peer_group, period, method, published_by) values (:r, :g, :p, :m, :by)")
+                        .param("r", regionCode).param("g", group.getKey()).param("p", period).param("m", method)
+                        .param("by", scope.user().username()).update(key, "id");
+                id = key.getKey().longValue();
+                audit.record("ranking.publish", "ranking_snapshot:" + id, null, group.getKey() + " " + period + ": " + note);
+            }
+            for (ScoreLine l : group.getValue()) {
+                jdbc.sql("""
+                        insert into ranking_entry (snapshot_id, unit_id, unit_name, rank, score, components)
+                        values (:s, :u, :n, :rank, :score, :c)""")
+                        .param("s", id).param("u", l.unitId()).param("n", l.unitName()).param("rank", l.rank())
+                        .param("score", round(l.score())).param("c", storedComponents(l.components())).update();
+            }
+            out.add(snapshot(id));
+        }
+        return out;
     }
 }
