@@ -31,7 +31,8 @@ enum Navigation {
     ITEMS("nav-items", "/supervision/items", "nav.items", "supervision", REPORTER, UNIT_HEAD),
     IMPORTS("nav-imports", "/imports", "nav.imports", "imports", OFFICE, ADMIN),
     USERS("nav-users", "/admin/users", "nav.admin", "admin", OFFICE, ADMIN),
-    BULLETINS("nav-bulletins", "/bulletins", "nav.bulletins", "bulletins", Role.values());
+    BULLETINS("nav-bulletins", "/bulletins", "nav.bulletins", "bulletins", Role.values()),
+    CASES("nav-cases", "/cases", "nav.cases", "cases", Role.values());
 
     /**
      * Who reads the API documentation from the footer: those who connect other systems. The office runs the machine
