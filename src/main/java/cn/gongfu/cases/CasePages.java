@@ -157,7 +157,7 @@ class CasePages {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.errors());
         } catch (InvalidParameterException e) {
-            redirect.addFlashAttribute("errors", List.of(new FieldErrors.Error(e.field(), e.getMessage())));
+            redirect.addFlashAttribute("errors", List.of(fieldError(e)));
         }
         redirect.addFlashAttribute("typed", in);
         return "redirect:" + ListAddress.of("/cases/new", "plan", planId);
@@ -296,7 +296,7 @@ class CasePages {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.errors());
         } catch (InvalidParameterException e) {
-            redirect.addFlashAttribute("errors", List.of(new FieldErrors.Error(e.field(), e.getMessage())));
+            redirect.addFlashAttribute("errors", List.of(fieldError(e)));
         } catch (UploadTooLargeException e) {
             redirect.addFlashAttribute("errors", List.of(new FieldErrors.Error("file", e.getMessage())));
         } catch (StaleVersionException e) {
@@ -305,6 +305,13 @@ class CasePages {
             redirect.addFlashAttribute("refused", e.type());
         }
         return "redirect:/cases/" + id;
+    }
+
+    /** The refusal as the form shows it: the field's label comes from the page, so the message goes without it. */
+    private static FieldErrors.Error fieldError(InvalidParameterException e) {
+        String message = e.getMessage();
+        String prefix = e.field() + ": ";
+        return new FieldErrors.Error(e.field(), message.startsWith(prefix) ? message.substring(prefix.length()) : message);
     }
 
     /** Back to the queue when the step was taken there, else to the case. */

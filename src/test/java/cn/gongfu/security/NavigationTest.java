@@ -37,7 +37,8 @@ class NavigationTest {
     static final Map<Role, String> DEMO_USER = Map.of(Role.REPORTER, "reporter", Role.UNIT_HEAD, "head", Role.LEADER, "leader",
             Role.OFFICE, "office", Role.ADMIN, "admin");
 
-    static final Set<String> READ = Set.of("nav-workbench", "nav-dashboard", "nav-plans", "nav-units", "nav-indicators", "nav-bulletins");
+    static final Set<String> READ = Set.of("nav-workbench", "nav-dashboard", "nav-plans", "nav-units", "nav-indicators", "nav-bulletins",
+            "nav-cases");
 
     /** What each demo user's header holds, written out by hand: the enum is what is under test. */
     static final Map<String, Set<String>> SEES = Map.of(
