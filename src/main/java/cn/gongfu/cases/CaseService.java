@@ -34,6 +34,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -122,6 +123,22 @@ public class CaseService {
         Where where = visible(new Where()).and("c.plan_id = :plan", "plan", planId).and("c.year = :year", "year", year)
                 .and("c.state in ('SELECTED', 'PUBLISHED')");
         return jdbc.sql("select " + SELECT + " " + FROM + where.sql() + " order by c.kind, c.id").params(where.params())
+                .query(CaseService::row).list();
+    }
+
+    /**
+     * The cases of a plan selected (入选) in a period, from the day {@code from} up to the day before {@code until}, and
+     * still selected or published, as the caller may see them: a bulletin's 典型案例 section.
+     */
+    public List<CaseStudy> selectedBetween(long planId, java.time.LocalDate from, java.time.LocalDate until) {
+        Scope.current().requireCaller();
+        Where where = visible(new Where()).and("c.plan_id = :plan", "plan", planId).and("c.state in ('SELECTED', 'PUBLISHED')")
+                .and("""
+                        exists (select 1 from case_entry e where e.case_id = c.id and e.kind = 'SELECTED'
+                            and e.created_at >= :from and e.created_at < :until)""", "from", from.atStartOfDay());
+        Map<String, Object> params = new java.util.HashMap<>(where.params());
+        params.put("until", until.atStartOfDay());
+        return jdbc.sql("select " + SELECT + " " + FROM + where.sql() + " order by c.kind, c.id").params(params)
                 .query(CaseService::row).list();
     }
 

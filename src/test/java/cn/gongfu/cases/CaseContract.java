@@ -53,6 +53,8 @@ public abstract class CaseContract {
     @Autowired JdbcClient jdbc;
     @Autowired UserService users;
     @Autowired CaseService cases;
+    @Autowired cn.gongfu.bulletin.BulletinService bulletins;
+    @Autowired java.time.Clock clock;
 
     long plan;
     long unit;
@@ -168,6 +170,20 @@ public abstract class CaseContract {
                 .isInstanceOf(CaseRefusal.class);
         assertThat(as("cs-office", () -> cases.selected(plan, 2026))).extracting(CaseStudy::id).contains(id);
         assertThat(as("cs-office", () -> cases.selected(plan, 2025))).extracting(CaseStudy::id).doesNotContain(id);
+
+        // selected this month: this month's bulletin lists it under 典型案例; last month's does not
+        java.time.YearMonth month = java.time.YearMonth.now(clock);
+        assertThat(as("cs-office", () -> cases.selectedBetween(plan, month.atDay(1), month.plusMonths(1).atDay(1))))
+                .extracting(CaseStudy::id).contains(id);
+        assertThat(as("cs-office", () -> cases.selectedBetween(plan, month.minusMonths(1).atDay(1), month.atDay(1))))
+                .extracting(CaseStudy::id).doesNotContain(id);
+        cn.gongfu.bulletin.Bulletin bulletin = as("cs-office", () -> bulletins.generate(plan, month.toString()));
+        try {
+            var section = bulletin.content().sections().stream().filter(s -> s.key().equals("cases")).findFirst().orElseThrow();
+            assertThat(section.tables().get(0).rows()).anySatisfy(row -> assertThat(row).contains("数字化改革让群众少跑腿（修改稿）", "最佳实践"));
+        } finally {
+            jdbc.sql("delete from bulletin where id = :b").param("b", bulletin.id()).update();
+        }
 
         // the portal shows it only once published, and not after it is taken back
         mvc.perform(get("/public/cases/{id}", id).with(anonymous())).andExpect(status().isNotFound());
