@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <p>Orders in use: 20 lagging indicators, 30 overdue reports, 35 units named by escalation
  * ({@link EscalatedUnitsSection}, from {@code supervision.Escalations.namedInBulletin}), 40 unit rankings, 50 the open
- * issues, instructions and orders with each unit's closure rate ({@link OpenItemsSection}).
+ * issues, instructions and orders with each unit's closure rate ({@link OpenItemsSection}), 60 the cases selected in
+ * the period ({@link CasesSection}).
  */
 interface SectionBuilder {
 

@@ -1,5 +1,7 @@
 package cn.gongfu.demo;
 
+import cn.gongfu.cases.CaseService;
+import cn.gongfu.cases.CaseStudy;
 import cn.gongfu.indicator.IndicatorService;
 import cn.gongfu.indicator.IndicatorService.NewObservation;
 import cn.gongfu.kernel.Role;
@@ -43,6 +45,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
     static final String RESOURCE = "demo/qingxi-plan.json";
     static final String USERS = "demo/users.properties";
+    static final String CASES = "demo/qingxi-cases.json";
     /** Every demo user's password; the README lists them. Demo data only, never in production. */
     public static final String DEMO_PASSWORD = "gongfu-demo";
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
@@ -57,11 +60,13 @@ public class DemoDataLoader implements ApplicationRunner {
     private final PlanService planService;
     private final PlanPublicity publicity;
     private final cn.gongfu.project.ProjectDemo projects;
+    private final CaseService cases;
 
     public DemoDataLoader(JdbcClient jdbc, UnitService units, PlanWriter planWriter, IndicatorService indicators,
                           ObjectMapper json, UserService users, ReportCalendarService calendars, PlanService planService,
-                          PlanPublicity publicity, cn.gongfu.project.ProjectDemo projects) {
+                          PlanPublicity publicity, cn.gongfu.project.ProjectDemo projects, CaseService cases) {
         this.projects = projects;
+        this.cases = cases;
         this.planService = planService;
         this.publicity = publicity;
         this.users = users;
@@ -96,6 +101,29 @@ public class DemoDataLoader implements ApplicationRunner {
         planService.completeMilestones(completedOn);
     }
 
+    /** A demo case as written in {@code demo/qingxi-cases.json}: its unit by name, its tasks by code in the main list. */
+    record DemoCase(String unit, CaseStudy.Kind kind, int year, List<String> tasks, String title, String body) {}
+
+    /** The demo's published cases, so the portal's 典型案例 shows something from the first start. */
+    private void publishCases(long planId, String region) throws IOException {
+        List<DemoCase> demo;
+        try (InputStream in = new ClassPathResource(CASES).getInputStream()) {
+            demo = List.of(json.readValue(in, DemoCase[].class));
+        }
+        Map<String, Long> taskIds = new HashMap<>();
+        Scope.runAsSystem(() -> planService.tasksOfPlan(planId).stream().filter(t -> "main".equals(t.list()))
+                .forEach(t -> taskIds.put(t.code(), t.id())));
+        for (DemoCase c : demo) {
+            long unit = units.resolve(region, List.of(c.unit())).get(c.unit());
+            List<Long> tasks = c.tasks().stream().map(code -> {
+                Long id = taskIds.get(code);
+                if (id == null) throw new IllegalStateException("demo case task not in the plan: " + code);
+                return id;
+            }).toList();
+            cases.publishForDemo(new CaseService.CaseText(planId, unit, c.kind(), c.year(), c.title(), c.body(), tasks));
+        }
+    }
+
     private static Properties demoUsers() throws IOException {
         Properties names = new Properties();
         try (InputStream in = new ClassPathResource(USERS).getInputStream()) {
@@ -127,6 +155,7 @@ public class DemoDataLoader implements ApplicationRunner {
         completeMilestones(planId, demo.milestonesDone());
         // the demo's projects under its tasks, with 2026's monthly reports (accepted), read as the system
         Scope.asSystem(() -> projects.load(planId, region));
+        publishCases(planId, region);
         Properties userNames = demoUsers();
         createDemoUsers(region, userNames);
         // the demo district reports quarterly, by the 5th of the next month; indicators once a year

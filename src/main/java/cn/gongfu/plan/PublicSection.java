@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * indicators), as the office chooses: the depth of publication. Stored as a comma list of codes on the plan.
  */
 public enum PublicSection {
-    TASKS, INDICATORS, RANKINGS, BULLETINS;
+    TASKS, INDICATORS, RANKINGS, BULLETINS, CASES;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

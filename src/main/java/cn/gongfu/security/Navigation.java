@@ -33,7 +33,8 @@ enum Navigation {
     IMPORTS("nav-imports", "/imports", "nav.imports", "imports", OFFICE, ADMIN),
     USERS("nav-users", "/admin/users", "nav.admin", "admin", OFFICE, ADMIN),
     BULLETINS("nav-bulletins", "/bulletins", "nav.bulletins", "bulletins", Role.values()),
-    ASSESSMENT("nav-assessment", "/assessment", "nav.assessment", "assessment", Role.values());
+    ASSESSMENT("nav-assessment", "/assessment", "nav.assessment", "assessment", Role.values()),
+    CASES("nav-cases", "/cases", "nav.cases", "cases", Role.values());
 
     /**
      * Who reads the API documentation from the footer: those who connect other systems. The office runs the machine

@@ -97,6 +97,15 @@ class SecurityConfig {
                         "/bulletins/*/issue", "/api/v1/bulletins", "/api/v1/bulletins/*/regenerate", "/api/v1/bulletins/*/issue")
                     .hasAnyRole("OFFICE", "ADMIN")
                 .requestMatchers(HttpMethod.PUT, "/api/v1/bulletins/*/narrative").hasAnyRole("OFFICE", "ADMIN")
+                // cases (典型案例): the office selects, returns and publishes; the units write; everyone signed in reads
+                // (the service keeps to the caller's scope: a unit its own cases and the published ones)
+                .requestMatchers("/cases/queue").hasAnyRole("OFFICE", "LEADER", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/cases/*/select", "/cases/*/return", "/cases/*/publish", "/cases/*/unpublish")
+                    .hasAnyRole("OFFICE", "ADMIN")
+                .requestMatchers(HttpMethod.GET, "/cases/new", "/cases/*/edit").hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/cases", "/cases/*", "/cases/*/submit", "/cases/*/files", "/cases/*/files/*/delete")
+                    .hasAnyRole("REPORTER", "UNIT_HEAD", "ADMIN")
+                .requestMatchers(HttpMethod.GET, "/cases.xlsx").authenticated()
                 // the issue register, instructions and orders: everyone signed in; the service says who sees and does what
                 // (units their own items, offices and leaders their regions; the office registers, a leader instructs)
                 .requestMatchers("/supervision/items", "/supervision/items/**", "/api/v1/supervision/items",

@@ -141,7 +141,7 @@ public abstract class RobustnessContract {
         jdbc.sql("update report_calendar set grace_days = 0, lock_after_grace = false where plan_id = (select min(id) from plan)").update();
         // the sections too: a blank "sections" is a legitimate choice of the overview alone
         jdbc.sql("""
-                update plan set public_since = coalesce(public_since, current_timestamp), public_sections = 'tasks,indicators,rankings,bulletins'
+                update plan set public_since = coalesce(public_since, current_timestamp), public_sections = 'tasks,indicators,rankings,bulletins,cases'
                 where id = (select min(id) from plan)""").update();
     }
 
@@ -216,7 +216,7 @@ public abstract class RobustnessContract {
         baseline.put("graceDays", 0);
         baseline.put("lockAfterGrace", false);
         baseline.put("public", true);
-        baseline.put("sections", "tasks,indicators,rankings,bulletins");
+        baseline.put("sections", "tasks,indicators,rankings,bulletins,cases");
         baseline.put("progress", "in_progress");
         baseline.put("percentDone", 10);
         baseline.put("kind", "action_plan");
@@ -446,7 +446,8 @@ public abstract class RobustnessContract {
         Object error = flash.get("error");
         if (errors != null || error != null || flash.get("conflict") != null) {
             refused = true;
-            if (errors instanceof List<?> list && list.stream().noneMatch(e -> e instanceof ValidationException.Error v && !v.location().isBlank())) {
+            if (errors instanceof List<?> list && list.stream().noneMatch(e -> e instanceof ValidationException.Error v && !v.location().isBlank()
+                    || e instanceof cn.gongfu.kernel.FieldErrors.Error f && !f.field().isBlank())) {
                 failures.add(where + ": the form's errors name no field " + errors);
             }
             if (error instanceof String s && s.isBlank()) failures.add(where + ": an empty error message");

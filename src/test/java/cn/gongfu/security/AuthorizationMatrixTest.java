@@ -346,6 +346,25 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/supervision/reports/urge", Access.OFFICE),
             Map.entry("POST /api/v1/supervision/milestones/{id}/urge", Access.OFFICE),
             Map.entry("GET /api/v1/supervision/plans/{id}/bulletin-escalations", Access.OVERSIGHT),
+            // cases (典型案例 / 最佳实践): the units write and submit, the office selects, returns and publishes, all read
+            Map.entry("GET /cases", Access.SIGNED_IN),
+            Map.entry("GET /cases.xlsx", Access.SIGNED_IN),
+            Map.entry("GET /cases/queue", Access.OVERSIGHT),
+            Map.entry("GET /cases/new", Access.UNIT),
+            Map.entry("POST /cases", Access.UNIT),
+            Map.entry("GET /cases/{id}", Access.SIGNED_IN),
+            Map.entry("GET /cases/{id}/edit", Access.UNIT),
+            Map.entry("POST /cases/{id}", Access.UNIT),
+            Map.entry("POST /cases/{id}/files", Access.UNIT),
+            Map.entry("POST /cases/{id}/files/{fileId}/delete", Access.UNIT),
+            Map.entry("GET /cases/{id}/files/{fileId}", Access.SIGNED_IN),
+            Map.entry("POST /cases/{id}/submit", Access.UNIT),
+            Map.entry("POST /cases/{id}/select", Access.OFFICE),
+            Map.entry("POST /cases/{id}/return", Access.OFFICE),
+            Map.entry("POST /cases/{id}/publish", Access.OFFICE),
+            Map.entry("POST /cases/{id}/unpublish", Access.OFFICE),
+            Map.entry("GET /public/plans/{id}/cases", Access.PUBLIC),
+            Map.entry("GET /public/cases/{id}", Access.PUBLIC),
             Map.entry("GET /api/v1/audit", Access.ADMIN)));
 
     /** The demo users, one per role, and what each access level lets them do. */

@@ -38,7 +38,7 @@ class NavigationTest {
             Role.OFFICE, "office", Role.ADMIN, "admin");
 
     static final Set<String> READ = Set.of("nav-workbench", "nav-dashboard", "nav-plans", "nav-units", "nav-indicators", "nav-bulletins",
-            "nav-projects", "nav-assessment");
+            "nav-projects", "nav-assessment", "nav-cases");
 
     /** What each demo user's header holds, written out by hand: the enum is what is under test. */
     static final Map<String, Set<String>> SEES = Map.of(

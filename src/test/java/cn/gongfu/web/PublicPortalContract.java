@@ -49,7 +49,7 @@ abstract class PublicPortalContract extends MvcContract {
 
     @Test
     void theDemoPlanIsPublicWithEverySection() {
-        assertThat(sectionsBefore).isEqualTo("tasks,indicators,rankings,bulletins");
+        assertThat(sectionsBefore).isEqualTo("tasks,indicators,rankings,bulletins,cases");
     }
 
     @Test
@@ -60,7 +60,7 @@ abstract class PublicPortalContract extends MvcContract {
         assertThat(index.select("#public-plans .big-number").text()).as("the degree on the card").endsWith("%");
 
         Document overview = html(get("/public/plans/{id}", plan));
-        assertThat(overview.select("#public-tabs a").eachText()).containsExactly("总体进展", "任务清单", "指标与走势", "单位排名", "工作通报");
+        assertThat(overview.select("#public-tabs a").eachText()).containsExactly("总体进展", "任务清单", "指标与走势", "单位排名", "工作通报", "典型案例");
         assertThat(overview.select("#coverage").text()).startsWith("基于");
 
         // every task of the plan, under its chapter, each with its status
@@ -120,10 +120,10 @@ abstract class PublicPortalContract extends MvcContract {
     void theOfficeChoosesHowDeepThePortalGoes() throws Exception {
         form(post("/plans/{id}/public", plan).param("public", "true").param("sections", "indicators").with(as("office")))
                 .andExpect(status().is3xxRedirection());
-        assertThat(audit("plan:" + plan)).last().isEqualTo("plan.public-sections: tasks,indicators,rankings,bulletins → indicators");
+        assertThat(audit("plan:" + plan)).last().isEqualTo("plan.public-sections: tasks,indicators,rankings,bulletins,cases → indicators");
         Document overview = html(get("/public/plans/{id}", plan));
         assertThat(overview.select("#public-tabs a").eachText()).containsExactly("总体进展", "指标与走势");
-        for (String gone : List.of("/tasks", "/rankings", "/bulletins")) {
+        for (String gone : List.of("/tasks", "/rankings", "/bulletins", "/cases")) {
             mvc.perform(get("/public/plans/" + plan + gone)).andExpect(status().isNotFound());
         }
         long taskId = jdbc.sql("select min(id) from task where plan_id = :p").param("p", plan).query(Long.class).single();

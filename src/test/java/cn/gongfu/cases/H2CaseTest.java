@@ -1,0 +1,6 @@
+package cn.gongfu.cases;
+
+import cn.gongfu.support.H2Test;
+
+@H2Test
+class H2CaseTest extends CaseContract {}

@@ -1,0 +1,6 @@
+package cn.gongfu.cases;
+
+import cn.gongfu.support.PostgresTest;
+
+@PostgresTest
+class PostgresCaseTest extends CaseContract {}
