@@ -49,7 +49,6 @@ class TableOwnershipTest {
             Map.entry("survey_summary", "evaluation"), Map.entry("plan_standing", "evaluation"),
             Map.entry("indicator_standing", "evaluation"), Map.entry("roll_up_rule", "evaluation"),
             Map.entry("observation_roll_up", "indicator"),
-            Map.entry("indicator_standing", "evaluation"),
             Map.entry("assessment_rule", "evaluation"), Map.entry("assessment_item", "evaluation"),
             Map.entry("assessment_appeal", "evaluation"), Map.entry("ranking_entry_revision", "evaluation"),
             Map.entry("shedlock", "scheduling"),

@@ -61,6 +61,9 @@ class LevelsPages {
                 p, ROWS, c.rows().size()));
         model.addAttribute("pageBase", ListAddress.of("/levels", "region", c.region().code(), "year", c.year()));
         model.addAttribute("choices", regionChoices());
+        // the path above links only where the reader may go: a county's office sees its city's name, not its page
+        Scope scope = Scope.current();
+        model.addAttribute("reachable", c.path().stream().map(Region::code).filter(scope::coversRegion).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("fmt", new Numbers());
         var user = Scope.current().user();
         model.addAttribute("office", user != null && user.hasAny(Role.OFFICE, Role.ADMIN));
