@@ -43,6 +43,8 @@ class LevelsBrowserTest extends BrowserTest {
         assertThat(towns).isEqualTo(race.size());
         screenshot("levels-office-1366");
         Accessibility.assertMeetsWcag21AA(browser, "/levels as the office at 1366 px");
+        Long wide = (Long) browser.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(wide).as("at 1366 px the wide table scrolls inside itself, not the page").isLessThanOrEqualTo(0L);
         browser.executeScript("document.getElementById('levels-indicators').scrollIntoView()");
         screenshot("levels-office-table-1366");
 
