@@ -69,7 +69,7 @@ public class LevelsService {
     public record Comparison(Region region, List<Region> path, List<Region> lower, int year, List<Integer> years,
                              List<Lower> race, List<Row> rows) {}
 
-    @Transactional(readOnly = true)
+    // not a read-only transaction: a lower plan's standing found due by this read is stored by it (EvaluationService)
     public Comparison compare(String regionCode, Integer year) {
         Scope.current().requireRegion(regionCode, "region", regionCode);
         Region region = regions.find(regionCode).orElseThrow(() -> new NotFoundException("region", regionCode));
