@@ -44,6 +44,16 @@ public class RegionService {
         return jdbc.sql("select code, name, level, parent_code from region order by code").query(MAPPER).list();
     }
 
+    /**
+     * The provinces, cities and counties the caller's scope covers, in code order: the regions that have regions and
+     * plans below them, which the comparison pages (target consistency, 分级晾晒) offer to choose from.
+     */
+    public List<Region> coveredAboveTowns() {
+        cn.gongfu.kernel.Scope scope = cn.gongfu.kernel.Scope.current();
+        java.util.Set<String> levels = java.util.Set.of("province", "city", "county");
+        return all().stream().filter(r -> levels.contains(r.level()) && scope.coversRegion(r.code())).toList();
+    }
+
     /** Every region's name by its code, for labelling rows that carry only the code. */
     public Map<String, String> names() {
         Map<String, String> names = new HashMap<>();

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -77,11 +76,7 @@ class ConsistencyPages {
         return Arrays.stream(keys).map(this::text).toList();
     }
 
-    /** Provinces, cities and counties the caller covers: where plans are compared. */
     private List<Region> regionChoices() {
-        Scope scope = Scope.current();
-        Set<String> levels = Set.of("province", "city", "county");
-        return regions.all().stream()
-                .filter(r -> levels.contains(r.level()) && scope.coversRegion(r.code())).toList();
+        return regions.coveredAboveTowns();
     }
 }

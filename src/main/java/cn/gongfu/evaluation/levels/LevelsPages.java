@@ -20,7 +20,6 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -133,11 +132,8 @@ class LevelsPages {
         return choices.isEmpty() ? "" : choices.get(0).code();
     }
 
-    /** Provinces, cities and counties the caller covers: the levels that have regions below them. */
     private List<Region> regionChoices() {
-        Scope scope = Scope.current();
-        Set<String> levelsWithLower = Set.of("province", "city", "county");
-        return regions.all().stream().filter(r -> levelsWithLower.contains(r.level()) && scope.coversRegion(r.code())).toList();
+        return regions.coveredAboveTowns();
     }
 
     private String text(String key) {
